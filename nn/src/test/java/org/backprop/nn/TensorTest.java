@@ -1,0 +1,48 @@
+package org.backprop.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class TensorTest {
+
+    @Test
+    void buildsAMatrixFromRows() {
+        Tensor matrix = Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        assertArrayEquals(new int[] {2, 3}, matrix.shape());
+        assertEquals(6f, matrix.get(5));
+        assertEquals(3, matrix.dim(-1));
+    }
+
+    @Test
+    void isNotChangedThroughTheArraysItWasBuiltFromOrHandsOut() {
+        float[] values = {1, 2};
+        Tensor vector = Tensor.of(values);
+        values[0] = 99;
+        vector.toArray()[1] = 99;
+        assertArrayEquals(new float[] {1, 2}, vector.toArray());
+    }
+
+    @Test
+    void rejectsValuesThatDoNotFillTheShape() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.of(new int[] {2, 2}, new float[3]));
+        assertEquals("shape (2, 2) holds 4 values, but 3 were given", error.getMessage());
+    }
+
+    @Test
+    void rejectsRaggedRows() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.of(new float[][] {{1, 2}, {3}}));
+        assertEquals("row 1 has 1 values, but row 0 has 2", error.getMessage());
+    }
+
+    @Test
+    void printsNestedValuesWithFourDecimals() {
+        assertEquals("[[1.0000, 2.5000], [-3.0000, 0.1235]]",
+                Tensor.of(new float[][] {{1, 2.5f}, {-3, 0.12345f}}).toString());
+        assertEquals("(3,)", Tensor.describe(new int[] {3}));
+    }
+}

@@ -1,0 +1,36 @@
+package org.backprop.web.gpu;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+
+/** Builds the plain JavaScript descriptor objects that WebGPU's create methods take. */
+final class Descriptors {
+    /** {@code GPUBufferUsage} flags. */
+    static final int MAP_READ = 0x0001;
+    static final int COPY_SRC = 0x0004;
+    static final int COPY_DST = 0x0008;
+    static final int UNIFORM = 0x0040;
+    static final int STORAGE = 0x0080;
+
+    /** {@code GPUMapMode.READ}. */
+    static final int MAP_MODE_READ = 0x0001;
+
+    private Descriptors() {
+    }
+
+    @JSBody(params = {"size", "usage"}, script = "return {size: size, usage: usage};")
+    static native JSObject buffer(int size, int usage);
+
+    @JSBody(params = {"label", "code"}, script = "return {label: label, code: code};")
+    static native JSObject shaderModule(String label, String code);
+
+    @JSBody(params = {"label", "module"}, script =
+            "return {label: label, layout: 'auto', compute: {module: module, entryPoint: 'main'}};")
+    static native JSObject computePipeline(String label, GpuShaderModule module);
+
+    @JSBody(params = {"layout", "buffers"}, script =
+            "return {layout: layout, entries: buffers.map(function(b, i) {"
+            + " return {binding: i, resource: {buffer: b}}; })};")
+    static native JSObject bindGroup(JSObject layout, JSArray<GpuBuffer> buffers);
+}

@@ -1,0 +1,56 @@
+package org.backprop.web.runtime;
+
+import org.backprop.nn.backend.Backends;
+import org.backprop.web.gpu.WebGpu;
+import org.backprop.web.gpu.WebGpuBackend;
+import org.teavm.jso.JSBody;
+
+/**
+ * Hosts a compiled student program in a Web Worker or in the grader's Node process: installs the
+ * WebGPU backend (or says why the CPU backend runs instead), runs {@code main}, reports how it ended.
+ *
+ * <p>The host sees three channels: {@code System.out} and {@code System.err} (console.log and
+ * console.error), runtime notices on console.info, and the exit code through the host's
+ * {@code backpropExit} function.
+ */
+public final class ProgramRuntime {
+    private ProgramRuntime() {
+    }
+
+    /** A student's {@code main}, as the generated launcher passes it. */
+    @FunctionalInterface
+    public interface StudentMain {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code main} on the best backend available and reports its exit code to the host. */
+    public static void run(StudentMain main) {
+        int exitCode = 0;
+        try {
+            installBackend();
+            main.run();
+        } catch (Throwable failure) {
+            System.err.println("Your program stopped with " + failure);
+            exitCode = 1;
+        }
+        System.out.flush();
+        System.err.flush();
+        exit(exitCode);
+    }
+
+    private static void installBackend() {
+        WebGpu.Opened opened = WebGpu.open();
+        if (opened.device() == null) {
+            notice("WebGPU is not available: " + opened.unavailableReason() + ". Running on the CPU backend.");
+            return;
+        }
+        Backends.use(new WebGpuBackend(opened.device()));
+        notice("Running on WebGPU (" + opened.adapterDescription() + ").");
+    }
+
+    @JSBody(params = "message", script = "console.info(message);")
+    private static native void notice(String message);
+
+    @JSBody(params = "code", script = "if (typeof backpropExit === 'function') { backpropExit(code); }")
+    private static native void exit(int code);
+}

@@ -1,0 +1,112 @@
+import { EditorView, basicSetup } from 'codemirror';
+import { java } from '@codemirror/lang-java';
+import { setDiagnostics } from '@codemirror/lint';
+import { toEditorDiagnostics, describe } from './diagnostics.js';
+
+const FILE_NAME = 'Main.java';
+const output = document.getElementById('output');
+const status = document.getElementById('status');
+const backend = document.getElementById('backend');
+const compileButton = document.getElementById('compile');
+const runButton = document.getElementById('run');
+const stopButton = document.getElementById('stop');
+
+const editor = new EditorView({
+  doc: await (await fetch('/samples/Main.java')).text(),
+  extensions: [basicSetup, java()],
+  parent: document.getElementById('editor'),
+});
+let worker = null;
+
+function setStatus(text, isError = false) {
+  status.textContent = text;
+  status.classList.toggle('error', isError);
+}
+
+function print(text, kind) {
+  const line = document.createElement('span');
+  line.className = kind;
+  line.textContent = text + '\n';
+  output.append(line);
+  output.scrollTop = output.scrollHeight;
+}
+
+/** Compiles the editor's text; returns the JavaScript, or null after showing why there is none. */
+async function compile() {
+  const source = editor.state.doc.toString();
+  setStatus('Compiling…');
+  editor.dispatch(setDiagnostics(editor.state, []));
+  let response;
+  try {
+    response = await fetch('/api/compile', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mainClass: 'Main', files: { [FILE_NAME]: source } }),
+    });
+  } catch (error) {
+    setStatus('The server cannot be reached. Check your connection and try again.', true);
+    return null;
+  }
+  const body = await response.json().catch(() => ({}));
+  if (response.ok) {
+    setStatus('Compiled.');
+    return body.js;
+  }
+  if (response.status === 422) {
+    const diagnostics = body.diagnostics ?? [];
+    editor.dispatch(setDiagnostics(editor.state, toEditorDiagnostics(source, FILE_NAME, diagnostics)));
+    const errors = diagnostics.filter((d) => d.severity === 'ERROR').length;
+    setStatus(`${errors} compile error${errors === 1 ? '' : 's'}: see the marked lines.`, true);
+    output.textContent = '';
+    print(describe(diagnostics), 'stderr');
+    return null;
+  }
+  setStatus(body.detail ?? `The compile service answered ${response.status}.`, true);
+  return null;
+}
+
+function finishRun(message, isError) {
+  worker?.terminate();
+  worker = null;
+  runButton.disabled = false;
+  compileButton.disabled = false;
+  stopButton.disabled = true;
+  setStatus(message, isError);
+}
+
+async function run() {
+  runButton.disabled = true;
+  compileButton.disabled = true;
+  const js = await compile();
+  if (js == null) {
+    runButton.disabled = false;
+    compileButton.disabled = false;
+    return;
+  }
+  output.textContent = '';
+  backend.textContent = '';
+  setStatus('Running…');
+  stopButton.disabled = false;
+  worker = new Worker('/app/worker.js', { type: 'module' });
+  worker.onmessage = ({ data }) => {
+    if (data.type === 'exit') {
+      finishRun(data.code === 0 ? 'Finished.' : `Stopped with exit code ${data.code}.`, data.code !== 0);
+    } else if (data.type === 'notice') {
+      backend.textContent = data.text;
+      print(data.text, 'notice');
+    } else {
+      print(data.text, data.type);
+    }
+  };
+  worker.onerror = (event) => finishRun(`The program crashed: ${event.message}`, true);
+  worker.postMessage({ js });
+}
+
+compileButton.addEventListener('click', async () => {
+  compileButton.disabled = true;
+  await compile();
+  compileButton.disabled = false;
+});
+runButton.addEventListener('click', run);
+stopButton.addEventListener('click', () => finishRun('Stopped.', false));
+document.body.dataset.ready = 'true';
