@@ -26,7 +26,7 @@ function setStatus(text, isError = false) {
 function print(text, kind) {
   const line = document.createElement('span');
   line.className = kind;
-  line.textContent = text + '\n';
+  line.textContent = text;
   output.append(line);
   output.scrollTop = output.scrollHeight;
 }
@@ -58,7 +58,7 @@ async function compile() {
     const errors = diagnostics.filter((d) => d.severity === 'ERROR').length;
     setStatus(`${errors} compile error${errors === 1 ? '' : 's'}: see the marked lines.`, true);
     output.textContent = '';
-    print(describe(diagnostics), 'stderr');
+    print(describe(diagnostics) + '\n', 'stderr');
     return null;
   }
   setStatus(body.detail ?? `The compile service answered ${response.status}.`, true);
@@ -93,7 +93,7 @@ async function run() {
       finishRun(data.code === 0 ? 'Finished.' : `Stopped with exit code ${data.code}.`, data.code !== 0);
     } else if (data.type === 'notice') {
       backend.textContent = data.text;
-      print(data.text, 'notice');
+      print(data.text + '\n', 'notice');
     } else {
       print(data.text, data.type);
     }

@@ -1,10 +1,12 @@
 // Runs one compiled program in a Web Worker, so the page stays responsive and Stop can terminate it.
-// Protocol: the page posts {js}; the worker posts {type: 'stdout'|'stderr'|'notice', text} and finally
-// {type: 'exit', code}. TeaVM's System.out and System.err arrive as console.log and console.error lines.
+// Protocol: the page posts {js}; the worker posts {type: 'stdout'|'stderr', text} as the program prints
+// (text as printed, newlines included), {type: 'notice', text} for one runtime notice, and finally
+// {type: 'exit', code}.
 
 const post = (type, text) => self.postMessage({ type, text: String(text) });
-console.log = (...parts) => post('stdout', parts.join(' '));
-console.error = (...parts) => post('stderr', parts.join(' '));
+// TeaVM hands System.out and System.err text to these hooks as it is printed.
+self.$rt_putStdoutCustom = (text) => post('stdout', text);
+self.$rt_putStderrCustom = (text) => post('stderr', text);
 console.info = (...parts) => post('notice', parts.join(' '));
 self.backpropExit = (code) => self.postMessage({ type: 'exit', code });
 

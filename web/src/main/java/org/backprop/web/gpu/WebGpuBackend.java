@@ -66,7 +66,7 @@ public final class WebGpuBackend implements Backend {
         device.getQueue().submit(JSArray.of(encoder.finish()));
 
         readback.mapAsync(Descriptors.MAP_MODE_READ).await();
-        float[] values = new Float32Array(readback.getMappedRange(), 0, rows * cols).copyToJavaArray();
+        float[] values = toJavaArray(Float32Array.create(readback.getMappedRange(), 0, rows * cols));
         readback.unmap();
         for (int i = 0; i < bindings.getLength(); i++) {
             bindings.get(i).destroy();
@@ -85,6 +85,15 @@ public final class WebGpuBackend implements Backend {
         GpuBuffer buffer = device.createBuffer(Descriptors.buffer(Math.max(4, byteLength), usage | Descriptors.COPY_DST));
         device.getQueue().writeBuffer(buffer, 0, data);
         return buffer;
+    }
+
+    // Float32Array.copyToJavaArray returns an empty array for views over a mapped GPU buffer in TeaVM 0.15.
+    private static float[] toJavaArray(Float32Array view) {
+        float[] values = new float[view.getLength()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = view.get(i);
+        }
+        return values;
     }
 
     private static int ceilDiv(int value, int divisor) {

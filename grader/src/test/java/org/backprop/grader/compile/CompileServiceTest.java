@@ -1,0 +1,95 @@
+package org.backprop.grader.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.backprop.grader.GraderTestSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompileServiceTest {
+    @TempDir
+    static Path work;
+    static CompileService service;
+
+    @BeforeAll
+    static void createService() {
+        service = new CompileService(work, 16, 2);
+    }
+
+    @Test
+    void compilesTheSampleToAnEsModuleThatExportsMain() {
+        CompileResult result = service.compile(new SourceBundle("Main", Map.of("Main.java", GraderTestSupport.sampleProgram())));
+        assertTrue(result.succeeded(), () -> "expected success, got " + result.diagnostics());
+        assertTrue(result.js().contains("export"), "TeaVM's ES2015 output exports main");
+        assertTrue(result.js().contains("dense"), "the WebGPU dense kernel travels inside the program");
+    }
+
+    @Test
+    void reportsCompileErrorsWithFileLineAndColumn() {
+        String source = "public class Main {\n    public static void main(String[] args) {\n"
+                + "        int x = \"text\";\n    }\n}\n";
+        CompileResult result = service.compile(new SourceBundle("Main", Map.of("Main.java", source)));
+        assertFalse(result.succeeded());
+        assertNull(result.js());
+        Diagnostic error = result.diagnostics().get(0);
+        assertEquals(new Diagnostic("Main.java", 3, 17, Diagnostic.Severity.ERROR,
+                "incompatible types: java.lang.String cannot be converted to int"), error);
+    }
+
+    @Test
+    void reportsErrorsInTheRightFileOfSeveral() {
+        Map<String, String> files = Map.of(
+                "Main.java", "public class Main { public static void main(String[] a) { model.Net.build(); } }",
+                "model/Net.java", "package model;\npublic class Net {\n  public static void build() { undefined(); }\n}\n");
+        CompileResult result = service.compile(new SourceBundle("Main", files));
+        assertEquals(List.of(new Diagnostic("model/Net.java", 3, 32, Diagnostic.Severity.ERROR,
+                "cannot find symbol\n  symbol:   method undefined()\n  location: class model.Net")),
+                result.diagnostics());
+    }
+
+    @Test
+    void explainsAMainClassWithoutMain() {
+        CompileResult result = service.compile(new SourceBundle("Main", Map.of("Main.java", "public class Main {}")));
+        assertEquals(List.of(Diagnostic.error("Main.java", "The class Main has no method"
+                + " \"public static void main(String[] args)\" to start the program with.")), result.diagnostics());
+    }
+
+    @Test
+    void explainsAMainClassThatDoesNotExist() {
+        CompileResult result = service.compile(new SourceBundle("hw.Main", Map.of("Main.java",
+                "public class Main { public static void main(String[] a) {} }")));
+        assertEquals(List.of(Diagnostic.error(null, "There is no class hw.Main in your files: check the class"
+                + " name and its package declaration.")), result.diagnostics());
+    }
+
+    @Test
+    void keepsBrowserInteropAndTheRuntimeOutOfStudentReach() {
+        String jsBody = "import org.teavm.jso.JSBody;\npublic class Main {\n"
+                + "  @JSBody(script = \"return 1;\") static native int evil();\n"
+                + "  public static void main(String[] a) { org.backprop.web.runtime.ProgramRuntime.run(null); }\n}\n";
+        CompileResult result = service.compile(new SourceBundle("Main", Map.of("Main.java", jsBody)));
+        assertFalse(result.succeeded());
+        assertEquals(List.of("package org.teavm.jso does not exist", "cannot find symbol\n  symbol:   class JSBody\n  location: class Main",
+                "package org.backprop.web.runtime does not exist"),
+                result.diagnostics().stream().map(Diagnostic::message).toList());
+    }
+
+    @Test
+    void servesTheSameSourcesFromTheCache() {
+        SourceBundle sources = new SourceBundle("Main", Map.of("Main.java",
+                "public class Main { public static void main(String[] a) { System.out.println(42); } }"));
+        assertFalse(service.isCached(sources));
+        CompileResult first = service.compile(sources);
+        assertTrue(service.isCached(sources));
+        assertSame(first, service.compile(new SourceBundle("Main", Map.of("Main.java",
+                "public class Main { public static void main(String[] a) { System.out.println(42); } }"))));
+    }
+}

@@ -1,0 +1,116 @@
+package org.backprop.grader.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.backprop.grader.GraderTestSupport;
+import org.backprop.grader.compile.CompileResult;
+import org.backprop.grader.compile.CompileService;
+import org.backprop.grader.compile.SourceBundle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: real javac and TeaVM, then the real Node + Dawn (WebGPU on SwiftShader) in a child process. */
+class NodeSandboxTest {
+    private static final RunLimits LIMITS = new RunLimits(Duration.ofSeconds(20), 64 * 1024, 256);
+
+    @TempDir
+    static Path work;
+    static CompileService compiler;
+    static NodeSandbox sandbox;
+
+    @BeforeAll
+    static void setUp() {
+        compiler = new CompileService(work.resolve("compile"), 16, 2);
+        sandbox = new NodeSandbox(GraderTestSupport.sandboxConfig(work.resolve("runs")));
+    }
+
+    @Test
+    void runsTheSampleOnWebGpuAndPrintsTheSlideNumbers() {
+        RunResult result = sandbox.run(compile(GraderTestSupport.sampleProgram()), LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals(GraderTestSupport.SAMPLE_OUTPUT, result.stdout());
+        assertEquals("", result.stderr());
+        assertEquals(1, result.notices().size(), result.notices()::toString);
+        assertTrue(result.notices().get(0).startsWith("Running on WebGPU (SwiftShader"), result.notices()::toString);
+    }
+
+    @Test
+    void printsTheSameOnTheJvmsCpuBackendAsOnWebGpu(@TempDir Path classes) throws Exception {
+        javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"),
+                Files.writeString(classes.resolve("Main.java"), GraderTestSupport.sampleProgram()).toString());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                NodeSandboxTest.class.getClassLoader())) {
+            Method main = loader.loadClass("Main").getMethod("main", String[].class);
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            main.invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(GraderTestSupport.SAMPLE_OUTPUT, printed.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void stopsAProgramThatLoopsForeverAtTheWallTimeLimit() {
+        String js = compile("public class Main { public static void main(String[] a) {"
+                + " System.out.println(\"started\"); long i = 0; while (true) { i++; } } }");
+        RunResult result = sandbox.run(js, new RunLimits(Duration.ofSeconds(3), 64 * 1024, 256));
+        assertEquals(RunResult.Status.TIMED_OUT, result.status());
+        assertEquals("Your program ran longer than the 3 s limit and was stopped.", result.message());
+        assertNull(result.exitCode());
+        assertEquals("started\n", result.stdout());
+        assertTrue(result.wallMillis() >= 3000 && result.wallMillis() < 10_000, () -> result.wallMillis() + " ms");
+    }
+
+    @Test
+    void reportsAnExceptionAsAFailedRunWithTheStudentsMessage() {
+        String js = compile("public class Main { public static void main(String[] a) {"
+                + " throw new IllegalStateException(\"learning rate too high\"); } }");
+        RunResult result = sandbox.run(js, LIMITS);
+        assertEquals(RunResult.Status.FAILED, result.status());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.stderr().contains("learning rate too high"), result::stderr);
+    }
+
+    @Test
+    void stopsAProgramThatPrintsWithoutEnd() {
+        String js = compile("public class Main { public static void main(String[] a) {"
+                + " while (true) { System.out.println(\"loss: 0.1234567890\"); } } }");
+        RunResult result = sandbox.run(js, new RunLimits(Duration.ofSeconds(20), 16 * 1024, 256));
+        assertEquals(RunResult.Status.OUTPUT_LIMIT, result.status());
+        assertEquals("Your program printed more than 16 KiB and was stopped. Print less, for example once per"
+                + " epoch.", result.message());
+        assertTrue(result.stdout().length() <= 16 * 1024, () -> result.stdout().length() + " chars kept");
+    }
+
+    @Test
+    void givesTheProgramNoneOfTheServersEnvironment() {
+        String js = compile("public class Main { public static void main(String[] a) {"
+                + " System.out.println(System.getenv(\"PGPASSWORD\") + \" \" + System.getenv(\"HOME\")); } }");
+        RunResult result = sandbox.run(js, LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals(List.of(), List.of(result.stdout().split(" ")).stream().filter(s -> s.contains("/root")).toList());
+    }
+
+    private static String compile(String source) {
+        CompileResult result = compiler.compile(new SourceBundle("Main", Map.of("Main.java", source)));
+        assertTrue(result.succeeded(), () -> "expected the test program to compile, got " + result.diagnostics());
+        return result.js();
+    }
+}
