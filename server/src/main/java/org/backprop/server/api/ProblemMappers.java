@@ -1,0 +1,49 @@
+package org.backprop.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Gives every error the API raises itself, and every body Jackson cannot read, the shape of a
+ * {@link Problem} whose detail says what is wrong.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException error) {
+        String field = error.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : String.valueOf(reference.getIndex()))
+                .collect(Collectors.joining("."));
+        return Problem.response(Response.Status.BAD_REQUEST, field.isEmpty()
+                ? "The request body has the wrong shape: expected a JSON object."
+                : "The field \"" + field + "\" has the wrong type.");
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException error) {
+        if (error instanceof MismatchedInputException) {
+            return wrongType((MismatchedInputException) error);
+        }
+        String location = error.getLocation() == null ? ""
+                : " (line " + error.getLocation().getLineNr() + ", column " + error.getLocation().getColumnNr() + ")";
+        return Problem.response(Response.Status.BAD_REQUEST, "The request body is not valid JSON" + location + ".");
+    }
+
+    /** Quarkus wraps bodies it cannot parse in a 400; JAX-RS raises 404, 405, 415 and the like. */
+    @ServerExceptionMapper
+    public Response webApplicationError(WebApplicationException error) {
+        if (error.getCause() instanceof JsonProcessingException) {
+            return unreadableJson((JsonProcessingException) error.getCause());
+        }
+        Response.Status status = Response.Status.fromStatusCode(error.getResponse().getStatus());
+        if (status == null || Problem.PROBLEM_JSON.isCompatible(error.getResponse().getMediaType())) {
+            return error.getResponse();
+        }
+        return Problem.response(status, error.getMessage());
+    }
+}

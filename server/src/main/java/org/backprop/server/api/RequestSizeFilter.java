@@ -1,0 +1,45 @@
+package org.backprop.server.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses request bodies over the configured size before they are read, with a 413 problem that says
+ * how large the request was and what the limit is.
+ */
+public class RequestSizeFilter {
+    private final long maxRequestBytes;
+
+    RequestSizeFilter(@ConfigProperty(name = "backprop.http.max-request-bytes") long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> refuseOversizedBodies(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (header == null) {
+            return Optional.empty();
+        }
+        long length;
+        try {
+            length = Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return Optional.of(Problem.response(Response.Status.BAD_REQUEST,
+                    "The Content-Length header \"" + header + "\" is not a number."));
+        }
+        if (length <= maxRequestBytes) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "The request is " + kib(length) + " KiB; this server accepts at most " + kib(maxRequestBytes)
+                        + " KiB."));
+    }
+
+    private static long kib(long bytes) {
+        return (bytes + 1023) / 1024;
+    }
+}

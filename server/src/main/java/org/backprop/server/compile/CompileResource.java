@@ -1,0 +1,62 @@
+package org.backprop.server.compile;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.backprop.grader.compile.CompileResult;
+import org.backprop.grader.compile.CompileService;
+import org.backprop.grader.compile.InvalidSourcesException;
+import org.backprop.grader.compile.SourceBundle;
+import org.backprop.server.api.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Compiles a student program to JavaScript for the browser (javac, then TeaVM). */
+@Path("/api/compile")
+public class CompileResource {
+    /** Says whether the answer came from the cache, for clients and for measuring. */
+    static final String CACHE_HEADER = "Backprop-Compile-Cache";
+
+    @Inject
+    CompileService compileService;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Compile a program", description = "Compiles the Java files with javac against the nn"
+            + " library, then to an ES module with TeaVM. Results are cached by the sources' content hash.")
+    @APIResponse(responseCode = "200", description = "Compiled",
+            content = @Content(schema = @Schema(implementation = CompileResponse.class)))
+    @APIResponse(responseCode = "422", description = "Compile errors, with their files, lines and columns",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = CompileFailure.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Sources or request over the size limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response compile(CompileRequest request) {
+        if (request == null) {
+            return Problem.response(Response.Status.BAD_REQUEST, "The request has no body: send JSON such as"
+                    + " {\"mainClass\": \"Main\", \"files\": {\"Main.java\": \"...\"}}.");
+        }
+        SourceBundle sources = new SourceBundle(request.mainClass(), request.files());
+        boolean cached = compileService.isCached(sources);
+        CompileResult result = compileService.compile(sources);
+        Response.ResponseBuilder response = result.succeeded()
+                ? Response.ok(new CompileResponse(result.js(), result.diagnostics()), MediaType.APPLICATION_JSON)
+                : Response.status(422).type(Problem.PROBLEM_JSON).entity(CompileFailure.of(result.diagnostics()));
+        return response.header(CACHE_HEADER, cached ? "hit" : "miss").build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidSources(InvalidSourcesException error) {
+        return Problem.response(error instanceof InvalidSourcesException.TooLarge
+                ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST, error.getMessage());
+    }
+}

@@ -1,0 +1,52 @@
+package org.backprop.server.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PlatformTest {
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void reportsReadyOnlyWithItsDatabase() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void migratesTheSchemaWithFlyway() {
+        @SuppressWarnings("unchecked")
+        List<String> tables = entityManager.createNativeQuery(
+                "select table_name from information_schema.tables where table_schema = 'public' order by 1")
+                .getResultList();
+        assertEquals(List.of("account", "course", "course_member", "flyway_schema_history"), tables);
+    }
+
+    @Test
+    void describesTheCompileEndpointInOpenApiAndSwaggerUi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/compile'.post.responses.'422'.description", startsWith("Compile errors"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void servesTheEditorPageAndTheSampleProgram() {
+        given().when().get("/").then().statusCode(200).body(containsString("<title>Backprop</title>"));
+        given().when().get("/app/app.js").then().statusCode(200);
+        given().when().get("/samples/Main.java").then().statusCode(200).body(containsString("public class Main"));
+    }
+}
