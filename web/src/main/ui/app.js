@@ -1,6 +1,6 @@
 import { EditorView, basicSetup } from 'codemirror';
 import { java } from '@codemirror/lang-java';
-import { setDiagnostics } from '@codemirror/lint';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { toEditorDiagnostics, describe } from './diagnostics.js';
 
 const FILE_NAME = 'Main.java';
@@ -13,7 +13,7 @@ const stopButton = document.getElementById('stop');
 
 const editor = new EditorView({
   doc: await (await fetch('/samples/Main.java')).text(),
-  extensions: [basicSetup, java()],
+  extensions: [basicSetup, java(), lintGutter()],
   parent: document.getElementById('editor'),
 });
 let worker = null;
