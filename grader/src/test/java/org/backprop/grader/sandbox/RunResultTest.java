@@ -1,0 +1,24 @@
+package org.backprop.grader.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunResultTest {
+
+    @Test
+    void isPlainJsonForTheServerAndTheWorkerApi() throws Exception {
+        RunResult result = new RunResult(RunResult.Status.TIMED_OUT, null,
+                "Your program ran longer than the 3 s limit and was stopped.", "epoch 1\n", "",
+                List.of("Running on WebGPU (SwiftShader driver 5.0.0)."), 3012);
+        ObjectMapper json = new ObjectMapper();
+        String text = json.writeValueAsString(result);
+
+        assertEquals("{\"status\":\"TIMED_OUT\",\"exitCode\":null,\"message\":\"Your program ran longer than the 3 s"
+                + " limit and was stopped.\",\"stdout\":\"epoch 1\\n\",\"stderr\":\"\",\"notices\":[\"Running on WebGPU"
+                + " (SwiftShader driver 5.0.0).\"],\"wallMillis\":3012}", text);
+        assertEquals(result, json.readValue(text, RunResult.class));
+    }
+}
