@@ -23,6 +23,12 @@ public final class BackpropMain {
             EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDir);
             database.datasourceConfig().forEach(System::setProperty);
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+        } else if ("prod".equals(profile) && System.getenv("BACKPROP_DB_URL") == null) {
+            // Without this, Quarkus fails later with a message about inactive beans that explains nothing.
+            System.err.println("Backprop needs a PostgreSQL database in production: set BACKPROP_DB_URL (a JDBC URL),"
+                    + " BACKPROP_DB_USER and BACKPROP_DB_PASSWORD. To try Backprop with an embedded database and a"
+                    + " demo course, run bin/backprop-demo instead.");
+            System.exit(2);
         }
         Quarkus.run(args);
     }
