@@ -1,7 +1,7 @@
-import org.backprop.nn.Losses;
 import org.backprop.nn.Numbers;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.layers.Dense;
+import org.backprop.nn.losses.MeanAbsoluteError;
 
 /**
  * The house-price example from the first lecture: one neuron, its weights set by hand.
@@ -13,14 +13,15 @@ public class Main {
         Tensor prices = Tensor.of(new float[][] {{6}, {7}, {8.5f}});
 
         Dense neuron = new Dense(1);
+        neuron.build(3);
         neuron.setWeights(Tensor.of(new float[][] {{0.1f}, {0.3f}, {4}}), Tensor.of(new float[] {0}));
         System.out.println("predictions without bias: " + neuron.apply(houses));
 
         float[][] weightSets = {{0.1f, 0.3f, 3}, {0.1f, 0.3f, 4}, {0.1f, 0.2f, 2}};
         for (float[] w : weightSets) {
             neuron.setWeights(Tensor.of(new float[][] {{w[0]}, {w[1]}, {w[2]}}), Tensor.of(new float[] {0.5f}));
-            float mae = Losses.meanAbsoluteError(prices, neuron.apply(houses));
-            System.out.println("w = " + Tensor.of(w) + ", bias 0.5: MAE " + Numbers.format(mae, 3));
+            Tensor mae = new MeanAbsoluteError().call(prices, neuron.apply(houses));
+            System.out.println("w = " + Tensor.of(w) + ", bias 0.5: MAE " + Numbers.format(mae.item(), 3));
         }
     }
 }

@@ -1,66 +1,122 @@
 package org.backprop.nn.layers;
 
-import org.backprop.nn.Activation;
+import java.util.function.UnaryOperator;
+import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
-import org.backprop.nn.backend.Backends;
+import org.backprop.nn.Variable;
+import org.backprop.nn.initializers.Initializer;
+import org.backprop.nn.ops.Ops;
 
 /**
- * A fully connected layer, as Keras's {@code Dense}: {@code activation(inputs × kernel + bias)}.
- * Inputs have shape {@code [batch, in]}, the kernel {@code [in, units]}, the bias {@code [units]},
- * outputs {@code [batch, units]}.
+ * A fully connected layer, as Keras's {@code Dense}: {@code activation(inputs × kernel + bias)} on the
+ * last axis. Inputs {@code [batch, …, in]}, kernel {@code [in, units]}, bias {@code [units]}, outputs
+ * {@code [batch, …, units]}.
  */
-public final class Dense {
+public final class Dense extends Layer {
     private final int units;
-    private final Activation activation;
-    private Tensor kernel;
-    private Tensor bias;
+    private final String activationName;
+    private final UnaryOperator<Tensor> activation;
+    private boolean useBias = true;
+    private Initializer kernelInitializer = Initializer.byName("glorot_uniform");
+    private Initializer biasInitializer = Initializer.byName("zeros");
+    private Variable kernel;
+    private Variable bias;
 
     /** Returns a linear layer with {@code units} outputs. */
     public Dense(int units) {
-        this(units, Activation.LINEAR);
+        this(units, "linear");
     }
 
-    /** Returns a layer with {@code units} outputs and the given activation. */
-    public Dense(int units, Activation activation) {
+    /** Returns a layer with {@code units} outputs and the activation Keras calls {@code activation}. */
+    public Dense(int units, String activation) {
+        super("dense");
         if (units <= 0) {
             throw new IllegalArgumentException("units must be positive, got " + units);
         }
-        if (activation == null) {
-            throw new IllegalArgumentException("activation must not be null");
-        }
         this.units = units;
-        this.activation = activation;
+        this.activationName = activation == null ? "linear" : activation;
+        this.activation = Activations.byName(activationName);
     }
 
-    /** Sets the weights, as Keras's {@code set_weights([kernel, bias])}. */
-    public void setWeights(Tensor kernel, Tensor bias) {
-        if (kernel.rank() != 2 || kernel.dim(1) != units) {
-            throw new IllegalArgumentException("Dense(units=" + units + "): kernel must have shape (in, " + units
-                    + "), got " + Tensor.describe(kernel.shape()));
-        }
-        if (bias.rank() != 1 || bias.dim(0) != units) {
-            throw new IllegalArgumentException("Dense(units=" + units + "): bias must have shape (" + units
-                    + ",), got " + Tensor.describe(bias.shape()));
-        }
-        this.kernel = kernel;
-        this.bias = bias;
+    /** Sets whether the layer adds a bias (Keras's {@code use_bias}); before the layer is built. */
+    public Dense useBias(boolean value) {
+        checkNotBuilt("useBias");
+        this.useBias = value;
+        return this;
     }
 
-    /** Returns the number of weights, kernel and bias together, as Keras counts them. */
-    public int countParams() {
-        return kernel == null ? 0 : kernel.size() + bias.size();
+    /** Sets the kernel's initializer by Keras name, e.g. "he_normal"; before the layer is built. */
+    public Dense kernelInitializer(String name) {
+        checkNotBuilt("kernelInitializer");
+        this.kernelInitializer = Initializer.byName(name);
+        return this;
     }
 
-    /** Returns this layer's output for {@code inputs} of shape {@code [batch, in]}. */
-    public Tensor apply(Tensor inputs) {
-        if (kernel == null) {
-            throw new IllegalStateException("Dense(units=" + units
-                    + ") has no weights yet: call setWeights(kernel, bias) first");
+    /** Sets the bias's initializer by Keras name; before the layer is built. */
+    public Dense biasInitializer(String name) {
+        checkNotBuilt("biasInitializer");
+        this.biasInitializer = Initializer.byName(name);
+        return this;
+    }
+
+    private void checkNotBuilt(String setting) {
+        if (built()) {
+            throw new IllegalStateException(setting + " must be set before layer \"" + name() + "\" is built");
         }
-        if (inputs.rank() != 2 || inputs.dim(1) != kernel.dim(0)) {
-            throw new IllegalArgumentException("Dense(units=" + units + ") expects inputs of shape (batch, "
-                    + kernel.dim(0) + "), got " + Tensor.describe(inputs.shape()));
+    }
+
+    /** Returns the number of outputs. */
+    public int units() {
+        return units;
+    }
+
+    /** Returns the activation's Keras name. */
+    public String activation() {
+        return activationName;
+    }
+
+    @Override
+    public String typeName() {
+        return "Dense";
+    }
+
+    @Override
+    protected void checkInputShape(int[] shape) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" (Dense) needs inputs with a feature axis,"
+                    + " got shape " + Shapes.describe(Shapes.withBatch(-1, shape)));
         }
-        return Backends.current().dense(inputs, kernel, bias, activation);
+    }
+
+    @Override
+    protected void createWeights(int[] inputShape) {
+        int in = inputShape[inputShape.length - 1];
+        kernel = addWeight("kernel", new int[] {in, units}, kernelInitializer, in, units, true);
+        if (useBias) {
+            bias = addWeight("bias", new int[] {units}, biasInitializer, in, units, true);
+        }
+    }
+
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        int[] output = inputShape.clone();
+        output[output.length - 1] = units;
+        return output;
+    }
+
+    @Override
+    protected Tensor forward(Tensor inputs, boolean training) {
+        int in = inputs.dim(-1);
+        Tensor flat = inputs.rank() == 2 ? inputs : Ops.reshape(inputs, new int[] {-1, in});
+        Tensor outputs = Ops.matmul(flat, kernel.value());
+        if (useBias) {
+            outputs = Ops.add(outputs, bias.value());
+        }
+        if (inputs.rank() != 2) {
+            int[] shape = inputs.shape();
+            shape[shape.length - 1] = units;
+            outputs = Ops.reshape(outputs, shape);
+        }
+        return activation.apply(outputs);
     }
 }

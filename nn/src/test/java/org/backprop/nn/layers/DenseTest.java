@@ -1,11 +1,15 @@
 package org.backprop.nn.layers;
 
+import static org.backprop.nn.GradientChecks.check;
+import static org.backprop.nn.GradientChecks.checkWeights;
+import static org.backprop.nn.GradientChecks.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.backprop.nn.Losses;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.losses.MeanAbsoluteError;
+import org.backprop.nn.ops.Ops;
 import org.junit.jupiter.api.Test;
 
 /** Golden values from the course's house-price slide (COURSE.md, "Worked example"). */
@@ -29,8 +33,29 @@ class DenseTest {
     @Test
     void countsKernelAndBiasAsKerasDoes() {
         Dense layer = new Dense(9);
-        layer.setWeights(Tensor.of(new int[] {8, 9}, new float[72]), Tensor.of(new float[9]));
+        layer.build(8);
         assertEquals(81, layer.countParams());
+        Dense noBias = new Dense(9).useBias(false);
+        noBias.build(8);
+        assertEquals(72, noBias.countParams());
+    }
+
+    @Test
+    void appliesToTheLastAxisOfHigherRankInputs() {
+        Dense layer = new Dense(2);
+        Tensor out = layer.apply(random(1, -1, 1, 4, 5, 3));
+        assertArrayEquals(new int[] {4, 5, 2}, out.shape());
+    }
+
+    @Test
+    void gradientsReachInputsKernelAndBias() {
+        Dense layer = new Dense(3, "tanh");
+        layer.build(4);
+        layer.setWeights(random(3, -1, 1, 4, 3), random(4, -1, 1, 3));
+        Tensor weights = random(5, -1, 1, 2, 3);
+        Tensor inputs = random(2, -1, 1, 2, 4);
+        check("dense inputs", in -> Ops.sumAll(Ops.multiply(layer.apply(in[0]), weights)), inputs);
+        checkWeights("dense", () -> Ops.sumAll(Ops.multiply(layer.apply(inputs), weights)), layer.weights());
     }
 
     @Test
@@ -38,28 +63,35 @@ class DenseTest {
         Dense layer = linear(0.1f, 0.3f, 4f, 0f);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> layer.apply(Tensor.of(new float[][] {{1, 2}})));
-        assertEquals("Dense(units=1) expects inputs of shape (batch, 3), got (1, 2)", error.getMessage());
+        assertEquals("Layer \"" + layer.name() + "\" (Dense) expects input of shape (None, 3), but received input"
+                + " with shape (None, 2)", error.getMessage());
     }
 
     @Test
-    void refusesToRunBeforeItHasWeights() {
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> new Dense(2).apply(HOUSES));
-        assertEquals("Dense(units=2) has no weights yet: call setWeights(kernel, bias) first", error.getMessage());
+    void refusesWeightsBeforeItIsBuilt() {
+        Dense layer = new Dense(2);
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> layer.setWeights(Tensor.zeros(3, 2), Tensor.zeros(2)));
+        assertEquals("Layer \"" + layer.name() + "\" has no weights yet: build it first by calling it on an input"
+                + " or giving the model an Input", error.getMessage());
     }
 
     @Test
-    void namesTheArgumentAndValueWhenUnitsAreInvalid() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new Dense(0));
-        assertEquals("units must be positive, got 0", error.getMessage());
+    void namesTheArgumentAndValueWhenSettingsAreInvalid() {
+        assertEquals("units must be positive, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new Dense(0)).getMessage());
+        assertEquals("activation must be one of linear, relu, sigmoid, tanh, softmax, gelu, leaky_relu; got \"rleu\"",
+                assertThrows(IllegalArgumentException.class, () -> new Dense(3, "rleu")).getMessage());
     }
 
     private static Dense linear(float area, float rooms, float km, float bias) {
         Dense layer = new Dense(1);
+        layer.build(3);
         layer.setWeights(Tensor.of(new float[][] {{area}, {rooms}, {km}}), Tensor.of(new float[] {bias}));
         return layer;
     }
 
     private static float mae(Dense layer) {
-        return Losses.meanAbsoluteError(PRICES, layer.apply(HOUSES));
+        return new MeanAbsoluteError().call(PRICES, layer.apply(HOUSES)).item();
     }
 }

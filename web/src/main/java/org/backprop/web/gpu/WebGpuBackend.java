@@ -1,8 +1,7 @@
 package org.backprop.web.gpu;
 
-import org.backprop.nn.Activation;
 import org.backprop.nn.Tensor;
-import org.backprop.nn.backend.Backend;
+import org.backprop.nn.backend.cpu.CpuBackend;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Uint32Array;
@@ -10,11 +9,11 @@ import org.teavm.jso.typedarrays.Uint32Array;
 /**
  * Runs {@code nn}'s primitive ops as WGSL compute kernels.
  *
- * <p>This first version uploads operands and reads the result back for every op, because nn's tensors
- * still live in host memory; keeping tensors on the GPU across a training step comes with the autograd
- * engine.
+ * <p>So far only the plain matrix product runs on the GPU; every other op, and the transposed products,
+ * are inherited from the CPU backend. Operands are uploaded and the result read back for every op,
+ * because nn's tensors still live in host memory.
  */
-public final class WebGpuBackend implements Backend {
+public final class WebGpuBackend extends CpuBackend {
     private static final int TILE = 16;
 
     private final GpuDevice device;
@@ -31,20 +30,23 @@ public final class WebGpuBackend implements Backend {
     }
 
     @Override
-    public Tensor dense(Tensor input, Tensor kernel, Tensor bias, Activation activation) {
-        int rows = input.dim(0);
-        int inner = input.dim(1);
-        int cols = kernel.dim(1);
+    public Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
+        if (transposeA || transposeB) {
+            return super.matmul(a, transposeA, b, transposeB);
+        }
+        int rows = a.dim(0);
+        int inner = a.dim(1);
+        int cols = b.dim(1);
         Uint32Array dims = new Uint32Array(4);
         dims.set(0, rows);
         dims.set(1, inner);
         dims.set(2, cols);
-        dims.set(3, activation == Activation.RELU ? 1 : 0);
+        dims.set(3, 0);
 
         GpuBuffer dimsBuffer = upload(dims.getByteLength(), Descriptors.UNIFORM, dims);
-        GpuBuffer inputBuffer = upload(input);
-        GpuBuffer kernelBuffer = upload(kernel);
-        GpuBuffer biasBuffer = upload(bias);
+        GpuBuffer inputBuffer = upload(a);
+        GpuBuffer kernelBuffer = upload(b);
+        GpuBuffer biasBuffer = upload(Tensor.zeros(cols));
         int outputBytes = Math.max(4, rows * cols * 4);
         GpuBuffer outputBuffer = device.createBuffer(
                 Descriptors.buffer(outputBytes, Descriptors.STORAGE | Descriptors.COPY_SRC));

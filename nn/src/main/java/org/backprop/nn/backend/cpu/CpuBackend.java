@@ -1,11 +1,16 @@
 package org.backprop.nn.backend.cpu;
 
-import org.backprop.nn.Activation;
+import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
+import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.UnaryOp;
 
-/** The reference backend in pure Java; every other backend is tested against it. */
-public final class CpuBackend implements Backend {
+/**
+ * The reference backend in pure Java, single-threaded so that it runs unchanged under TeaVM; every other
+ * backend is tested against it. Hot loops work on the tensors' arrays and allocate only their results.
+ */
+public class CpuBackend implements Backend {
 
     @Override
     public String name() {
@@ -13,33 +18,141 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public Tensor dense(Tensor input, Tensor kernel, Tensor bias, Activation activation) {
-        int batch = input.dim(0);
-        int in = input.dim(1);
-        int units = kernel.dim(1);
-        float[] x = input.toArray();
-        float[] w = kernel.toArray();
-        float[] b = bias.toArray();
-        float[] out = new float[batch * units];
-        for (int row = 0; row < batch; row++) {
-            int outRow = row * units;
-            for (int unit = 0; unit < units; unit++) {
-                out[outRow + unit] = b[unit];
-            }
-            // i-k-j order walks the kernel row by row, which keeps the inner loop sequential in memory.
-            for (int k = 0; k < in; k++) {
-                float xk = x[row * in + k];
-                int kernelRow = k * units;
-                for (int unit = 0; unit < units; unit++) {
-                    out[outRow + unit] += xk * w[kernelRow + unit];
-                }
-            }
-            if (activation == Activation.RELU) {
-                for (int unit = 0; unit < units; unit++) {
-                    out[outRow + unit] = Math.max(0f, out[outRow + unit]);
-                }
+    public Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
+        int m = transposeA ? a.dim(1) : a.dim(0);
+        int k = transposeA ? a.dim(0) : a.dim(1);
+        int n = transposeB ? b.dim(0) : b.dim(1);
+        float[] left = transposeA ? transpose2d(a.internalValues(), a.dim(0), a.dim(1)) : a.internalValues();
+        float[] right = transposeB ? transpose2d(b.internalValues(), b.dim(0), b.dim(1)) : b.internalValues();
+        return Tensor.wrap(new int[] {m, n}, Kernels.matmul(left, right, m, k, n));
+    }
+
+    private static float[] transpose2d(float[] values, int rows, int columns) {
+        float[] result = new float[values.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                result[c * rows + r] = values[r * columns + c];
             }
         }
-        return Tensor.of(new int[] {batch, units}, out);
+        return result;
+    }
+
+    @Override
+    public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        int[] shape = Shapes.broadcast(a.shape(), b.shape());
+        float[] out = new float[Shapes.size(shape)];
+        float[] x = a.internalValues();
+        float[] y = b.internalValues();
+        if (Shapes.same(a.shape(), b.shape())) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Kernels.apply(op, x[i], y[i]);
+            }
+        } else if (y.length == 1 && x.length == out.length) {
+            float scalar = y[0];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Kernels.apply(op, x[i], scalar);
+            }
+        } else {
+            Broadcast.Index left = new Broadcast.Index(a.shape(), shape);
+            Broadcast.Index right = new Broadcast.Index(b.shape(), shape);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Kernels.apply(op, x[left.offset()], y[right.offset()]);
+                left.next();
+                right.next();
+            }
+        }
+        return Tensor.wrap(shape, out);
+    }
+
+    @Override
+    public Tensor unary(UnaryOp op, Tensor x, float parameter) {
+        float[] in = x.internalValues();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = Kernels.apply(op, in[i], parameter);
+        }
+        return Tensor.wrap(x.shape(), out);
+    }
+
+    @Override
+    public Tensor unaryBackward(UnaryOp op, Tensor x, Tensor y, Tensor dy, float parameter) {
+        float[] in = x.internalValues();
+        float[] result = y.internalValues();
+        float[] upstream = dy.internalValues();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = upstream[i] * Kernels.derivative(op, in[i], result[i], parameter);
+        }
+        return Tensor.wrap(x.shape(), out);
+    }
+
+    @Override
+    public Tensor reduceToShape(Tensor x, int[] shape) {
+        if (Shapes.same(x.shape(), shape)) {
+            return x;
+        }
+        float[] in = x.internalValues();
+        float[] out = new float[Shapes.size(shape)];
+        Broadcast.Index target = new Broadcast.Index(shape, x.shape());
+        for (int i = 0; i < in.length; i++) {
+            out[target.offset()] += in[i];
+            target.next();
+        }
+        return Tensor.wrap(shape.clone(), out);
+    }
+
+    @Override
+    public Tensor broadcastTo(Tensor x, int[] shape) {
+        if (Shapes.same(x.shape(), shape)) {
+            return x;
+        }
+        float[] in = x.internalValues();
+        float[] out = new float[Shapes.size(shape)];
+        Broadcast.Index source = new Broadcast.Index(x.shape(), shape);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = in[source.offset()];
+            source.next();
+        }
+        return Tensor.wrap(shape.clone(), out);
+    }
+
+    @Override
+    public Tensor transpose(Tensor x, int[] permutation) {
+        int[] inShape = x.shape();
+        int[] inStrides = Shapes.strides(inShape);
+        int rank = inShape.length;
+        int[] outShape = new int[rank];
+        int[] strides = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            outShape[i] = inShape[permutation[i]];
+            strides[i] = inStrides[permutation[i]];
+        }
+        float[] in = x.internalValues();
+        float[] out = new float[in.length];
+        int[] index = new int[rank];
+        int offset = 0;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = in[offset];
+            for (int axis = rank - 1; axis >= 0; axis--) {
+                index[axis]++;
+                offset += strides[axis];
+                if (index[axis] < outShape[axis]) {
+                    break;
+                }
+                offset -= strides[axis] * outShape[axis];
+                index[axis] = 0;
+            }
+        }
+        return Tensor.wrap(outShape, out);
+    }
+
+    @Override
+    public Tensor softmax(Tensor x) {
+        return Tensor.wrap(x.shape(), Kernels.softmaxRows(x.internalValues(), x.dim(-1), false));
+    }
+
+    @Override
+    public Tensor logSoftmax(Tensor x) {
+        return Tensor.wrap(x.shape(), Kernels.softmaxRows(x.internalValues(), x.dim(-1), true));
     }
 }

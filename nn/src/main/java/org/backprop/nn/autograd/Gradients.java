@@ -1,0 +1,83 @@
+package org.backprop.nn.autograd;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.BinaryOp;
+
+/** Reverse-mode differentiation: from a scalar loss back to the tensors that need gradients. */
+public final class Gradients {
+    private Gradients() {
+    }
+
+    /**
+     * Returns d(loss)/d(t) for each tensor in {@code wrt}, in the same order; a tensor the loss does not
+     * depend on gets zeros. {@code loss} must hold one value.
+     */
+    public static List<Tensor> of(Tensor loss, List<Tensor> wrt) {
+        if (loss.size() != 1) {
+            throw new IllegalArgumentException("gradients need a scalar loss, got shape " + Shapes.describe(loss.shape()));
+        }
+        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        grads.put(loss, Tensor.filled(1f, loss.shape()));
+        for (Tensor node : reverseTopologicalOrder(loss)) {
+            Tensor outputGrad = grads.get(node);
+            Function creator = node.creator();
+            if (outputGrad == null || creator == null) {
+                continue;
+            }
+            Tensor[] inputs = creator.inputs();
+            Tensor[] inputGrads = creator.backward(outputGrad);
+            for (int i = 0; i < inputs.length; i++) {
+                if (inputGrads[i] == null || !inputs[i].requiresGrad()) {
+                    continue;
+                }
+                Tensor previous = grads.get(inputs[i]);
+                grads.put(inputs[i], previous == null ? inputGrads[i]
+                        : Backends.current().binary(BinaryOp.ADD, previous, inputGrads[i]));
+            }
+        }
+        List<Tensor> result = new ArrayList<>(wrt.size());
+        for (Tensor t : wrt) {
+            Tensor grad = grads.get(t);
+            result.add(grad == null ? Tensor.zeros(t.shape()) : grad);
+        }
+        return result;
+    }
+
+    /** Returns every tensor the loss depends on, each after all tensors computed from it. */
+    private static List<Tensor> reverseTopologicalOrder(Tensor loss) {
+        List<Tensor> order = new ArrayList<>();
+        Map<Tensor, Boolean> visited = new IdentityHashMap<>();
+        // An explicit stack: deep networks would overflow the call stack, especially under TeaVM.
+        List<Tensor> stack = new ArrayList<>();
+        List<Integer> nextChild = new ArrayList<>();
+        stack.add(loss);
+        nextChild.add(0);
+        visited.put(loss, Boolean.TRUE);
+        while (!stack.isEmpty()) {
+            int top = stack.size() - 1;
+            Tensor node = stack.get(top);
+            Tensor[] children = node.creator() == null ? new Tensor[0] : node.creator().inputs();
+            int child = nextChild.get(top);
+            if (child < children.length) {
+                nextChild.set(top, child + 1);
+                Tensor next = children[child];
+                if (next.requiresGrad() && visited.put(next, Boolean.TRUE) == null) {
+                    stack.add(next);
+                    nextChild.add(0);
+                }
+            } else {
+                order.add(node);
+                stack.remove(top);
+                nextChild.remove(top);
+            }
+        }
+        java.util.Collections.reverse(order);
+        return order;
+    }
+}

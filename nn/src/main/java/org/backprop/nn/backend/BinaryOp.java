@@ -1,0 +1,4 @@
+package org.backprop.nn.backend;
+
+/** The element-wise operations on two broadcast operands. */
+public enum BinaryOp { ADD, SUBTRACT, MULTIPLY, DIVIDE }

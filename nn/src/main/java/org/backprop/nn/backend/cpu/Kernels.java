@@ -1,0 +1,147 @@
+package org.backprop.nn.backend.cpu;
+
+import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.UnaryOp;
+
+/** The scalar formulas and array loops of the CPU backend, one place for the math. */
+final class Kernels {
+    private static final float SQRT_2 = (float) Math.sqrt(2.0);
+    private static final float INV_SQRT_2PI = (float) (1.0 / Math.sqrt(2.0 * Math.PI));
+    /** Rows of the right operand processed together; keeps a block of it in cache across rows. */
+    private static final int K_BLOCK = 128;
+
+    private Kernels() {
+    }
+
+    static float apply(BinaryOp op, float a, float b) {
+        switch (op) {
+            case ADD:
+                return a + b;
+            case SUBTRACT:
+                return a - b;
+            case MULTIPLY:
+                return a * b;
+            case DIVIDE:
+                return a / b;
+            default:
+                throw new IllegalArgumentException("unknown op " + op);
+        }
+    }
+
+    static float apply(UnaryOp op, float x, float parameter) {
+        switch (op) {
+            case RELU:
+                return x > 0 ? x : 0f;
+            case LEAKY_RELU:
+                return x > 0 ? x : parameter * x;
+            case SIGMOID:
+                return (float) (1.0 / (1.0 + Math.exp(-x)));
+            case TANH:
+                return (float) Math.tanh(x);
+            case GELU:
+                return 0.5f * x * (1f + erf(x / SQRT_2));
+            case EXP:
+                return (float) Math.exp(x);
+            case LOG:
+                return (float) Math.log(x);
+            case SQRT:
+                return (float) Math.sqrt(x);
+            case ABS:
+                return Math.abs(x);
+            case NEGATE:
+                return -x;
+            case SQUARE:
+                return x * x;
+            default:
+                throw new IllegalArgumentException("unknown op " + op);
+        }
+    }
+
+    /** Returns d op(x) / dx, from whichever of x and y = op(x) is cheaper. */
+    static float derivative(UnaryOp op, float x, float y, float parameter) {
+        switch (op) {
+            case RELU:
+                return x > 0 ? 1f : 0f;
+            case LEAKY_RELU:
+                return x > 0 ? 1f : parameter;
+            case SIGMOID:
+                return y * (1f - y);
+            case TANH:
+                return 1f - y * y;
+            case GELU:
+                return 0.5f * (1f + erf(x / SQRT_2)) + x * INV_SQRT_2PI * (float) Math.exp(-0.5 * x * x);
+            case EXP:
+                return y;
+            case LOG:
+                return 1f / x;
+            case SQRT:
+                return 0.5f / y;
+            case ABS:
+                return x > 0 ? 1f : x < 0 ? -1f : 0f;
+            case NEGATE:
+                return -1f;
+            case SQUARE:
+                return 2f * x;
+            default:
+                throw new IllegalArgumentException("unknown op " + op);
+        }
+    }
+
+    /** Returns erf(x), which Java lacks, from Numerical Recipes' erfc fit (fractional error below 1.2e-7). */
+    static float erf(float x) {
+        double t = 1.0 / (1.0 + 0.5 * Math.abs(x));
+        double y = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277)))))))));
+        return (float) (x >= 0 ? 1.0 - y : y - 1.0);
+    }
+
+    /** Returns left[m, k] × right[k, n], blocked over k so a slab of {@code right} stays in cache. */
+    static float[] matmul(float[] left, float[] right, int m, int k, int n) {
+        float[] out = new float[m * n];
+        for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
+            int k1 = Math.min(k, k0 + K_BLOCK);
+            for (int i = 0; i < m; i++) {
+                int outRow = i * n;
+                int leftRow = i * k;
+                for (int p = k0; p < k1; p++) {
+                    float a = left[leftRow + p];
+                    if (a == 0f) {
+                        continue;
+                    }
+                    int rightRow = p * n;
+                    for (int j = 0; j < n; j++) {
+                        out[outRow + j] += a * right[rightRow + j];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Returns the (log-)softmax of each row of length {@code width}, subtracting the row maximum first. */
+    static float[] softmaxRows(float[] in, int width, boolean log) {
+        float[] out = new float[in.length];
+        for (int row = 0; row < in.length; row += width) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = row; i < row + width; i++) {
+                max = Math.max(max, in[i]);
+            }
+            double sum = 0;
+            for (int i = row; i < row + width; i++) {
+                sum += Math.exp(in[i] - max);
+            }
+            if (log) {
+                float logSum = (float) Math.log(sum);
+                for (int i = row; i < row + width; i++) {
+                    out[i] = in[i] - max - logSum;
+                }
+            } else {
+                for (int i = row; i < row + width; i++) {
+                    out[i] = (float) (Math.exp(in[i] - max) / sum);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+package org.backprop.nn.layers;
+
+import org.backprop.nn.Tensor;
+import org.backprop.nn.ops.Ops;
+import org.backprop.nn.random.RandomSeed;
+
+/**
+ * Zeroes each input with probability {@code rate} in training and scales the rest by 1 / (1 − rate), as
+ * Keras's {@code Dropout}; the identity in inference. The mask comes from the program's seeded generator.
+ */
+public final class Dropout extends Layer {
+    private final float rate;
+
+    public Dropout(double rate) {
+        super("dropout");
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("rate must be in [0, 1), got " + rate);
+        }
+        this.rate = (float) rate;
+    }
+
+    @Override
+    public String typeName() {
+        return "Dropout";
+    }
+
+    @Override
+    public boolean activeOnlyInTraining() {
+        return true;
+    }
+
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        return inputShape.clone();
+    }
+
+    @Override
+    protected Tensor forward(Tensor inputs, boolean training) {
+        if (!training || rate == 0f) {
+            return inputs;
+        }
+        float keep = 1f - rate;
+        float[] mask = new float[inputs.size()];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = RandomSeed.generator().nextFloat() < rate ? 0f : 1f / keep;
+        }
+        return Ops.multiply(inputs, Tensor.wrap(inputs.shape(), mask));
+    }
+}

@@ -1,0 +1,177 @@
+package org.backprop.nn.layers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.Variable;
+import org.backprop.nn.initializers.Initializer;
+import org.backprop.nn.random.RandomSeed;
+
+/**
+ * A Keras layer: the constructor checks and stores settings, {@link #build} creates the weights once the
+ * input shape is known (on the first call, or when asked), {@link #call} is the math. Shapes given to
+ * {@code build} and {@link #computeOutputShape} leave out the batch dimension.
+ *
+ * <p>Not thread-safe.
+ */
+public abstract class Layer {
+    private final String name;
+    private final List<Variable> weights = new ArrayList<>();
+    private boolean trainable = true;
+    private int[] inputShape;
+
+    protected Layer(String kerasPrefix) {
+        this.name = LayerNames.unique(kerasPrefix);
+    }
+
+    /** Returns the layer's name, unique per prefix as Keras makes them: {@code dense}, {@code dense_1}, … */
+    public final String name() {
+        return name;
+    }
+
+    /** Returns the Keras class name, e.g. {@code Dense}, for summaries and run records. */
+    public abstract String typeName();
+
+    /** Returns whether the optimizer updates this layer's weights (and, for BatchNormalization, its statistics). */
+    public boolean trainable() {
+        return trainable;
+    }
+
+    /** Freezes or unfreezes the layer, as Keras's {@code layer.trainable = false}. */
+    public void setTrainable(boolean trainable) {
+        this.trainable = trainable;
+    }
+
+    /** Returns whether {@link #build} has run. */
+    public final boolean built() {
+        return inputShape != null;
+    }
+
+    /** Returns the input shape (without batch) the layer was built for. */
+    public final int[] inputShape() {
+        if (inputShape == null) {
+            throw new IllegalStateException("layer " + name + " is not built yet");
+        }
+        return inputShape.clone();
+    }
+
+    /**
+     * Builds the layer for inputs of {@code shape} (without batch), as Keras's {@code layer.build}; a layer
+     * is built once, and later calls must agree with the first.
+     */
+    public final void build(int... shape) {
+        if (inputShape == null) {
+            checkInputShape(shape);
+            createWeights(shape.clone());
+            inputShape = shape.clone();
+        } else if (!Shapes.same(inputShape, shape)) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" (" + typeName() + ") expects input of shape "
+                    + Shapes.describe(Shapes.withBatch(-1, inputShape)) + ", but received input with shape "
+                    + Shapes.describe(Shapes.withBatch(-1, shape)));
+        }
+    }
+
+    /** Rejects input shapes this layer cannot work on; the message names the layer and both shapes. */
+    protected void checkInputShape(int[] shape) {
+    }
+
+    /** Creates the weights for inputs of {@code inputShape} (without batch). */
+    protected void createWeights(int[] inputShape) {
+    }
+
+    /** Returns the output shape (without batch) for inputs of {@code inputShape} (without batch). */
+    public abstract int[] computeOutputShape(int[] inputShape);
+
+    /** Returns this layer's output in inference mode, building it first if needed. */
+    public final Tensor apply(Tensor inputs) {
+        return call(inputs, false);
+    }
+
+    /** Returns this layer's output; {@code training} switches dropout, augmentation and batch statistics. */
+    public final Tensor call(Tensor inputs, boolean training) {
+        if (inputs.rank() == 0) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" needs a batch of inputs, got a scalar");
+        }
+        build(Shapes.withoutBatch(inputs.shape()));
+        return forward(inputs, training);
+    }
+
+    /** Returns the output for {@code inputs} (with batch); the layer is built. */
+    protected abstract Tensor forward(Tensor inputs, boolean training);
+
+    /** Returns whether the layer does anything only in training (dropout, augmentation), for run records. */
+    public boolean activeOnlyInTraining() {
+        return false;
+    }
+
+    /** Adds a weight created by {@code initializer} with the random generator shared by the whole program. */
+    protected final Variable addWeight(String weightName, int[] shape, Initializer initializer, int fanIn,
+            int fanOut, boolean trainableWeight) {
+        Tensor initial = initializer.create(shape, fanIn, fanOut, RandomSeed.generator());
+        Variable variable = new Variable(name + "/" + weightName, initial, trainableWeight);
+        weights.add(variable);
+        return variable;
+    }
+
+    /** Returns all weights in creation order, as Keras's {@code layer.weights}. */
+    public final List<Variable> weights() {
+        return Collections.unmodifiableList(weights);
+    }
+
+    /** Returns the weights the optimizer updates: none while the layer is frozen. */
+    public List<Variable> trainableWeights() {
+        List<Variable> result = new ArrayList<>();
+        if (trainable) {
+            for (Variable weight : weights) {
+                if (weight.trainable()) {
+                    result.add(weight);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Returns the number of weight values, trainable or not, as Keras's {@code count_params()}. */
+    public final int countParams() {
+        int count = 0;
+        for (Variable weight : weights) {
+            count += weight.size();
+        }
+        return count;
+    }
+
+    /** Returns the number of weight values the optimizer updates. */
+    public final int countTrainableParams() {
+        int count = 0;
+        for (Variable weight : trainableWeights()) {
+            count += weight.size();
+        }
+        return count;
+    }
+
+    /** Sets every weight, in the order of {@link #weights()}, as Keras's {@code set_weights}. */
+    public void setWeights(Tensor... values) {
+        if (!built()) {
+            throw new IllegalStateException("Layer \"" + name + "\" has no weights yet: build it first by calling it"
+                    + " on an input or giving the model an Input");
+        }
+        if (values.length != weights.size()) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" has " + weights.size()
+                    + " weights, but " + values.length + " values were given");
+        }
+        for (int i = 0; i < values.length; i++) {
+            weights.get(i).assign(values[i]);
+        }
+    }
+
+    /** Returns every weight's current value, as Keras's {@code get_weights}. */
+    public final List<Tensor> getWeights() {
+        List<Tensor> values = new ArrayList<>();
+        for (Variable weight : weights) {
+            values.add(weight.value().detach());
+        }
+        return values;
+    }
+}

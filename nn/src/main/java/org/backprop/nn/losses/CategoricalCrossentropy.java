@@ -1,0 +1,32 @@
+package org.backprop.nn.losses;
+
+import org.backprop.nn.Tensor;
+import org.backprop.nn.ops.Ops;
+
+/**
+ * −Σ y·log p over the classes (last axis), averaged over the batch, for one-hot targets, as Keras's
+ * {@code CategoricalCrossentropy}. Probabilities are renormalised to sum to one first, as Keras does; with
+ * {@code fromLogits} the predictions are logits and log-softmax is used.
+ */
+public final class CategoricalCrossentropy extends Loss {
+    private static final float EPSILON = 1e-7f;
+    private final boolean fromLogits;
+
+    public CategoricalCrossentropy(boolean fromLogits) {
+        this("categorical_crossentropy", fromLogits);
+    }
+
+    CategoricalCrossentropy(String name, boolean fromLogits) {
+        super(name);
+        this.fromLogits = fromLogits;
+    }
+
+    @Override
+    public Tensor call(Tensor yTrue, Tensor yPred) {
+        checkSameShape(name(), yTrue, yPred);
+        Tensor logProbabilities = fromLogits ? Ops.logSoftmax(yPred)
+                : Ops.log(Ops.add(Ops.divide(yPred, Ops.sum(yPred, -1)), Tensor.scalar(EPSILON)));
+        Tensor perExample = Ops.sum(Ops.multiply(yTrue, logProbabilities), -1);
+        return Ops.negative(Ops.meanAll(perExample));
+    }
+}

@@ -1,0 +1,251 @@
+package org.backprop.nn.models;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.nn.Numbers;
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.Variable;
+import org.backprop.nn.autograd.Gradients;
+import org.backprop.nn.layers.Layer;
+import org.backprop.nn.losses.Loss;
+import org.backprop.nn.metrics.Accuracies;
+import org.backprop.nn.metrics.Metric;
+import org.backprop.nn.optim.Optimizer;
+import org.backprop.nn.random.RandomSeed;
+
+/**
+ * What Keras's {@code Model} offers every model: compile, fit, evaluate, predict, summary and weights.
+ * Subclasses say how inputs flow through their layers.
+ *
+ * <p>Not thread-safe.
+ */
+public abstract class Model {
+    private final String name;
+    private Optimizer optimizer;
+    private Loss loss;
+    private final List<Metric> metrics = new ArrayList<>();
+
+    protected Model(String name) {
+        this.name = name;
+    }
+
+    /** Returns the model's name, e.g. {@code "sequential"}. */
+    public final String name() {
+        return name;
+    }
+
+    /** Returns the layers in the order inputs reach them. */
+    public abstract List<Layer> layers();
+
+    /** Returns the model's output for a batch; {@code training} switches dropout, augmentation, batch statistics. */
+    public abstract Tensor call(Tensor inputs, boolean training);
+
+    /** Returns whether every layer has its weights. */
+    public abstract boolean built();
+
+    /** Returns the output shape (without batch) of each layer, for the summary; the model must be built. */
+    protected abstract List<int[]> layerOutputShapes();
+
+    /** Sets the optimizer, loss and metrics by their Keras names, e.g. ("adam", "mse", "mae"). */
+    public final void compile(String optimizerName, String lossName, String... metricNames) {
+        compile(Optimizer.byName(optimizerName), Loss.byName(lossName), metricNames);
+    }
+
+    /** Sets the optimizer, loss and metrics. */
+    public final void compile(Optimizer optimizer, Loss loss, String... metricNames) {
+        this.optimizer = optimizer;
+        this.loss = loss;
+        metrics.clear();
+        for (String metric : metricNames) {
+            metrics.add(Accuracies.byName(metric, loss.name()));
+        }
+    }
+
+    /** Trains on {@code x} and {@code y} (examples along the first axis) and returns the per-epoch history. */
+    public final History fit(Tensor x, Tensor y, FitOptions options) {
+        checkCompiled("fit");
+        checkSameBatch(x, y);
+        Tensor trainX = x;
+        Tensor trainY = y;
+        Tensor validationX = options.validationX;
+        Tensor validationY = options.validationY;
+        if (options.validationSplit > 0) {
+            int split = (int) (x.dim(0) * (1 - options.validationSplit));
+            trainX = Batches.range(x, 0, split);
+            trainY = Batches.range(y, 0, split);
+            validationX = Batches.range(x, split, x.dim(0));
+            validationY = Batches.range(y, split, y.dim(0));
+        }
+        History history = new History();
+        int examples = trainX.dim(0);
+        int steps = (examples + options.batchSize - 1) / options.batchSize;
+        for (int epoch = 1; epoch <= options.epochs; epoch++) {
+            int[] order = Batches.identity(examples);
+            if (options.shuffle) {
+                RandomSeed.generator().shuffle(order);
+            }
+            double lossTotal = 0;
+            resetMetrics();
+            for (int start = 0; start < examples; start += options.batchSize) {
+                int end = Math.min(examples, start + options.batchSize);
+                Tensor batchX = Batches.rows(trainX, order, start, end);
+                Tensor batchY = Batches.rows(trainY, order, start, end);
+                float batchLoss = trainStep(batchX, batchY);
+                if (!Float.isFinite(batchLoss)) {
+                    throw new TrainingDivergedException("The loss became " + batchLoss + " in epoch " + epoch
+                            + " (step " + (start / options.batchSize + 1) + " of " + steps + "). Try a smaller"
+                            + " learning rate, or check the inputs for NaN or very large values.");
+                }
+                lossTotal += batchLoss * (end - start);
+            }
+            history.record("loss", lossTotal / examples);
+            for (Metric metric : metrics) {
+                history.record(metric.name(), metric.result());
+            }
+            if (validationX != null) {
+                for (Map.Entry<String, Double> entry : evaluate(validationX, validationY, options.batchSize).entrySet()) {
+                    history.record("val_" + entry.getKey(), entry.getValue());
+                }
+            }
+            if (options.verbose > 0) {
+                System.out.println(epochLine(epoch, options.epochs, steps, history));
+            }
+        }
+        return history;
+    }
+
+    private float trainStep(Tensor batchX, Tensor batchY) {
+        Tensor predictions = call(batchX, true);
+        Tensor lossValue = loss.call(batchY, predictions);
+        List<Variable> weights = trainableWeights();
+        List<Tensor> leaves = new ArrayList<>(weights.size());
+        for (Variable weight : weights) {
+            leaves.add(weight.value());
+        }
+        optimizer.apply(weights, Gradients.of(lossValue, leaves));
+        for (Metric metric : metrics) {
+            metric.update(batchY, predictions);
+        }
+        return lossValue.item();
+    }
+
+    private static String epochLine(int epoch, int epochs, int steps, History history) {
+        StringBuilder line = new StringBuilder("Epoch " + epoch + "/" + epochs + " - " + steps + "/" + steps);
+        for (String metric : history.metrics()) {
+            List<Double> values = history.get(metric);
+            line.append(" - ").append(metric).append(": ").append(Numbers.format(values.get(values.size() - 1), 4));
+        }
+        return line.toString();
+    }
+
+    /** Returns the loss and metrics on {@code x} and {@code y}, in inference mode, by name. */
+    public final Map<String, Double> evaluate(Tensor x, Tensor y) {
+        return evaluate(x, y, 32);
+    }
+
+    /** Returns the loss and metrics on {@code x} and {@code y}, computed in batches of {@code batchSize}. */
+    public final Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
+        checkCompiled("evaluate");
+        checkSameBatch(x, y);
+        resetMetrics();
+        double lossTotal = 0;
+        for (int start = 0; start < x.dim(0); start += batchSize) {
+            int end = Math.min(x.dim(0), start + batchSize);
+            Tensor batchY = Batches.range(y, start, end);
+            Tensor predictions = call(Batches.range(x, start, end), false);
+            lossTotal += loss.call(batchY, predictions).item() * (end - start);
+            for (Metric metric : metrics) {
+                metric.update(batchY, predictions);
+            }
+        }
+        Map<String, Double> results = new LinkedHashMap<>();
+        results.put("loss", lossTotal / x.dim(0));
+        for (Metric metric : metrics) {
+            results.put(metric.name(), metric.result());
+        }
+        return results;
+    }
+
+    /** Returns the model's outputs for {@code x} in inference mode, computed in batches of 32. */
+    public final Tensor predict(Tensor x) {
+        List<float[]> parts = new ArrayList<>();
+        int[] shape = null;
+        for (int start = 0; start < x.dim(0); start += 32) {
+            Tensor output = call(Batches.range(x, start, Math.min(x.dim(0), start + 32)), false);
+            shape = output.shape();
+            parts.add(output.internalValues());
+        }
+        int rowSize = Shapes.size(Shapes.withoutBatch(shape));
+        float[] values = new float[x.dim(0) * rowSize];
+        int offset = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, values, offset, part.length);
+            offset += part.length;
+        }
+        shape[0] = x.dim(0);
+        return Tensor.wrap(shape, values);
+    }
+
+    private void resetMetrics() {
+        for (Metric metric : metrics) {
+            metric.reset();
+        }
+    }
+
+    private void checkCompiled(String method) {
+        if (optimizer == null) {
+            throw new IllegalStateException("Call compile(optimizer, loss, metrics) before " + method + "().");
+        }
+    }
+
+    private static void checkSameBatch(Tensor x, Tensor y) {
+        if (x.rank() == 0 || y.rank() == 0 || x.dim(0) != y.dim(0)) {
+            throw new IllegalArgumentException("x and y must hold the same number of examples along the first"
+                    + " axis, got shapes " + Shapes.describe(x.shape()) + " and " + Shapes.describe(y.shape()));
+        }
+    }
+
+    /** Returns every weight of every layer, as Keras's {@code model.weights}. */
+    public final List<Variable> weights() {
+        List<Variable> all = new ArrayList<>();
+        for (Layer layer : layers()) {
+            all.addAll(layer.weights());
+        }
+        return all;
+    }
+
+    /** Returns the weights the optimizer updates. */
+    public final List<Variable> trainableWeights() {
+        List<Variable> all = new ArrayList<>();
+        for (Layer layer : layers()) {
+            all.addAll(layer.trainableWeights());
+        }
+        return all;
+    }
+
+    /** Returns the number of weight values, as Keras's {@code count_params()}. */
+    public final int countParams() {
+        int count = 0;
+        for (Layer layer : layers()) {
+            count += layer.countParams();
+        }
+        return count;
+    }
+
+    /** Returns the model summary as Keras prints it; the model must be built. */
+    public final String summary() {
+        if (!built()) {
+            throw new IllegalStateException("Model \"" + name + "\" is not built yet: give it an Input, or call it on"
+                    + " data, before asking for its summary.");
+        }
+        return Summary.render(this, layerOutputShapes());
+    }
+
+    /** Prints {@link #summary()}. */
+    public final void printSummary() {
+        System.out.println(summary());
+    }
+}

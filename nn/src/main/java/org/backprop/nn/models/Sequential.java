@@ -1,0 +1,87 @@
+package org.backprop.nn.models;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.backprop.nn.Input;
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.layers.Layer;
+import org.backprop.nn.layers.LayerNames;
+
+/**
+ * A plain stack of layers, each feeding the next, as Keras's {@code Sequential}. Given an {@link Input} it
+ * is built at once; otherwise it is built by the first batch it sees.
+ */
+public final class Sequential extends Model {
+    private final List<Layer> layers = new ArrayList<>();
+    private int[] inputShape;
+
+    /** Returns a model of {@code layers}, built when it first sees data. */
+    public Sequential(Layer... layers) {
+        super(LayerNames.uniqueModelName("sequential"));
+        for (Layer layer : layers) {
+            add(layer);
+        }
+    }
+
+    /** Returns a model of {@code layers} built for examples of {@code input}'s shape. */
+    public Sequential(Input input, Layer... layers) {
+        this(layers);
+        build(input.shape());
+    }
+
+    /** Appends a layer, as Keras's {@code model.add}. */
+    public void add(Layer layer) {
+        if (layer == null) {
+            throw new IllegalArgumentException("layer must not be null");
+        }
+        layers.add(layer);
+        if (inputShape != null) {
+            build(inputShape);
+        }
+    }
+
+    /** Builds every layer for examples of {@code shape} (without batch), checking that consecutive shapes fit. */
+    public void build(int... shape) {
+        int[] current = shape.clone();
+        for (Layer layer : layers) {
+            layer.build(current);
+            current = layer.computeOutputShape(current);
+        }
+        inputShape = shape.clone();
+    }
+
+    @Override
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    @Override
+    public boolean built() {
+        return inputShape != null;
+    }
+
+    @Override
+    protected List<int[]> layerOutputShapes() {
+        List<int[]> shapes = new ArrayList<>();
+        int[] current = inputShape;
+        for (Layer layer : layers) {
+            current = layer.computeOutputShape(current);
+            shapes.add(current);
+        }
+        return shapes;
+    }
+
+    @Override
+    public Tensor call(Tensor inputs, boolean training) {
+        if (inputShape == null) {
+            build(Shapes.withoutBatch(inputs.shape()));
+        }
+        Tensor outputs = inputs;
+        for (Layer layer : layers) {
+            outputs = layer.call(outputs, training);
+        }
+        return outputs;
+    }
+}

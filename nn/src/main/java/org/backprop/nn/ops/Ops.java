@@ -1,0 +1,190 @@
+package org.backprop.nn.ops;
+
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.autograd.Function;
+import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.UnaryOp;
+
+/**
+ * Tensor operations with gradients, as {@code keras.ops}: the closed set of primitives (matmul, the
+ * element-wise ops, sum, reshape, transpose, softmax, log-softmax) and everything composed from them.
+ * Each primitive's forward and backward live side by side in its own class in this package.
+ */
+public final class Ops {
+    private Ops() {
+    }
+
+    /** Returns {@code value} recording {@code creator} when any of its inputs needs gradients. */
+    static Tensor record(Tensor value, Function creator) {
+        for (Tensor input : creator.inputs()) {
+            if (input.requiresGrad()) {
+                return Tensor.derived(value, creator);
+            }
+        }
+        return value;
+    }
+
+    /** Returns a × b for a {@code [m, k]} and b {@code [k, n]}. */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        if (a.rank() != 2 || b.rank() != 2 || a.dim(1) != b.dim(0)) {
+            throw new IllegalArgumentException("matmul needs shapes (m, k) and (k, n), got "
+                    + Shapes.describe(a.shape()) + " and " + Shapes.describe(b.shape()));
+        }
+        return MatMul.apply(a, b);
+    }
+
+    public static Tensor add(Tensor a, Tensor b) {
+        return Binary.apply(BinaryOp.ADD, a, b);
+    }
+
+    public static Tensor subtract(Tensor a, Tensor b) {
+        return Binary.apply(BinaryOp.SUBTRACT, a, b);
+    }
+
+    public static Tensor multiply(Tensor a, Tensor b) {
+        return Binary.apply(BinaryOp.MULTIPLY, a, b);
+    }
+
+    public static Tensor divide(Tensor a, Tensor b) {
+        return Binary.apply(BinaryOp.DIVIDE, a, b);
+    }
+
+    /** Returns x · factor. */
+    public static Tensor scale(Tensor x, float factor) {
+        return multiply(x, Tensor.scalar(factor));
+    }
+
+    public static Tensor relu(Tensor x) {
+        return Unary.apply(UnaryOp.RELU, x, 0f);
+    }
+
+    /** Returns x where x > 0, else {@code negativeSlope} · x. */
+    public static Tensor leakyRelu(Tensor x, float negativeSlope) {
+        return Unary.apply(UnaryOp.LEAKY_RELU, x, negativeSlope);
+    }
+
+    public static Tensor sigmoid(Tensor x) {
+        return Unary.apply(UnaryOp.SIGMOID, x, 0f);
+    }
+
+    public static Tensor tanh(Tensor x) {
+        return Unary.apply(UnaryOp.TANH, x, 0f);
+    }
+
+    /** Returns the exact (erf-based) GELU, Keras's default. */
+    public static Tensor gelu(Tensor x) {
+        return Unary.apply(UnaryOp.GELU, x, 0f);
+    }
+
+    public static Tensor exp(Tensor x) {
+        return Unary.apply(UnaryOp.EXP, x, 0f);
+    }
+
+    public static Tensor log(Tensor x) {
+        return Unary.apply(UnaryOp.LOG, x, 0f);
+    }
+
+    public static Tensor sqrt(Tensor x) {
+        return Unary.apply(UnaryOp.SQRT, x, 0f);
+    }
+
+    public static Tensor abs(Tensor x) {
+        return Unary.apply(UnaryOp.ABS, x, 0f);
+    }
+
+    public static Tensor negative(Tensor x) {
+        return Unary.apply(UnaryOp.NEGATE, x, 0f);
+    }
+
+    public static Tensor square(Tensor x) {
+        return Unary.apply(UnaryOp.SQUARE, x, 0f);
+    }
+
+    /** Returns the sum over {@code axes} (negative axes count from the end), keeping them as size 1. */
+    public static Tensor sum(Tensor x, int... axes) {
+        return Sum.apply(x, resolve(x, axes));
+    }
+
+    /** Returns the sum of all values as a scalar. */
+    public static Tensor sumAll(Tensor x) {
+        return reshape(sum(x, allAxes(x)), new int[0]);
+    }
+
+    /** Returns the mean over {@code axes}, keeping them as size 1. */
+    public static Tensor mean(Tensor x, int... axes) {
+        int[] resolved = resolve(x, axes);
+        int count = 1;
+        for (int axis : resolved) {
+            count *= x.dim(axis);
+        }
+        return scale(sum(x, resolved), 1f / count);
+    }
+
+    /** Returns the mean of all values as a scalar. */
+    public static Tensor meanAll(Tensor x) {
+        return scale(sumAll(x), 1f / x.size());
+    }
+
+    /** Returns x viewed with {@code shape}, which must hold as many values; one dimension may be -1. */
+    public static Tensor reshape(Tensor x, int[] shape) {
+        int[] resolved = shape.clone();
+        int unknown = -1;
+        int known = 1;
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] == -1 && unknown < 0) {
+                unknown = i;
+            } else {
+                known *= resolved[i];
+            }
+        }
+        if (unknown >= 0 && known > 0) {
+            resolved[unknown] = x.size() / known;
+        }
+        if (Shapes.size(resolved) != x.size() || (unknown >= 0 && known * resolved[unknown] != x.size())) {
+            throw new IllegalArgumentException("cannot reshape " + Shapes.describe(x.shape()) + " ("
+                    + x.size() + " values) to " + java.util.Arrays.toString(shape).replace('[', '(').replace(']', ')'));
+        }
+        return Reshape.apply(x, resolved);
+    }
+
+    /** Returns x with its axes permuted: result axis i is input axis {@code permutation[i]}. */
+    public static Tensor transpose(Tensor x, int... permutation) {
+        if (permutation.length != x.rank()) {
+            throw new IllegalArgumentException("permutation must name all " + x.rank() + " axes, got "
+                    + java.util.Arrays.toString(permutation));
+        }
+        return Transpose.apply(x, permutation);
+    }
+
+    /** Returns the softmax over the last axis. */
+    public static Tensor softmax(Tensor x) {
+        return Softmax.apply(x);
+    }
+
+    /** Returns log(softmax(x)) over the last axis, computed stably. */
+    public static Tensor logSoftmax(Tensor x) {
+        return LogSoftmax.apply(x);
+    }
+
+    private static int[] resolve(Tensor x, int[] axes) {
+        int[] resolved = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            int axis = axes[i] < 0 ? x.rank() + axes[i] : axes[i];
+            if (axis < 0 || axis >= x.rank()) {
+                throw new IllegalArgumentException("axis " + axes[i] + " is out of range for shape "
+                        + Shapes.describe(x.shape()));
+            }
+            resolved[i] = axis;
+        }
+        return resolved;
+    }
+
+    private static int[] allAxes(Tensor x) {
+        int[] axes = new int[x.rank()];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i;
+        }
+        return axes;
+    }
+}

@@ -1,0 +1,43 @@
+package org.backprop.nn.optim;
+
+/** Adaptive moment estimation, as Keras 3's {@code Adam}. */
+public class Adam extends Optimizer {
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+
+    public Adam(double learningRate) {
+        this(learningRate, 0.9, 0.999, 1e-7);
+    }
+
+    public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        this("adam", learningRate, beta1, beta2, epsilon);
+    }
+
+    Adam(String name, double learningRate, double beta1, double beta2, double epsilon) {
+        super(name, learningRate);
+        this.beta1 = (float) beta1;
+        this.beta2 = (float) beta2;
+        this.epsilon = (float) epsilon;
+    }
+
+    @Override
+    protected float[][] newSlots(int size) {
+        return new float[][] {new float[size], new float[size]};
+    }
+
+    @Override
+    protected void update(float[] values, float[] gradient, float[][] slots, long step) {
+        float[] m = slots[0];
+        float[] v = slots[1];
+        double beta1Power = Math.pow(beta1, step);
+        double beta2Power = Math.pow(beta2, step);
+        float alpha = (float) (learningRate() * Math.sqrt(1 - beta2Power) / (1 - beta1Power));
+        for (int i = 0; i < values.length; i++) {
+            float g = gradient[i];
+            m[i] += (g - m[i]) * (1 - beta1);
+            v[i] += (g * g - v[i]) * (1 - beta2);
+            values[i] -= m[i] * alpha / ((float) Math.sqrt(v[i]) + epsilon);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.backprop.nn.losses;
+
+import static org.backprop.nn.GradientChecks.check;
+import static org.backprop.nn.GradientChecks.random;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.backprop.nn.Tensor;
+import org.backprop.nn.ops.Ops;
+import org.junit.jupiter.api.Test;
+
+/** Loss values worked by hand from Keras's formulas, and every loss's gradient against central differences. */
+class LossTest {
+    private static final Tensor PROBABILITIES = Tensor.of(new float[][] {{0.7f, 0.2f, 0.1f}, {0.1f, 0.3f, 0.6f}});
+    private static final Tensor ONE_HOT = Tensor.of(new float[][] {{1, 0, 0}, {0, 0, 1}});
+    private static final Tensor LABELS = Tensor.of(new float[] {0, 2});
+
+    @Test
+    void regressionLosses() {
+        Tensor yTrue = Tensor.of(new float[][] {{6}, {7}, {8.5f}});
+        Tensor yPred = Tensor.of(new float[][] {{5.3f}, {6.2f}, {6.8f}});
+        assertEquals((0.49 + 0.64 + 2.89) / 3, new MeanSquaredError().call(yTrue, yPred).item(), 1e-5);
+        assertEquals((0.7 + 0.8 + 1.7) / 3, new MeanAbsoluteError().call(yTrue, yPred).item(), 1e-5);
+    }
+
+    @Test
+    void crossEntropiesOfProbabilities() {
+        double expected = -(Math.log(0.7) + Math.log(0.6)) / 2;
+        assertEquals(expected, new CategoricalCrossentropy(false).call(ONE_HOT, PROBABILITIES).item(), 1e-5);
+        assertEquals(expected, new SparseCategoricalCrossentropy(false).call(LABELS, PROBABILITIES).item(), 1e-5);
+        Tensor p = Tensor.of(new float[][] {{0.9f}, {0.2f}});
+        Tensor y = Tensor.of(new float[][] {{1}, {0}});
+        assertEquals(-(Math.log(0.9) + Math.log(0.8)) / 2, new BinaryCrossentropy(false).call(y, p).item(), 1e-5);
+    }
+
+    @Test
+    void crossEntropiesOfLogitsEqualThoseOfTheirProbabilities() {
+        Tensor logits = Tensor.of(new float[][] {{2f, -1f, 0.5f}, {-0.3f, 0.1f, 1.2f}});
+        float viaProbabilities = new CategoricalCrossentropy(false).call(ONE_HOT, Ops.softmax(logits)).item();
+        assertEquals(viaProbabilities, new CategoricalCrossentropy(true).call(ONE_HOT, logits).item(), 1e-5);
+        Tensor binaryLogits = Tensor.of(new float[][] {{3f}, {-0.5f}});
+        Tensor y = Tensor.of(new float[][] {{1}, {0}});
+        assertEquals(new BinaryCrossentropy(false).call(y, Ops.sigmoid(binaryLogits)).item(),
+                new BinaryCrossentropy(true).call(y, binaryLogits).item(), 1e-5);
+    }
+
+    @Test
+    void staysFiniteForExtremeLogits() {
+        Tensor logits = Tensor.of(new float[][] {{1000f, -1000f, 0f}});
+        assertEquals(0f, new CategoricalCrossentropy(true).call(Tensor.of(new float[][] {{1, 0, 0}}), logits).item(), 1e-6);
+        assertEquals(1000f, new BinaryCrossentropy(true).call(Tensor.of(new float[][] {{0}}),
+                Tensor.of(new float[][] {{1000f}})).item(), 1e-3);
+    }
+
+    @Test
+    void gradients() {
+        Tensor targets = random(11, 0, 1, 2, 3);
+        Tensor logits = random(12, -2, 2, 2, 3);
+        Tensor probabilities = random(13, 0.1f, 0.9f, 2, 3);
+        check("mse", in -> new MeanSquaredError().call(targets, in[0]), logits);
+        // Predictions kept away from the targets: |t − p| has a kink where they meet.
+        check("mae", in -> new MeanAbsoluteError().call(targets, in[0]), random(14, 1.5f, 3f, 2, 3));
+        check("binary crossentropy", in -> new BinaryCrossentropy(false).call(ONE_HOT, in[0]), probabilities);
+        check("binary crossentropy from logits", in -> new BinaryCrossentropy(true).call(ONE_HOT, in[0]), logits);
+        check("categorical crossentropy", in -> new CategoricalCrossentropy(false).call(ONE_HOT, in[0]), probabilities);
+        check("categorical crossentropy from logits", in -> new CategoricalCrossentropy(true).call(ONE_HOT, in[0]), logits);
+        check("sparse categorical crossentropy from logits",
+                in -> new SparseCategoricalCrossentropy(true).call(LABELS, in[0]), logits);
+    }
+
+    @Test
+    void explainsLabelsThatAreNotClassIndices() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new SparseCategoricalCrossentropy(false).call(Tensor.of(new float[] {0, 3}), PROBABILITIES));
+        assertEquals("sparse_categorical_crossentropy: label 3.0 at row 1 is not a class index in [0, 3)",
+                error.getMessage());
+        error = assertThrows(IllegalArgumentException.class,
+                () -> new MeanSquaredError().call(Tensor.zeros(2, 1), Tensor.zeros(2, 3)));
+        assertEquals("mean_squared_error: targets have shape (2, 1) but predictions have shape (2, 3)",
+                error.getMessage());
+    }
+}

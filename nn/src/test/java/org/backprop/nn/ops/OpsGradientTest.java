@@ -1,0 +1,102 @@
+package org.backprop.nn.ops;
+
+import static org.backprop.nn.GradientChecks.check;
+import static org.backprop.nn.GradientChecks.random;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.backprop.nn.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** Every primitive's backward against central differences, and forward values worked by hand. */
+class OpsGradientTest {
+    private static final Tensor WEIGHTS = random(99, -1, 1, 3, 4);
+
+    /** Reduces any tensor to a scalar through fixed random weights, so every output position matters. */
+    private static Tensor weightedSum(Tensor y) {
+        Tensor weights = random(7, -1, 1, y.shape());
+        return Ops.sumAll(Ops.multiply(y, weights));
+    }
+
+    @Test
+    void matmul() {
+        check("matmul", in -> weightedSum(Ops.matmul(in[0], in[1])), random(1, -1, 1, 3, 5), random(2, -1, 1, 5, 4));
+    }
+
+    @Test
+    void broadcastingBinaryOps() {
+        Tensor a = random(3, -1, 1, 3, 4);
+        Tensor row = random(4, 0.5f, 1.5f, 4);
+        Tensor column = random(5, 0.5f, 1.5f, 3, 1);
+        check("add", in -> weightedSum(Ops.add(in[0], in[1])), a, row);
+        check("subtract", in -> weightedSum(Ops.subtract(in[0], in[1])), a, column);
+        check("multiply", in -> weightedSum(Ops.multiply(in[0], in[1])), a, row);
+        check("divide", in -> weightedSum(Ops.divide(in[0], in[1])), a, column);
+        check("scale", in -> weightedSum(Ops.scale(in[0], -2.5f)), a);
+    }
+
+    @Test
+    void unaryOps() {
+        // Away from 0 so that relu, leaky relu and abs are differentiable at every point checked.
+        Tensor x = Ops.add(random(6, 0.1f, 1.5f, 3, 4), Tensor.of(new float[] {-2f, 0f, -1.7f, 0.2f}));
+        Tensor positive = random(8, 0.2f, 2f, 3, 4);
+        check("relu", in -> weightedSum(Ops.relu(in[0])), x);
+        check("leaky relu", in -> weightedSum(Ops.leakyRelu(in[0], 0.2f)), x);
+        check("sigmoid", in -> weightedSum(Ops.sigmoid(in[0])), x);
+        check("tanh", in -> weightedSum(Ops.tanh(in[0])), x);
+        check("gelu", in -> weightedSum(Ops.gelu(in[0])), x);
+        check("exp", in -> weightedSum(Ops.exp(in[0])), x);
+        check("log", in -> weightedSum(Ops.log(in[0])), positive);
+        check("sqrt", in -> weightedSum(Ops.sqrt(in[0])), positive);
+        check("abs", in -> weightedSum(Ops.abs(in[0])), x);
+        check("negative", in -> weightedSum(Ops.negative(in[0])), x);
+        check("square", in -> weightedSum(Ops.square(in[0])), x);
+    }
+
+    @Test
+    void reductionsAndShapes() {
+        Tensor x = random(9, -1, 1, 2, 3, 4);
+        check("sum over axis 1", in -> weightedSum(Ops.sum(in[0], 1)), x);
+        check("mean over the last two axes", in -> weightedSum(Ops.mean(in[0], -2, -1)), x);
+        check("mean of all", in -> Ops.meanAll(Ops.square(in[0])), x);
+        check("reshape", in -> weightedSum(Ops.reshape(in[0], new int[] {6, -1})), x);
+        check("transpose", in -> weightedSum(Ops.transpose(in[0], 2, 0, 1)), x);
+    }
+
+    @Test
+    void softmaxAndLogSoftmax() {
+        Tensor logits = random(10, -2, 2, 3, 4);
+        check("softmax", in -> weightedSum(Ops.softmax(in[0])), logits);
+        check("log softmax", in -> weightedSum(Ops.logSoftmax(in[0])), logits);
+    }
+
+    @Test
+    void aGradientReachesATensorUsedTwice() {
+        check("x * x + x", in -> weightedSum(Ops.add(Ops.multiply(in[0], in[0]), in[0])), WEIGHTS);
+    }
+
+    @Test
+    void computesForwardValuesWorkedByHand() {
+        Tensor a = Tensor.of(new float[][] {{1, 2}, {-3, 4}});
+        Tensor b = Tensor.of(new float[][] {{1, -1, 0.5f}, {2, 1, -1}});
+        assertArrayEquals(new float[] {5, 1, -1.5f, 5, 7, -5.5f}, Ops.matmul(a, b).toArray(), 1e-6f);
+        assertArrayEquals(new float[] {2, 3, -2, 5}, Ops.add(a, Tensor.of(new float[] {1, 1})).toArray());
+        assertArrayEquals(new float[] {3, 1}, Ops.sum(a, 1).toArray());
+        assertEquals(1f, Ops.meanAll(a).item());
+        assertArrayEquals(new float[] {1, -3, 2, 4}, Ops.transpose(a, 1, 0).toArray());
+        float[] softmax = Ops.softmax(Tensor.of(new float[][] {{0, (float) Math.log(3)}})).toArray();
+        assertArrayEquals(new float[] {0.25f, 0.75f}, softmax, 1e-6f);
+    }
+
+    @Test
+    void namesShapesThatDoNotFit() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Ops.matmul(Tensor.zeros(2, 3), Tensor.zeros(2, 3)));
+        assertEquals("matmul needs shapes (m, k) and (k, n), got (2, 3) and (2, 3)", error.getMessage());
+        error = assertThrows(IllegalArgumentException.class, () -> Ops.add(Tensor.zeros(2, 3), Tensor.zeros(2)));
+        assertEquals("shapes (2, 3) and (2,) cannot be broadcast together", error.getMessage());
+        error = assertThrows(IllegalArgumentException.class, () -> Ops.reshape(Tensor.zeros(2, 3), new int[] {4, -1}));
+        assertEquals("cannot reshape (2, 3) (6 values) to (4, -1)", error.getMessage());
+    }
+}
