@@ -67,6 +67,15 @@ class NodeSandboxTest {
     }
 
     @Test
+    void trainsTheXorExampleUnderTeaVmToFullAccuracy() {
+        String js = compile("public class Main { public static void main(String[] args) {"
+                + " org.backprop.nn.examples.Xor.main(args); } }");
+        RunResult result = sandbox.run(js, new RunLimits(Duration.ofSeconds(60), 64 * 1024, 256));
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertTrue(result.stdout().endsWith("accuracy: 1.0000\n"), result::stdout);
+    }
+
+    @Test
     void stopsAProgramThatLoopsForeverAtTheWallTimeLimit() {
         String js = compile("public class Main { public static void main(String[] a) {"
                 + " System.out.println(\"started\"); long i = 0; while (true) { i++; } } }");
