@@ -37,27 +37,18 @@ final class Summary {
     private static String border(char left, char line, char join, char right) {
         StringBuilder text = new StringBuilder().append(left);
         for (int column = 0; column < WIDTHS.length; column++) {
-            text.append(repeat(line, WIDTHS[column] + 2)).append(column == WIDTHS.length - 1 ? right : join);
+            text.append(String.valueOf(line).repeat(WIDTHS[column] + 2)).append(column == WIDTHS.length - 1 ? right : join);
         }
         return text.append('\n').toString();
     }
 
     private static String row(char edge, String layer, String shape, String params) {
         return edge + " " + pad(layer, WIDTHS[0]) + " " + edge + " " + pad(shape, WIDTHS[1]) + " " + edge + " "
-                + repeat(' ', WIDTHS[2] - params.length()) + params + " " + edge + "\n";
+                + " ".repeat(Math.max(0, WIDTHS[2] - params.length())) + params + " " + edge + "\n";
     }
 
     private static String pad(String text, int width) {
-        return text + repeat(' ', width - text.length());
-    }
-
-    // String.repeat is not in TeaVM's class library.
-    private static String repeat(char c, int times) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < times; i++) {
-            text.append(c);
-        }
-        return text.toString();
+        return text + " ".repeat(Math.max(0, width - text.length()));
     }
 
     /** Returns "233 (932.00 B)": float32 weights take four bytes each. */
