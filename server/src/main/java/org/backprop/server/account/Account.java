@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A person who can sign in. Never leaves the server: the API speaks DTO records. */
@@ -30,7 +31,13 @@ public class Account extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean admin;
 
+    /** Finds an account by email, ignoring case and surrounding spaces as people type them. */
     public static Optional<Account> findByEmail(String email) {
-        return find("email", email).firstResultOptional();
+        return find("email", normalizeEmail(email)).firstResultOptional();
+    }
+
+    /** Returns the form in which emails are stored: trimmed and lower case. */
+    public static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

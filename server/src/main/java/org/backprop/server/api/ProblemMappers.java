@@ -2,6 +2,10 @@ package org.backprop.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
@@ -45,5 +49,36 @@ public class ProblemMappers {
             return error.getResponse();
         }
         return Problem.response(status, error.getMessage());
+    }
+
+    /**
+     * Bean Validation on bodies and query parameters. Each violation names the field it is about; a
+     * constraint on the body parameter itself (named {@code body}) carries a whole sentence.
+     */
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException error) {
+        String detail = error.getConstraintViolations().stream()
+                .map(ProblemMappers::sentence)
+                .sorted()
+                .collect(Collectors.joining(" "));
+        return Problem.response(Response.Status.BAD_REQUEST, detail);
+    }
+
+    /** A unique key or foreign key refused a write, almost always because of a change made at the same time. */
+    @ServerExceptionMapper
+    public Response conflictingWrite(org.hibernate.exception.ConstraintViolationException error) {
+        return Problem.response(Response.Status.CONFLICT,
+                "This conflicts with a change made at the same moment. Reload and try again.");
+    }
+
+    private static String sentence(ConstraintViolation<?> violation) {
+        Path.Node leaf = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            leaf = node;
+        }
+        if (leaf == null || (leaf.getKind() == ElementKind.PARAMETER && "body".equals(leaf.getName()))) {
+            return violation.getMessage();
+        }
+        return "\"" + leaf.getName() + "\" " + violation.getMessage() + ".";
     }
 }

@@ -27,6 +27,10 @@ public class Course extends PanacheEntityBase {
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 
+    /** The code students enrol with; staff rotate it when it reaches people it should not. */
+    @Column(name = "join_code", nullable = false, unique = true)
+    public String joinCode;
+
     public static Optional<Course> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.backprop.server.account.Account;
@@ -12,6 +14,7 @@ import org.backprop.server.account.PasswordHasher;
 import org.backprop.server.course.Course;
 import org.backprop.server.course.CourseMember;
 import org.backprop.server.course.CourseRole;
+import org.backprop.server.team.TeamSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -23,6 +26,10 @@ import org.jboss.logging.Logger;
 public class DemoData {
     static final String COURSE_CODE = "DL-DEMO";
     static final String PASSWORD = "backprop-demo";
+    static final String JOIN_CODE = "DEEPLRN1";
+    static final String TEAM_SET = "Homework teams";
+    /** Long enough to try self-selection on a fresh demo; the instructor can close it earlier. */
+    private static final Duration SELECTION_OPEN = Duration.ofDays(7);
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
     @Inject
@@ -37,8 +44,8 @@ public class DemoData {
         }
         List<String> accounts = createIfMissing();
         StringBuilder text = new StringBuilder("\n\nBackprop demo is running on http://localhost:8080\n"
-                + "Course \"Deep Learning\" (" + COURSE_CODE + "). Every demo account's password is \"" + PASSWORD
-                + "\":\n");
+                + "Course \"Deep Learning\" (" + COURSE_CODE + ", join code " + JOIN_CODE + "), team selection for \""
+                + TEAM_SET + "\". Every demo account's password is \"" + PASSWORD + "\":\n");
         accounts.forEach(line -> text.append("  ").append(line).append('\n'));
         LOG.info(text);
     }
@@ -50,9 +57,11 @@ public class DemoData {
             created.code = COURSE_CODE;
             created.title = "Deep Learning";
             created.timeZone = "Asia/Seoul";
+            created.joinCode = JOIN_CODE;
             created.persist();
             return created;
         });
+        openTeamSelection(course);
         List<String> lines = new ArrayList<>();
         lines.add(member(course, "instructor@demo.backprop.dev", "Prof. Kim", CourseRole.INSTRUCTOR));
         lines.add(member(course, "ta1@demo.backprop.dev", "TA Lee", CourseRole.TA));
@@ -62,6 +71,20 @@ public class DemoData {
                     CourseRole.STUDENT));
         }
         return lines;
+    }
+
+    /** Teams of 3 to 4, as the course forms them, chosen by the students themselves for a week. */
+    private static void openTeamSelection(Course course) {
+        if (TeamSet.count("courseId = ?1 and name = ?2", course.id, TEAM_SET) > 0) {
+            return;
+        }
+        TeamSet teams = new TeamSet();
+        teams.courseId = course.id;
+        teams.name = TEAM_SET;
+        teams.minSize = 3;
+        teams.maxSize = 4;
+        teams.selectionClosesAt = Instant.now().plus(SELECTION_OPEN);
+        teams.persist();
     }
 
     private String member(Course course, String email, String name, CourseRole role) {

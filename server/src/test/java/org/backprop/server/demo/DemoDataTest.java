@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.backprop.server.account.Account;
 import org.backprop.server.course.Course;
 import org.backprop.server.course.CourseMember;
 import org.backprop.server.course.CourseRole;
+import org.backprop.server.team.TeamSet;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -26,8 +29,15 @@ class DemoDataTest {
         assertEquals(first, second);
         assertEquals(15, first.size());
         assertEquals("INSTRUCTOR   instructor@demo.backprop.dev (Prof. Kim)", first.get(0));
+        Course course = Course.findByCode(DemoData.COURSE_CODE).orElseThrow();
         assertEquals(1, Course.count("code", DemoData.COURSE_CODE));
-        assertEquals(12, CourseMember.count("role", CourseRole.STUDENT));
+        assertEquals(12, CourseMember.count("key.courseId = ?1 and role = ?2", course.id, CourseRole.STUDENT));
+        TeamSet teams = TeamSet.<TeamSet>find("courseId", course.id).singleResult();
+        assertEquals(DemoData.TEAM_SET, teams.name);
+        assertEquals(3, teams.minSize);
+        assertEquals(4, teams.maxSize);
+        assertTrue(teams.selectionOpen(Instant.now().plus(Duration.ofDays(6))),
+                () -> "selection should stay open for a week, closes at " + teams.selectionClosesAt);
         Account student = Account.findByEmail("student07@demo.backprop.dev").orElseThrow();
         assertTrue(BcryptUtil.matches(DemoData.PASSWORD, student.passwordHash), "the printed password signs in");
     }

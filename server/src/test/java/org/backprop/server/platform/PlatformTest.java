@@ -32,7 +32,8 @@ class PlatformTest {
         List<String> tables = entityManager.createNativeQuery(
                 "select table_name from information_schema.tables where table_schema = 'public' order by 1")
                 .getResultList();
-        assertEquals(List.of("account", "course", "course_member", "flyway_schema_history"), tables);
+        assertEquals(List.of("account", "api_token", "auth_session", "course", "course_member", "flyway_schema_history",
+                "team", "team_member", "team_set"), tables);
     }
 
     @Test

@@ -1,0 +1,92 @@
+package org.backprop.server.team;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.backprop.server.api.ApiError;
+import org.backprop.server.course.Course;
+import org.backprop.server.course.CourseAccess;
+
+/** Creates and changes team sets; finds them for the team services. */
+@ApplicationScoped
+public class TeamSetService {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Inject
+    CourseAccess access;
+
+    @Transactional
+    public List<TeamSetView> list(long courseId) {
+        access.requireMember(courseId);
+        Instant now = Instant.now();
+        return TeamSet.<TeamSet>list("courseId = ?1 order by id", courseId).stream()
+                .map(set -> TeamSetView.of(set, now)).toList();
+    }
+
+    @Transactional
+    public TeamSetView create(long courseId, TeamSetRequest request) {
+        access.requireInstructor(courseId, "create team sets");
+        TeamSet set = new TeamSet();
+        set.courseId = courseId;
+        apply(set, request);
+        set.persistAndFlush();
+        return TeamSetView.of(set, Instant.now());
+    }
+
+    @Transactional
+    public TeamSetView get(long setId) {
+        TeamSet set = find(setId);
+        access.requireMember(set.courseId);
+        return TeamSetView.of(set, Instant.now());
+    }
+
+    /** Changes a set's settings; moving the closing time into the past closes selection at once. */
+    @Transactional
+    public TeamSetView update(long setId, TeamSetRequest request) {
+        TeamSet set = lock(setId);
+        access.requireInstructor(set.courseId, "change team sets");
+        apply(set, request);
+        return TeamSetView.of(set, Instant.now());
+    }
+
+    private static void apply(TeamSet set, TeamSetRequest request) {
+        if (request.maxSize() < request.minSize()) {
+            throw ApiError.badRequest("\"maxSize\" (" + request.maxSize() + ") must be at least \"minSize\" ("
+                    + request.minSize() + ").");
+        }
+        String name = request.name().strip();
+        if (TeamSet.count("courseId = ?1 and name = ?2 and id <> ?3", set.courseId, name,
+                set.id == null ? -1L : set.id) > 0) {
+            throw ApiError.conflict("This course has a team set named \"" + name + "\" already. Choose another name.");
+        }
+        set.name = name;
+        set.minSize = request.minSize();
+        set.maxSize = request.maxSize();
+        set.selectionClosesAt = request.selectionClosesAt();
+    }
+
+    static TeamSet find(long setId) {
+        return TeamSet.<TeamSet>findByIdOptional(setId).orElseThrow(() -> notFound(setId));
+    }
+
+    /** Finds a set and locks its row, so that changes to the set and instructor placements happen one at a time. */
+    static TeamSet lock(long setId) {
+        return TeamSet.<TeamSet>findByIdOptional(setId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(setId));
+    }
+
+    /** Returns when selection closes, in the course's time zone, as students read it. */
+    static String closing(TeamSet set) {
+        Course course = Course.findById(set.courseId);
+        return SHOWN.format(set.selectionClosesAt.atZone(ZoneId.of(course.timeZone))) + " (" + course.timeZone + ")";
+    }
+
+    private static RuntimeException notFound(long setId) {
+        return ApiError.notFound("There is no team set with id " + setId + ".");
+    }
+}
