@@ -46,4 +46,40 @@ public interface Backend {
 
     /** Returns the log of the softmax over the last axis, computed stably. */
     Tensor logSoftmax(Tensor x);
+
+    /**
+     * Returns the 2-D convolution (cross-correlation, as Keras) of x {@code [n, h, w, c]} with kernel
+     * {@code [kh, kw, c, f]}: {@code [n, outH, outW, f]}.
+     */
+    Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry geometry);
+
+    /** Returns d loss / d x of {@link #conv2d} given dy {@code [n, outH, outW, f]}; x has {@code inputShape}. */
+    Tensor conv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry geometry);
+
+    /** Returns d loss / d kernel of {@link #conv2d} given dy; the kernel has {@code kernelShape}. */
+    Tensor conv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry geometry);
+
+    /**
+     * Returns the depthwise convolution of x {@code [n, h, w, c]} with kernel {@code [kh, kw, c, m]}: each
+     * channel convolved with its own m filters, output {@code [n, outH, outW, c·m]} (channel-major, as Keras).
+     */
+    Tensor depthwiseConv2d(Tensor x, Tensor kernel, ConvGeometry geometry);
+
+    /** Returns d loss / d x of {@link #depthwiseConv2d}. */
+    Tensor depthwiseConv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry geometry);
+
+    /** Returns d loss / d kernel of {@link #depthwiseConv2d}. */
+    Tensor depthwiseConv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry geometry);
+
+    /** Returns the maximum of each window of x {@code [n, h, w, c]}, per channel. */
+    Tensor maxPool2d(Tensor x, ConvGeometry geometry);
+
+    /** Returns d loss / d x of {@link #maxPool2d}: each window's gradient goes to its (first) maximum. */
+    Tensor maxPool2dBackward(Tensor x, Tensor dy, ConvGeometry geometry);
+
+    /** Returns the mean of each window of x, counting only positions inside the input (TensorFlow's rule). */
+    Tensor averagePool2d(Tensor x, ConvGeometry geometry);
+
+    /** Returns d loss / d x of {@link #averagePool2d}; x has {@code inputShape}. */
+    Tensor averagePool2dBackward(Tensor dy, int[] inputShape, ConvGeometry geometry);
 }

@@ -4,6 +4,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.autograd.Function;
 import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
 
 /**
@@ -165,6 +166,63 @@ public final class Ops {
     /** Returns log(softmax(x)) over the last axis, computed stably. */
     public static Tensor logSoftmax(Tensor x) {
         return LogSoftmax.apply(x);
+    }
+
+    /**
+     * Returns the 2-D convolution of x {@code [n, h, w, c]} with kernel {@code [kh, kw, c, f]}, with the
+     * given strides and Keras padding ("valid" or "same"): {@code [n, outH, outW, f]}.
+     */
+    public static Tensor conv2d(Tensor x, Tensor kernel, int strideHeight, int strideWidth, String padding) {
+        if (x.rank() != 4 || kernel.rank() != 4 || kernel.dim(2) != x.dim(3)) {
+            throw new IllegalArgumentException("conv2d needs x (n, h, w, c) and kernel (kh, kw, c, filters), got "
+                    + Shapes.describe(x.shape()) + " and " + Shapes.describe(kernel.shape()));
+        }
+        return Convolution.apply(x, kernel, geometry(x, kernel.dim(0), kernel.dim(1), strideHeight, strideWidth,
+                padding), false);
+    }
+
+    /**
+     * Returns the depthwise convolution of x {@code [n, h, w, c]} with kernel {@code [kh, kw, c, m]}:
+     * {@code [n, outH, outW, c·m]}.
+     */
+    public static Tensor depthwiseConv2d(Tensor x, Tensor kernel, int strideHeight, int strideWidth, String padding) {
+        if (x.rank() != 4 || kernel.rank() != 4 || kernel.dim(2) != x.dim(3)) {
+            throw new IllegalArgumentException("depthwiseConv2d needs x (n, h, w, c) and kernel (kh, kw, c,"
+                    + " multiplier), got " + Shapes.describe(x.shape()) + " and " + Shapes.describe(kernel.shape()));
+        }
+        return Convolution.apply(x, kernel, geometry(x, kernel.dim(0), kernel.dim(1), strideHeight, strideWidth,
+                padding), true);
+    }
+
+    /** Returns the maximum of each {@code poolHeight × poolWidth} window of x {@code [n, h, w, c]}. */
+    public static Tensor maxPool2d(Tensor x, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
+            String padding) {
+        return Pooling.apply(x, geometry(x, poolHeight, poolWidth, strideHeight, strideWidth, padding), true);
+    }
+
+    /** Returns the mean of each window of x {@code [n, h, w, c]}, over the positions inside the input. */
+    public static Tensor averagePool2d(Tensor x, int poolHeight, int poolWidth, int strideHeight, int strideWidth,
+            String padding) {
+        return Pooling.apply(x, geometry(x, poolHeight, poolWidth, strideHeight, strideWidth, padding), false);
+    }
+
+    private static ConvGeometry geometry(Tensor x, int windowHeight, int windowWidth, int strideHeight,
+            int strideWidth, String padding) {
+        if (x.rank() != 4) {
+            throw new IllegalArgumentException("2-D windows need inputs of shape (n, h, w, c), got "
+                    + Shapes.describe(x.shape()));
+        }
+        if (strideHeight <= 0 || strideWidth <= 0) {
+            throw new IllegalArgumentException("strides must be positive, got (" + strideHeight + ", "
+                    + strideWidth + ")");
+        }
+        ConvGeometry geometry = ConvGeometry.of(x.dim(1), x.dim(2), windowHeight, windowWidth, strideHeight,
+                strideWidth, padding);
+        if (geometry.outHeight <= 0 || geometry.outWidth <= 0) {
+            throw new IllegalArgumentException("a " + windowHeight + "x" + windowWidth + " window with \"" + padding
+                    + "\" padding does not fit inputs of " + x.dim(1) + "x" + x.dim(2));
+        }
+        return geometry;
     }
 
     private static int[] resolve(Tensor x, int[] axes) {

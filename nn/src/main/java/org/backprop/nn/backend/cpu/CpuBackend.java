@@ -4,6 +4,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
 
 /**
@@ -154,5 +155,74 @@ public class CpuBackend implements Backend {
     @Override
     public Tensor logSoftmax(Tensor x) {
         return Tensor.wrap(x.shape(), Kernels.softmaxRows(x.internalValues(), x.dim(-1), true));
+    }
+
+    @Override
+    public Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry g) {
+        int filters = kernel.dim(3);
+        float[] out = ConvolutionKernels.conv2d(x.internalValues(), x.dim(0), x.dim(3), kernel.internalValues(),
+                filters, g);
+        return Tensor.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, filters}, out);
+    }
+
+    @Override
+    public Tensor conv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry g) {
+        return Tensor.wrap(inputShape.clone(), ConvolutionKernels.conv2dBackwardInput(dy.internalValues(),
+                kernel.internalValues(), inputShape[0], inputShape[3], kernel.dim(3), g));
+    }
+
+    @Override
+    public Tensor conv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry g) {
+        return Tensor.wrap(kernelShape.clone(), ConvolutionKernels.conv2dBackwardKernel(x.internalValues(),
+                dy.internalValues(), x.dim(0), x.dim(3), kernelShape[3], g));
+    }
+
+    @Override
+    public Tensor depthwiseConv2d(Tensor x, Tensor kernel, ConvGeometry g) {
+        int channels = x.dim(3);
+        int multiplier = kernel.dim(3);
+        float[] out = ConvolutionKernels.depthwise(x.internalValues(), kernel.internalValues(), x.dim(0), channels,
+                multiplier, g);
+        return Tensor.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, channels * multiplier}, out);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry g) {
+        float[] dx = new float[Shapes.size(inputShape)];
+        ConvolutionKernels.depthwiseBackward(null, kernel.internalValues(), dy.internalValues(), dx, null,
+                inputShape[0], inputShape[3], kernel.dim(3), g);
+        return Tensor.wrap(inputShape.clone(), dx);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry g) {
+        float[] dk = new float[Shapes.size(kernelShape)];
+        ConvolutionKernels.depthwiseBackward(x.internalValues(), null, dy.internalValues(), null, dk, x.dim(0),
+                x.dim(3), kernelShape[3], g);
+        return Tensor.wrap(kernelShape.clone(), dk);
+    }
+
+    @Override
+    public Tensor maxPool2d(Tensor x, ConvGeometry g) {
+        return Tensor.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, x.dim(3)},
+                ConvolutionKernels.pool(x.internalValues(), null, x.dim(0), x.dim(3), g, true));
+    }
+
+    @Override
+    public Tensor maxPool2dBackward(Tensor x, Tensor dy, ConvGeometry g) {
+        return Tensor.wrap(x.shape(), ConvolutionKernels.pool(x.internalValues(), dy.internalValues(), x.dim(0),
+                x.dim(3), g, true));
+    }
+
+    @Override
+    public Tensor averagePool2d(Tensor x, ConvGeometry g) {
+        return Tensor.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, x.dim(3)},
+                ConvolutionKernels.pool(x.internalValues(), null, x.dim(0), x.dim(3), g, false));
+    }
+
+    @Override
+    public Tensor averagePool2dBackward(Tensor dy, int[] inputShape, ConvGeometry g) {
+        return Tensor.wrap(inputShape.clone(), ConvolutionKernels.pool(null, dy.internalValues(), inputShape[0],
+                inputShape[3], g, false));
     }
 }

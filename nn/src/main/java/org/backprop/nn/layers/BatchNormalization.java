@@ -1,0 +1,83 @@
+package org.backprop.nn.layers;
+
+import org.backprop.nn.Tensor;
+import org.backprop.nn.Variable;
+import org.backprop.nn.initializers.Initializer;
+import org.backprop.nn.ops.Ops;
+
+/**
+ * Normalises each channel (last axis) with the batch's mean and variance in training and with moving
+ * averages of them in inference, as Keras's {@code BatchNormalization} (momentum 0.99, epsilon 1e-3).
+ * Weights: gamma and beta (trainable), moving mean and variance (not trainable), each {@code [channels]}.
+ * A frozen layer ({@code setTrainable(false)}) runs in inference mode even while the model trains, as in
+ * Keras, which is what fine-tuning a pretrained network needs.
+ */
+public final class BatchNormalization extends Layer {
+    private float momentum = 0.99f;
+    private float epsilon = 1e-3f;
+    private Variable gamma;
+    private Variable beta;
+    private Variable movingMean;
+    private Variable movingVariance;
+
+    public BatchNormalization() {
+        super("batch_normalization");
+    }
+
+    public BatchNormalization momentum(double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1], got " + value);
+        }
+        momentum = (float) value;
+        return this;
+    }
+
+    public BatchNormalization epsilon(double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException("epsilon must be positive, got " + value);
+        }
+        epsilon = (float) value;
+        return this;
+    }
+
+    @Override
+    public String typeName() {
+        return "BatchNormalization";
+    }
+
+    @Override
+    protected void createWeights(int[] inputShape) {
+        int[] shape = {inputShape[inputShape.length - 1]};
+        gamma = addWeight("gamma", shape, Initializer.byName("ones"), 0, 0, true);
+        beta = addWeight("beta", shape, Initializer.byName("zeros"), 0, 0, true);
+        movingMean = addWeight("moving_mean", shape, Initializer.byName("zeros"), 0, 0, false);
+        movingVariance = addWeight("moving_variance", shape, Initializer.byName("ones"), 0, 0, false);
+    }
+
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        return inputShape.clone();
+    }
+
+    @Override
+    protected Tensor forward(Tensor inputs, boolean training) {
+        if (!training || !trainable()) {
+            return Normalization.normalize(inputs, movingMean.value(), movingVariance.value(), gamma.value(),
+                    beta.value(), epsilon);
+        }
+        int[] axes = Normalization.allButLast(inputs);
+        Tensor mean = Ops.mean(inputs, axes);
+        Tensor variance = Ops.mean(Ops.square(Ops.subtract(inputs, mean)), axes);
+        updateMovingAverage(movingMean, mean);
+        updateMovingAverage(movingVariance, variance);
+        return Normalization.normalize(inputs, mean, variance, gamma.value(), beta.value(), epsilon);
+    }
+
+    private void updateMovingAverage(Variable moving, Tensor batchValue) {
+        float[] values = moving.value().toArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = values[i] * momentum + batchValue.get(i) * (1 - momentum);
+        }
+        moving.assign(Tensor.wrap(moving.shape(), values));
+    }
+}
