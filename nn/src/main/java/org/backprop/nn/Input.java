@@ -1,28 +1,25 @@
 package org.backprop.nn;
 
+import java.util.List;
+
 /**
- * The shape of one example (without the batch dimension), as Keras's {@code keras.Input(shape=...)}.
- * Giving a model an Input builds it at once, so its summary and weights exist before training.
+ * The entry of a model: the shape of one example without the batch dimension, as Keras's
+ * {@code keras.Input(shape=...)}. It is a {@link KerasTensor}, so layers can be called on it to build a
+ * functional model; giving one to a {@code Sequential} builds that model at once.
  */
-public final class Input {
-    private final int[] shape;
+public final class Input extends KerasTensor {
 
     private Input(int[] shape) {
+        super(shape, null, List.of());
+    }
+
+    /** Returns an input of examples with the given shape, e.g. {@code Input.shape(180, 180, 3)}. */
+    public static Input shape(int... shape) {
         for (int dim : shape) {
             if (dim <= 0) {
                 throw new IllegalArgumentException("shape must have positive dimensions, got " + Shapes.describe(shape));
             }
         }
-        this.shape = shape.clone();
-    }
-
-    /** Returns an input of examples with the given shape, e.g. {@code Input.shape(180, 180, 3)}. */
-    public static Input shape(int... shape) {
         return new Input(shape);
-    }
-
-    /** Returns a copy of the shape. */
-    public int[] shape() {
-        return shape.clone();
     }
 }

@@ -47,6 +47,12 @@ public interface Backend {
     /** Returns the log of the softmax over the last axis, computed stably. */
     Tensor logSoftmax(Tensor x);
 
+    /** Returns the tensors joined along {@code axis}; all other dimensions agree. */
+    Tensor concatenate(java.util.List<Tensor> parts, int axis);
+
+    /** Returns positions {@code [start, start + length)} of {@code x} along {@code axis}. */
+    Tensor slice(Tensor x, int axis, int start, int length);
+
     /**
      * Returns the 2-D convolution (cross-correlation, as Keras) of x {@code [n, h, w, c]} with kernel
      * {@code [kh, kw, c, f]}: {@code [n, outH, outW, f]}.

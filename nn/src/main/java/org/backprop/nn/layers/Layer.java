@@ -3,6 +3,7 @@ package org.backprop.nn.layers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
@@ -87,6 +88,24 @@ public abstract class Layer {
     /** Returns this layer's output in inference mode, building it first if needed. */
     public final Tensor apply(Tensor inputs) {
         return call(inputs, false);
+    }
+
+    /**
+     * Records this layer applied to symbolic {@code inputs} (functional API), building it for their shapes,
+     * and returns the symbolic output: {@code x = new Dense(64, "relu").apply(inputs)}.
+     */
+    public KerasTensor apply(KerasTensor... inputs) {
+        if (inputs.length != 1) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" (" + typeName() + ") takes one input, got "
+                    + inputs.length);
+        }
+        build(inputs[0].shape());
+        return KerasTensor.produced(computeOutputShape(inputs[0].shape()), this, List.of(inputs));
+    }
+
+    /** Returns this layer's output for each of its inputs in a graph; single-input layers take one. */
+    public Tensor callAll(List<Tensor> inputs, boolean training) {
+        return call(inputs.get(0), training);
     }
 
     /** Returns this layer's output; {@code training} switches dropout, augmentation and batch statistics. */

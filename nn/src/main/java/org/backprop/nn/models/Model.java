@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.nn.Input;
+import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Numbers;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.layers.Layer;
+import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Accuracies;
 import org.backprop.nn.metrics.Metric;
@@ -17,19 +20,29 @@ import org.backprop.nn.optim.Optimizer;
 import org.backprop.nn.random.RandomSeed;
 
 /**
- * What Keras's {@code Model} offers every model: compile, fit, evaluate, predict, summary and weights.
- * Subclasses say how inputs flow through their layers.
+ * A model, as Keras's {@code Model}: built from an {@link Input} and the output of the layers called on it
+ * (the functional API, {@code new Model(inputs, outputs)}), or a {@link Sequential}. Offers compile, fit,
+ * evaluate, predict, summary and weights.
  *
  * <p>Not thread-safe.
  */
-public abstract class Model {
+public class Model {
     private final String name;
+    private final Graph graph;
     private Optimizer optimizer;
     private Loss loss;
     private final List<Metric> metrics = new ArrayList<>();
 
+    /** Returns the model that maps {@code inputs} to {@code outputs} through the layers called in between. */
+    public Model(Input inputs, KerasTensor outputs) {
+        this.name = LayerNames.uniqueModelName("functional");
+        this.graph = new Graph(inputs, outputs);
+    }
+
+    /** For subclasses that route inputs themselves. */
     protected Model(String name) {
         this.name = name;
+        this.graph = null;
     }
 
     /** Returns the model's name, e.g. {@code "sequential"}. */
@@ -38,16 +51,30 @@ public abstract class Model {
     }
 
     /** Returns the layers in the order inputs reach them. */
-    public abstract List<Layer> layers();
+    public List<Layer> layers() {
+        return graph.layers();
+    }
 
     /** Returns the model's output for a batch; {@code training} switches dropout, augmentation, batch statistics. */
-    public abstract Tensor call(Tensor inputs, boolean training);
+    public Tensor call(Tensor inputs, boolean training) {
+        int[] expected = graph.input().shape();
+        if (!Shapes.same(expected, Shapes.withoutBatch(inputs.shape()))) {
+            throw new IllegalArgumentException("Model \"" + name + "\" expects input of shape "
+                    + Shapes.describe(Shapes.withBatch(-1, expected)) + ", but received input with shape "
+                    + Shapes.describe(inputs.shape()));
+        }
+        return graph.run(inputs, training);
+    }
 
-    /** Returns whether every layer has its weights. */
-    public abstract boolean built();
+    /** Returns whether every layer has its weights; a functional model is built when it is made. */
+    public boolean built() {
+        return true;
+    }
 
     /** Returns the output shape (without batch) of each layer, for the summary; the model must be built. */
-    protected abstract List<int[]> layerOutputShapes();
+    protected List<int[]> layerOutputShapes() {
+        return graph.layerOutputShapes();
+    }
 
     /** Sets the optimizer, loss and metrics by their Keras names, e.g. ("adam", "mse", "mae"). */
     public final void compile(String optimizerName, String lossName, String... metricNames) {

@@ -1,50 +1,77 @@
 package org.backprop.nn.models;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.backprop.nn.Numbers;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.layers.Layer;
 
-/** Renders a model summary in Keras 3's table layout, with its parameter counts and sizes. */
+/**
+ * Renders a model summary in Keras 3's table layout, with its parameter counts (thousands separated) and
+ * sizes. Columns widen to fit long layer names instead of wrapping them.
+ */
 final class Summary {
-    private static final int[] WIDTHS = {33, 24, 15};
+    private static final int[] MINIMUM_WIDTHS = {33, 24, 15};
 
     private Summary() {
     }
 
     static String render(Model model, List<int[]> outputShapes) {
-        StringBuilder text = new StringBuilder("Model: \"" + model.name() + "\"\n");
-        text.append(border('┏', '━', '┳', '┓'));
-        text.append(row('┃', "Layer (type)", "Output Shape", "Param #"));
-        text.append(border('┡', '━', '╇', '┩'));
+        List<Layer> layers = model.layers();
+        List<String[]> rows = new ArrayList<>();
         long trainable = 0;
         long total = 0;
-        List<Layer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            text.append(row('│', layer.name() + " (" + layer.typeName() + ")",
-                    Shapes.describe(Shapes.withBatch(-1, outputShapes.get(i))), Integer.toString(layer.countParams())));
+            rows.add(new String[] {layer.name() + " (" + layer.typeName() + ")",
+                Shapes.describe(Shapes.withBatch(-1, outputShapes.get(i))), thousands(layer.countParams())});
             trainable += layer.countTrainableParams();
             total += layer.countParams();
         }
-        text.append(border('└', '─', '┴', '┘'));
+        int[] widths = MINIMUM_WIDTHS.clone();
+        for (String[] row : rows) {
+            for (int column = 0; column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
+        }
+        StringBuilder text = new StringBuilder("Model: \"" + model.name() + "\"\n");
+        text.append(border(widths, '┏', '━', '┳', '┓'));
+        text.append(row(widths, '┃', new String[] {"Layer (type)", "Output Shape", "Param #"}));
+        text.append(border(widths, '┡', '━', '╇', '┩'));
+        for (String[] row : rows) {
+            text.append(row(widths, '│', row));
+        }
+        text.append(border(widths, '└', '─', '┴', '┘'));
         text.append(" Total params: ").append(count(total)).append('\n');
         text.append(" Trainable params: ").append(count(trainable)).append('\n');
         text.append(" Non-trainable params: ").append(count(total - trainable)).append('\n');
         return text.toString();
     }
 
-    private static String border(char left, char line, char join, char right) {
+    private static String border(int[] widths, char left, char line, char join, char right) {
         StringBuilder text = new StringBuilder().append(left);
-        for (int column = 0; column < WIDTHS.length; column++) {
-            text.append(String.valueOf(line).repeat(WIDTHS[column] + 2)).append(column == WIDTHS.length - 1 ? right : join);
+        for (int column = 0; column < widths.length; column++) {
+            text.append(String.valueOf(line).repeat(widths[column] + 2)).append(column == widths.length - 1 ? right : join);
         }
         return text.append('\n').toString();
     }
 
-    private static String row(char edge, String layer, String shape, String params) {
-        return edge + " " + pad(layer, WIDTHS[0]) + " " + edge + " " + pad(shape, WIDTHS[1]) + " " + edge + " "
-                + " ".repeat(Math.max(0, WIDTHS[2] - params.length())) + params + " " + edge + "\n";
+    private static String row(int[] widths, char edge, String[] cells) {
+        return edge + " " + pad(cells[0], widths[0]) + " " + edge + " " + pad(cells[1], widths[1]) + " " + edge + " "
+                + " ".repeat(widths[2] - cells[2].length()) + cells[2] + " " + edge + "\n";
+    }
+
+    /** Returns 721857 as "721,857", as Keras prints counts. */
+    private static String thousands(long value) {
+        String digits = Long.toString(value);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(digits.charAt(i));
+        }
+        return text.toString();
     }
 
     private static String pad(String text, int width) {
@@ -60,6 +87,6 @@ final class Summary {
             bytes /= 1024;
             unit++;
         }
-        return params + " (" + Numbers.format(bytes, 2) + " " + units[unit] + ")";
+        return thousands(params) + " (" + Numbers.format(bytes, 2) + " " + units[unit] + ")";
     }
 }

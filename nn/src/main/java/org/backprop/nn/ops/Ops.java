@@ -158,6 +158,29 @@ public final class Ops {
         return Transpose.apply(x, permutation);
     }
 
+    /** Returns {@code parts} joined along {@code axis} (negative counts from the end); other dimensions must agree. */
+    public static Tensor concatenate(java.util.List<Tensor> parts, int axis) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("concatenate needs at least one tensor");
+        }
+        int rank = parts.get(0).rank();
+        int resolved = axis < 0 ? rank + axis : axis;
+        for (Tensor part : parts) {
+            int[] a = part.shape();
+            int[] b = parts.get(0).shape();
+            if (a.length != rank || resolved < 0 || resolved >= rank) {
+                throw new IllegalArgumentException("concatenate along axis " + axis + " needs tensors of one rank, got "
+                        + Shapes.describe(a) + " and " + Shapes.describe(b));
+            }
+            a[resolved] = b[resolved];
+            if (!Shapes.same(a, b)) {
+                throw new IllegalArgumentException("concatenate along axis " + axis + " needs all other dimensions to"
+                        + " agree, got " + Shapes.describe(part.shape()) + " and " + Shapes.describe(parts.get(0).shape()));
+            }
+        }
+        return Concatenate.apply(parts, resolved);
+    }
+
     /** Returns the softmax over the last axis. */
     public static Tensor softmax(Tensor x) {
         return Softmax.apply(x);

@@ -158,6 +158,50 @@ public class CpuBackend implements Backend {
     }
 
     @Override
+    public Tensor concatenate(java.util.List<Tensor> parts, int axis) {
+        int[] shape = parts.get(0).shape();
+        int total = 0;
+        for (Tensor part : parts) {
+            total += part.dim(axis);
+        }
+        shape[axis] = total;
+        int outer = 1;
+        for (int i = 0; i < axis; i++) {
+            outer *= shape[i];
+        }
+        int inner = Shapes.size(shape) / outer / total;
+        float[] out = new float[Shapes.size(shape)];
+        int offset = 0;
+        for (Tensor part : parts) {
+            int chunk = part.dim(axis) * inner;
+            float[] values = part.internalValues();
+            for (int o = 0; o < outer; o++) {
+                System.arraycopy(values, o * chunk, out, o * total * inner + offset, chunk);
+            }
+            offset += chunk;
+        }
+        return Tensor.wrap(shape, out);
+    }
+
+    @Override
+    public Tensor slice(Tensor x, int axis, int start, int length) {
+        int[] shape = x.shape();
+        int full = shape[axis];
+        shape[axis] = length;
+        int outer = 1;
+        for (int i = 0; i < axis; i++) {
+            outer *= shape[i];
+        }
+        int inner = x.size() / outer / full;
+        float[] out = new float[outer * length * inner];
+        float[] values = x.internalValues();
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(values, (o * full + start) * inner, out, o * length * inner, length * inner);
+        }
+        return Tensor.wrap(shape, out);
+    }
+
+    @Override
     public Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry g) {
         int filters = kernel.dim(3);
         float[] out = ConvolutionKernels.conv2d(x.internalValues(), x.dim(0), x.dim(3), kernel.internalValues(),

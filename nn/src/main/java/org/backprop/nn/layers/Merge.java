@@ -1,0 +1,66 @@
+package org.backprop.nn.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.nn.KerasTensor;
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+
+/** A layer that combines several inputs into one (Add, Concatenate); it has no weights. */
+public abstract class Merge extends Layer {
+
+    protected Merge(String kerasPrefix) {
+        super(kerasPrefix);
+    }
+
+    /** Returns the output shape (without batch) for inputs of these shapes, or fails naming them. */
+    protected abstract int[] computeOutputShape(List<int[]> inputShapes);
+
+    /** Returns the combination of {@code inputs} (each with batch). */
+    protected abstract Tensor merge(List<Tensor> inputs);
+
+    @Override
+    public final KerasTensor apply(KerasTensor... inputs) {
+        if (inputs.length < 2) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" (" + typeName() + ") needs at least two"
+                    + " inputs, got " + inputs.length);
+        }
+        List<int[]> shapes = new ArrayList<>();
+        for (KerasTensor input : inputs) {
+            shapes.add(input.shape());
+        }
+        int[] output = computeOutputShape(shapes);
+        build(shapes.get(0));
+        return KerasTensor.produced(output, this, List.of(inputs));
+    }
+
+    @Override
+    public final int[] computeOutputShape(int[] inputShape) {
+        return inputShape.clone();
+    }
+
+    @Override
+    public final Tensor callAll(List<Tensor> inputs, boolean training) {
+        List<int[]> shapes = new ArrayList<>();
+        for (Tensor input : inputs) {
+            shapes.add(Shapes.withoutBatch(input.shape()));
+        }
+        computeOutputShape(shapes);
+        return merge(inputs);
+    }
+
+    @Override
+    protected final Tensor forward(Tensor inputs, boolean training) {
+        throw new IllegalStateException("Layer \"" + name() + "\" (" + typeName() + ") combines several inputs;"
+                + " call it on a list of them");
+    }
+
+    /** Returns a message naming this layer and the shapes it received. */
+    protected final String shapesMessage(String problem, List<int[]> shapes) {
+        StringBuilder text = new StringBuilder("Layer \"" + name() + "\" (" + typeName() + ") " + problem + ", got ");
+        for (int i = 0; i < shapes.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(Shapes.describe(Shapes.withBatch(-1, shapes.get(i))));
+        }
+        return text.toString();
+    }
+}
