@@ -5,14 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
-import org.backprop.server.account.Account;
 
 /** A student's seat in a team; the key (set, student) lets a student hold one seat per set. */
 @Entity
@@ -23,11 +19,6 @@ public class TeamMember extends PanacheEntityBase {
 
     @Column(name = "team_id", nullable = false)
     public Long teamId;
-
-    /** Read-only view of the key's account column, for names in listings. */
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "account_id", insertable = false, updatable = false)
-    public Account account;
 
     static TeamMember of(long teamSetId, long accountId, long teamId) {
         TeamMember member = new TeamMember();

@@ -1,0 +1,102 @@
+package org.backprop.server.team;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.backprop.server.fixtures.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Students racing for the last seats of a team, with real concurrent HTTP requests released at the same
+ * instant: the team must never grow past its maximum, and every loser must hear that the team is full.
+ */
+@QuarkusTest
+class TeamConcurrencyTest {
+    private static final int ROUNDS = 5;
+
+    @Inject
+    Fixtures fixtures;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void exactlyOneOfTwoStudentsGetsTheLastSeat() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Fixtures.Cohort course = fixtures.cohort(3);
+            long set = TeamCalls.teamSet(course, 1, 2, Instant.now().plus(Duration.ofDays(1)));
+            long team = TeamCalls.createTeam(course.students().get(0), set, "Pair");
+
+            List<Integer> statuses = race(set, team, course.students().subList(1, 3));
+
+            assertEquals(List.of(200, 409), statuses, "round " + round + ": one joins, one hears the team is full");
+            assertEquals(2, size(course, set), "round " + round + ": team size");
+        }
+    }
+
+    @Test
+    void aCrowdFillsATeamExactlyToItsMaximum() throws Exception {
+        Fixtures.Cohort course = fixtures.cohort(9);
+        long set = TeamCalls.teamSet(course, 1, 4, Instant.now().plus(Duration.ofDays(1)));
+        long team = TeamCalls.createTeam(course.students().get(0), set, "Crowded");
+
+        List<Integer> statuses = race(set, team, course.students().subList(1, 9));
+
+        assertEquals(List.of(200, 200, 200, 409, 409, 409, 409, 409), statuses);
+        assertEquals(4, size(course, set));
+    }
+
+    private int size(Fixtures.Cohort course, long set) {
+        return TeamCalls.as(course.students().get(0)).get("/api/team-sets/" + set + "/teams/mine")
+                .then().statusCode(200).extract().path("size");
+    }
+
+    /** Sends every student's join at once and returns the status codes, sorted. */
+    private List<Integer> race(long set, long team, List<Fixtures.User> students) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI join = base.toURI().resolve("api/team-sets/" + set + "/teams/" + team + "/join");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(students.size());
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Fixtures.User student : students) {
+                HttpRequest request = HttpRequest.newBuilder(join)
+                        .header("Authorization", "Bearer " + student.token())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build();
+                Callable<Integer> send = () -> {
+                    start.await();
+                    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                };
+                results.add(pool.submit(send));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(60, TimeUnit.SECONDS));
+            }
+            Collections.sort(statuses);
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
