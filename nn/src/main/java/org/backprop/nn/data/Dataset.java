@@ -1,0 +1,179 @@
+package org.backprop.nn.data;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.random.RandomGenerator;
+import org.backprop.nn.random.RandomSeed;
+
+/**
+ * Examples held in memory, as Keras's {@code fit(x, y)} arrays or a {@code tf.data.Dataset} built from them:
+ * features of shape {@code [n, ...]} (batch first, channels last, e.g. {@code [n, 28, 28, 1]}) and labels of
+ * shape {@code [n, ...]}: integer class indices ({@code [n]} or {@code [n, 1]}), one-hot rows
+ * ({@code [n, classes]}) or any other targets. {@link Labels} converts between the two label forms.
+ *
+ * <p>A dataset is immutable. {@link #shuffle()}, {@link #split}, {@link #slice} and {@link #batches} return
+ * views that share the underlying tensors and own only an order of rows, so reshuffling a large dataset
+ * every epoch copies indices, not pixels. Rows are copied out when {@link #features()} or {@link #labels()}
+ * is asked for. Safe to share between threads.
+ */
+public final class Dataset {
+    private final Tensor features;
+    private final Tensor labels;
+    private final int[] rows;
+
+    private Dataset(Tensor features, Tensor labels, int[] rows) {
+        this.features = features;
+        this.labels = labels;
+        this.rows = rows;
+    }
+
+    /** Returns a dataset of the examples along the first axis of {@code features} and {@code labels}. */
+    public static Dataset of(Tensor features, Tensor labels) {
+        if (features == null || labels == null) {
+            throw new IllegalArgumentException("features and labels must not be null");
+        }
+        if (features.rank() == 0 || labels.rank() == 0 || features.dim(0) != labels.dim(0)) {
+            throw new IllegalArgumentException("features and labels must hold the same number of examples along"
+                    + " the first axis, got shapes " + Shapes.describe(features.shape()) + " and "
+                    + Shapes.describe(labels.shape()));
+        }
+        return new Dataset(features, labels, Rows.identity(features.dim(0)));
+    }
+
+    /**
+     * Returns the examples of {@code parts} one after another, as {@code tf.data}'s {@code concatenate}; every
+     * part must have the same feature shape and the same label shape.
+     */
+    public static Dataset concatenate(List<Dataset> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("parts must hold at least one dataset, got " + parts);
+        }
+        Dataset first = parts.get(0);
+        Tensor[] featureParts = new Tensor[parts.size()];
+        Tensor[] labelParts = new Tensor[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            Dataset part = parts.get(i);
+            if (!Shapes.same(part.featureShape(), first.featureShape())
+                    || !Shapes.same(part.labelShape(), first.labelShape())) {
+                throw new IllegalArgumentException("parts[" + i + "] has features " + Shapes.describe(part.featureShape())
+                        + " and labels " + Shapes.describe(part.labelShape()) + ", but parts[0] has features "
+                        + Shapes.describe(first.featureShape()) + " and labels " + Shapes.describe(first.labelShape()));
+            }
+            featureParts[i] = part.features();
+            labelParts[i] = part.labels();
+        }
+        return of(Rows.stack(featureParts), Rows.stack(labelParts));
+    }
+
+    /** Returns the number of examples. */
+    public int size() {
+        return rows.length;
+    }
+
+    /** Returns the shape of one example's features (without batch), e.g. {@code [28, 28, 1]}. */
+    public int[] featureShape() {
+        return Shapes.withoutBatch(features.shape());
+    }
+
+    /** Returns the shape of one example's label (without batch): {@code []} for class indices, {@code [classes]} for one-hot. */
+    public int[] labelShape() {
+        return Shapes.withoutBatch(labels.shape());
+    }
+
+    /** Returns the features of every example in this dataset's order, shape {@code [size(), ...featureShape()]}. */
+    public Tensor features() {
+        return Rows.gather(features, rows);
+    }
+
+    /** Returns the labels of every example in this dataset's order, shape {@code [size(), ...labelShape()]}. */
+    public Tensor labels() {
+        return Rows.gather(labels, rows);
+    }
+
+    /** Returns the same examples in a random order drawn from the program's seeded generator ({@link RandomSeed}). */
+    public Dataset shuffle() {
+        return shuffle(RandomSeed.generator());
+    }
+
+    /** Returns the same examples in a random order drawn from {@code random}. */
+    public Dataset shuffle(RandomGenerator random) {
+        int[] order = rows.clone();
+        random.shuffle(order);
+        return new Dataset(features, labels, order);
+    }
+
+    /** Returns examples {@code [from, to)} of this dataset, in its order. */
+    public Dataset slice(int from, int to) {
+        if (from < 0 || to > rows.length || from > to) {
+            throw new IllegalArgumentException("slice [" + from + ", " + to + ") is outside the dataset's "
+                    + rows.length + " examples");
+        }
+        return new Dataset(features, labels, Arrays.copyOfRange(rows, from, to));
+    }
+
+    /**
+     * Splits off the last {@code validationFraction} of the examples for validation, as Keras's
+     * {@code validation_split}: the first {@code floor(size * (1 - validationFraction))} examples train, the
+     * rest validate, in the current order. Keras splits before it shuffles, so shuffle first (with a seed) if
+     * the examples are sorted, e.g. by class.
+     */
+    public Split split(double validationFraction) {
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validationFraction must be between 0 and 1 (exclusive), got "
+                    + validationFraction);
+        }
+        int trainSize = (int) Math.floor(rows.length * (1.0 - validationFraction));
+        if (trainSize == 0 || trainSize == rows.length) {
+            throw new IllegalArgumentException("The dataset holds " + rows.length + " examples, which is not enough"
+                    + " to split it into training and validation sets with validationFraction=" + validationFraction);
+        }
+        return new Split(slice(0, trainSize), slice(trainSize, rows.length));
+    }
+
+    /** Returns how many batches {@link #batches(int)} yields: {@code ceil(size / batchSize)}. */
+    public int batchCount(int batchSize) {
+        checkBatchSize(batchSize);
+        return (rows.length + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * Returns consecutive batches of {@code batchSize} examples in this dataset's order; the last batch holds
+     * the remainder and may be smaller, as in Keras. Each batch is itself a dataset.
+     */
+    public Iterable<Dataset> batches(int batchSize) {
+        checkBatchSize(batchSize);
+        return () -> new Iterator<>() {
+            private int start;
+
+            @Override
+            public boolean hasNext() {
+                return start < rows.length;
+            }
+
+            @Override
+            public Dataset next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("all " + batchCount(batchSize) + " batches were returned");
+                }
+                int end = Math.min(rows.length, start + batchSize);
+                Dataset batch = slice(start, end);
+                start = end;
+                return batch;
+            }
+        };
+    }
+
+    private static void checkBatchSize(int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        }
+    }
+
+    /** A dataset split into the examples that train and those that validate. */
+    public record Split(Dataset train, Dataset validation) {
+    }
+}

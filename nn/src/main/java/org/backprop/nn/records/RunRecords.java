@@ -1,0 +1,67 @@
+package org.backprop.nn.records;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.nn.layers.Layer;
+import org.backprop.nn.losses.Loss;
+import org.backprop.nn.models.History;
+import org.backprop.nn.models.Model;
+import org.backprop.nn.optim.Optimizer;
+
+/** Builds the parts of a run record from the library's live objects: model graph, history, optimizer and loss. */
+public final class RunRecords {
+    private RunRecords() {
+    }
+
+    /**
+     * Returns the graph of a built model: per layer its name, Keras type, output shape (without batch), trainable
+     * and non-trainable weight counts, and whether it acts only in training.
+     */
+    public static ModelGraph describe(Model model) {
+        if (!model.built()) {
+            throw new IllegalArgumentException("Model \"" + model.name() + "\" is not built yet: give it an Input, or"
+                    + " call it on data, before describing it for a run record.");
+        }
+        List<Layer> layers = model.layers();
+        List<LayerRecord> records = new ArrayList<>();
+        for (Layer layer : layers) {
+            int trainable = layer.countTrainableParams();
+            records.add(new LayerRecord(layer.name(), layer.typeName(),
+                    shape(layer.computeOutputShape(layer.inputShape())), trainable, layer.countParams() - trainable,
+                    layer.activeOnlyInTraining()));
+        }
+        List<Integer> inputShape = layers.isEmpty() ? List.of() : shape(layers.get(0).inputShape());
+        return new ModelGraph(model.name(), inputShape, records);
+    }
+
+    /** Returns every metric's per-epoch values from {@code fit}'s history, in Keras's logging order. */
+    public static Map<String, List<Double>> history(History history) {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (String metric : history.metrics()) {
+            values.put(metric, history.get(metric));
+        }
+        return values;
+    }
+
+    /** Returns the optimizer's Keras name and its learning rate as {@code learning_rate}. */
+    public static ComponentConfig optimizer(Optimizer optimizer) {
+        // The rate is a float; its shortest decimal (0.001, not 0.0010000000474974513) is what the student wrote.
+        double learningRate = Double.parseDouble(Float.toString(optimizer.learningRate()));
+        return new ComponentConfig(optimizer.name(), Map.of("learning_rate", learningRate));
+    }
+
+    /** Returns the loss's Keras name. */
+    public static ComponentConfig loss(Loss loss) {
+        return ComponentConfig.of(loss.name());
+    }
+
+    private static List<Integer> shape(int[] dims) {
+        List<Integer> shape = new ArrayList<>(dims.length);
+        for (int dim : dims) {
+            shape.add(dim);
+        }
+        return shape;
+    }
+}

@@ -1,0 +1,36 @@
+package org.backprop.nn.records;
+
+/**
+ * How a run ended: it completed its epochs, it diverged (the loss became NaN or infinite; the message says
+ * when), or it was stopped early (by early stopping or by the student; the message says why).
+ */
+public record RunStatus(State state, String message) {
+
+    /** The ways a run ends. */
+    public enum State {
+        COMPLETED, DIVERGED, STOPPED
+    }
+
+    public RunStatus {
+        Checks.notNull("state", state);
+        if (state == State.COMPLETED ? message != null : message == null || message.isEmpty()) {
+            throw new IllegalArgumentException("a " + state + " run " + (state == State.COMPLETED
+                    ? "has no message, got \"" + message + "\"" : "needs a message saying why"));
+        }
+    }
+
+    /** Returns the status of a run that trained every epoch. */
+    public static RunStatus completed() {
+        return new RunStatus(State.COMPLETED, null);
+    }
+
+    /** Returns the status of a run whose loss became NaN or infinite, as {@code message} describes. */
+    public static RunStatus diverged(String message) {
+        return new RunStatus(State.DIVERGED, message);
+    }
+
+    /** Returns the status of a run stopped before its last epoch, for the reason in {@code message}. */
+    public static RunStatus stopped(String message) {
+        return new RunStatus(State.STOPPED, message);
+    }
+}
