@@ -1,7 +1,5 @@
 package org.backprop.nn.data;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +15,18 @@ final class NodeModules {
     }
 
     /**
-     * Returns the text of {@code relativePath} under {@code node_modules}; skips the test when the package is
-     * not installed, saying how to install it.
+     * Returns the text of {@code relativePath} under {@code node_modules}; fails, saying how to install the
+     * package, when it is missing (the package is in package.json, so {@code npm ci} brings it).
      */
     static String readText(String relativePath) {
         String folder = System.getProperty("backprop.nodeModules");
-        assumeTrue(folder != null, "the build sets backprop.nodeModules to the node_modules folder");
+        if (folder == null) {
+            throw new IllegalStateException("the build must set backprop.nodeModules to the node_modules folder");
+        }
         Path file = Path.of(folder).resolve(relativePath);
-        assumeTrue(Files.isRegularFile(file), () -> file + " is missing: run npm install in the repository root");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file + " is missing: run npm ci in the repository root");
+        }
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
