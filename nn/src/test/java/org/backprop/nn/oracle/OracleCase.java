@@ -1,0 +1,77 @@
+package org.backprop.nn.oracle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.nn.GradientChecks;
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.autograd.Gradients;
+import org.backprop.nn.layers.Layer;
+import org.backprop.nn.losses.Loss;
+import org.backprop.nn.ops.Ops;
+
+/**
+ * One comparison with TensorFlow.js: what the oracle script is asked to compute ({@link #spec}, a JSON
+ * object) and what nn computed for the same inputs and weights ({@link #ours}), under the result names the
+ * script uses.
+ */
+record OracleCase(String name, String spec, Map<String, Tensor> ours) {
+    private static final long OUTPUT_WEIGHTS_SEED = 7;
+
+    /**
+     * Returns the case for {@code layer} applied to {@code input} with {@code weights} (every weight, in Keras
+     * order): the output, and the gradients of sum(output · r) with respect to the input and each trainable
+     * weight, r fixed random weights of the output's shape; in training, also every weight after the call
+     * (BatchNormalization's moving statistics).
+     *
+     * @param tfjsLayer the {@code tf.layers} factory, e.g. {@code "conv2d"}
+     * @param tfjsConfig its configuration as a JSON object
+     */
+    static OracleCase layer(String name, Layer layer, String tfjsLayer, String tfjsConfig, boolean training,
+            Tensor input, Tensor... weights) {
+        layer.build(Shapes.withoutBatch(input.shape()));
+        layer.setWeights(weights);
+        Tensor inputLeaf = input.asVariable();
+        List<Tensor> leaves = new ArrayList<>(List.of(inputLeaf));
+        layer.trainableWeights().forEach(weight -> leaves.add(weight.value()));
+        Tensor output = layer.call(inputLeaf, training);
+        Tensor outputWeights = GradientChecks.random(OUTPUT_WEIGHTS_SEED, -1, 1, output.shape());
+        List<Tensor> gradients = Gradients.of(Ops.sumAll(Ops.multiply(output, outputWeights)), leaves);
+
+        Map<String, Tensor> ours = new LinkedHashMap<>();
+        ours.put("output", output.detach());
+        ours.put("gradient input", gradients.get(0));
+        for (int i = 1; i < gradients.size(); i++) {
+            ours.put("gradient " + (i - 1), gradients.get(i));
+        }
+        if (training) {
+            List<Tensor> after = layer.getWeights();
+            for (int i = 0; i < after.size(); i++) {
+                ours.put("weight " + i + " after", after.get(i));
+            }
+        }
+        StringBuilder weightsJson = new StringBuilder("[");
+        for (int i = 0; i < weights.length; i++) {
+            weightsJson.append(i > 0 ? "," : "").append(Json.tensor(weights[i]));
+        }
+        String spec = "{\"name\":" + Json.quote(name) + ",\"type\":\"layer\",\"layer\":" + Json.quote(tfjsLayer)
+                + ",\"config\":" + tfjsConfig + ",\"training\":" + training + ",\"input\":" + Json.tensor(input)
+                + ",\"weights\":" + weightsJson.append(']') + ",\"outputWeights\":" + Json.tensor(outputWeights) + "}";
+        return new OracleCase(name, spec, ours);
+    }
+
+    /** Returns the case for {@code loss}: its value and its gradient with respect to the predictions. */
+    static OracleCase loss(String name, Loss loss, String kerasName, boolean fromLogits, Tensor yTrue, Tensor yPred) {
+        Tensor predictions = yPred.asVariable();
+        Tensor value = loss.call(yTrue, predictions);
+        Map<String, Tensor> ours = new LinkedHashMap<>();
+        ours.put("output", value.detach());
+        ours.put("gradient predictions", Gradients.of(value, List.of(predictions)).get(0));
+        String spec = "{\"name\":" + Json.quote(name) + ",\"type\":\"loss\",\"loss\":" + Json.quote(kerasName)
+                + ",\"fromLogits\":" + fromLogits + ",\"yTrue\":" + Json.tensor(yTrue) + ",\"yPred\":"
+                + Json.tensor(yPred) + "}";
+        return new OracleCase(name, spec, ours);
+    }
+}

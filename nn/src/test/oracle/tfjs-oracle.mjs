@@ -1,0 +1,125 @@
+// The independent oracle of issue 3: computes with TensorFlow.js (pure-JS CPU backend) the forward outputs
+// and gradients that TfjsOracleTest compares nn against.
+//
+// Usage: node tfjs-oracle.mjs NODE_MODULES_DIR CASES_JSON RESULTS_JSON
+//
+// CASES_JSON is {"cases": [case, ...]}; tensors are {"shape": [...], "values": [...]} (row-major). A case is
+//   {"name", "type": "layer", "layer": <tf.layers factory, e.g. "conv2d">, "config": {...}, "training": bool,
+//    "input": T, "weights": [T, ...] (every weight, in Keras order), "outputWeights": T}
+//     output = layer(input); gradients of sum(output * outputWeights) with respect to the input and each
+//     trainable weight; for BatchNormalization in training also the moving statistics after the call.
+//   {"name", "type": "loss", "loss": <Keras name>, "fromLogits": bool, "yTrue": T, "yPred": T}
+//     output = the loss averaged over the batch; its gradient with respect to yPred.
+// RESULTS_JSON is {"<case name>": {"<result name>": T, ...}, ...}; result names are "output",
+// "gradient input", "gradient <weight index>" and "weight <index> after".
+
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [nodeModules, casesPath, resultsPath] = process.argv.slice(2);
+if (!resultsPath) {
+    console.error('usage: node tfjs-oracle.mjs NODE_MODULES_DIR CASES_JSON RESULTS_JSON');
+    process.exit(2);
+}
+// The packages are resolved from the given node_modules rather than from this file's location, so that
+// the build decides which installation is the oracle. Their CommonJS builds share one tfjs-core instance.
+const require = createRequire(join(nodeModules, 'package.json'));
+const tf = require('@tensorflow/tfjs-core');
+require('@tensorflow/tfjs-backend-cpu');
+const tfl = require('@tensorflow/tfjs-layers');
+
+await tf.setBackend('cpu');
+
+const tensor = (t) => tf.tensor(t.values, t.shape, 'float32');
+const plain = (t) => ({ shape: t.shape, values: Array.from(t.dataSync()) });
+
+// Returns the number of zeros TensorFlow's "same" padding puts before and after a spatial axis.
+function samePadding(size, window, stride) {
+    const total = Math.max((Math.ceil(size / stride) - 1) * stride + window - size, 0);
+    return [Math.floor(total / 2), total - Math.floor(total / 2)];
+}
+
+// Returns AveragePooling2D with "same" padding composed from ops whose gradients tfjs gets right: the sums of
+// the explicitly zero-padded windows over the number of real positions in each. tfjs 4.22's own AvgPoolGrad
+// (tfjs-backend-cpu kernels/AvgPoolGrad.js) divides by the full window size, also for the edge windows that
+// its forward pass averages over fewer positions, so its gradient disagrees with its own forward pass there
+// (a central difference of tf.avgPool confirms it).
+function samePaddedAveragePool(x, { poolSize, strides }) {
+    const stride = strides ?? poolSize;
+    const pads = [[0, 0], samePadding(x.shape[1], poolSize, stride), samePadding(x.shape[2], poolSize, stride), [0, 0]];
+    const windowMean = (t) => tf.avgPool(tf.pad(t, pads), poolSize, stride, 'valid');
+    return tf.div(windowMean(x), windowMean(tf.onesLike(x)));
+}
+
+function runLayer(c) {
+    const layer = tfl.layers[c.layer](c.config);
+    layer.build(c.input.shape);
+    layer.setWeights(c.weights.map(tensor));
+    const input = tf.variable(tensor(c.input));
+    const outputWeights = tensor(c.outputWeights);
+    const trainable = layer.trainableWeights.map((w) => w.read());
+    const composed = c.layer === 'averagePooling2d' && c.config.padding === 'same';
+    let output;
+    const { grads } = tf.variableGrads(() => {
+        output = tf.keep(layer.apply(input, { training: c.training }));
+        const differentiated = composed ? samePaddedAveragePool(input, c.config) : output;
+        return tf.sum(tf.mul(differentiated, outputWeights));
+    }, [input, ...trainable]);
+    if (composed) {
+        const difference = tf.max(tf.abs(tf.sub(samePaddedAveragePool(input, c.config), output))).dataSync()[0];
+        if (!(difference < 1e-6)) {
+            throw new Error(`the composed average pool differs from tfjs's by ${difference}`);
+        }
+    }
+    const results = { output: plain(output), 'gradient input': plain(grads[input.name]) };
+    trainable.forEach((w, i) => {
+        results[`gradient ${i}`] = plain(grads[w.name]);
+    });
+    if (c.training) {
+        layer.getWeights().forEach((w, i) => {
+            results[`weight ${i} after`] = plain(w);
+        });
+    }
+    return results;
+}
+
+// Keras's losses, each averaged over the batch. The probability forms come from tf.metrics (tfjs-layers'
+// Keras ports, which clip to [1e-7, 1 - 1e-7] where nn adds 1e-7 inside the log; the test keeps every
+// probability in [0.02, 0.98], where the two differ by less than 1e-5 relative). The logit forms come from
+// tf.losses (TensorFlow's own stable sigmoid and softmax cross-entropy). Sparse labels become one-hot rows,
+// as tfjs-layers' sparseCategoricalCrossentropy does internally (it is not exported).
+const losses = {
+    mean_squared_error: (y, p) => tf.mean(tfl.metrics.meanSquaredError(y, p)),
+    mean_absolute_error: (y, p) => tf.mean(tfl.metrics.meanAbsoluteError(y, p)),
+    binary_crossentropy: (y, p, fromLogits) => fromLogits
+        ? tf.losses.sigmoidCrossEntropy(y, p, undefined, 0, tf.Reduction.MEAN)
+        : tf.mean(tfl.metrics.binaryCrossentropy(y, p)),
+    categorical_crossentropy: (y, p, fromLogits) => fromLogits
+        ? tf.losses.softmaxCrossEntropy(y, p, undefined, 0, tf.Reduction.MEAN)
+        : tf.mean(tfl.metrics.categoricalCrossentropy(y, p)),
+    sparse_categorical_crossentropy: (y, p, fromLogits) => losses.categorical_crossentropy(
+        tf.oneHot(tf.cast(tf.reshape(y, [-1]), 'int32'), p.shape[p.shape.length - 1]), p, fromLogits),
+};
+
+function runLoss(c) {
+    const loss = losses[c.loss];
+    if (!loss) {
+        throw new Error(`unknown loss "${c.loss}"`);
+    }
+    const yTrue = tensor(c.yTrue);
+    const yPred = tf.variable(tensor(c.yPred));
+    const { value, grads } = tf.variableGrads(() => loss(yTrue, yPred, c.fromLogits), [yPred]);
+    return { output: plain(value), 'gradient predictions': plain(grads[yPred.name]) };
+}
+
+const { cases } = JSON.parse(readFileSync(casesPath, 'utf8'));
+const results = {};
+for (const c of cases) {
+    try {
+        results[c.name] = c.type === 'layer' ? runLayer(c) : runLoss(c);
+    } catch (error) {
+        throw new Error(`case "${c.name}": ${error.message}`, { cause: error });
+    }
+}
+writeFileSync(resultsPath, JSON.stringify(results));
