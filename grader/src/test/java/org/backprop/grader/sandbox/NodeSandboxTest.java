@@ -76,6 +76,32 @@ class NodeSandboxTest {
     }
 
     @Test
+    void runsTheWholeLibraryUnderTeaVm() {
+        String js = compile(String.join("\n",
+                "import org.backprop.nn.Tensor;",
+                "import org.backprop.nn.data.MnistDigits;",
+                "import org.backprop.nn.io.WeightsFormat;",
+                "import org.backprop.nn.models.Model;",
+                "import org.backprop.nn.records.RunRecords;",
+                "public class Main { public static void main(String[] args) {",
+                "  Model model = org.backprop.nn.examples.MiniXception.build();",
+                "  System.out.println(\"params \" + RunRecords.describe(model).totalParams());",
+                "  byte[] weights = WeightsFormat.write(model.weights());",
+                "  WeightsFormat.read(weights, model.weights());",
+                "  System.out.println(\"weights \" + weights.length);",
+                "  StringBuilder digit = new StringBuilder(\"{\\\"data\\\": [\");",
+                "  for (int i = 0; i < 784; i++) { digit.append(i == 0 ? \"\" : \",\").append(i % 2); }",
+                "  System.out.println(\"digits \" + MnistDigits.readDigitFile(digit.append(\"]}\").toString(), 7).size());",
+                "  System.out.println(\"prediction \" + model.predict(Tensor.filled(0.5f, 1, 180, 180, 3)).shape()[1]);",
+                "} }"));
+        RunResult result = sandbox.run(js, new RunLimits(Duration.ofSeconds(120), 64 * 1024, 1024));
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        int weightsOnTheJvm = org.backprop.nn.io.WeightsFormat.write(
+                org.backprop.nn.examples.MiniXception.build().weights()).length;
+        assertEquals("params 721857\nweights " + weightsOnTheJvm + "\ndigits 1\nprediction 1\n", result.stdout());
+    }
+
+    @Test
     void stopsAProgramThatLoopsForeverAtTheWallTimeLimit() {
         String js = compile("public class Main { public static void main(String[] a) {"
                 + " System.out.println(\"started\"); long i = 0; while (true) { i++; } } }");
