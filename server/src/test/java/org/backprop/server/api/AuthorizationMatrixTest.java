@@ -1,0 +1,175 @@
+package org.backprop.server.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.backprop.server.course.CourseRole;
+import org.backprop.server.fixtures.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Who may call what: every course and team endpoint, called by everyone from an administrator to a
+ * stranger, against the status each must get. Refusals must be problem+json with a detail to read.
+ * Every mismatch is collected and reported together, each with what was expected and what came back.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+    private static final String JSON = "application/json";
+
+    @Inject
+    Fixtures fixtures;
+
+    private Fixtures.Cohort courseA;
+    private Fixtures.Cohort courseB;
+    private Fixtures.User admin;
+    private long setA;
+    private long teamA;
+    private Map<String, Fixtures.User> callers;
+
+    /** Creates the two courses once; RestAssured knows the test port only from the first test on. */
+    void createTwoCourses() {
+        if (callers != null) {
+            return;
+        }
+        courseA = fixtures.cohort(2);
+        courseB = fixtures.cohort(1);
+        admin = fixtures.admin("admin");
+        setA = given().auth().oauth2(courseA.instructor().token()).contentType(JSON)
+                .body(Map.of("name", "Teams", "minSize", 1, "maxSize", 4,
+                        "selectionClosesAt", Instant.now().plus(Duration.ofDays(1)).toString()))
+                .post("/api/courses/" + courseA.id() + "/team-sets").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        teamA = given().auth().oauth2(studentA().token()).contentType(JSON).body(Map.of("name", "A-team"))
+                .post("/api/team-sets/" + setA + "/teams").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        callers = Map.of(
+                "admin", admin,
+                "instructor A", courseA.instructor(),
+                "TA A", courseA.ta(),
+                "student A", studentA(),
+                "other student A", courseA.students().get(1),
+                "instructor B", courseB.instructor(),
+                "TA B", courseB.ta(),
+                "student B", courseB.students().get(0));
+    }
+
+    /** One call and the status each caller must get; callers not listed are not tried. */
+    record Rule(String method, String path, String contentType, String body, Map<String, Integer> expected) {
+    }
+
+    @Test
+    void everyCallerGetsExactlyTheAccessTheirRoleGives() {
+        createTwoCourses();
+        List<String> mismatches = new ArrayList<>();
+        for (Rule rule : rules()) {
+            rule.expected().forEach((caller, status) -> {
+                Response response = send(caller, rule);
+                String call = caller + " " + rule.method() + " " + rule.path();
+                if (response.statusCode() != status) {
+                    mismatches.add(call + ": expected " + status + ", got " + response.statusCode() + " "
+                            + response.asString());
+                } else if (status >= 400 && !response.contentType().startsWith(Problem.MEDIA_TYPE)) {
+                    mismatches.add(call + ": expected application/problem+json, got " + response.contentType());
+                } else if (status >= 400 && response.jsonPath().getString("detail").isBlank()) {
+                    mismatches.add(call + ": expected a detail that explains the refusal, got none");
+                }
+            });
+        }
+        assertTrue(mismatches.isEmpty(), () -> mismatches.size() + " mismatches:\n" + String.join("\n", mismatches));
+    }
+
+    @Test
+    void aTaOfAnotherCourseSeesNothingOfIt() {
+        createTwoCourses();
+        List<Integer> courseIds = given().auth().oauth2(courseB.ta().token()).get("/api/courses")
+                .then().statusCode(200).extract().path("items.id");
+        assertEquals(List.of((int) courseB.id()), courseIds, "TA B's course list");
+    }
+
+    @Test
+    void studentsSeeOnlyTheirOwnTeamsJoinCode() {
+        createTwoCourses();
+        Response asTeammate = given().auth().oauth2(studentA().token()).get("/api/team-sets/" + setA + "/teams");
+        Response asOther = given().auth().oauth2(courseA.students().get(1).token())
+                .get("/api/team-sets/" + setA + "/teams");
+        assertTrue(asTeammate.jsonPath().getString("items[0].joinCode") != null, "a member sees the code");
+        assertEquals(null, asOther.jsonPath().getString("items[0].joinCode"), "another student sees no code");
+    }
+
+    private List<Rule> rules() {
+        String a = "/api/courses/" + courseA.id();
+        String set = "/api/team-sets/" + setA;
+        long otherStudent = courseA.students().get(1).id();
+        String teamSetBody = "{\"name\": \"New\", \"minSize\": 1, \"maxSize\": 3, \"selectionClosesAt\": \""
+                + Instant.now().plus(Duration.ofDays(2)) + "\"}";
+        return List.of(
+                new Rule("GET", "/api/courses", null, null, Map.of("anonymous", 401, "student B", 200)),
+                new Rule("GET", a, null, null, Map.of("anonymous", 401, "admin", 200, "instructor A", 200,
+                        "TA A", 200, "student A", 200, "instructor B", 403, "TA B", 403, "student B", 403)),
+                new Rule("GET", a + "/members", null, null, Map.of("anonymous", 401, "admin", 200,
+                        "instructor A", 200, "TA A", 200, "student A", 403, "TA B", 403, "student B", 403)),
+                new Rule("POST", a + "/roster", "text/csv", "email,name,role\n", Map.of("anonymous", 401,
+                        "TA A", 403, "student A", 403, "instructor B", 403, "instructor A", 200, "admin", 200)),
+                new Rule("GET", a + "/join-code", null, null, Map.of("anonymous", 401, "TA A", 200,
+                        "student A", 403, "TA B", 403)),
+                new Rule("POST", a + "/join-code", null, null, Map.of("anonymous", 401, "TA A", 403,
+                        "student A", 403, "instructor B", 403, "instructor A", 200)),
+                new Rule("POST", "/api/courses", JSON, "{\"code\": \"X-" + System.nanoTime()
+                        + "\", \"title\": \"X\", \"timeZone\": \"UTC\"}", Map.of("anonymous", 401, "student A", 403,
+                        "TA A", 403)),
+                new Rule("GET", a + "/team-sets", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "TA A", 200, "student B", 403, "TA B", 403)),
+                new Rule("POST", a + "/team-sets", JSON, teamSetBody, Map.of("anonymous", 401, "student A", 403,
+                        "TA A", 403, "instructor B", 403, "TA B", 403)),
+                new Rule("GET", set, null, null, Map.of("anonymous", 401, "other student A", 200, "student B", 403,
+                        "TA B", 403)),
+                new Rule("PUT", set, JSON, teamSetBody, Map.of("anonymous", 401, "student A", 403, "TA A", 403,
+                        "instructor B", 403)),
+                new Rule("GET", set + "/teams", null, null, Map.of("anonymous", 401, "other student A", 200,
+                        "TA A", 200, "student B", 403, "TA B", 403)),
+                new Rule("POST", set + "/teams", JSON, "{\"name\": \"Staff team\"}", Map.of("anonymous", 401,
+                        "TA A", 403, "instructor A", 403, "student B", 403, "admin", 403)),
+                new Rule("POST", set + "/teams/" + teamA + "/join", null, null, Map.of("anonymous", 401,
+                        "student B", 403, "TA A", 403)),
+                new Rule("POST", set + "/teams/join", JSON, "{\"code\": \"NOPE\"}", Map.of("anonymous", 401,
+                        "student B", 403, "TA B", 403)),
+                new Rule("GET", set + "/teams/mine", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "student B", 403)),
+                new Rule("POST", set + "/teams/leave", null, null, Map.of("anonymous", 401, "student B", 403,
+                        "TA A", 403)),
+                new Rule("GET", set + "/unassigned", null, null, Map.of("anonymous", 401, "TA A", 200,
+                        "instructor A", 200, "student A", 403, "TA B", 403)),
+                new Rule("PUT", set + "/placements/" + otherStudent, JSON, "{\"teamId\": " + teamA + "}",
+                        Map.of("anonymous", 401, "student A", 403, "TA A", 403, "instructor B", 403)),
+                new Rule("POST", set + "/fill", JSON, "{\"seed\": 1}", Map.of("anonymous", 401, "student A", 403,
+                        "TA A", 403, "TA B", 403)),
+                new Rule("GET", "/api/auth/tokens", null, null, Map.of("anonymous", 401, "student B", 200)));
+    }
+
+    private Response send(String caller, Rule rule) {
+        RequestSpecification request = given();
+        if (!"anonymous".equals(caller)) {
+            request.auth().oauth2(callers.get(caller).token());
+        }
+        if (rule.body() != null) {
+            request.contentType(rule.contentType()).body(rule.body());
+        }
+        return request.request(rule.method(), rule.path());
+    }
+
+    private Fixtures.User studentA() {
+        return courseA.students().get(0);
+    }
+}
