@@ -14,6 +14,11 @@ public interface Backend {
     /** Returns a short name for run records and messages, e.g. {@code "cpu"} or {@code "webgpu"}. */
     String name();
 
+    /** Returns what the backend runs on, for run records, e.g. "SwiftShader driver 5.0.0"; the name by default. */
+    default String device() {
+        return name();
+    }
+
     /**
      * Returns the matrix product of two rank-2 tensors, either transposed first: {@code op(a)} is
      * {@code [m, k]}, {@code op(b)} is {@code [k, n]}, the result {@code [m, n]}.

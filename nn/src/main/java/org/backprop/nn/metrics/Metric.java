@@ -4,12 +4,10 @@ import org.backprop.nn.Tensor;
 
 /**
  * A Keras metric: accumulates over batches ({@link #update}) and reports the running value
- * ({@link #result}) until {@link #reset}. This base averages a per-example score.
+ * ({@link #result}) until {@link #reset}.
  */
 public abstract class Metric {
     private final String name;
-    private double total;
-    private long count;
 
     protected Metric(String name) {
         this.name = name;
@@ -20,26 +18,12 @@ public abstract class Metric {
         return name;
     }
 
-    /** Adds one batch. */
-    public final void update(Tensor yTrue, Tensor yPred) {
-        float[] scores = scores(yTrue, yPred);
-        for (float score : scores) {
-            total += score;
-        }
-        count += scores.length;
-    }
+    /** Adds one batch of targets and predictions. */
+    public abstract void update(Tensor yTrue, Tensor yPred);
 
-    /** Returns one score per example of the batch. */
-    protected abstract float[] scores(Tensor yTrue, Tensor yPred);
-
-    /** Returns the mean score so far (0 before any update). */
-    public final double result() {
-        return count == 0 ? 0 : total / count;
-    }
+    /** Returns the value over everything seen since the last reset (0 before any update). */
+    public abstract double result();
 
     /** Forgets everything seen. */
-    public final void reset() {
-        total = 0;
-        count = 0;
-    }
+    public abstract void reset();
 }

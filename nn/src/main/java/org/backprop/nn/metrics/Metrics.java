@@ -2,9 +2,9 @@ package org.backprop.nn.metrics;
 
 import org.backprop.nn.Tensor;
 
-/** Keras's accuracy metrics, and how {@code "accuracy"} resolves for a loss. */
-public final class Accuracies {
-    private Accuracies() {
+/** Keras's metrics by name, and how {@code "accuracy"} resolves for a loss. */
+public final class Metrics {
+    private Metrics() {
     }
 
     /** Returns the accuracy Keras picks for {@code "accuracy"} with the loss named {@code lossName}. */
@@ -21,7 +21,7 @@ public final class Accuracies {
 
     /** Share of predictions on the right side of {@code threshold}. */
     public static Metric binary(String name, float threshold) {
-        return new Metric(name) {
+        return new MeanMetric(name) {
             @Override
             protected float[] scores(Tensor yTrue, Tensor yPred) {
                 float[] scores = new float[yPred.size()];
@@ -35,7 +35,7 @@ public final class Accuracies {
 
     /** Share of rows whose largest prediction is at the one-hot target's class. */
     public static Metric categorical(String name) {
-        return new Metric(name) {
+        return new MeanMetric(name) {
             @Override
             protected float[] scores(Tensor yTrue, Tensor yPred) {
                 int classes = yPred.dim(-1);
@@ -50,7 +50,7 @@ public final class Accuracies {
 
     /** Share of rows whose largest prediction is at the integer label. */
     public static Metric sparseCategorical(String name) {
-        return new Metric(name) {
+        return new MeanMetric(name) {
             @Override
             protected float[] scores(Tensor yTrue, Tensor yPred) {
                 int classes = yPred.dim(-1);
@@ -61,6 +61,48 @@ public final class Accuracies {
                 return scores;
             }
         };
+    }
+
+    /** Share of rows whose one-hot target's class is among the {@code k} largest predictions. */
+    public static Metric topKCategorical(String name, int k) {
+        return new MeanMetric(name) {
+            @Override
+            protected float[] scores(Tensor yTrue, Tensor yPred) {
+                int classes = yPred.dim(-1);
+                float[] scores = new float[yPred.size() / classes];
+                for (int row = 0; row < scores.length; row++) {
+                    scores[row] = inTopK(yPred, row, classes, argmax(yTrue, row, classes), k) ? 1f : 0f;
+                }
+                return scores;
+            }
+        };
+    }
+
+    /** Share of rows whose integer label is among the {@code k} largest predictions. */
+    public static Metric sparseTopKCategorical(String name, int k) {
+        return new MeanMetric(name) {
+            @Override
+            protected float[] scores(Tensor yTrue, Tensor yPred) {
+                int classes = yPred.dim(-1);
+                float[] scores = new float[yPred.size() / classes];
+                for (int row = 0; row < scores.length; row++) {
+                    scores[row] = inTopK(yPred, row, classes, (int) yTrue.get(row), k) ? 1f : 0f;
+                }
+                return scores;
+            }
+        };
+    }
+
+    /** Returns whether fewer than k classes score strictly higher than {@code target}. */
+    private static boolean inTopK(Tensor values, int row, int width, int target, int k) {
+        float targetValue = values.get(row * width + target);
+        int higher = 0;
+        for (int i = 0; i < width; i++) {
+            if (values.get(row * width + i) > targetValue) {
+                higher++;
+            }
+        }
+        return higher < k;
     }
 
     static int argmax(Tensor values, int row, int width) {
@@ -85,9 +127,20 @@ public final class Accuracies {
                 return categorical(name);
             case "sparse_categorical_accuracy":
                 return sparseCategorical(name);
+            case "top_k_categorical_accuracy":
+                return topKCategorical(name, 5);
+            case "sparse_top_k_categorical_accuracy":
+                return sparseTopKCategorical(name, 5);
+            case "precision":
+                return new BinaryCounts(name, BinaryCounts.Figure.PRECISION, 0.5f);
+            case "recall":
+                return new BinaryCounts(name, BinaryCounts.Figure.RECALL, 0.5f);
+            case "f1_score":
+                return new BinaryCounts(name, BinaryCounts.Figure.F1, 0.5f);
             default:
                 throw new IllegalArgumentException("metric must be one of accuracy, binary_accuracy,"
-                        + " categorical_accuracy, sparse_categorical_accuracy; got \"" + name + "\"");
+                        + " categorical_accuracy, sparse_categorical_accuracy, top_k_categorical_accuracy,"
+                        + " sparse_top_k_categorical_accuracy, precision, recall, f1_score; got \"" + name + "\"");
         }
     }
 }

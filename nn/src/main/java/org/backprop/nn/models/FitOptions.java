@@ -1,16 +1,23 @@
 package org.backprop.nn.models;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.callbacks.Callback;
+import org.backprop.nn.data.Dataset;
 
 /** The settings of one {@code fit}, with Keras's names and defaults; {@code FitOptions.epochs(10).batchSize(32)}. */
 public final class FitOptions {
     int epochs = 1;
     int batchSize = 32;
     double validationSplit;
-    Tensor validationX;
-    Tensor validationY;
+    Dataset validationData;
     boolean shuffle = true;
     int verbose = 1;
+    final List<Callback> callbacks = new ArrayList<>();
+    String runName;
+    final List<String> tags = new ArrayList<>();
+    String datasetName = "unnamed";
 
     private FitOptions() {
     }
@@ -51,8 +58,35 @@ public final class FitOptions {
     }
 
     public FitOptions validationData(Tensor x, Tensor y) {
-        validationX = x;
-        validationY = y;
+        return validationData(Dataset.of(x, y));
+    }
+
+    public FitOptions validationData(Dataset data) {
+        validationData = data;
+        return this;
+    }
+
+    /** Adds callbacks, e.g. {@code EarlyStopping.onValidationLoss(3)}. */
+    public FitOptions callbacks(Callback... values) {
+        callbacks.addAll(List.of(values));
+        return this;
+    }
+
+    /** Names the run in its record, e.g. "baseline" or "no-augmentation"; the model's name by default. */
+    public FitOptions runName(String value) {
+        runName = value;
+        return this;
+    }
+
+    /** Tags the run's record, e.g. {@code "ablation:no-augmentation"}. */
+    public FitOptions tags(String... values) {
+        tags.addAll(List.of(values));
+        return this;
+    }
+
+    /** Names the dataset in the run's record, e.g. "rock_paper_scissors". */
+    public FitOptions datasetName(String value) {
+        datasetName = value;
         return this;
     }
 

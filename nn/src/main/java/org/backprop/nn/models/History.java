@@ -5,10 +5,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.nn.records.RunRecord;
 
 /** What {@code fit} returns, as Keras's {@code History}: each metric's value per epoch, by name. */
 public final class History {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
+    private RunRecord runRecord;
 
     void record(String metric, double value) {
         values.computeIfAbsent(metric, name -> new ArrayList<>()).add(value);
@@ -26,6 +28,24 @@ public final class History {
     /** Returns the names of the recorded metrics, in the order Keras logs them. */
     public List<String> metrics() {
         return new ArrayList<>(values.keySet());
+    }
+
+    /** Returns the run record of the fit that produced this history. */
+    public RunRecord runRecord() {
+        return runRecord;
+    }
+
+    void setRunRecord(RunRecord record) {
+        runRecord = record;
+    }
+
+    /** Returns every metric's values per epoch, by name. */
+    public Map<String, List<Double>> asMap() {
+        Map<String, List<Double>> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Double>> entry : values.entrySet()) {
+            copy.put(entry.getKey(), List.copyOf(entry.getValue()));
+        }
+        return copy;
     }
 
     /** Returns the number of epochs recorded. */

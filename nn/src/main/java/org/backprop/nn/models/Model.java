@@ -6,18 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
-import org.backprop.nn.Numbers;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
-import org.backprop.nn.autograd.Gradients;
+import org.backprop.nn.data.Dataset;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.losses.Loss;
-import org.backprop.nn.metrics.Accuracies;
+import org.backprop.nn.metrics.Metrics;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.optim.Optimizer;
-import org.backprop.nn.random.RandomSeed;
 
 /**
  * A model, as Keras's {@code Model}: built from an {@link Input} and the output of the layers called on it
@@ -32,6 +30,7 @@ public class Model {
     private Optimizer optimizer;
     private Loss loss;
     private final List<Metric> metrics = new ArrayList<>();
+    private boolean stopRequested;
 
     /** Returns the model that maps {@code inputs} to {@code outputs} through the layers called in between. */
     public Model(Input inputs, KerasTensor outputs) {
@@ -87,85 +86,39 @@ public class Model {
         this.loss = loss;
         metrics.clear();
         for (String metric : metricNames) {
-            metrics.add(Accuracies.byName(metric, loss.name()));
+            metrics.add(Metrics.byName(metric, loss.name()));
         }
     }
 
     /** Trains on {@code x} and {@code y} (examples along the first axis) and returns the per-epoch history. */
     public final History fit(Tensor x, Tensor y, FitOptions options) {
-        checkCompiled("fit");
         checkSameBatch(x, y);
-        Tensor trainX = x;
-        Tensor trainY = y;
-        Tensor validationX = options.validationX;
-        Tensor validationY = options.validationY;
-        if (options.validationSplit > 0) {
-            int split = (int) (x.dim(0) * (1 - options.validationSplit));
-            trainX = Batches.range(x, 0, split);
-            trainY = Batches.range(y, 0, split);
-            validationX = Batches.range(x, split, x.dim(0));
-            validationY = Batches.range(y, split, y.dim(0));
-        }
-        History history = new History();
-        int examples = trainX.dim(0);
-        int steps = (examples + options.batchSize - 1) / options.batchSize;
-        for (int epoch = 1; epoch <= options.epochs; epoch++) {
-            int[] order = Batches.identity(examples);
-            if (options.shuffle) {
-                RandomSeed.generator().shuffle(order);
-            }
-            double lossTotal = 0;
-            resetMetrics();
-            for (int start = 0; start < examples; start += options.batchSize) {
-                int end = Math.min(examples, start + options.batchSize);
-                Tensor batchX = Batches.rows(trainX, order, start, end);
-                Tensor batchY = Batches.rows(trainY, order, start, end);
-                float batchLoss = trainStep(batchX, batchY);
-                if (!Float.isFinite(batchLoss)) {
-                    throw new TrainingDivergedException("The loss became " + batchLoss + " in epoch " + epoch
-                            + " (step " + (start / options.batchSize + 1) + " of " + steps + "). Try a smaller"
-                            + " learning rate, or check the inputs for NaN or very large values.");
-                }
-                lossTotal += batchLoss * (end - start);
-            }
-            history.record("loss", lossTotal / examples);
-            for (Metric metric : metrics) {
-                history.record(metric.name(), metric.result());
-            }
-            if (validationX != null) {
-                for (Map.Entry<String, Double> entry : evaluate(validationX, validationY, options.batchSize).entrySet()) {
-                    history.record("val_" + entry.getKey(), entry.getValue());
-                }
-            }
-            if (options.verbose > 0) {
-                System.out.println(epochLine(epoch, options.epochs, steps, history));
-            }
-        }
-        return history;
+        return fit(Dataset.of(x, y), options);
     }
 
-    private float trainStep(Tensor batchX, Tensor batchY) {
-        Tensor predictions = call(batchX, true);
-        Tensor lossValue = loss.call(batchY, predictions);
-        List<Variable> weights = trainableWeights();
-        List<Tensor> leaves = new ArrayList<>(weights.size());
-        for (Variable weight : weights) {
-            leaves.add(weight.value());
-        }
-        optimizer.apply(weights, Gradients.of(lossValue, leaves));
-        for (Metric metric : metrics) {
-            metric.update(batchY, predictions);
-        }
-        return lossValue.item();
+    /**
+     * Trains on {@code data} and returns the per-epoch history, whose {@link History#runRecord()} records the
+     * run. A loss that becomes NaN or infinite stops training with a {@link TrainingDivergedException}.
+     */
+    public final History fit(Dataset data, FitOptions options) {
+        checkCompiled("fit");
+        stopRequested = false;
+        return new FitLoop(this, optimizer, loss, metrics, options).run(data);
     }
 
-    private static String epochLine(int epoch, int epochs, int steps, History history) {
-        StringBuilder line = new StringBuilder("Epoch " + epoch + "/" + epochs + " - " + steps + "/" + steps);
-        for (String metric : history.metrics()) {
-            List<Double> values = history.get(metric);
-            line.append(" - ").append(metric).append(": ").append(Numbers.format(values.get(values.size() - 1), 4));
-        }
-        return line.toString();
+    /** Asks {@code fit} to stop after the current epoch, as Keras's {@code model.stop_training = True}. */
+    public final void stopTraining() {
+        stopRequested = true;
+    }
+
+    final boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Returns the optimizer set by {@code compile}. */
+    public final Optimizer optimizer() {
+        checkCompiled("optimizer");
+        return optimizer;
     }
 
     /** Returns the loss and metrics on {@code x} and {@code y}, in inference mode, by name. */

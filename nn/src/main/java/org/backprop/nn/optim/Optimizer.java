@@ -15,7 +15,7 @@ import org.backprop.nn.Variable;
  */
 public abstract class Optimizer {
     private final String name;
-    private final float learningRate;
+    private float learningRate;
     private final Map<Variable, float[][]> slots = new IdentityHashMap<>();
     private long iterations;
 
@@ -25,6 +25,14 @@ public abstract class Optimizer {
         }
         this.name = name;
         this.learningRate = (float) learningRate;
+    }
+
+    /** Changes the learning rate for the steps to come (schedules, LearningRateScheduler). */
+    public final void setLearningRate(double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException("learningRate must be positive, got " + value);
+        }
+        learningRate = (float) value;
     }
 
     /** Returns the Keras name, e.g. {@code "adam"}. */

@@ -1,0 +1,43 @@
+package org.backprop.nn.callbacks;
+
+import java.util.Map;
+import org.backprop.nn.models.Model;
+
+/**
+ * Hooks into {@code fit}, as Keras's callbacks. Epochs are numbered from 1; {@code logs} holds the epoch's
+ * loss and metrics by name ("loss", "accuracy", "val_loss", …).
+ */
+public abstract class Callback {
+
+    /** Called once before the first epoch. */
+    public void onTrainBegin(Model model) {
+    }
+
+    /** Called before each epoch. */
+    public void onEpochBegin(Model model, int epoch) {
+    }
+
+    /** Called after each epoch, validation included. */
+    public void onEpochEnd(Model model, int epoch, Map<String, Double> logs) {
+    }
+
+    /** Called once after the last epoch, also when training stopped early. */
+    public void onTrainEnd(Model model) {
+    }
+
+    /** Returns the value of {@code monitor} in {@code logs}, failing with the names that are there. */
+    static double monitored(String monitor, Map<String, Double> logs) {
+        Double value = logs.get(monitor);
+        if (value == null) {
+            throw new IllegalArgumentException("the monitored metric \"" + monitor + "\" is not in the logs; they have "
+                    + logs.keySet() + " (val_ metrics need validation data)");
+        }
+        return value;
+    }
+
+    /** Returns whether smaller is better for {@code monitor}, as Keras's mode "auto" decides. */
+    static boolean lowerIsBetter(String monitor) {
+        return !(monitor.endsWith("accuracy") || monitor.endsWith("acc") || monitor.endsWith("precision")
+                || monitor.endsWith("recall") || monitor.endsWith("f1_score"));
+    }
+}

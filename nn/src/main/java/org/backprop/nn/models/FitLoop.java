@@ -1,0 +1,160 @@
+package org.backprop.nn.models;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.nn.Numbers;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.Variable;
+import org.backprop.nn.autograd.Gradients;
+import org.backprop.nn.backend.Backends;
+import org.backprop.nn.callbacks.Callback;
+import org.backprop.nn.data.Dataset;
+import org.backprop.nn.losses.Loss;
+import org.backprop.nn.metrics.Metric;
+import org.backprop.nn.optim.Optimizer;
+import org.backprop.nn.random.RandomSeed;
+import org.backprop.nn.records.DatasetRecord;
+import org.backprop.nn.records.Device;
+import org.backprop.nn.records.RunRecord;
+import org.backprop.nn.records.RunRecords;
+import org.backprop.nn.records.RunStatus;
+
+/** One {@code fit}: epochs of shuffled batches, validation, callbacks, and the run record at the end. */
+final class FitLoop {
+    private final Model model;
+    private final Optimizer optimizer;
+    private final Loss loss;
+    private final List<Metric> metrics;
+    private final FitOptions options;
+
+    FitLoop(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics, FitOptions options) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.metrics = metrics;
+        this.options = options;
+    }
+
+    History run(Dataset data) {
+        long started = System.currentTimeMillis();
+        Dataset train = data;
+        Dataset validation = options.validationData;
+        String split = validation == null ? "no validation" : "validation data given";
+        if (options.validationSplit > 0) {
+            Dataset.Split parts = data.split(options.validationSplit);
+            train = parts.train();
+            validation = parts.validation();
+            split = "validation_split=" + options.validationSplit;
+        }
+        History history = new History();
+        RunStatus status = RunStatus.completed();
+        for (Callback callback : options.callbacks) {
+            callback.onTrainBegin(model);
+        }
+        int steps = train.batchCount(options.batchSize);
+        try {
+            for (int epoch = 1; epoch <= options.epochs && !model.stopRequested(); epoch++) {
+                for (Callback callback : options.callbacks) {
+                    callback.onEpochBegin(model, epoch);
+                }
+                Map<String, Double> logs = trainEpoch(options.shuffle ? train.shuffle() : train, epoch, steps);
+                if (validation != null) {
+                    for (Map.Entry<String, Double> entry : model.evaluate(validation.features(), validation.labels(),
+                            options.batchSize).entrySet()) {
+                        logs.put("val_" + entry.getKey(), entry.getValue());
+                    }
+                }
+                for (Map.Entry<String, Double> entry : logs.entrySet()) {
+                    history.record(entry.getKey(), entry.getValue());
+                }
+                if (options.verbose > 0) {
+                    System.out.println(epochLine(epoch, steps, logs));
+                }
+                for (Callback callback : options.callbacks) {
+                    callback.onEpochEnd(model, epoch, logs);
+                }
+            }
+        } catch (TrainingDivergedException diverged) {
+            status = RunStatus.diverged(diverged.getMessage());
+            history.setRunRecord(record(history, train, validation, split, status, started));
+            throw new TrainingDivergedException(diverged.getMessage(), history.runRecord());
+        }
+        for (Callback callback : options.callbacks) {
+            callback.onTrainEnd(model);
+        }
+        history.setRunRecord(record(history, train, validation, split, status, started));
+        return history;
+    }
+
+    private Map<String, Double> trainEpoch(Dataset train, int epoch, int steps) {
+        double lossTotal = 0;
+        for (Metric metric : metrics) {
+            metric.reset();
+        }
+        int step = 0;
+        for (Dataset batch : train.batches(options.batchSize)) {
+            step++;
+            float batchLoss = trainStep(batch.features(), batch.labels());
+            if (!Float.isFinite(batchLoss)) {
+                throw new TrainingDivergedException("The loss became " + batchLoss + " in epoch " + epoch + " (step "
+                        + step + " of " + steps + "). Try a smaller learning rate, or check the inputs for NaN or"
+                        + " very large values.", null);
+            }
+            lossTotal += batchLoss * batch.size();
+        }
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", lossTotal / train.size());
+        for (Metric metric : metrics) {
+            logs.put(metric.name(), metric.result());
+        }
+        return logs;
+    }
+
+    private float trainStep(Tensor batchX, Tensor batchY) {
+        Tensor predictions = model.call(batchX, true);
+        Tensor lossValue = loss.call(batchY, predictions);
+        List<Variable> weights = model.trainableWeights();
+        List<Tensor> leaves = new java.util.ArrayList<>(weights.size());
+        for (Variable weight : weights) {
+            leaves.add(weight.value());
+        }
+        optimizer.apply(weights, Gradients.of(lossValue, leaves));
+        for (Metric metric : metrics) {
+            metric.update(batchY, predictions);
+        }
+        return lossValue.item();
+    }
+
+    private String epochLine(int epoch, int steps, Map<String, Double> logs) {
+        StringBuilder line = new StringBuilder("Epoch " + epoch + "/" + options.epochs + " - " + steps + "/" + steps);
+        for (Map.Entry<String, Double> entry : logs.entrySet()) {
+            line.append(" - ").append(entry.getKey()).append(": ").append(Numbers.format(entry.getValue(), 4));
+        }
+        return line.toString();
+    }
+
+    private RunRecord record(History history, Dataset train, Dataset validation, String split, RunStatus status,
+            long started) {
+        Map<String, Double> finalMetrics = new LinkedHashMap<>();
+        for (String metric : history.metrics()) {
+            List<Double> values = history.get(metric);
+            finalMetrics.put(metric, values.get(values.size() - 1));
+        }
+        RunRecord.Builder record = RunRecord.builder(options.runName == null ? model.name() : options.runName,
+                        RandomSeed.get(), RunRecords.describe(model))
+                .dataset(new DatasetRecord(options.datasetName, split, train.size(),
+                        validation == null ? 0 : validation.size(), 0))
+                .optimizer(RunRecords.optimizer(optimizer))
+                .loss(RunRecords.loss(loss))
+                .history(RunRecords.history(history))
+                .finalMetrics(finalMetrics)
+                .wallTimeMs(System.currentTimeMillis() - started)
+                .device(new Device(Backends.current().name(), Backends.current().device()))
+                .status(status);
+        for (String tag : options.tags) {
+            record.tag(tag);
+        }
+        return record.build();
+    }
+}
