@@ -3,8 +3,10 @@ package org.backprop.server.auth;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.backprop.server.api.Problem;
@@ -22,9 +24,14 @@ public class CsrfCheck {
     @Inject
     CurrentIdentityAssociation identities;
 
+    /**
+     * Endpoints open to everyone ({@code @PermitAll}, e.g. sign-in) act on no session, so a stale or
+     * foreign cookie must not block them.
+     */
     @ServerRequestFilter
-    public Uni<Response> requireToken(ContainerRequestContext request) {
-        if (SAFE_METHODS.contains(request.getMethod())) {
+    public Uni<Response> requireToken(ContainerRequestContext request, ResourceInfo resource) {
+        if (SAFE_METHODS.contains(request.getMethod())
+                || resource.getResourceMethod().isAnnotationPresent(PermitAll.class)) {
             return Uni.createFrom().nullItem();
         }
         // A credential that fails here fails again, with its own 401, when the endpoint needs it.

@@ -1,14 +1,13 @@
 package org.backprop.server.auth;
 
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.backprop.server.api.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Gives refused sign-ins and missing rights the shape of a {@link Problem} instead of an empty body. */
+/** Gives missing and refused credentials the shape of a {@link Problem} instead of an empty body. */
 public class SecurityProblemMappers {
     private static final String SIGN_IN = "Sign in first, or send an API token as \"Authorization: Bearer <token>\".";
 
@@ -21,11 +20,6 @@ public class SecurityProblemMappers {
     @ServerExceptionMapper
     public Response refusedCredential(AuthenticationFailedException error) {
         return challenge(error.getMessage() == null ? SIGN_IN : error.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException error) {
-        return Problem.response(Response.Status.FORBIDDEN, "You do not have the rights to do this.");
     }
 
     private static Response challenge(String detail) {

@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+import org.backprop.server.api.Page;
+import org.backprop.server.api.PageParams;
 import org.backprop.server.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,9 +32,9 @@ public class CourseTeamSetsResource {
     TeamSetService teamSets;
 
     @GET
-    @Operation(summary = "List the course's team sets", description = "A course has a handful at most, so no pages.")
-    public List<TeamSetView> list(@PathParam("courseId") long courseId) {
-        return teamSets.list(courseId);
+    @Operation(summary = "List the course's team sets")
+    public Page<TeamSetView> list(@PathParam("courseId") long courseId, @Valid @BeanParam PageParams paging) {
+        return teamSets.list(courseId, paging);
     }
 
     @POST

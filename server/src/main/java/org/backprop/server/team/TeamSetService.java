@@ -7,8 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import org.backprop.server.api.ApiError;
+import org.backprop.server.api.Page;
+import org.backprop.server.api.PageParams;
 import org.backprop.server.course.Course;
 import org.backprop.server.course.CourseAccess;
 
@@ -21,11 +22,11 @@ public class TeamSetService {
     CourseAccess access;
 
     @Transactional
-    public List<TeamSetView> list(long courseId) {
+    public Page<TeamSetView> list(long courseId, PageParams paging) {
         access.requireMember(courseId);
         Instant now = Instant.now();
-        return TeamSet.<TeamSet>list("courseId = ?1 order by id", courseId).stream()
-                .map(set -> TeamSetView.of(set, now)).toList();
+        return Page.of(TeamSet.<TeamSet>find("courseId = ?1 order by id", courseId), paging,
+                set -> TeamSetView.of(set, now));
     }
 
     @Transactional

@@ -81,6 +81,17 @@ class AuthResourceTest {
     }
 
     @Test
+    void signsInAgainWithoutACsrfTokenWhileAnOldSessionIsStillValid() {
+        Fixtures.User user = fixtures.account("again");
+        String session = login(user.email(), Fixtures.PASSWORD).getCookie(COOKIE);
+
+        given().cookie(COOKIE, session).contentType(ContentType.JSON)
+                .body(Map.of("email", user.email(), "password", Fixtures.PASSWORD))
+                .when().post("/api/auth/login").then()
+                .statusCode(200);
+    }
+
+    @Test
     void asksBearerClientsForNoCsrfToken() {
         Fixtures.User user = fixtures.account("bearer");
         given().auth().oauth2(user.token()).contentType(ContentType.JSON).body(Map.of("name", "ci"))

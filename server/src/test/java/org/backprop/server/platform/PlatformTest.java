@@ -45,6 +45,17 @@ class PlatformTest {
     }
 
     @Test
+    void describesTheSignInCourseAndTeamEndpointsInOpenApi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/auth/login'.post.summary", equalTo("Sign in with email and password"))
+                .body("paths.'/api/courses/{courseId}/roster'.post.summary", equalTo("Import a roster"))
+                .body("paths.'/api/team-sets/{setId}/teams/{teamId}/join'.post.responses.'409'.description",
+                        startsWith("Selection closed"))
+                .body("paths.'/api/team-sets/{setId}/fill'.post.summary", equalTo("Fill teams at random"));
+    }
+
+    @Test
     void servesTheEditorPageAndTheSampleProgram() {
         given().when().get("/").then().statusCode(200).body(containsString("<title>Backprop</title>"));
         given().when().get("/app/app.js").then().statusCode(200);

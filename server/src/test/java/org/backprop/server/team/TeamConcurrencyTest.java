@@ -45,7 +45,7 @@ class TeamConcurrencyTest {
             long set = TeamCalls.teamSet(course, 1, 2, Instant.now().plus(Duration.ofDays(1)));
             long team = TeamCalls.createTeam(course.students().get(0), set, "Pair");
 
-            List<Integer> statuses = race(set, team, course.students().subList(1, 3));
+            List<Integer> statuses = race(joins(set, team, course.students().subList(1, 3)));
 
             assertEquals(List.of(200, 409), statuses, "round " + round + ": one joins, one hears the team is full");
             assertEquals(2, size(course, set), "round " + round + ": team size");
@@ -58,10 +58,28 @@ class TeamConcurrencyTest {
         long set = TeamCalls.teamSet(course, 1, 4, Instant.now().plus(Duration.ofDays(1)));
         long team = TeamCalls.createTeam(course.students().get(0), set, "Crowded");
 
-        List<Integer> statuses = race(set, team, course.students().subList(1, 9));
+        List<Integer> statuses = race(joins(set, team, course.students().subList(1, 9)));
 
         assertEquals(List.of(200, 200, 200, 409, 409, 409, 409, 409), statuses);
         assertEquals(4, size(course, set));
+    }
+
+    @Test
+    void aStudentCreatingTwoTeamsAtOnceEndsUpInOne() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Fixtures.Cohort course = fixtures.cohort(1);
+            long set = TeamCalls.teamSet(course, 1, 4, Instant.now().plus(Duration.ofDays(1)));
+            Fixtures.User student = course.students().get(0);
+            URI teams = base.toURI().resolve("api/team-sets/" + set + "/teams");
+
+            List<Integer> statuses = race(List.of(createTeam(teams, student, "Left"),
+                    createTeam(teams, student, "Right")));
+
+            assertEquals(List.of(201, 409), statuses, "round " + round + ": one team created, the other refused");
+            int total = TeamCalls.as(student).get("/api/team-sets/" + set + "/teams").then().statusCode(200)
+                    .extract().path("total");
+            assertEquals(1, total, "round " + round + ": teams in the set");
+        }
     }
 
     private int size(Fixtures.Cohort course, long set) {
@@ -69,19 +87,34 @@ class TeamConcurrencyTest {
                 .then().statusCode(200).extract().path("size");
     }
 
-    /** Sends every student's join at once and returns the status codes, sorted. */
-    private List<Integer> race(long set, long team, List<Fixtures.User> students) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private List<HttpRequest> joins(long set, long team, List<Fixtures.User> students) throws Exception {
         URI join = base.toURI().resolve("api/team-sets/" + set + "/teams/" + team + "/join");
+        List<HttpRequest> requests = new ArrayList<>();
+        for (Fixtures.User student : students) {
+            requests.add(HttpRequest.newBuilder(join)
+                    .header("Authorization", "Bearer " + student.token())
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build());
+        }
+        return requests;
+    }
+
+    private static HttpRequest createTeam(URI teams, Fixtures.User student, String name) {
+        return HttpRequest.newBuilder(teams)
+                .header("Authorization", "Bearer " + student.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\"}"))
+                .build();
+    }
+
+    /** Sends all requests at the same instant and returns their status codes, sorted. */
+    private static List<Integer> race(List<HttpRequest> requests) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(students.size());
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try {
             List<Future<Integer>> results = new ArrayList<>();
-            for (Fixtures.User student : students) {
-                HttpRequest request = HttpRequest.newBuilder(join)
-                        .header("Authorization", "Bearer " + student.token())
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build();
+            for (HttpRequest request : requests) {
                 Callable<Integer> send = () -> {
                     start.await();
                     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
