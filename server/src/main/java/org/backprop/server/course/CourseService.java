@@ -29,7 +29,8 @@ public class CourseService {
     @Transactional
     public CourseView create(CourseRequest request) {
         long creator = me.id();
-        if (!me.isAdmin() && CourseMember.count("key.accountId = ?1 and role = ?2", creator, CourseRole.INSTRUCTOR) == 0) {
+        boolean teaches = CourseMember.count("key.accountId = ?1 and role = ?2", creator, CourseRole.INSTRUCTOR) > 0;
+        if (!me.isAdmin() && !teaches) {
             throw ApiError.forbidden("Only administrators and instructors can create courses.");
         }
         String timeZone = request.timeZone().trim();
@@ -66,8 +67,8 @@ public class CourseService {
     @Transactional
     public Page<MemberView> members(long courseId, PageParams paging) {
         access.requireStaff(courseId, "see the member list");
-        return Page.of(CourseMember.<CourseMember>find("key.courseId = ?1 order by account.displayName, key.accountId", courseId),
-                paging, MemberView::of);
+        return Page.of(CourseMember.<CourseMember>find(
+                "key.courseId = ?1 order by account.displayName, key.accountId", courseId), paging, MemberView::of);
     }
 
     /** Returns a join code no course has yet. */

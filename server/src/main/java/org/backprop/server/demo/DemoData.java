@@ -1,5 +1,6 @@
 package org.backprop.server.demo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,8 +44,11 @@ public class DemoData {
             return;
         }
         List<String> accounts = createIfMissing();
+        // Read back rather than taken from JOIN_CODE: the instructor may have rotated it since the first start.
+        String joinCode = QuarkusTransaction.requiringNew()
+                .call(() -> Course.findByCode(COURSE_CODE).orElseThrow().joinCode);
         StringBuilder text = new StringBuilder("\n\nBackprop demo is running on http://localhost:8080\n"
-                + "Course \"Deep Learning\" (" + COURSE_CODE + ", join code " + JOIN_CODE + "), team selection for \""
+                + "Course \"Deep Learning\" (" + COURSE_CODE + ", join code " + joinCode + "), team selection for \""
                 + TEAM_SET + "\". Every demo account's password is \"" + PASSWORD + "\":\n");
         accounts.forEach(line -> text.append("  ").append(line).append('\n'));
         LOG.info(text);

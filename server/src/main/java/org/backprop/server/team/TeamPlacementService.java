@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public class TeamPlacementService {
         List<Integer> sizes = teams.stream().map(team -> (int) team.size()).toList();
         Map<Long, Account> students = unassignedStudents(set).list().stream()
                 .collect(Collectors.toMap(member -> member.key.accountId, member -> member.account,
-                        (a, b) -> a, java.util.LinkedHashMap::new));
+                        (a, b) -> a, LinkedHashMap::new));
         RandomFill.Plan plan = RandomFill.plan(sizes, new ArrayList<>(students.keySet()), set.maxSize, seed);
         List<String> created = openTeams(set, teams, plan.newTeams());
         List<PlacementView> placements = new ArrayList<>();

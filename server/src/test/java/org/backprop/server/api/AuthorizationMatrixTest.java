@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.backprop.server.course.CourseRole;
 import org.backprop.server.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
