@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
 
 execFileSync('mvn', ['-B', '-q', '-pl', 'nn', 'test-compile'], { stdio: 'inherit' });
-const ours = execFileSync('java', ['-cp', 'nn/target/classes:nn/target/test-classes',
-  'org.backprop.nn.bench.TrainingBenchmark'], { encoding: 'utf8' })
+const runOurs = (threads) => execFileSync('java', ['-cp', 'nn/target/classes:nn/target/test-classes',
+  'org.backprop.nn.bench.TrainingBenchmark', `--threads=${threads}`], { encoding: 'utf8' })
   .trim().split('\n').map((line) => JSON.parse(line));
+const ours = [...runOurs('one'), ...runOurs('all')];
 
 await tf.setBackend('cpu');
 
@@ -42,9 +43,9 @@ async function measure({ name, model, x, n, batchSize }) {
 }
 
 const theirs = [await measure(benchCnn()), await measure(benchMlp())];
-console.log('benchmark   Backprop CPU (JVM)   TensorFlow.js CPU (Node)   ratio');
+console.log('benchmark   Backprop CPU (JVM)             TensorFlow.js CPU (Node)   ratio');
 for (const mine of ours) {
   const other = theirs.find((t) => t.benchmark === mine.benchmark);
-  console.log(`${mine.benchmark.padEnd(11)} ${mine.examplesPerSecond.toFixed(1).padStart(12)} ex/s`
+  console.log(`${mine.benchmark.padEnd(11)} ${mine.examplesPerSecond.toFixed(1).padStart(9)} ex/s (${mine.threads.padEnd(9)})`
     + `   ${other.examplesPerSecond.toFixed(1).padStart(16)} ex/s   ${(mine.examplesPerSecond / other.examplesPerSecond).toFixed(1)}x`);
 }

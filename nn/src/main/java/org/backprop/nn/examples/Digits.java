@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backprop.nn.Input;
 import org.backprop.nn.Numbers;
+import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.MnistDigits;
 import org.backprop.nn.layers.Conv2D;
@@ -59,6 +61,7 @@ public final class Digits {
     }
 
     public static void main(String[] args) throws IOException {
+        Backends.use(CpuBackend.multiThreaded());
         Dataset digits = load(Path.of(args.length > 0 ? args[0] : "node_modules"));
         History history = train(digits, EPOCHS);
         List<Double> accuracy = history.get("val_accuracy");

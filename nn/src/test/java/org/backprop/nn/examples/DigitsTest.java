@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.backprop.nn.backend.Backend;
+import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.models.History;
 import org.backprop.nn.records.RunStatus;
@@ -18,7 +21,14 @@ class DigitsTest {
         Dataset digits = Digits.load(Path.of(System.getProperty("backprop.nodeModules")));
         assertEquals(10_000, digits.size());
 
-        History history = Digits.train(digits, Digits.EPOCHS);
+        Backend previous = Backends.current();
+        History history;
+        try {
+            Backends.use(CpuBackend.multiThreaded());
+            history = Digits.train(digits, Digits.EPOCHS);
+        } finally {
+            Backends.use(previous);
+        }
 
         List<Double> accuracy = history.get("val_accuracy");
         double last = accuracy.get(accuracy.size() - 1);

@@ -79,6 +79,30 @@ class ConvolutionOpsTest {
     }
 
     @Test
+    void theMultiThreadedBackendGivesBitForBitTheSameResults() {
+        Tensor x = random(11, -1, 1, 6, 9, 9, 4).asVariable();
+        Tensor kernel = random(12, -1, 1, 3, 3, 4, 8).asVariable();
+        Tensor a = random(13, -1, 1, 300, 200);
+        Tensor b = random(14, -1, 1, 200, 100);
+        java.util.List<Tensor> sequential = convolutionAndProduct(x, kernel, a, b);
+        org.backprop.nn.backend.Backend previous = org.backprop.nn.backend.Backends.current();
+        try {
+            org.backprop.nn.backend.Backends.use(org.backprop.nn.backend.cpu.CpuBackend.multiThreaded());
+            assertEquals(sequential, convolutionAndProduct(x, kernel, a, b));
+        } finally {
+            org.backprop.nn.backend.Backends.use(previous);
+        }
+    }
+
+    private static java.util.List<Tensor> convolutionAndProduct(Tensor x, Tensor kernel, Tensor a, Tensor b) {
+        Tensor loss = weightedSum(Ops.conv2d(x, kernel, 2, 2, "same"));
+        java.util.List<Tensor> results = new java.util.ArrayList<>(
+                org.backprop.nn.autograd.Gradients.of(loss, java.util.List.of(x, kernel)));
+        results.add(Ops.matmul(a, b));
+        return results;
+    }
+
+    @Test
     void explainsShapesThatDoNotFit() {
         assertEquals("conv2d needs x (n, h, w, c) and kernel (kh, kw, c, filters), got (1, 3, 3, 1) and (3, 3, 2, 4)",
                 assertThrows(IllegalArgumentException.class,

@@ -61,19 +61,21 @@ final class ConvolutionKernels {
         }
     }
 
-    static float[] conv2d(float[] x, int batch, int channels, float[] kernel, int filters, ConvGeometry g) {
+    static float[] conv2d(float[] x, int batch, int channels, float[] kernel, int filters, ConvGeometry g,
+            Parallelism parallelism) {
         int positions = g.outHeight * g.outWidth;
         int rowLength = g.windowHeight * g.windowWidth * channels;
         float[] out = new float[batch * positions * filters];
-        for (int n = 0; n < batch; n++) {
-            float[] product = Kernels.matmul(im2col(x, n, channels, g), kernel, positions, rowLength, filters);
+        parallelism.forEach(batch, n -> {
+            float[] product = Kernels.matmul(im2col(x, n, channels, g), kernel, positions, rowLength, filters,
+                    Parallelism.SEQUENTIAL);
             System.arraycopy(product, 0, out, n * positions * filters, product.length);
-        }
+        });
         return out;
     }
 
     static float[] conv2dBackwardInput(float[] dy, float[] kernel, int batch, int channels, int filters,
-            ConvGeometry g) {
+            ConvGeometry g, Parallelism parallelism) {
         int positions = g.outHeight * g.outWidth;
         int rowLength = g.windowHeight * g.windowWidth * channels;
         float[] kernelTransposed = new float[kernel.length];
@@ -83,21 +85,42 @@ final class ConvolutionKernels {
             }
         }
         float[] dx = new float[batch * g.inHeight * g.inWidth * channels];
-        float[] dyImage = new float[positions * filters];
-        for (int n = 0; n < batch; n++) {
+        // Each image writes only its own part of dx, so images can run at once.
+        parallelism.forEach(batch, n -> {
+            float[] dyImage = new float[positions * filters];
             System.arraycopy(dy, n * positions * filters, dyImage, 0, dyImage.length);
-            float[] cols = Kernels.matmul(dyImage, kernelTransposed, positions, filters, rowLength);
+            float[] cols = Kernels.matmul(dyImage, kernelTransposed, positions, filters, rowLength,
+                    Parallelism.SEQUENTIAL);
             col2imAdd(cols, dx, n, channels, g);
-        }
+        });
         return dx;
     }
 
+    /** The fixed number of partial kernel gradients a batch is split into, summed in order at the end. */
+    private static final int KERNEL_GRADIENT_PARTS = 4;
+
     static float[] conv2dBackwardKernel(float[] x, float[] dy, int batch, int channels, int filters,
+            ConvGeometry g, Parallelism parallelism) {
+        int rowLength = g.windowHeight * g.windowWidth * channels;
+        int parts = Math.min(batch, KERNEL_GRADIENT_PARTS);
+        float[][] partial = new float[parts][];
+        parallelism.forEach(parts, part -> partial[part] = kernelGradient(x, dy, part * batch / parts,
+                (part + 1) * batch / parts, channels, filters, g));
+        float[] dk = new float[rowLength * filters];
+        for (float[] values : partial) {
+            for (int i = 0; i < dk.length; i++) {
+                dk[i] += values[i];
+            }
+        }
+        return dk;
+    }
+
+    private static float[] kernelGradient(float[] x, float[] dy, int from, int to, int channels, int filters,
             ConvGeometry g) {
         int positions = g.outHeight * g.outWidth;
         int rowLength = g.windowHeight * g.windowWidth * channels;
         float[] dk = new float[rowLength * filters];
-        for (int n = 0; n < batch; n++) {
+        for (int n = from; n < to; n++) {
             float[] cols = im2col(x, n, channels, g);
             int dyOffset = n * positions * filters;
             for (int p = 0; p < positions; p++) {

@@ -8,10 +8,27 @@ import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
 
 /**
- * The reference backend in pure Java, single-threaded so that it runs unchanged under TeaVM; every other
- * backend is tested against it. Hot loops work on the tensors' arrays and allocate only their results.
+ * The reference backend in pure Java; every other backend is tested against it. Hot loops work on the
+ * tensors' arrays and allocate only their results. Single-threaded by default, which is what runs under
+ * TeaVM; on the JVM, {@link #multiThreaded()} spreads convolutions and large matrix products over the cores
+ * with the same results.
  */
 public class CpuBackend implements Backend {
+    private final Parallelism parallelism;
+
+    /** Returns the single-threaded backend. */
+    public CpuBackend() {
+        this(Parallelism.SEQUENTIAL);
+    }
+
+    protected CpuBackend(Parallelism parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    /** Returns a backend that uses every core of the JVM; not for programs compiled by TeaVM. */
+    public static CpuBackend multiThreaded() {
+        return new CpuBackend(new JvmThreads());
+    }
 
     @Override
     public String name() {
@@ -25,7 +42,7 @@ public class CpuBackend implements Backend {
         int n = transposeB ? b.dim(0) : b.dim(1);
         float[] left = transposeA ? transpose2d(a.internalValues(), a.dim(0), a.dim(1)) : a.internalValues();
         float[] right = transposeB ? transpose2d(b.internalValues(), b.dim(0), b.dim(1)) : b.internalValues();
-        return Tensor.wrap(new int[] {m, n}, Kernels.matmul(left, right, m, k, n));
+        return Tensor.wrap(new int[] {m, n}, Kernels.matmul(left, right, m, k, n, parallelism));
     }
 
     private static float[] transpose2d(float[] values, int rows, int columns) {
@@ -205,20 +222,20 @@ public class CpuBackend implements Backend {
     public Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry g) {
         int filters = kernel.dim(3);
         float[] out = ConvolutionKernels.conv2d(x.internalValues(), x.dim(0), x.dim(3), kernel.internalValues(),
-                filters, g);
+                filters, g, parallelism);
         return Tensor.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, filters}, out);
     }
 
     @Override
     public Tensor conv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry g) {
         return Tensor.wrap(inputShape.clone(), ConvolutionKernels.conv2dBackwardInput(dy.internalValues(),
-                kernel.internalValues(), inputShape[0], inputShape[3], kernel.dim(3), g));
+                kernel.internalValues(), inputShape[0], inputShape[3], kernel.dim(3), g, parallelism));
     }
 
     @Override
     public Tensor conv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry g) {
         return Tensor.wrap(kernelShape.clone(), ConvolutionKernels.conv2dBackwardKernel(x.internalValues(),
-                dy.internalValues(), x.dim(0), x.dim(3), kernelShape[3], g));
+                dy.internalValues(), x.dim(0), x.dim(3), kernelShape[3], g, parallelism));
     }
 
     @Override

@@ -9,6 +9,10 @@ final class Kernels {
     private static final float INV_SQRT_2PI = (float) (1.0 / Math.sqrt(2.0 * Math.PI));
     /** Rows of the right operand processed together; keeps a block of it in cache across rows. */
     private static final int K_BLOCK = 128;
+    /** Below this many multiply-adds a product is not worth handing to other threads. */
+    private static final long PARALLEL_WORK = 1L << 18;
+    /** The fixed number of row blocks a large product is cut into, whatever the number of cores. */
+    private static final int ROW_BLOCKS = 8;
 
     private Kernels() {
     }
@@ -96,12 +100,23 @@ final class Kernels {
         return (float) (x >= 0 ? 1.0 - y : y - 1.0);
     }
 
-    /** Returns left[m, k] × right[k, n], blocked over k so a slab of {@code right} stays in cache. */
-    static float[] matmul(float[] left, float[] right, int m, int k, int n) {
+    /**
+     * Returns left[m, k] × right[k, n], blocked over k so a slab of {@code right} stays in cache; large products
+     * are cut into fixed blocks of rows that {@code parallelism} may run at once.
+     */
+    static float[] matmul(float[] left, float[] right, int m, int k, int n, Parallelism parallelism) {
         float[] out = new float[m * n];
+        long work = (long) m * k * n;
+        int blocks = work < PARALLEL_WORK ? 1 : Math.min(m, ROW_BLOCKS);
+        parallelism.forEach(blocks, block -> matmulRows(left, right, out, block * m / blocks,
+                (block + 1) * m / blocks, k, n));
+        return out;
+    }
+
+    private static void matmulRows(float[] left, float[] right, float[] out, int rowFrom, int rowTo, int k, int n) {
         for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
             int k1 = Math.min(k, k0 + K_BLOCK);
-            for (int i = 0; i < m; i++) {
+            for (int i = rowFrom; i < rowTo; i++) {
                 int outRow = i * n;
                 int leftRow = i * k;
                 for (int p = k0; p < k1; p++) {
@@ -116,7 +131,6 @@ final class Kernels {
                 }
             }
         }
-        return out;
     }
 
     /** Returns the (log-)softmax of each row of length {@code width}, subtracting the row maximum first. */
