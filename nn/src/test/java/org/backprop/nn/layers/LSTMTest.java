@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.losses.BinaryCrossentropy;
+import org.backprop.nn.models.FitOptions;
+import org.backprop.nn.models.History;
+import org.backprop.nn.models.Sequential;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.optim.Adam;
+import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +93,24 @@ class LSTMTest {
             check(what, in -> Ops.sumAll(Ops.multiply(layer.apply(in[0]), weights)), inputs);
             checkWeights(what, () -> Ops.sumAll(Ops.multiply(layer.apply(inputs), weights)), layer.weights());
         }
+    }
+
+    @Test
+    void learnsWhetherASequenceHoldsAToken() {
+        // Sixteen sequences of five ids below 4; the label says whether id 3 occurs anywhere in the sequence.
+        RandomGenerator random = new RandomGenerator(5);
+        float[] ids = new float[16 * 5];
+        float[] labels = new float[16];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = random.nextInt(4);
+            labels[i / 5] = ids[i] == 3 ? 1 : labels[i / 5];
+        }
+        Sequential model = new Sequential(Input.shape(5), new Embedding(4, 4), new LSTM(8), new Dense(1, "sigmoid"));
+        model.compile(new Adam(0.01), new BinaryCrossentropy(false), "accuracy");
+        Tensor x = Tensor.of(new int[] {16, 5}, ids);
+        Tensor y = Tensor.of(new int[] {16, 1}, labels);
+        History history = model.fit(x, y, FitOptions.epochs(60).batchSize(8).verbose(0));
+        assertEquals(1.0, model.evaluate(x, y).get("accuracy"), () -> "history " + history.get("loss"));
     }
 
     @Test

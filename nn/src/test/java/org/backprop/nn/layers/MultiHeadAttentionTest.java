@@ -49,6 +49,8 @@ class MultiHeadAttentionTest {
             assertArrayEquals(shapes[i], weights.get(i).shape(), names[i]);
             assertEquals("multi_head_attention/" + names[i], weights.get(i).name());
         }
+        // query 5·2·3 + 6, key 8·2·3 + 6, value 7·2·3 + 6, output 2·3·5 + 5.
+        assertEquals(36 + 54 + 48 + 35, layer.countParams());
     }
 
     @Test
