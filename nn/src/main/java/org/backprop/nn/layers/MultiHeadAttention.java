@@ -92,7 +92,7 @@ public final class MultiHeadAttention extends Layer {
     @Override
     protected void createWeights(int[] queryShape) {
         int model = queryShape[1];
-        queryKernel = kernel("query/kernel", queryShape[1], numHeads, keyDim);
+        queryKernel = kernel("query/kernel", model, numHeads, keyDim);
         queryBias = bias("query/bias", numHeads, keyDim);
         keyKernel = kernel("key/kernel", keyShape[1], numHeads, keyDim);
         keyBias = bias("key/bias", numHeads, keyDim);
@@ -126,8 +126,7 @@ public final class MultiHeadAttention extends Layer {
         if (inputs.length < 2 || inputs.length > 3) {
             throw new IllegalArgumentException(oneInputMessage() + "; got " + inputs.length + " inputs");
         }
-        int[] keyShapeGiven = inputs[inputs.length - 1].shape();
-        build(inputs[0].shape(), inputs[1].shape(), keyShapeGiven);
+        build(inputs[0].shape(), inputs[1].shape(), inputs[inputs.length - 1].shape());
         return KerasTensor.produced(inputs[0].shape(), this, List.of(inputs));
     }
 
