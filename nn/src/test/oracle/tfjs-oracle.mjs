@@ -5,13 +5,19 @@
 //
 // CASES_JSON is {"cases": [case, ...]}; tensors are {"shape": [...], "values": [...]} (row-major). A case is
 //   {"name", "type": "layer", "layer": <tf.layers factory, e.g. "conv2d">, "config": {...}, "training": bool,
-//    "input": T, "weights": [T, ...] (every weight, in Keras order), "outputWeights": T}
-//     output = layer(input); gradients of sum(output * outputWeights) with respect to the input and each
-//     trainable weight; for BatchNormalization in training also the moving statistics after the call.
+//    "input": T, "idsInput": bool, "weights": [T, ...] (every weight, in Keras order), "outputWeights": T}
+//     output = layer(input); gradients of sum(output * outputWeights) with respect to the input (unless it
+//     holds ids, as for Embedding) and each trainable weight; for BatchNormalization in training also the
+//     moving statistics after the call.
+//   {"name", "type": "attention", "query": T, "value": T, "key": T, "keyDim": n, "weights": [T x 8] (Keras
+//    MultiHeadAttention's order and shapes), "outputWeights": T}
+//     output = multi-head attention composed from tfjs ops (tfjs-layers has no MultiHeadAttention);
+//     gradients of sum(output * outputWeights) with respect to query, value, key and each weight.
 //   {"name", "type": "loss", "loss": <Keras name>, "fromLogits": bool, "yTrue": T, "yPred": T}
 //     output = the loss averaged over the batch; its gradient with respect to yPred.
 // RESULTS_JSON is {"<case name>": {"<result name>": T, ...}, ...}; result names are "output",
-// "gradient input", "gradient <weight index>" and "weight <index> after".
+// "gradient input", "gradient query", "gradient value", "gradient key", "gradient <weight index>" and
+// "weight <index> after".
 
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -55,24 +61,31 @@ function samePaddedAveragePool(x, { poolSize, strides }) {
 function runLayer(c) {
     const layer = tfl.layers[c.layer](c.config);
     layer.build(c.input.shape);
+    // As tfjs's own Layer.apply does after build: RNN.build (LSTM) leaves `built` unset, and apply would
+    // otherwise build the cell a second time ("Duplicate weight name kernel").
+    layer.built = true;
     layer.setWeights(c.weights.map(tensor));
     const input = tf.variable(tensor(c.input));
     const outputWeights = tensor(c.outputWeights);
     const trainable = layer.trainableWeights.map((w) => w.read());
+    const wrt = c.idsInput ? trainable : [input, ...trainable];
     const composed = c.layer === 'averagePooling2d' && c.config.padding === 'same';
     let output;
     const { grads } = tf.variableGrads(() => {
         output = tf.keep(layer.apply(input, { training: c.training }));
         const differentiated = composed ? samePaddedAveragePool(input, c.config) : output;
         return tf.sum(tf.mul(differentiated, outputWeights));
-    }, [input, ...trainable]);
+    }, wrt);
     if (composed) {
         const difference = tf.max(tf.abs(tf.sub(samePaddedAveragePool(input, c.config), output))).dataSync()[0];
         if (!(difference < 1e-6)) {
             throw new Error(`the composed average pool differs from tfjs's by ${difference}`);
         }
     }
-    const results = { output: plain(output), 'gradient input': plain(grads[input.name]) };
+    const results = { output: plain(output) };
+    if (!c.idsInput) {
+        results['gradient input'] = plain(grads[input.name]);
+    }
     trainable.forEach((w, i) => {
         results[`gradient ${i}`] = plain(grads[w.name]);
     });
@@ -81,6 +94,56 @@ function runLayer(c) {
             results[`weight ${i} after`] = plain(w);
         });
     }
+    return results;
+}
+
+// Returns Keras 3's MultiHeadAttention (no mask, no dropout) from matMul, transpose and softmax: x [B, T, d]
+// times an EinsumDense kernel [d, heads, keyDim] becomes [B, heads, T, keyDim]; the scores are scaled after
+// the product (Keras scales the query before it).
+function attentionByMatMul(query, value, key, [wq, bq, wk, bk, wv, bv, wo, bo], keyDim) {
+    const heads = (x, w, b) => {
+        const [batch, steps, features] = x.shape;
+        const flat = tf.matMul(tf.reshape(x, [batch * steps, features]), tf.reshape(w, [features, -1]));
+        return tf.transpose(tf.add(tf.reshape(flat, [batch, steps, ...b.shape]), b), [0, 2, 1, 3]);
+    };
+    const scores = tf.mul(tf.matMul(heads(query, wq, bq), heads(key, wk, bk), false, true), 1 / Math.sqrt(keyDim));
+    const context = tf.transpose(tf.matMul(tf.softmax(scores), heads(value, wv, bv)), [0, 2, 1, 3]);
+    const [batch, steps] = query.shape;
+    const output = tf.matMul(tf.reshape(context, [batch * steps, -1]), tf.reshape(wo, [-1, bo.shape[0]]));
+    return tf.reshape(tf.add(output, bo), query.shape);
+}
+
+// Returns the same attention written as Keras 3 writes it, with einsum; tfjs has no gradient for einsum, so
+// it only confirms the forward pass of attentionByMatMul.
+function attentionByEinsum(query, value, key, [wq, bq, wk, bk, wv, bv, wo, bo], keyDim) {
+    const q = tf.mul(tf.add(tf.einsum('abc,cde->abde', query, wq), bq), 1 / Math.sqrt(keyDim));
+    const k = tf.add(tf.einsum('abc,cde->abde', key, wk), bk);
+    const v = tf.add(tf.einsum('abc,cde->abde', value, wv), bv);
+    const scores = tf.softmax(tf.einsum('aecd,abcd->acbe', k, q));
+    return tf.add(tf.einsum('abcd,cde->abe', tf.einsum('acbe,aecd->abcd', scores, v), wo), bo);
+}
+
+function runAttention(c) {
+    const inputs = ['query', 'value', 'key'].map((role) => tf.variable(tensor(c[role])));
+    const weights = c.weights.map((w) => tf.variable(tensor(w)));
+    const outputWeights = tensor(c.outputWeights);
+    let output;
+    const { grads } = tf.variableGrads(() => {
+        output = tf.keep(attentionByMatMul(...inputs, weights, c.keyDim));
+        return tf.sum(tf.mul(output, outputWeights));
+    }, [...inputs, ...weights]);
+    const einsum = attentionByEinsum(...inputs, weights, c.keyDim);
+    const difference = tf.max(tf.abs(tf.sub(einsum, output))).dataSync()[0];
+    if (!(difference < 1e-5)) {
+        throw new Error(`attention by einsum and by matMul differ by ${difference}`);
+    }
+    const results = { output: plain(output) };
+    ['query', 'value', 'key'].forEach((role, i) => {
+        results[`gradient ${role}`] = plain(grads[inputs[i].name]);
+    });
+    weights.forEach((w, i) => {
+        results[`gradient ${i}`] = plain(grads[w.name]);
+    });
     return results;
 }
 
@@ -117,7 +180,8 @@ const { cases } = JSON.parse(readFileSync(casesPath, 'utf8'));
 const results = {};
 for (const c of cases) {
     try {
-        results[c.name] = c.type === 'layer' ? runLayer(c) : runLoss(c);
+        const run = { layer: runLayer, attention: runAttention, loss: runLoss }[c.type];
+        results[c.name] = run(c);
     } catch (error) {
         throw new Error(`case "${c.name}": ${error.message}`, { cause: error });
     }

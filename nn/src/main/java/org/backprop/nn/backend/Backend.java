@@ -25,6 +25,26 @@ public interface Backend {
      */
     Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB);
 
+    /**
+     * Returns the matrix product of each pair of matrices in two rank-3 batches, either transposed first:
+     * {@code op(a)} is {@code [batch, m, k]}, {@code op(b)} is {@code [batch, k, n]}, the result
+     * {@code [batch, m, n]}.
+     */
+    Tensor batchMatmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB);
+
+    /**
+     * Returns the rows of {@code table} {@code [rows, width]} that {@code indices} name: {@code indices} holds
+     * whole numbers in {@code [0, rows)} in any shape {@code s}, the result has shape {@code [s…, width]}.
+     */
+    Tensor gather(Tensor table, Tensor indices);
+
+    /**
+     * Returns the gradient of {@link #gather} with respect to its table: a {@code [rows, width]} tensor whose
+     * row r sums the rows of {@code updates} {@code [s…, width]} at the positions where {@code indices}
+     * {@code [s…]} holds r.
+     */
+    Tensor scatterAddRows(Tensor updates, Tensor indices, int rows);
+
     /** Returns {@code op(a, b)} element by element, broadcasting NumPy style. */
     Tensor binary(BinaryOp op, Tensor a, Tensor b);
 

@@ -30,6 +30,17 @@ public final class Initializers {
         };
     }
 
+    /** Uniform in [min, max), as Keras's {@code RandomUniform} (Embedding's "uniform" is ±0.05). */
+    public static Initializer randomUniform(float min, float max) {
+        return (shape, fanIn, fanOut, random) -> {
+            float[] values = new float[Shapes.size(shape)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = min + (max - min) * random.nextFloat();
+            }
+            return Tensor.wrap(shape.clone(), values);
+        };
+    }
+
     /**
      * Truncated normal (redrawn beyond two standard deviations) whose variance is 2 / fanIn; as in Keras,
      * the stddev is divided by 0.8796…, the stddev of a standard normal truncated at ±2.
@@ -47,6 +58,59 @@ public final class Initializers {
             }
             return Tensor.wrap(shape.clone(), values);
         };
+    }
+
+    /**
+     * A matrix with orthonormal rows or columns (whichever are fewer), as Keras's {@code Orthogonal}: the Q of
+     * the QR decomposition of a standard normal {@code [max, min]} matrix, transposed when the shape is wide.
+     * Shapes of higher rank are treated as {@code [product of all but the last, last]}.
+     */
+    public static Initializer orthogonal() {
+        return (shape, fanIn, fanOut, random) -> {
+            int columns = shape[shape.length - 1];
+            int rows = Shapes.size(shape) / columns;
+            int tall = Math.max(rows, columns);
+            int narrow = Math.min(rows, columns);
+            double[][] q = new double[narrow][tall];
+            for (int j = 0; j < narrow; j++) {
+                for (int i = 0; i < tall; i++) {
+                    q[j][i] = random.nextGaussian();
+                }
+                orthonormalize(q, j);
+            }
+            float[] values = new float[rows * columns];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    values[r * columns + c] = (float) (rows >= columns ? q[c][r] : q[r][c]);
+                }
+            }
+            return Tensor.wrap(shape.clone(), values);
+        };
+    }
+
+    /**
+     * Makes vector {@code j} orthogonal to vectors 0 … j − 1 and of unit length (modified Gram–Schmidt, whose
+     * R has a positive diagonal, so no sign correction is needed).
+     */
+    private static void orthonormalize(double[][] vectors, int j) {
+        double[] v = vectors[j];
+        for (int k = 0; k < j; k++) {
+            double dot = 0;
+            for (int i = 0; i < v.length; i++) {
+                dot += v[i] * vectors[k][i];
+            }
+            for (int i = 0; i < v.length; i++) {
+                v[i] -= dot * vectors[k][i];
+            }
+        }
+        double norm = 0;
+        for (double value : v) {
+            norm += value * value;
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= norm;
+        }
     }
 
     /** Normal with the given mean and standard deviation. */

@@ -8,8 +8,9 @@ import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
 
 /**
- * Tensor operations with gradients, as {@code keras.ops}: the closed set of primitives (matmul, the
- * element-wise ops, sum, reshape, transpose, softmax, log-softmax) and everything composed from them.
+ * Tensor operations with gradients, as {@code keras.ops}: the closed set of primitives (matmul, batched
+ * matmul, the element-wise ops, sum, reshape, transpose, concatenate, slice, gather, softmax, log-softmax,
+ * convolution, pooling) and everything composed from them.
  * Each primitive's forward and backward live side by side in its own class in this package.
  */
 public final class Ops {
@@ -33,6 +34,50 @@ public final class Ops {
                     + Shapes.describe(a.shape()) + " and " + Shapes.describe(b.shape()));
         }
         return MatMul.apply(a, b);
+    }
+
+    /**
+     * Returns op(a) × op(b) for each pair of matrices in two batches, op transposing a matrix when asked:
+     * {@code op(a)} {@code [batch, m, k]} and {@code op(b)} {@code [batch, k, n]} give {@code [batch, m, n]}.
+     */
+    public static Tensor batchMatmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
+        boolean fits = a.rank() == 3 && b.rank() == 3 && a.dim(0) == b.dim(0)
+                && a.dim(transposeA ? 1 : 2) == b.dim(transposeB ? 2 : 1);
+        if (!fits) {
+            throw new IllegalArgumentException("batchMatmul needs shapes (batch, m, k) and (batch, k, n) after"
+                    + " transposing" + (transposeA ? " a" : "") + (transposeB ? " b" : "") + ", got "
+                    + Shapes.describe(a.shape()) + " and " + Shapes.describe(b.shape()));
+        }
+        return BatchMatMul.apply(a, transposeA, b, transposeB);
+    }
+
+    /**
+     * Returns the rows of {@code table} {@code [rows, width]} named by {@code indices}, whole numbers in
+     * {@code [0, rows)} held as floats in any shape {@code s}: {@code [s…, width]}. Gradients reach the table.
+     */
+    public static Tensor gather(Tensor table, Tensor indices) {
+        if (table.rank() != 2) {
+            throw new IllegalArgumentException("gather needs a table of shape (rows, width), got "
+                    + Shapes.describe(table.shape()));
+        }
+        for (int i = 0; i < indices.size(); i++) {
+            float index = indices.get(i);
+            if (!(index >= 0 && index < table.dim(0) && index == Math.floor(index))) {
+                throw new IllegalArgumentException("gather needs whole-number indices in [0, " + table.dim(0)
+                        + "), got " + index + " at position " + position(indices.shape(), i));
+            }
+        }
+        return Gather.apply(table, indices);
+    }
+
+    private static String position(int[] shape, int flat) {
+        int[] position = new int[shape.length];
+        int rest = flat;
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            position[axis] = rest % shape[axis];
+            rest /= shape[axis];
+        }
+        return java.util.Arrays.toString(position);
     }
 
     public static Tensor add(Tensor a, Tensor b) {
@@ -179,6 +224,16 @@ public final class Ops {
             }
         }
         return Concatenate.apply(parts, resolved);
+    }
+
+    /** Returns positions {@code [start, start + length)} of x along {@code axis} (negative counts from the end). */
+    public static Tensor slice(Tensor x, int axis, int start, int length) {
+        int resolved = resolve(x, new int[] {axis})[0];
+        if (start < 0 || length < 0 || start + length > x.dim(resolved)) {
+            throw new IllegalArgumentException("slice [" + start + ", " + (start + length) + ") is out of range"
+                    + " for axis " + axis + " of shape " + Shapes.describe(x.shape()));
+        }
+        return Slice.apply(x, resolved, start, length);
     }
 
     /** Returns the softmax over the last axis. */

@@ -25,6 +25,32 @@ class OpsGradientTest {
     }
 
     @Test
+    void batchMatmulWithEveryTransposition() {
+        Tensor a = random(11, -1, 1, 2, 3, 4);
+        Tensor b = random(12, -1, 1, 2, 4, 5);
+        Tensor aT = Ops.transpose(a, 0, 2, 1);
+        Tensor bT = Ops.transpose(b, 0, 2, 1);
+        check("batchMatmul", in -> weightedSum(Ops.batchMatmul(in[0], false, in[1], false)), a, b);
+        check("batchMatmul a transposed", in -> weightedSum(Ops.batchMatmul(in[0], true, in[1], false)), aT, b);
+        check("batchMatmul b transposed", in -> weightedSum(Ops.batchMatmul(in[0], false, in[1], true)), a, bT);
+        check("batchMatmul both transposed", in -> weightedSum(Ops.batchMatmul(in[0], true, in[1], true)), aT, bT);
+    }
+
+    @Test
+    void gatherScatterAddsIntoRowsPickedMoreThanOnce() {
+        Tensor indices = Tensor.of(new int[] {2, 3}, new float[] {0, 3, 3, 1, 0, 3});
+        check("gather", in -> weightedSum(Ops.gather(in[0], indices)), random(13, -1, 1, 4, 5));
+    }
+
+    @Test
+    void sliceAlongEachAxis() {
+        Tensor x = random(14, -1, 1, 2, 5, 3);
+        check("slice middle axis", in -> weightedSum(Ops.slice(in[0], 1, 1, 3)), x);
+        check("slice last axis", in -> weightedSum(Ops.slice(in[0], -1, 2, 1)), x);
+        check("slice first axis", in -> weightedSum(Ops.slice(in[0], 0, 0, 1)), x);
+    }
+
+    @Test
     void broadcastingBinaryOps() {
         Tensor a = random(3, -1, 1, 3, 4);
         Tensor row = random(4, 0.5f, 1.5f, 4);
@@ -85,6 +111,13 @@ class OpsGradientTest {
         assertArrayEquals(new float[] {3, 1}, Ops.sum(a, 1).toArray());
         assertEquals(1f, Ops.meanAll(a).item());
         assertArrayEquals(new float[] {1, -3, 2, 4}, Ops.transpose(a, 1, 0).toArray());
+        Tensor batch = Ops.reshape(Ops.concatenate(java.util.List.of(a, Ops.scale(a, 2)), 0), new int[] {2, 2, 2});
+        assertArrayEquals(new float[] {5, 5, 5, 25, 20, 20, 20, 100},
+                Ops.batchMatmul(batch, false, batch, true).toArray(), 1e-6f);
+        Tensor table = Tensor.of(new float[][] {{1, 2}, {3, 4}, {5, 6}});
+        assertArrayEquals(new float[] {5, 6, 1, 2, 5, 6}, Ops.gather(table, Tensor.of(new float[] {2, 0, 2})).toArray());
+        assertArrayEquals(new int[] {1, 3, 2}, Ops.gather(table, Tensor.of(new int[] {1, 3}, new float[3])).shape());
+        assertArrayEquals(new float[] {2, 4}, Ops.slice(a, 1, 1, 1).toArray());
         float[] softmax = Ops.softmax(Tensor.of(new float[][] {{0, (float) Math.log(3)}})).toArray();
         assertArrayEquals(new float[] {0.25f, 0.75f}, softmax, 1e-6f);
     }
@@ -96,6 +129,18 @@ class OpsGradientTest {
         assertEquals("matmul needs shapes (m, k) and (k, n), got (2, 3) and (2, 3)", error.getMessage());
         error = assertThrows(IllegalArgumentException.class, () -> Ops.add(Tensor.zeros(2, 3), Tensor.zeros(2)));
         assertEquals("shapes (2, 3) and (2,) cannot be broadcast together", error.getMessage());
+        error = assertThrows(IllegalArgumentException.class,
+                () -> Ops.batchMatmul(Tensor.zeros(2, 3, 4), false, Tensor.zeros(2, 3, 4), false));
+        assertEquals("batchMatmul needs shapes (batch, m, k) and (batch, k, n) after transposing, got (2, 3, 4)"
+                + " and (2, 3, 4)", error.getMessage());
+        error = assertThrows(IllegalArgumentException.class,
+                () -> Ops.gather(Tensor.zeros(4, 2), Tensor.of(new float[][] {{0, 1}, {3, 4}})));
+        assertEquals("gather needs whole-number indices in [0, 4), got 4.0 at position [1, 1]", error.getMessage());
+        error = assertThrows(IllegalArgumentException.class,
+                () -> Ops.gather(Tensor.zeros(4, 2), Tensor.of(new float[] {0, 1.5f})));
+        assertEquals("gather needs whole-number indices in [0, 4), got 1.5 at position [1]", error.getMessage());
+        error = assertThrows(IllegalArgumentException.class, () -> Ops.slice(Tensor.zeros(2, 3), 1, 2, 2));
+        assertEquals("slice [2, 4) is out of range for axis 1 of shape (2, 3)", error.getMessage());
         error = assertThrows(IllegalArgumentException.class, () -> Ops.reshape(Tensor.zeros(2, 3), new int[] {4, -1}));
         assertEquals("cannot reshape (2, 3) (6 values) to (4, -1)", error.getMessage());
     }

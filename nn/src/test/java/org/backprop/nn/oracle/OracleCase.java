@@ -9,6 +9,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.layers.Layer;
+import org.backprop.nn.layers.MultiHeadAttention;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.ops.Ops;
 
@@ -31,6 +32,17 @@ record OracleCase(String name, String spec, Map<String, Tensor> ours) {
      */
     static OracleCase layer(String name, Layer layer, String tfjsLayer, String tfjsConfig, boolean training,
             Tensor input, Tensor... weights) {
+        return layer(name, layer, tfjsLayer, tfjsConfig, training, false, input, weights);
+    }
+
+    /** Returns the case for a layer whose input holds ids (Embedding), which have no gradient; in inference. */
+    static OracleCase layerOnIds(String name, Layer layer, String tfjsLayer, String tfjsConfig, Tensor ids,
+            Tensor... weights) {
+        return layer(name, layer, tfjsLayer, tfjsConfig, false, true, ids, weights);
+    }
+
+    private static OracleCase layer(String name, Layer layer, String tfjsLayer, String tfjsConfig, boolean training,
+            boolean idsInput, Tensor input, Tensor... weights) {
         layer.build(Shapes.withoutBatch(input.shape()));
         layer.setWeights(weights);
         Tensor inputLeaf = input.asVariable();
@@ -42,7 +54,9 @@ record OracleCase(String name, String spec, Map<String, Tensor> ours) {
 
         Map<String, Tensor> ours = new LinkedHashMap<>();
         ours.put("output", output.detach());
-        ours.put("gradient input", gradients.get(0));
+        if (!idsInput) {
+            ours.put("gradient input", gradients.get(0));
+        }
         for (int i = 1; i < gradients.size(); i++) {
             ours.put("gradient " + (i - 1), gradients.get(i));
         }
@@ -52,14 +66,49 @@ record OracleCase(String name, String spec, Map<String, Tensor> ours) {
                 ours.put("weight " + i + " after", after.get(i));
             }
         }
-        StringBuilder weightsJson = new StringBuilder("[");
-        for (int i = 0; i < weights.length; i++) {
-            weightsJson.append(i > 0 ? "," : "").append(Json.tensor(weights[i]));
-        }
         String spec = "{\"name\":" + Json.quote(name) + ",\"type\":\"layer\",\"layer\":" + Json.quote(tfjsLayer)
-                + ",\"config\":" + tfjsConfig + ",\"training\":" + training + ",\"input\":" + Json.tensor(input)
-                + ",\"weights\":" + weightsJson.append(']') + ",\"outputWeights\":" + Json.tensor(outputWeights) + "}";
+                + ",\"config\":" + tfjsConfig + ",\"training\":" + training + ",\"idsInput\":" + idsInput
+                + ",\"input\":" + Json.tensor(input)
+                + ",\"weights\":" + tensors(weights) + ",\"outputWeights\":" + Json.tensor(outputWeights) + "}";
         return new OracleCase(name, spec, ours);
+    }
+
+    /**
+     * Returns the case for {@code attention} on query, value and key with {@code weights} (Keras's eight, in
+     * order): the output, and the gradients of sum(output · r) with respect to query, value, key and every
+     * weight. TensorFlow.js composes the attention from its ops, having no MultiHeadAttention layer.
+     */
+    static OracleCase attention(String name, MultiHeadAttention attention, int keyDim, Tensor query, Tensor value,
+            Tensor key, Tensor... weights) {
+        attention.build(Shapes.withoutBatch(query.shape()), Shapes.withoutBatch(value.shape()),
+                Shapes.withoutBatch(key.shape()));
+        attention.setWeights(weights);
+        List<Tensor> leaves = new ArrayList<>(List.of(query.asVariable(), value.asVariable(), key.asVariable()));
+        Tensor output = attention.apply(leaves.get(0), leaves.get(1), leaves.get(2));
+        attention.weights().forEach(weight -> leaves.add(weight.value()));
+        Tensor outputWeights = GradientChecks.random(OUTPUT_WEIGHTS_SEED, -1, 1, output.shape());
+        List<Tensor> gradients = Gradients.of(Ops.sumAll(Ops.multiply(output, outputWeights)), leaves);
+
+        Map<String, Tensor> ours = new LinkedHashMap<>();
+        ours.put("output", output.detach());
+        String[] roles = {"query", "value", "key"};
+        for (int i = 0; i < gradients.size(); i++) {
+            ours.put("gradient " + (i < roles.length ? roles[i] : Integer.toString(i - roles.length)),
+                    gradients.get(i));
+        }
+        String spec = "{\"name\":" + Json.quote(name) + ",\"type\":\"attention\",\"keyDim\":" + keyDim
+                + ",\"query\":" + Json.tensor(query) + ",\"value\":" + Json.tensor(value) + ",\"key\":"
+                + Json.tensor(key) + ",\"weights\":" + tensors(weights) + ",\"outputWeights\":"
+                + Json.tensor(outputWeights) + "}";
+        return new OracleCase(name, spec, ours);
+    }
+
+    private static String tensors(Tensor... tensors) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < tensors.length; i++) {
+            json.append(i > 0 ? "," : "").append(Json.tensor(tensors[i]));
+        }
+        return json.append(']').toString();
     }
 
     /** Returns the case for {@code loss}: its value and its gradient with respect to the predictions. */

@@ -17,9 +17,12 @@ import org.backprop.nn.layers.BatchNormalization;
 import org.backprop.nn.layers.Conv2D;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.DepthwiseConv2D;
+import org.backprop.nn.layers.Embedding;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
+import org.backprop.nn.layers.LSTM;
 import org.backprop.nn.layers.LayerNormalization;
 import org.backprop.nn.layers.MaxPooling2D;
+import org.backprop.nn.layers.MultiHeadAttention;
 import org.backprop.nn.layers.SeparableConv2D;
 import org.backprop.nn.losses.BinaryCrossentropy;
 import org.backprop.nn.losses.CategoricalCrossentropy;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The independent oracle of issue 3: TensorFlow.js (tfjs-layers on the pure-JS CPU backend, run once in Node
- * for all cases) computes the same layers, activations and losses on the same inputs and weights, and nn's
+ * for all cases) computes the same layers, activations and losses on the same inputs and weights (attention,
+ * which tfjs-layers lacks, composed from tfjs ops), and nn's
  * forward outputs and gradients must agree with it to |nn − tfjs| ≤ 1e-4 · max(1, |tfjs|) in every value.
  */
 class TfjsOracleTest {
@@ -46,6 +50,7 @@ class TfjsOracleTest {
         cases.addAll(convolutionCases());
         cases.addAll(normalizationCases());
         cases.addAll(poolingCases());
+        cases.addAll(sequenceCases());
         cases.addAll(activationCases());
         cases.addAll(lossCases());
         Map<String, Map<String, Tensor>> tfjs = TfjsOracle.run(cases);
@@ -131,6 +136,40 @@ class TfjsOracleTest {
         cases.add(OracleCase.layer("GlobalAveragePooling2D", new GlobalAveragePooling2D(), "globalAveragePooling2d",
                 "{}", false, images));
         return cases;
+    }
+
+    private static List<OracleCase> sequenceCases() {
+        // Id 5 appears three times, so its row of the table gathers three gradients.
+        Tensor ids = Tensor.of(new float[][] {{5, 0, 5, 2, 6}, {1, 5, 3, 3, 0}});
+        // tfjs-layers' LSTM defaults to hard sigmoid gates (Keras 2); Keras 3's sigmoid is configured. Its
+        // orthogonal initializer fails in Node ("rMat.flatten is not a function"), and the weights are set anyway.
+        String lstm = "{\"units\":3,\"recurrentActivation\":\"sigmoid\",\"recurrentInitializer\":\"zeros\","
+                + "\"returnSequences\":";
+        Tensor[] lstmWeights = {random(91, -1, 1, 4, 12), random(92, -1, 1, 3, 12), random(93, -1, 1, 12)};
+        return List.of(
+                OracleCase.layerOnIds("Embedding", new Embedding(7, 4), "embedding",
+                        "{\"inputDim\":7,\"outputDim\":4}", ids, random(90, -1, 1, 7, 4)),
+                OracleCase.layer("LSTM last state", new LSTM(3), "lstm", lstm + "false}", false,
+                        random(94, -1, 1, 2, 5, 4), lstmWeights),
+                OracleCase.layer("LSTM returnSequences", new LSTM(3).returnSequences(true), "lstm", lstm + "true}",
+                        false, random(95, -1, 1, 2, 5, 4), lstmWeights),
+                attentionCase("MultiHeadAttention self-attention", 6, 6, 6, 96),
+                attentionCase("MultiHeadAttention with a key unlike the value", 6, 5, 7, 97));
+    }
+
+    /** Returns attention with 2 heads of key_dim 3 from 3 query steps to 4 value steps, of the given widths. */
+    private static OracleCase attentionCase(String name, int queryWidth, int valueWidth, int keyWidth, long seed) {
+        Tensor query = random(seed, -1, 1, 2, 3, queryWidth);
+        Tensor value = queryWidth == valueWidth && valueWidth == keyWidth ? query : random(seed + 1, -1, 1, 2, 4,
+                valueWidth);
+        Tensor key = valueWidth == keyWidth ? value : random(seed + 2, -1, 1, 2, 4, keyWidth);
+        int[][] shapes = {{queryWidth, 2, 3}, {2, 3}, {keyWidth, 2, 3}, {2, 3}, {valueWidth, 2, 3}, {2, 3},
+            {2, 3, queryWidth}, {queryWidth}};
+        Tensor[] weights = new Tensor[shapes.length];
+        for (int i = 0; i < shapes.length; i++) {
+            weights[i] = random(seed * 10 + i, -0.8f, 0.8f, shapes[i]);
+        }
+        return OracleCase.attention(name, new MultiHeadAttention(2, 3), 3, query, value, key, weights);
     }
 
     private static List<OracleCase> activationCases() {

@@ -56,6 +56,56 @@ public class CpuBackend implements Backend {
     }
 
     @Override
+    public Tensor batchMatmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
+        int batch = a.dim(0);
+        int m = transposeA ? a.dim(2) : a.dim(1);
+        int k = transposeA ? a.dim(1) : a.dim(2);
+        int n = transposeB ? b.dim(1) : b.dim(2);
+        float[] out = new float[batch * m * n];
+        float[] left = a.internalValues();
+        float[] right = b.internalValues();
+        int leftSize = m * k;
+        int rightSize = k * n;
+        for (int i = 0; i < batch; i++) {
+            float[] leftMatrix = java.util.Arrays.copyOfRange(left, i * leftSize, (i + 1) * leftSize);
+            float[] rightMatrix = java.util.Arrays.copyOfRange(right, i * rightSize, (i + 1) * rightSize);
+            float[] product = Kernels.matmul(transposeA ? transpose2d(leftMatrix, k, m) : leftMatrix,
+                    transposeB ? transpose2d(rightMatrix, n, k) : rightMatrix, m, k, n);
+            System.arraycopy(product, 0, out, i * m * n, m * n);
+        }
+        return Tensor.wrap(new int[] {batch, m, n}, out);
+    }
+
+    @Override
+    public Tensor gather(Tensor table, Tensor indices) {
+        int width = table.dim(1);
+        float[] rows = table.internalValues();
+        float[] ids = indices.internalValues();
+        float[] out = new float[ids.length * width];
+        for (int i = 0; i < ids.length; i++) {
+            System.arraycopy(rows, (int) ids[i] * width, out, i * width, width);
+        }
+        int[] shape = java.util.Arrays.copyOf(indices.shape(), indices.rank() + 1);
+        shape[indices.rank()] = width;
+        return Tensor.wrap(shape, out);
+    }
+
+    @Override
+    public Tensor scatterAddRows(Tensor updates, Tensor indices, int rows) {
+        int width = updates.dim(-1);
+        float[] in = updates.internalValues();
+        float[] ids = indices.internalValues();
+        float[] out = new float[rows * width];
+        for (int i = 0; i < ids.length; i++) {
+            int row = (int) ids[i] * width;
+            for (int j = 0; j < width; j++) {
+                out[row + j] += in[i * width + j];
+            }
+        }
+        return Tensor.wrap(new int[] {rows, width}, out);
+    }
+
+    @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast(a.shape(), b.shape());
         float[] out = new float[Shapes.size(shape)];

@@ -1,0 +1,53 @@
+package org.backprop.nn.layers;
+
+import org.backprop.nn.Tensor;
+import org.backprop.nn.Variable;
+import org.backprop.nn.initializers.Initializers;
+
+/**
+ * Turns integer ids into dense vectors, as Keras's {@code Embedding(input_dim, output_dim)}: inputs
+ * {@code [batch, …]} hold whole numbers in {@code [0, inputDim)} (as floats), outputs are
+ * {@code [batch, …, outputDim]}, row {@code id} of the weight {@code embeddings} {@code [inputDim, outputDim]}
+ * (initialised uniform in ±0.05, Keras's "uniform"). Keras's {@code mask_zero} is not offered.
+ */
+public final class Embedding extends Layer {
+    private final int inputDim;
+    private final int outputDim;
+    private Variable embeddings;
+
+    /** Returns the layer for a vocabulary of {@code inputDim} ids, each mapped to {@code outputDim} values. */
+    public Embedding(int inputDim, int outputDim) {
+        super("embedding");
+        if (inputDim <= 0) {
+            throw new IllegalArgumentException("input_dim must be positive, got " + inputDim);
+        }
+        if (outputDim <= 0) {
+            throw new IllegalArgumentException("output_dim must be positive, got " + outputDim);
+        }
+        this.inputDim = inputDim;
+        this.outputDim = outputDim;
+    }
+
+    @Override
+    public String typeName() {
+        return "Embedding";
+    }
+
+    @Override
+    protected void createWeights(int[] inputShape) {
+        embeddings = addWeight("embeddings", new int[] {inputDim, outputDim},
+                Initializers.randomUniform(-0.05f, 0.05f), inputDim, outputDim, true);
+    }
+
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        int[] output = java.util.Arrays.copyOf(inputShape, inputShape.length + 1);
+        output[inputShape.length] = outputDim;
+        return output;
+    }
+
+    @Override
+    protected Tensor forward(Tensor inputs, boolean training) {
+        return Lookups.rows(this, embeddings.value(), inputs);
+    }
+}
