@@ -14,16 +14,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses JSON bodies that are not valid UTF-8. Without this check the bytes would be decoded leniently
- * and a student's non-UTF-8 file would turn into replacement characters or a confusing JSON error.
+ * Refuses JSON and CSV bodies that are not valid UTF-8. Without this check the bytes would be decoded
+ * leniently and a student's non-UTF-8 file, or a roster saved by a spreadsheet in a legacy encoding such
+ * as CP949, would turn into replacement characters or a confusing JSON error.
  * Bodies are already capped by {@link RequestSizeFilter}, so reading one into memory is bounded.
  */
 @Provider
 public class Utf8BodyCheck implements ReaderInterceptor {
+    private static final MediaType CSV = MediaType.valueOf("text/csv");
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())) {
+        if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())
+                && !CSV.isCompatible(context.getMediaType())) {
             return context.proceed();
         }
         byte[] body = context.getInputStream().readAllBytes();

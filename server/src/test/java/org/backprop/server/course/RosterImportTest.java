@@ -107,6 +107,21 @@ class RosterImportTest {
     }
 
     @Test
+    void refusesARosterThatIsNotUtf8() {
+        Fixtures.User instructor = fixtures.account("cp949");
+        long course = fixtures.course("Encoding");
+        fixtures.enrol(course, instructor, CourseRole.INSTRUCTOR);
+        byte[] cp949 = "email,name,role\nkim@uni.ac.kr,\uAE40\uBBFC\uC9C0,STUDENT\n"
+                .getBytes(java.nio.charset.Charset.forName("EUC-KR"));
+
+        given().auth().oauth2(instructor.token()).contentType("text/csv").body(cp949)
+                .when().post("/api/courses/" + course + "/roster").then()
+                .statusCode(400)
+                .body("detail", equalTo("The request body is not valid UTF-8 text. Save your files as UTF-8 and try"
+                        + " again."));
+    }
+
+    @Test
     void letsOnlyInstructorsImport() {
         Fixtures.User ta = fixtures.account("ta-import");
         long course = fixtures.course("Staff");
