@@ -66,13 +66,13 @@ public class CpuBackend implements Backend {
         float[] right = b.internalValues();
         int leftSize = m * k;
         int rightSize = k * n;
-        for (int i = 0; i < batch; i++) {
+        parallelism.forEach(batch, i -> {
             float[] leftMatrix = java.util.Arrays.copyOfRange(left, i * leftSize, (i + 1) * leftSize);
             float[] rightMatrix = java.util.Arrays.copyOfRange(right, i * rightSize, (i + 1) * rightSize);
             float[] product = Kernels.matmul(transposeA ? transpose2d(leftMatrix, k, m) : leftMatrix,
-                    transposeB ? transpose2d(rightMatrix, n, k) : rightMatrix, m, k, n);
+                    transposeB ? transpose2d(rightMatrix, n, k) : rightMatrix, m, k, n, Parallelism.SEQUENTIAL);
             System.arraycopy(product, 0, out, i * m * n, m * n);
-        }
+        });
         return Tensor.wrap(new int[] {batch, m, n}, out);
     }
 
