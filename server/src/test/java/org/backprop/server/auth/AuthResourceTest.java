@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import org.backprop.server.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,29 @@ class AuthResourceTest {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("Your session has ended. Sign in again."));
+    }
+
+    @Test
+    void refusesAnExpiredSessionAndSweepsItAtTheNextSignIn() {
+        Fixtures.User user = fixtures.account("expired");
+        String token = Secrets.token();
+        fixtures.inTransaction(() -> {
+            AuthSession session = new AuthSession();
+            session.accountId = user.id();
+            session.tokenHash = Secrets.sha256(token);
+            session.csrfToken = Secrets.token();
+            session.expiresAt = Instant.now().minusSeconds(60);
+            session.persist();
+            return session.id;
+        });
+
+        given().cookie(COOKIE, token).when().get("/api/auth/me").then()
+                .statusCode(401)
+                .body("detail", equalTo("Your session has ended. Sign in again."));
+        login(user.email(), Fixtures.PASSWORD).then().statusCode(200);
+        long expired = fixtures.inTransaction(() -> AuthSession.count("accountId = ?1 and expiresAt <= ?2", user.id(),
+                Instant.now()));
+        assertEquals(0, expired, "expired sessions left after signing in");
     }
 
     @Test
