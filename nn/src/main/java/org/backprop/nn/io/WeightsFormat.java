@@ -31,7 +31,9 @@ import org.backprop.nn.Variable;
  * </pre>
  * Nothing follows the last weight. As in PNG, the magic's first byte is not ASCII and its line endings
  * catch files mangled by text transfers. Weights are written in the order given and matched by name when
- * read, so a file loads into any model whose weights have the same names and shapes.
+ * read, so a file loads into any model whose weights have the same names and shapes; when no name matches
+ * up but every shape does, in order, the file loads by position (the same architecture with layers numbered
+ * differently, as a second model built in one program is).
  *
  * <p>A later version changes the version field; readers reject versions they do not know rather than guess.
  */
@@ -89,6 +91,13 @@ public final class WeightsFormat {
      */
     public static void read(byte[] bytes, List<Variable> weights) {
         Map<String, Tensor> stored = parse(bytes);
+        if (sameArchitectureOtherNames(stored, weights)) {
+            List<Tensor> values = new ArrayList<>(stored.values());
+            for (int i = 0; i < weights.size(); i++) {
+                weights.get(i).assign(values.get(i));
+            }
+            return;
+        }
         for (Variable weight : weights) {
             Tensor value = stored.get(weight.name());
             if (value == null) {
@@ -112,6 +121,34 @@ public final class WeightsFormat {
         for (Variable weight : weights) {
             weight.assign(stored.get(weight.name()));
         }
+    }
+
+    /**
+     * Returns whether the file holds weights of the same shapes in the same order under other names: the same
+     * architecture built where layers were numbered differently ({@code dense_2} for {@code dense}).
+     */
+    private static boolean sameArchitectureOtherNames(Map<String, Tensor> stored, List<Variable> weights) {
+        if (stored.size() != weights.size()) {
+            return false;
+        }
+        boolean namesDiffer = false;
+        int i = 0;
+        for (Map.Entry<String, Tensor> entry : stored.entrySet()) {
+            Variable weight = weights.get(i++);
+            if (!Shapes.same(weight.shape(), entry.getValue().shape())) {
+                return false;
+            }
+            namesDiffer |= !weight.name().equals(entry.getKey());
+        }
+        return namesDiffer && !stored.keySet().containsAll(namesOf(weights));
+    }
+
+    private static List<String> namesOf(List<Variable> weights) {
+        List<String> names = new ArrayList<>();
+        for (Variable weight : weights) {
+            names.add(weight.name());
+        }
+        return names;
     }
 
     /** Returns the weights stored in {@code bytes} by name, in file order, checking the whole file. */

@@ -105,7 +105,8 @@ public final class Metrics {
         return higher < k;
     }
 
-    static int argmax(Tensor values, int row, int width) {
+    /** Returns the index of the largest of {@code width} values in row {@code row}. */
+    public static int argmax(Tensor values, int row, int width) {
         int best = 0;
         for (int i = 1; i < width; i++) {
             if (values.get(row * width + i) > values.get(row * width + best)) {

@@ -206,6 +206,43 @@ public class Model {
         return all;
     }
 
+    /** Returns every weight in {@link org.backprop.nn.io.WeightsFormat}, as Keras's {@code save_weights}. */
+    public final byte[] saveWeights() {
+        return org.backprop.nn.io.WeightsFormat.write(weights());
+    }
+
+    /** Sets every weight from bytes written by {@link #saveWeights()} for a model of the same architecture. */
+    public final void loadWeights(byte[] bytes) {
+        org.backprop.nn.io.WeightsFormat.read(bytes, weights());
+    }
+
+    /**
+     * Returns the confusion matrix of this model's predictions for {@code x} against integer labels
+     * {@code y} ({@code [n]} or {@code [n, 1]}), classes named 0, 1, …; a single sigmoid output counts as two
+     * classes split at 0.5.
+     */
+    public final org.backprop.nn.records.ConfusionMatrix confusionMatrix(Tensor x, Tensor y) {
+        Tensor predictions = predict(x);
+        int width = predictions.dim(-1);
+        int classes = width == 1 ? 2 : width;
+        long[][] counts = new long[classes][classes];
+        for (int row = 0; row < predictions.dim(0); row++) {
+            int predicted = width == 1 ? (predictions.get(row) > 0.5f ? 1 : 0)
+                    : org.backprop.nn.metrics.Metrics.argmax(predictions, row, width);
+            float label = y.get(row);
+            if (label != (int) label || label < 0 || label >= classes) {
+                throw new IllegalArgumentException("label " + label + " at row " + row + " is not a class index in [0, "
+                        + classes + ")");
+            }
+            counts[(int) label][predicted]++;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < classes; i++) {
+            names.add(Integer.toString(i));
+        }
+        return new org.backprop.nn.records.ConfusionMatrix(names, counts);
+    }
+
     /** Returns the number of weight values, as Keras's {@code count_params()}. */
     public final int countParams() {
         int count = 0;

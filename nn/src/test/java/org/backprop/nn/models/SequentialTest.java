@@ -65,6 +65,22 @@ class SequentialTest {
     }
 
     @Test
+    void savesAndLoadsWeightsAndCountsAConfusionMatrix() {
+        Sequential model = new Sequential(Input.shape(2), new Dense(8, "tanh"), new Dense(1, "sigmoid"));
+        model.compile(new SGD(0.5, 0.9, false), new org.backprop.nn.losses.BinaryCrossentropy(false), "accuracy");
+        model.fit(XOR_X, XOR_Y, FitOptions.epochs(300).batchSize(4).verbose(0));
+        byte[] trained = model.saveWeights();
+
+        Sequential copy = new Sequential(Input.shape(2), new Dense(8, "tanh"), new Dense(1, "sigmoid"));
+        copy.loadWeights(trained);
+        assertEquals(model.predict(XOR_X), copy.predict(XOR_X));
+        org.backprop.nn.records.ConfusionMatrix matrix = copy.confusionMatrix(XOR_X, Tensor.of(new float[] {0, 1, 1, 0}));
+        assertEquals(2, matrix.count(0, 0));
+        assertEquals(2, matrix.count(1, 1));
+        assertEquals(0, matrix.count(0, 1) + matrix.count(1, 0));
+    }
+
+    @Test
     void theSameSeedTrainsBitForBitTheSame() {
         double first = trainBriefly(7);
         double second = trainBriefly(7);

@@ -71,6 +71,36 @@ class AugmentationTest {
     }
 
     @Test
+    void translationKeepsTheShapeAndAZeroFactorChangesNothing() {
+        RandomSeed.set(2);
+        Tensor out = new RandomTranslation(0, 1.0 / 3).call(IMAGE, true);
+        assertArrayEquals(IMAGE.shape(), out.shape());
+        assertTrue(new RandomTranslation(0.1, 0.1).activeOnlyInTraining());
+        assertArrayEquals(IMAGE.toArray(), new RandomTranslation(0, 0).call(IMAGE, true).toArray(), 1e-5f);
+    }
+
+    @Test
+    void contrastKeepsEachChannelsMean() {
+        RandomSeed.set(3);
+        float[] out = new RandomContrast(0.5).call(IMAGE, true).toArray();
+        double mean = 0;
+        for (float v : out) {
+            mean += v / out.length;
+        }
+        assertEquals(3.5, mean, 1e-5);
+        assertSame(IMAGE, new RandomContrast(0.5).call(IMAGE, false));
+    }
+
+    @Test
+    void resizesBilinearlyWithHalfPixelCentres() {
+        Tensor out = new Resizing(4, 6).apply(IMAGE);
+        assertArrayEquals(new int[] {1, 4, 6, 1}, out.shape());
+        assertEquals(1f, out.get(0), 1e-6);
+        assertEquals(6f, out.get(23), 1e-6);
+        assertArrayEquals(IMAGE.toArray(), new Resizing(2, 3).apply(IMAGE).toArray(), 1e-6f);
+    }
+
+    @Test
     void rescalesAndNamesBadSettings() {
         assertArrayEquals(new float[] {0.5f, 1f}, new Rescaling(1.0 / 255).apply(Tensor.of(new float[][] {{127.5f, 255}})).toArray(), 1e-6f);
         assertEquals("mode must be \"horizontal\", \"vertical\" or \"horizontal_and_vertical\", got \"sideways\"",
