@@ -96,6 +96,8 @@ class NodeSandboxTest {
                 "} }"));
         RunResult result = sandbox.run(js, new RunLimits(Duration.ofSeconds(120), 64 * 1024, 1024));
         assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        // Layer names are numbered per program; the TeaVM program built only this model.
+        org.backprop.nn.layers.LayerNames.reset();
         int weightsOnTheJvm = org.backprop.nn.io.WeightsFormat.write(
                 org.backprop.nn.examples.MiniXception.build().weights()).length;
         assertEquals("params 721857\nweights " + weightsOnTheJvm + "\ndigits 1\nprediction 1\n", result.stdout());
