@@ -4,28 +4,17 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.ops.Ops;
 
 /**
- * Takes the maximum of each {@code poolSize × poolSize} window per channel, as Keras's
- * {@code MaxPooling2D}: inputs {@code [batch, h, w, c]}, outputs {@code [batch, outH, outW, c]}. Strides
- * default to the pool size.
+ * Takes the maximum of each window per channel, as Keras's
+ * {@code MaxPooling2D}; see {@link Pooling2D} for shapes and settings.
  */
-public final class MaxPooling2D extends Layer {
-    private final int poolSize;
-    private int strides;
-    private String padding = "valid";
+public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
 
     public MaxPooling2D(int poolSize) {
-        super("max_pooling2d");
-        this.poolSize = Windows.positive("poolSize", poolSize);
-        this.strides = poolSize;
+        super("max_pooling2d", poolSize);
     }
 
-    public MaxPooling2D strides(int value) {
-        strides = Windows.positive("strides", value);
-        return this;
-    }
-
-    public MaxPooling2D padding(String value) {
-        padding = Windows.padding(value);
+    @Override
+    protected MaxPooling2D self() {
         return this;
     }
 
@@ -35,18 +24,7 @@ public final class MaxPooling2D extends Layer {
     }
 
     @Override
-    protected void checkInputShape(int[] shape) {
-        Windows.checkImageInput(this, shape);
-        computeOutputShape(shape);
-    }
-
-    @Override
-    public int[] computeOutputShape(int[] inputShape) {
-        return Windows.outputShape(this, inputShape, poolSize, strides, padding, inputShape[2]);
-    }
-
-    @Override
-    protected Tensor forward(Tensor inputs, boolean training) {
+    protected Tensor pool(Tensor inputs) {
         return Ops.maxPool2d(inputs, poolSize, poolSize, strides, strides, padding);
     }
 }
