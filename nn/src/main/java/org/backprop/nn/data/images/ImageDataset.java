@@ -11,13 +11,13 @@ import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 
 /**
- * Encoded images (PNG bytes, say) with integer class labels, decoded only when a batch needs them, as Keras's
+ * Encoded images (PNG or JPEG bytes) with integer class labels, decoded only when a batch needs them, as Keras's
  * {@code image_dataset_from_directory} with the files already loaded: the library reads no files, so the browser
  * fetches them and the JVM reads them.
  *
  * <p>{@link #batches} yields in-memory {@link Dataset} batches: features {@code [n, height, width, channels]} with
  * values in [0, 255] (not rescaled, as Keras gives them; add a {@code Rescaling(1/255)} layer), labels {@code [n]}.
- * Each image is decoded by the {@link ImageDecoder}, converted to {@code channels} (greyscale is repeated into
+ * Each image is decoded by the {@link ImageDecoder} (usually {@link ImageDecoder#pngOrJpeg()}), converted to {@code channels} (greyscale is repeated into
  * RGB; RGB is turned grey with {@code tf.image.rgb_to_grayscale}'s weights) and resized bilinearly with
  * half-pixel centres to {@code height × width}. Nothing is cached: every pass over the batches decodes again,
  * so memory holds one batch of pixels, not the whole dataset.

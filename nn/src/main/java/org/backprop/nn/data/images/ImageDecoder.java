@@ -4,7 +4,8 @@ import org.backprop.nn.Tensor;
 
 /**
  * Turns the bytes of one encoded image into its pixels: a tensor of shape {@code [height, width, channels]},
- * channels last, values in [0, 255]. {@link PngDecoder#decode} is one; tests pass counting decoders.
+ * channels last, values in [0, 255]. {@link PngDecoder#decode} and {@link JpegDecoder#decode} are two, and
+ * {@link #pngOrJpeg()} picks between them by the bytes' signature.
  */
 @FunctionalInterface
 public interface ImageDecoder {
@@ -13,4 +14,18 @@ public interface ImageDecoder {
      * {@link IllegalArgumentException} with a message saying what is wrong with the bytes.
      */
     Tensor decode(byte[] encoded);
+
+    /** Returns a decoder of PNG and baseline JPEG images that tells them apart by their first bytes. */
+    static ImageDecoder pngOrJpeg() {
+        return encoded -> {
+            if (PngDecoder.isPng(encoded)) {
+                return PngDecoder.decode(encoded);
+            }
+            if (JpegDecoder.isJpeg(encoded)) {
+                return JpegDecoder.decode(encoded);
+            }
+            throw new IllegalArgumentException("not a PNG or JPEG image: the bytes start with neither signature"
+                    + (encoded == null ? " (got null)" : " (got " + encoded.length + " bytes)"));
+        };
+    }
 }

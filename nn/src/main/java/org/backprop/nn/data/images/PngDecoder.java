@@ -142,7 +142,7 @@ public final class PngDecoder {
         int bpp = header.bytesPerPixel();
         float[] values = new float[pixels * channels];
         for (int p = 0; p < pixels; p++) {
-            if (palette != null && header.colorType() == PngHeader.PALETTE) {
+            if (header.colorType() == PngHeader.PALETTE) {
                 int entry = raw[p] & 0xff;
                 if (entry * 3 >= palette.length) {
                     throw new IllegalArgumentException("corrupt PNG: pixel " + p + " uses palette entry " + entry

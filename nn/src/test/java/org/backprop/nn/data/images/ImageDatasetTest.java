@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -137,14 +138,24 @@ class ImageDatasetTest {
     }
 
     @Test
+    void decodesPngsAndJpegsMixed() {
+        var image = PngFixtures.randomImage(2, 5, 3, new Random(4));
+        List<byte[]> images = List.of(PngFixtures.encode(image, "png"), PngFixtures.encode(image, "jpeg"));
+        Dataset batch = ImageDataset.of(images, new int[] {0, 1}, ImageDecoder.pngOrJpeg(), 3, 5, 3)
+                .batches(2).iterator().next();
+        assertArrayEquals(new int[] {2, 3, 5, 3}, batch.features().shape());
+        assertArrayEquals(PngFixtures.expectedPixels(image, 2), Arrays.copyOf(batch.features().toArray(), 45));
+    }
+
+    @Test
     void namesTheImageThatCannotBeDecoded() {
         List<byte[]> images = List.of(PngFixtures.encode(PngFixtures.randomImage(0, 2, 2, new Random(1)), "png"),
                 new byte[] {1, 2, 3});
-        ImageDataset dataset = ImageDataset.of(images, new int[] {0, 1}, PngDecoder::decode, 2, 2, 1);
+        ImageDataset dataset = ImageDataset.of(images, new int[] {0, 1}, ImageDecoder.pngOrJpeg(), 2, 2, 1);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> dataset.batches(2).iterator().next());
-        assertEquals("images[1] cannot be decoded: not a PNG image: the bytes do not start with the PNG signature"
-                + " 89 50 4E 47 0D 0A 1A 0A (got 3 bytes)", error.getMessage());
+        assertEquals("images[1] cannot be decoded: not a PNG or JPEG image: the bytes start with neither signature"
+                + " (got 3 bytes)", error.getMessage());
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Random;
 import org.backprop.nn.Tensor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PngDecoderTest {
     private static final int[][] SIZES = {{1, 1}, {7, 5}, {33, 17}, {64, 64}};
