@@ -104,6 +104,43 @@ class NodeSandboxTest {
     }
 
     @Test
+    void decodesPngAndJpegUnderTeaVmAsOnTheJvm() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(9, 7, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 7; y++) {
+            for (int x = 0; x < 9; x++) {
+                image.setRGB(x, y, (x * 28) << 16 | (y * 36) << 8 | ((x + y) * 15));
+            }
+        }
+        byte[] png = encode(image, "png");
+        byte[] jpeg = encode(image, "jpg");
+        String program = String.join("\n",
+                "import org.backprop.nn.data.images.JpegDecoder;",
+                "import org.backprop.nn.data.images.PngDecoder;",
+                "public class Main { public static void main(String[] args) {",
+                "  System.out.println(PngDecoder.decode(" + byteArray(png) + "));",
+                "  System.out.println(JpegDecoder.decode(" + byteArray(jpeg) + "));",
+                "} }");
+        RunResult result = sandbox.run(compile(program), LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals(org.backprop.nn.data.images.PngDecoder.decode(png) + "\n"
+                + org.backprop.nn.data.images.JpegDecoder.decode(jpeg) + "\n", result.stdout());
+    }
+
+    private static byte[] encode(java.awt.image.BufferedImage image, String format) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, format, bytes);
+        return bytes.toByteArray();
+    }
+
+    private static String byteArray(byte[] bytes) {
+        StringBuilder text = new StringBuilder("new byte[] {");
+        for (int i = 0; i < bytes.length; i++) {
+            text.append(i == 0 ? "" : ",").append(bytes[i]);
+        }
+        return text.append('}').toString();
+    }
+
+    @Test
     void stopsAProgramThatLoopsForeverAtTheWallTimeLimit() {
         String js = compile("public class Main { public static void main(String[] a) {"
                 + " System.out.println(\"started\"); long i = 0; while (true) { i++; } } }");

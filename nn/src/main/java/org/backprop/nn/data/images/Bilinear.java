@@ -4,16 +4,16 @@ package org.backprop.nn.data.images;
  * Resizes one image bilinearly with half-pixel centres and no antialiasing, as {@code tf.image.resize} (and so
  * Keras's {@code image_dataset_from_directory} and {@code Resizing} layer) does.
  */
-final class Bilinear {
+public final class Bilinear {
     private Bilinear() {
     }
 
     /**
-     * Writes {@code source} ({@code [inHeight, inWidth, channels]}, row-major) resized to
-     * {@code [height, width, channels]} into {@code target} from {@code offset}.
+     * Writes the image at {@code sourceOffset} of {@code source} ({@code [inHeight, inWidth, channels]},
+     * row-major) resized to {@code [height, width, channels]} into {@code target} from {@code offset}.
      */
-    static void resize(float[] source, int inHeight, int inWidth, int channels, float[] target, int offset,
-            int height, int width) {
+    public static void resize(float[] source, int sourceOffset, int inHeight, int inWidth, int channels,
+            float[] target, int offset, int height, int width) {
         double scaleY = (double) inHeight / height;
         double scaleX = (double) inWidth / width;
         for (int y = 0; y < height; y++) {
@@ -27,10 +27,10 @@ final class Bilinear {
                 int x1 = Math.min(x0 + 1, inWidth - 1);
                 float fx = (float) (sx - x0);
                 for (int c = 0; c < channels; c++) {
-                    float top = source[(y0 * inWidth + x0) * channels + c] * (1 - fx)
-                            + source[(y0 * inWidth + x1) * channels + c] * fx;
-                    float bottom = source[(y1 * inWidth + x0) * channels + c] * (1 - fx)
-                            + source[(y1 * inWidth + x1) * channels + c] * fx;
+                    float top = source[sourceOffset + (y0 * inWidth + x0) * channels + c] * (1 - fx)
+                            + source[sourceOffset + (y0 * inWidth + x1) * channels + c] * fx;
+                    float bottom = source[sourceOffset + (y1 * inWidth + x0) * channels + c] * (1 - fx)
+                            + source[sourceOffset + (y1 * inWidth + x1) * channels + c] * fx;
                     target[offset + (y * width + x) * channels + c] = top * (1 - fy) + bottom * fy;
                 }
             }

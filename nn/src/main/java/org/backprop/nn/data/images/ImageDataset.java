@@ -167,7 +167,7 @@ public final class ImageDataset {
             int row = rows[from + i];
             Tensor image = decodeImage(row);
             float[] pixels = toChannels(image.internalValues(), image.dim(2), format.channels);
-            Bilinear.resize(pixels, image.dim(0), image.dim(1), format.channels, features, i * imageSize,
+            Bilinear.resize(pixels, 0, image.dim(0), image.dim(1), format.channels, features, i * imageSize,
                     format.height, format.width);
             batchLabels[i] = labels[row];
         }
