@@ -13,6 +13,9 @@ import org.backprop.nn.layers.Layer;
 
 /** The layer applications between a functional model's input and output, in an order that can run them. */
 final class Graph {
+    /** The name Keras gives a model's input in summaries. */
+    static final String INPUT_NAME = "input_layer";
+
     private final Input input;
     private final KerasTensor output;
     private final List<KerasTensor> steps;
@@ -67,6 +70,20 @@ final class Graph {
             shapes.putIfAbsent(step.layer(), step.shape());
         }
         return new ArrayList<>(shapes.values());
+    }
+
+    /** Returns the names of the layers that feed {@code layer} where the graph first uses it. */
+    List<String> inboundLayerNames(Layer layer) {
+        for (KerasTensor step : steps) {
+            if (step.layer() == layer) {
+                List<String> names = new ArrayList<>();
+                for (KerasTensor argument : step.inputs()) {
+                    names.add(argument.layer() == null ? INPUT_NAME : argument.layer().name());
+                }
+                return names;
+            }
+        }
+        throw new IllegalArgumentException("layer \"" + layer.name() + "\" is not in this model");
     }
 
     Tensor run(Tensor inputs, boolean training) {

@@ -70,9 +70,22 @@ public class Model {
         return true;
     }
 
-    /** Returns the output shape (without batch) of each layer, for the summary; the model must be built. */
-    protected List<int[]> layerOutputShapes() {
+    /** Returns the output shape (without batch) of each layer, in the order of {@link #layers()}; the model must be built. */
+    public List<int[]> layerOutputShapes() {
         return graph.layerOutputShapes();
+    }
+
+    /**
+     * Returns the names of the layers whose outputs {@code layer} takes, {@code input_layer} standing for the
+     * model's input, as the "Connected to" column of Keras's summary.
+     */
+    public List<String> inboundLayerNames(Layer layer) {
+        return graph.inboundLayerNames(layer);
+    }
+
+    /** Returns whether the summary shows the input as a layer and who is connected to whom (functional models). */
+    boolean summarizesConnections() {
+        return graph != null;
     }
 
     /** Sets the optimizer, loss and metrics by their Keras names, e.g. ("adam", "mse", "mae"). */
@@ -258,7 +271,7 @@ public class Model {
             throw new IllegalStateException("Model \"" + name + "\" is not built yet: give it an Input, or call it on"
                     + " data, before asking for its summary.");
         }
-        return Summary.render(this, layerOutputShapes());
+        return Summary.render(this, layerOutputShapes(), summarizesConnections());
     }
 
     /** Prints {@link #summary()}. */

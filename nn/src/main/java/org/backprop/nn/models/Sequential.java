@@ -63,7 +63,16 @@ public final class Sequential extends Model {
     }
 
     @Override
-    protected List<int[]> layerOutputShapes() {
+    public List<String> inboundLayerNames(Layer layer) {
+        int index = layers.indexOf(layer);
+        if (index < 0) {
+            throw new IllegalArgumentException("layer \"" + layer.name() + "\" is not in model \"" + name() + "\"");
+        }
+        return List.of(index == 0 ? Graph.INPUT_NAME : layers.get(index - 1).name());
+    }
+
+    @Override
+    public List<int[]> layerOutputShapes() {
         List<int[]> shapes = new ArrayList<>();
         int[] current = inputShape;
         for (Layer layer : layers) {

@@ -16,19 +16,35 @@ final class Summary {
     private Summary() {
     }
 
-    static String render(Model model, List<int[]> outputShapes) {
+    /**
+     * Renders the table; with {@code connections} (functional models) the input gets a row of its own and, when
+     * the layers are not a plain chain, a "Connected to" column names each layer's inputs, as Keras does.
+     */
+    static String render(Model model, List<int[]> outputShapes, boolean connections) {
         List<Layer> layers = model.layers();
+        boolean chain = isChain(model, layers);
+        boolean connectedTo = connections && !chain;
         List<String[]> rows = new ArrayList<>();
+        if (connections) {
+            int[] inputShape = layers.isEmpty() ? new int[0] : layers.get(0).inputShape();
+            rows.add(connectedTo ? new String[] {"input_layer (InputLayer)", Shapes.describe(Shapes.withBatch(-1,
+                inputShape)), "0", "-"} : new String[] {"input_layer (InputLayer)",
+                Shapes.describe(Shapes.withBatch(-1, inputShape)), "0"});
+        }
         long trainable = 0;
         long total = 0;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            rows.add(new String[] {layer.name() + " (" + layer.typeName() + ")",
-                Shapes.describe(Shapes.withBatch(-1, outputShapes.get(i))), thousands(layer.countParams())});
+            String name = layer.name() + " (" + layer.typeName() + ")";
+            String shape = Shapes.describe(Shapes.withBatch(-1, outputShapes.get(i)));
+            String params = thousands(layer.countParams());
+            rows.add(connectedTo ? new String[] {name, shape, params, connectedTo(model.inboundLayerNames(layer))}
+                    : new String[] {name, shape, params});
             trainable += layer.countTrainableParams();
             total += layer.countParams();
         }
-        int[] widths = MINIMUM_WIDTHS.clone();
+        int[] widths = connectedTo ? new int[] {MINIMUM_WIDTHS[0], MINIMUM_WIDTHS[1], MINIMUM_WIDTHS[2], 20}
+                : MINIMUM_WIDTHS.clone();
         for (String[] row : rows) {
             for (int column = 0; column < widths.length; column++) {
                 widths[column] = Math.max(widths[column], row[column].length());
@@ -36,7 +52,8 @@ final class Summary {
         }
         StringBuilder text = new StringBuilder("Model: \"" + model.name() + "\"\n");
         text.append(border(widths, '┏', '━', '┳', '┓'));
-        text.append(row(widths, '┃', new String[] {"Layer (type)", "Output Shape", "Param #"}));
+        text.append(row(widths, '┃', connectedTo ? new String[] {"Layer (type)", "Output Shape", "Param #",
+            "Connected to"} : new String[] {"Layer (type)", "Output Shape", "Param #"}));
         text.append(border(widths, '┡', '━', '╇', '┩'));
         for (String[] row : rows) {
             text.append(row(widths, '│', row));
@@ -57,8 +74,33 @@ final class Summary {
     }
 
     private static String row(int[] widths, char edge, String[] cells) {
-        return edge + " " + pad(cells[0], widths[0]) + " " + edge + " " + pad(cells[1], widths[1]) + " " + edge + " "
-                + " ".repeat(widths[2] - cells[2].length()) + cells[2] + " " + edge + "\n";
+        String text = edge + " " + pad(cells[0], widths[0]) + " " + edge + " " + pad(cells[1], widths[1]) + " " + edge
+                + " " + " ".repeat(widths[2] - cells[2].length()) + cells[2] + " " + edge;
+        if (cells.length > 3) {
+            text += " " + pad(cells[3], widths[3]) + " " + edge;
+        }
+        return text + "\n";
+    }
+
+    /** Returns whether every layer takes exactly the previous one's output (the first the input's). */
+    private static boolean isChain(Model model, List<Layer> layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            List<String> inbound = model.inboundLayerNames(layers.get(i));
+            String previous = i == 0 ? "input_layer" : layers.get(i - 1).name();
+            if (inbound.size() != 1 || !inbound.get(0).equals(previous)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns Keras's "Connected to" cell: {@code conv2d[0][0], max_pooling2d[0][0]}. */
+    private static String connectedTo(List<String> inbound) {
+        StringBuilder text = new StringBuilder();
+        for (String name : inbound) {
+            text.append(text.length() == 0 ? "" : ", ").append(name).append("[0][0]");
+        }
+        return text.toString();
     }
 
     /** Returns 721857 as "721,857", as Keras prints counts. */

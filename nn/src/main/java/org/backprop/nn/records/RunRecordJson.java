@@ -96,8 +96,12 @@ public final class RunRecordJson {
             json.name("params").value(layer.params())
                     .name("trainableParams").value(layer.trainableParams())
                     .name("nonTrainableParams").value(layer.nonTrainableParams())
-                    .name("trainingOnly").value(layer.trainingOnly())
-                    .endObject();
+                    .name("trainingOnly").value(layer.trainingOnly());
+            json.name("inbound").beginArray();
+            for (String inbound : layer.inbound()) {
+                json.value(inbound);
+            }
+            json.endArray().endObject();
         }
         json.endArray().endObject();
     }
@@ -372,6 +376,7 @@ public final class RunRecordJson {
             long trainable = 0;
             long nonTrainable = 0;
             boolean trainingOnly = false;
+            List<String> inbound = new ArrayList<>();
             json.beginObject();
             while (json.hasNext()) {
                 switch (json.nextName()) {
@@ -393,13 +398,21 @@ public final class RunRecordJson {
                     case "trainingOnly":
                         trainingOnly = json.nextBoolean();
                         break;
+                    case "inbound":
+                        json.beginArray();
+                        while (json.hasNext()) {
+                            inbound.add(json.nextString());
+                        }
+                        json.endArray();
+                        break;
                     default:
                         json.skipValue();
                 }
             }
             json.endObject();
             return new LayerRecord(required(name, "layer name"), required(type, "type of layer " + name),
-                    required(outputShape, "outputShape of layer " + name), trainable, nonTrainable, trainingOnly);
+                    required(outputShape, "outputShape of layer " + name), trainable, nonTrainable, trainingOnly,
+                    inbound);
         }
 
         private ComponentConfig config() {

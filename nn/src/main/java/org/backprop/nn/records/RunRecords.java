@@ -25,12 +25,13 @@ public final class RunRecords {
                     + " call it on data, before describing it for a run record.");
         }
         List<Layer> layers = model.layers();
+        List<int[]> outputShapes = model.layerOutputShapes();
         List<LayerRecord> records = new ArrayList<>();
-        for (Layer layer : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
             int trainable = layer.countTrainableParams();
-            records.add(new LayerRecord(layer.name(), layer.typeName(),
-                    shape(layer.computeOutputShape(layer.inputShape())), trainable, layer.countParams() - trainable,
-                    layer.activeOnlyInTraining()));
+            records.add(new LayerRecord(layer.name(), layer.typeName(), shape(outputShapes.get(i)), trainable,
+                    layer.countParams() - trainable, layer.activeOnlyInTraining(), model.inboundLayerNames(layer)));
         }
         List<Integer> inputShape = layers.isEmpty() ? List.of() : shape(layers.get(0).inputShape());
         return new ModelGraph(model.name(), inputShape, records);

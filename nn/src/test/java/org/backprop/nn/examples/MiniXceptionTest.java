@@ -36,6 +36,9 @@ class MiniXceptionTest {
         assertEquals(3_008, nonTrainable);
         assertTrue(summary.contains(" Non-trainable params: 3,008 (11.75 KB)\n"), summary);
         assertTrue(summary.lines().anyMatch(line -> line.startsWith("│ dense (Dense) ")
-                && line.contains("│ (None, 1) ") && line.endsWith(" 513 │")), summary);
+                && line.contains("│ (None, 1) ") && line.contains(" 513 │ dropout[0][0] ")), summary);
+        assertTrue(summary.lines().anyMatch(line -> line.startsWith("│ add (Add) ")
+                && line.contains("│ max_pooling2d[0][0], conv2d_1[0][0] ")), summary);
+        assertTrue(summary.contains("│ input_layer (InputLayer) "), summary);
     }
 }

@@ -37,6 +37,11 @@ class FunctionalModelTest {
         assertEquals(4 * 4 + 4 + 4 * 2 + 2 + 6 * 1 + 1, model.countParams());
         Tensor x = random(1, -1, 1, 3, 4);
         assertArrayEquals(new int[] {3, 1}, model.predict(x).shape());
+        org.backprop.nn.records.LayerRecord add = org.backprop.nn.records.RunRecords.describe(model).layers().get(1);
+        assertEquals("Add", add.type());
+        assertEquals(java.util.List.of("dense", "input_layer"), add.inbound(), "the residual shows in the run record");
+        assertEquals(java.util.List.of(6), org.backprop.nn.records.RunRecords.describe(model).layers().get(3).outputShape(),
+                "Concatenate's output shape comes from the graph");
         checkWeights("functional model", () -> Ops.sumAll(model.call(x, true)), model.weights());
     }
 

@@ -18,11 +18,12 @@ class RunRecordJsonTest {
     /** A run of the course's small convnet on the mnist digits, with every optional part filled in. */
     static RunRecord baseline() {
         ModelGraph model = new ModelGraph("sequential", List.of(28, 28, 1), List.of(
-                new LayerRecord("random_flip", "RandomFlip", List.of(28, 28, 1), 0, 0, true),
-                new LayerRecord("conv2d", "Conv2D", List.of(26, 26, 8), 80, 0, false),
-                new LayerRecord("batch_normalization", "BatchNormalization", List.of(26, 26, 8), 16, 16, false),
-                new LayerRecord("flatten", "Flatten", List.of(5408), 0, 0, false),
-                new LayerRecord("dense", "Dense", List.of(10), 54090, 0, false)));
+                new LayerRecord("random_flip", "RandomFlip", List.of(28, 28, 1), 0, 0, true, List.of("input_layer")),
+                new LayerRecord("conv2d", "Conv2D", List.of(26, 26, 8), 80, 0, false, List.of("random_flip")),
+                new LayerRecord("batch_normalization", "BatchNormalization", List.of(26, 26, 8), 16, 16, false,
+                        List.of("conv2d")),
+                new LayerRecord("flatten", "Flatten", List.of(5408), 0, 0, false, List.of("batch_normalization")),
+                new LayerRecord("dense", "Dense", List.of(10), 54090, 0, false, List.of("flatten"))));
         Map<String, List<Double>> history = new LinkedHashMap<>();
         history.put("loss", List.of(0.52, 0.21));
         history.put("accuracy", List.of(0.85, 0.9375));

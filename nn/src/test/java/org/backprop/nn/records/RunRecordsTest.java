@@ -33,9 +33,10 @@ class RunRecordsTest {
         Sequential model = new Sequential(Input.shape(6), frozen, new Dropout(0.5), new Dense(8));
         frozen.setTrainable(false);
         assertEquals(new ModelGraph("sequential", List.of(6), List.of(
-                new LayerRecord("dense", "Dense", List.of(9), 0, 63, false),
-                new LayerRecord("dropout", "Dropout", List.of(9), 0, 0, true),
-                new LayerRecord("dense_1", "Dense", List.of(8), 80, 0, false))), RunRecords.describe(model));
+                new LayerRecord("dense", "Dense", List.of(9), 0, 63, false, List.of("input_layer")),
+                new LayerRecord("dropout", "Dropout", List.of(9), 0, 0, true, List.of("dense")),
+                new LayerRecord("dense_1", "Dense", List.of(8), 80, 0, false, List.of("dropout")))),
+                RunRecords.describe(model));
         assertEquals(143, RunRecords.describe(model).totalParams());
         assertEquals(80, RunRecords.describe(model).trainableParams());
     }
