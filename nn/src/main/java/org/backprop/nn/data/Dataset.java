@@ -1,9 +1,7 @@
 package org.backprop.nn.data;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.random.RandomGenerator;
@@ -122,22 +120,13 @@ public final class Dataset {
      * the examples are sorted, e.g. by class.
      */
     public Split split(double validationFraction) {
-        if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException("validationFraction must be between 0 and 1 (exclusive), got "
-                    + validationFraction);
-        }
-        int trainSize = (int) Math.floor(rows.length * (1.0 - validationFraction));
-        if (trainSize == 0 || trainSize == rows.length) {
-            throw new IllegalArgumentException("The dataset holds " + rows.length + " examples, which is not enough"
-                    + " to split it into training and validation sets with validationFraction=" + validationFraction);
-        }
+        int trainSize = Batching.trainSize(rows.length, validationFraction, "examples");
         return new Split(slice(0, trainSize), slice(trainSize, rows.length));
     }
 
     /** Returns how many batches {@link #batches(int)} yields: {@code ceil(size / batchSize)}. */
     public int batchCount(int batchSize) {
-        checkBatchSize(batchSize);
-        return (rows.length + batchSize - 1) / batchSize;
+        return Batching.batchCount(rows.length, batchSize);
     }
 
     /**
@@ -145,33 +134,9 @@ public final class Dataset {
      * the remainder and may be smaller, as in Keras. Each batch is itself a dataset.
      */
     public Iterable<Dataset> batches(int batchSize) {
-        checkBatchSize(batchSize);
-        return () -> new Iterator<>() {
-            private int start;
-
-            @Override
-            public boolean hasNext() {
-                return start < rows.length;
-            }
-
-            @Override
-            public Dataset next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("all " + batchCount(batchSize) + " batches were returned");
-                }
-                int end = Math.min(rows.length, start + batchSize);
-                Dataset batch = slice(start, end);
-                start = end;
-                return batch;
-            }
-        };
+        return Batching.batches(rows.length, batchSize, this::slice);
     }
 
-    private static void checkBatchSize(int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
-        }
-    }
 
     /** A dataset split into the examples that train and those that validate. */
     public record Split(Dataset train, Dataset validation) {

@@ -1,11 +1,10 @@
 package org.backprop.nn.data.images;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.data.Batching;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
@@ -112,22 +111,13 @@ public final class ImageDataset {
      * images train, the rest validate, in the current order.
      */
     public Split split(double validationFraction) {
-        if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException("validationFraction must be between 0 and 1 (exclusive), got "
-                    + validationFraction);
-        }
-        int trainSize = (int) Math.floor(rows.length * (1.0 - validationFraction));
-        if (trainSize == 0 || trainSize == rows.length) {
-            throw new IllegalArgumentException("The dataset holds " + rows.length + " images, which is not enough"
-                    + " to split it into training and validation sets with validationFraction=" + validationFraction);
-        }
+        int trainSize = Batching.trainSize(rows.length, validationFraction, "images");
         return new Split(slice(0, trainSize), slice(trainSize, rows.length));
     }
 
     /** Returns how many batches {@link #batches(int)} yields: {@code ceil(size / batchSize)}. */
     public int batchCount(int batchSize) {
-        checkBatchSize(batchSize);
-        return (rows.length + batchSize - 1) / batchSize;
+        return Batching.batchCount(rows.length, batchSize);
     }
 
     /**
@@ -136,26 +126,7 @@ public final class ImageDataset {
      * {@code [n, height, width, channels]} in [0, 255], labels {@code [n]}.
      */
     public Iterable<Dataset> batches(int batchSize) {
-        checkBatchSize(batchSize);
-        return () -> new Iterator<>() {
-            private int start;
-
-            @Override
-            public boolean hasNext() {
-                return start < rows.length;
-            }
-
-            @Override
-            public Dataset next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("all " + batchCount(batchSize) + " batches were returned");
-                }
-                int end = Math.min(rows.length, start + batchSize);
-                Dataset batch = decode(start, end);
-                start = end;
-                return batch;
-            }
-        };
+        return Batching.batches(rows.length, batchSize, this::decode);
     }
 
     private Dataset decode(int from, int to) {
@@ -213,11 +184,6 @@ public final class ImageDataset {
         return rows;
     }
 
-    private static void checkBatchSize(int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
-        }
-    }
 
     /** An image dataset split into the images that train and those that validate. */
     public record Split(ImageDataset train, ImageDataset validation) {
