@@ -1,6 +1,5 @@
 package org.backprop.nn.layers;
 
-import java.util.function.UnaryOperator;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializer;
@@ -10,22 +9,15 @@ import org.backprop.nn.ops.Ops;
  * A 2-D convolution, as Keras's {@code Conv2D}: inputs {@code [batch, h, w, c]}, kernel
  * {@code [k, k, c, filters]}, bias {@code [filters]}, outputs {@code [batch, outH, outW, filters]}.
  */
-public final class Conv2D extends Layer {
+public final class Conv2D extends BaseConv<Conv2D> {
     private final int filters;
-    private final int kernelSize;
-    private int strides = 1;
-    private String padding = "valid";
-    private String activationName = "linear";
-    private UnaryOperator<Tensor> activation = Activations.byName("linear");
-    private boolean useBias = true;
     private Variable kernel;
     private Variable bias;
 
     /** Returns a layer of {@code filters} square {@code kernelSize} filters, stride 1, "valid" padding. */
     public Conv2D(int filters, int kernelSize) {
-        super("conv2d");
+        super("conv2d", kernelSize);
         this.filters = Windows.positive("filters", filters);
-        this.kernelSize = Windows.positive("kernelSize", kernelSize);
     }
 
     /** Returns the layer with the activation Keras calls {@code activation}, e.g. {@code new Conv2D(32, 3, "relu")}. */
@@ -34,24 +26,8 @@ public final class Conv2D extends Layer {
         activation(activation);
     }
 
-    public Conv2D strides(int value) {
-        strides = Windows.positive("strides", value);
-        return this;
-    }
-
-    public Conv2D padding(String value) {
-        padding = Windows.padding(value);
-        return this;
-    }
-
-    public Conv2D activation(String name) {
-        activation = Activations.byName(name);
-        activationName = name;
-        return this;
-    }
-
-    public Conv2D useBias(boolean value) {
-        useBias = value;
+    @Override
+    protected Conv2D self() {
         return this;
     }
 
@@ -61,9 +37,8 @@ public final class Conv2D extends Layer {
     }
 
     @Override
-    protected void checkInputShape(int[] shape) {
-        Windows.checkImageInput(this, shape);
-        computeOutputShape(shape);
+    protected int outputChannels(int inputChannels) {
+        return filters;
     }
 
     @Override
@@ -78,21 +53,7 @@ public final class Conv2D extends Layer {
     }
 
     @Override
-    public int[] computeOutputShape(int[] inputShape) {
-        return Windows.outputShape(this, inputShape, kernelSize, strides, padding, filters);
-    }
-
-    @Override
     protected Tensor forward(Tensor inputs, boolean training) {
-        Tensor outputs = Ops.conv2d(inputs, kernel.value(), strides, strides, padding);
-        if (useBias) {
-            outputs = Ops.add(outputs, bias.value());
-        }
-        return activation.apply(outputs);
-    }
-
-    /** Returns the activation's Keras name. */
-    public String activation() {
-        return activationName;
+        return finish(Ops.conv2d(inputs, kernel.value(), strides, strides, padding), useBias ? bias.value() : null);
     }
 }

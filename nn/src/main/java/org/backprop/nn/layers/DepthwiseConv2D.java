@@ -9,28 +9,13 @@ import org.backprop.nn.ops.Ops;
  * Convolves each input channel with its own filters, as Keras's {@code DepthwiseConv2D}: inputs
  * {@code [batch, h, w, c]}, kernel {@code [k, k, c, depthMultiplier]}, bias {@code [c·depthMultiplier]}.
  */
-public final class DepthwiseConv2D extends Layer {
-    private final int kernelSize;
-    private int strides = 1;
-    private String padding = "valid";
+public final class DepthwiseConv2D extends BaseConv<DepthwiseConv2D> {
     private int depthMultiplier = 1;
-    private boolean useBias = true;
     private Variable kernel;
     private Variable bias;
 
     public DepthwiseConv2D(int kernelSize) {
-        super("depthwise_conv2d");
-        this.kernelSize = Windows.positive("kernelSize", kernelSize);
-    }
-
-    public DepthwiseConv2D strides(int value) {
-        strides = Windows.positive("strides", value);
-        return this;
-    }
-
-    public DepthwiseConv2D padding(String value) {
-        padding = Windows.padding(value);
-        return this;
+        super("depthwise_conv2d", kernelSize);
     }
 
     public DepthwiseConv2D depthMultiplier(int value) {
@@ -38,8 +23,8 @@ public final class DepthwiseConv2D extends Layer {
         return this;
     }
 
-    public DepthwiseConv2D useBias(boolean value) {
-        useBias = value;
+    @Override
+    protected DepthwiseConv2D self() {
         return this;
     }
 
@@ -49,9 +34,8 @@ public final class DepthwiseConv2D extends Layer {
     }
 
     @Override
-    protected void checkInputShape(int[] shape) {
-        Windows.checkImageInput(this, shape);
-        computeOutputShape(shape);
+    protected int outputChannels(int inputChannels) {
+        return inputChannels * depthMultiplier;
     }
 
     @Override
@@ -66,13 +50,8 @@ public final class DepthwiseConv2D extends Layer {
     }
 
     @Override
-    public int[] computeOutputShape(int[] inputShape) {
-        return Windows.outputShape(this, inputShape, kernelSize, strides, padding, inputShape[2] * depthMultiplier);
-    }
-
-    @Override
     protected Tensor forward(Tensor inputs, boolean training) {
-        Tensor outputs = Ops.depthwiseConv2d(inputs, kernel.value(), strides, strides, padding);
-        return useBias ? Ops.add(outputs, bias.value()) : outputs;
+        return finish(Ops.depthwiseConv2d(inputs, kernel.value(), strides, strides, padding),
+                useBias ? bias.value() : null);
     }
 }

@@ -1,6 +1,5 @@
 package org.backprop.nn.layers;
 
-import java.util.function.UnaryOperator;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializer;
@@ -11,32 +10,16 @@ import org.backprop.nn.ops.Ops;
  * (book section 9.3): depthwise kernel {@code [k, k, c, m]}, pointwise kernel {@code [1, 1, c·m, filters]},
  * bias {@code [filters]}.
  */
-public final class SeparableConv2D extends Layer {
+public final class SeparableConv2D extends BaseConv<SeparableConv2D> {
     private final int filters;
-    private final int kernelSize;
-    private int strides = 1;
-    private String padding = "valid";
     private int depthMultiplier = 1;
-    private boolean useBias = true;
-    private UnaryOperator<Tensor> activation = Activations.byName("linear");
     private Variable depthwiseKernel;
     private Variable pointwiseKernel;
     private Variable bias;
 
     public SeparableConv2D(int filters, int kernelSize) {
-        super("separable_conv2d");
+        super("separable_conv2d", kernelSize);
         this.filters = Windows.positive("filters", filters);
-        this.kernelSize = Windows.positive("kernelSize", kernelSize);
-    }
-
-    public SeparableConv2D strides(int value) {
-        strides = Windows.positive("strides", value);
-        return this;
-    }
-
-    public SeparableConv2D padding(String value) {
-        padding = Windows.padding(value);
-        return this;
     }
 
     public SeparableConv2D depthMultiplier(int value) {
@@ -44,13 +27,8 @@ public final class SeparableConv2D extends Layer {
         return this;
     }
 
-    public SeparableConv2D useBias(boolean value) {
-        useBias = value;
-        return this;
-    }
-
-    public SeparableConv2D activation(String name) {
-        activation = Activations.byName(name);
+    @Override
+    protected SeparableConv2D self() {
         return this;
     }
 
@@ -60,9 +38,8 @@ public final class SeparableConv2D extends Layer {
     }
 
     @Override
-    protected void checkInputShape(int[] shape) {
-        Windows.checkImageInput(this, shape);
-        computeOutputShape(shape);
+    protected int outputChannels(int inputChannels) {
+        return filters;
     }
 
     @Override
@@ -79,17 +56,8 @@ public final class SeparableConv2D extends Layer {
     }
 
     @Override
-    public int[] computeOutputShape(int[] inputShape) {
-        return Windows.outputShape(this, inputShape, kernelSize, strides, padding, filters);
-    }
-
-    @Override
     protected Tensor forward(Tensor inputs, boolean training) {
         Tensor depthwise = Ops.depthwiseConv2d(inputs, depthwiseKernel.value(), strides, strides, padding);
-        Tensor outputs = Ops.conv2d(depthwise, pointwiseKernel.value(), 1, 1, "valid");
-        if (useBias) {
-            outputs = Ops.add(outputs, bias.value());
-        }
-        return activation.apply(outputs);
+        return finish(Ops.conv2d(depthwise, pointwiseKernel.value(), 1, 1, "valid"), useBias ? bias.value() : null);
     }
 }

@@ -1,0 +1,72 @@
+package org.backprop.nn.layers;
+
+import java.util.function.UnaryOperator;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.ops.Ops;
+
+/**
+ * What Conv2D, DepthwiseConv2D and SeparableConv2D share, as Keras's {@code BaseConv}: a square kernel over
+ * images {@code [batch, h, w, c]}, strides, "valid" or "same" padding, an optional bias and an activation,
+ * each settable by chained calls before the layer is built.
+ */
+public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
+    protected final int kernelSize;
+    protected int strides = 1;
+    protected String padding = "valid";
+    protected boolean useBias = true;
+    private String activationName = "linear";
+    private UnaryOperator<Tensor> activation = Activations.byName("linear");
+
+    protected BaseConv(String kerasPrefix, int kernelSize) {
+        super(kerasPrefix);
+        this.kernelSize = Windows.positive("kernelSize", kernelSize);
+    }
+
+    /** Returns this layer, for chained settings. */
+    protected abstract L self();
+
+    /** Returns the number of output channels for {@code inputChannels} input channels. */
+    protected abstract int outputChannels(int inputChannels);
+
+    public final L strides(int value) {
+        strides = Windows.positive("strides", value);
+        return self();
+    }
+
+    public final L padding(String value) {
+        padding = Windows.padding(value);
+        return self();
+    }
+
+    public final L useBias(boolean value) {
+        useBias = value;
+        return self();
+    }
+
+    public final L activation(String name) {
+        activation = Activations.byName(name);
+        activationName = name;
+        return self();
+    }
+
+    /** Returns the activation's Keras name. */
+    public final String activation() {
+        return activationName;
+    }
+
+    /** Returns {@code activation(outputs + bias)}, the bias only when the layer has one. */
+    protected final Tensor finish(Tensor outputs, Tensor bias) {
+        return activation.apply(useBias ? Ops.add(outputs, bias) : outputs);
+    }
+
+    @Override
+    protected final void checkInputShape(int[] shape) {
+        Windows.checkImageInput(this, shape);
+        computeOutputShape(shape);
+    }
+
+    @Override
+    public final int[] computeOutputShape(int[] inputShape) {
+        return Windows.outputShape(this, inputShape, kernelSize, strides, padding, outputChannels(inputShape[2]));
+    }
+}
