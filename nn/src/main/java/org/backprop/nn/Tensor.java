@@ -2,6 +2,7 @@ package org.backprop.nn;
 
 import java.util.Arrays;
 import org.backprop.nn.autograd.Function;
+import org.backprop.nn.backend.DeviceData;
 
 /**
  * An immutable float32 tensor, row-major, with Keras's layout conventions (batch first, channels last).
@@ -9,18 +10,51 @@ import org.backprop.nn.autograd.Function;
  * <p>A tensor computed by an op remembers the op ({@link #creator()}) when any of its inputs needs
  * gradients, which is how {@link org.backprop.nn.autograd.Gradients} walks back from a loss to the weights.
  * Tensors never change after construction and are safe to share between threads.
+ *
+ * <p>A GPU backend keeps its results in device memory ({@link #onDevice}); their values are copied to the
+ * host the first time anything reads them, and kept. Tensors that view the same values (a reshape, a
+ * variable's leaf, a detached copy) share that storage, so the copy happens once for all of them.
  */
 public final class Tensor {
     private final int[] shape;
-    private final float[] values;
+    private final Storage storage;
     private final Function creator;
     private final boolean requiresGrad;
 
-    private Tensor(int[] shape, float[] values, Function creator, boolean requiresGrad) {
+    private Tensor(int[] shape, Storage storage, Function creator, boolean requiresGrad) {
         this.shape = shape;
-        this.values = values;
+        this.storage = storage;
         this.creator = creator;
         this.requiresGrad = requiresGrad;
+    }
+
+    private Tensor(int[] shape, float[] values, Function creator, boolean requiresGrad) {
+        this(shape, new Storage(values, null), creator, requiresGrad);
+    }
+
+    /**
+     * Where a tensor's values live: in host memory, on a device, or both once a device result has been read
+     * or a host tensor uploaded. Shared by all tensors that view the same values.
+     */
+    private static final class Storage {
+        // Volatile rather than locked: only the single thread that drives a GPU backend ever fills them in,
+        // while the JVM's multi-threaded CPU backend reads host arrays that never change.
+        private volatile float[] host;
+        private volatile DeviceData device;
+
+        Storage(float[] host, DeviceData device) {
+            this.host = host;
+            this.device = device;
+        }
+
+        float[] host() {
+            float[] values = host;
+            if (values == null) {
+                values = device.download();
+                host = values;
+            }
+            return values;
+        }
     }
 
     /** Returns a tensor of the given shape over a copy of {@code values} (row-major). */
@@ -77,19 +111,62 @@ public final class Tensor {
         return new Tensor(shape, values, null, false);
     }
 
+    /**
+     * Returns a tensor whose values a backend holds in device memory. For backends: {@code data} must hold
+     * exactly as many values as {@code shape} has.
+     */
+    public static Tensor onDevice(int[] shape, DeviceData data) {
+        if (shape == null || data == null) {
+            throw new IllegalArgumentException("shape and data must not be null");
+        }
+        return new Tensor(shape.clone(), new Storage(null, data), null, false);
+    }
+
     /** Returns a tensor over the same values that records {@code creator} for gradients. */
     public static Tensor derived(Tensor value, Function creator) {
-        return new Tensor(value.shape, value.values, creator, true);
+        return new Tensor(value.shape, value.storage, creator, true);
+    }
+
+    /**
+     * Returns a tensor over the same values as {@code x}, viewed with {@code shape} of the same size. No
+     * values move, wherever they live.
+     */
+    public static Tensor reshaped(Tensor x, int[] shape) {
+        if (Shapes.size(shape) != x.size()) {
+            throw new IllegalArgumentException("cannot view " + x.size() + " values as shape " + Shapes.describe(shape));
+        }
+        return new Tensor(shape.clone(), x.storage, null, false);
     }
 
     /** Returns this tensor's values as a leaf that gradients are computed for (a weight's value). */
     public Tensor asVariable() {
-        return new Tensor(shape, values, null, true);
+        return new Tensor(shape, storage, null, true);
     }
 
     /** Returns this tensor's values without the record of how they were computed. */
     public Tensor detach() {
-        return creator == null && !requiresGrad ? this : new Tensor(shape, values, null, false);
+        return creator == null && !requiresGrad ? this : new Tensor(shape, storage, null, false);
+    }
+
+    /** Returns the device copy of the values, or {@code null} when they live only in host memory. For backends. */
+    public DeviceData deviceData() {
+        return storage.device;
+    }
+
+    /**
+     * Records {@code data} as the device copy of these values (an upload a backend made and wants to reuse),
+     * or forgets the device copy when {@code data} is {@code null} and the host holds the values. For backends.
+     */
+    public void attachDeviceData(DeviceData data) {
+        if (data == null && storage.host == null) {
+            throw new IllegalStateException("cannot forget the only copy of a tensor's values");
+        }
+        storage.device = data;
+    }
+
+    /** Returns whether the values have a copy in host memory, so reading them costs no transfer. For backends. */
+    public boolean isOnHost() {
+        return storage.host != null;
     }
 
     private static void checkShape(int[] shape, float[] values) {
@@ -131,34 +208,34 @@ public final class Tensor {
 
     /** Returns the number of values. */
     public int size() {
-        return values.length;
+        return Shapes.size(shape);
     }
 
     /** Returns a copy of the values, row-major. */
     public float[] toArray() {
-        return values.clone();
+        return internalValues().clone();
     }
 
     /** Returns the value at the given row-major flat index. */
     public float get(int flatIndex) {
-        return values[flatIndex];
+        return internalValues()[flatIndex];
     }
 
     /** Returns the single value of a tensor that holds one. */
     public float item() {
-        if (values.length != 1) {
+        if (size() != 1) {
             throw new IllegalStateException("item() needs a tensor with one value, this one has shape "
                     + Shapes.describe(shape));
         }
-        return values[0];
+        return internalValues()[0];
     }
 
     /**
-     * Returns the values array itself, for backends and ops that read it in hot loops. Never change it:
-     * tensors are immutable and may share arrays.
+     * Returns the values array itself, for backends and ops that read it in hot loops; values on a device are
+     * copied to the host first. Never change it: tensors are immutable and may share arrays.
      */
     public float[] internalValues() {
-        return values;
+        return storage.host();
     }
 
     /** Returns the op that computed this tensor, or {@code null} for inputs and weights. */
@@ -183,7 +260,7 @@ public final class Tensor {
     @Override
     public String toString() {
         if (shape.length == 0) {
-            return Numbers.format(values[0], 4);
+            return Numbers.format(internalValues()[0], 4);
         }
         StringBuilder text = new StringBuilder();
         appendNested(text, 0, 0);
@@ -192,7 +269,7 @@ public final class Tensor {
 
     private int appendNested(StringBuilder text, int axis, int offset) {
         if (axis == shape.length) {
-            text.append(Numbers.format(values[offset], 4));
+            text.append(Numbers.format(internalValues()[offset], 4));
             return offset + 1;
         }
         text.append('[');
@@ -212,11 +289,11 @@ public final class Tensor {
     public boolean equals(Object other) {
         return other instanceof Tensor
                 && Arrays.equals(shape, ((Tensor) other).shape)
-                && Arrays.equals(values, ((Tensor) other).values);
+                && Arrays.equals(internalValues(), ((Tensor) other).internalValues());
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(values);
+        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(internalValues());
     }
 }

@@ -1,8 +1,11 @@
 package org.backprop.nn;
 
+import org.backprop.nn.backend.Backends;
+
 /**
  * A weight: a named, shaped slot whose value the optimizer replaces after every step. Its current value is
- * a leaf tensor that gradients are computed for.
+ * a leaf tensor that gradients are computed for. The backend is told to keep the current value beyond the
+ * step that computed it, and may free the one it replaces.
  *
  * <p>Not thread-safe: a model trains on one thread.
  */
@@ -17,6 +20,7 @@ public final class Variable {
         this.shape = initialValue.shape();
         this.trainable = trainable;
         this.value = initialValue.asVariable();
+        Backends.current().retain(value);
     }
 
     /** Returns the name, e.g. {@code "dense/kernel"}. */
@@ -45,7 +49,10 @@ public final class Variable {
             throw new IllegalArgumentException("weight " + name + " has shape " + Shapes.describe(shape)
                     + ", cannot assign a value of shape " + Shapes.describe(newValue.shape()));
         }
+        Tensor previous = value;
         value = newValue.asVariable();
+        Backends.current().retain(value);
+        Backends.current().release(previous);
     }
 
     /** Returns the number of values. */

@@ -1,5 +1,6 @@
 package org.backprop.nn.backend;
 
+import java.util.List;
 import org.backprop.nn.Tensor;
 
 /**
@@ -8,6 +9,10 @@ import org.backprop.nn.Tensor;
  *
  * <p>Kernels compute values only: recording the graph for gradients is the job of
  * {@link org.backprop.nn.ops.Ops}. Callers check shapes first, so kernels may assume valid ones.
+ *
+ * <p>A backend with device memory frees what a step used when the step ends ({@link #beginStep},
+ * {@link #endStep}); tensors that must live longer, like weights and optimizer state, are retained. The CPU
+ * backend leaves memory to the garbage collector and ignores these calls.
  */
 public interface Backend {
 
@@ -24,6 +29,39 @@ public interface Backend {
      * {@code [m, k]}, {@code op(b)} is {@code [k, n]}, the result {@code [m, n]}.
      */
     Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB);
+
+    /**
+     * Applies one optimizer step to every weight at once and returns, for each weight, its new value followed
+     * by its new slots ({@link UpdateRule.Kind#slots()} of them, in the order given). {@code slots.get(i)}
+     * holds weight i's current slots.
+     */
+    List<Tensor[]> applyUpdates(UpdateRule rule, List<Tensor> weights, List<Tensor> gradients, List<Tensor[]> slots);
+
+    /** Starts a step (a training step, or one batch of evaluate or predict): its tensors are the step's. */
+    default void beginStep() {
+    }
+
+    /**
+     * Ends the step: its work is submitted and the device memory of its tensors that nothing retained is
+     * freed. Reading a freed tensor that was never copied to the host fails with a message that says so.
+     */
+    default void endStep() {
+    }
+
+    /** Keeps {@code tensor}'s device memory beyond the current step, until as many {@link #release} calls. */
+    default void retain(Tensor tensor) {
+    }
+
+    /** Undoes one {@link #retain}; memory nothing retains any more is freed when the current step ends. */
+    default void release(Tensor tensor) {
+    }
+
+    /**
+     * Copies the values of all {@code tensors} to host memory in one transfer, so that reading them one by one
+     * afterwards waits on the device once instead of once per tensor.
+     */
+    default void fetch(List<Tensor> tensors) {
+    }
 
     /**
      * Returns the matrix product of each pair of matrices in two rank-3 batches, either transposed first:

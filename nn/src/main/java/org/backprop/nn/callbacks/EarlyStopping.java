@@ -3,6 +3,7 @@ package org.backprop.nn.callbacks;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.Backends;
 import org.backprop.nn.Variable;
 import org.backprop.nn.models.Model;
 
@@ -51,6 +52,7 @@ public final class EarlyStopping extends Callback {
         waited = 0;
         bestEpoch = 0;
         stoppedEpoch = 0;
+        releaseSnapshot();
         bestWeights = null;
     }
 
@@ -63,6 +65,7 @@ public final class EarlyStopping extends Callback {
             bestEpoch = epoch;
             waited = 0;
             if (restoreBestWeights) {
+                releaseSnapshot();
                 bestWeights = snapshot(model);
             }
             return;
@@ -80,12 +83,24 @@ public final class EarlyStopping extends Callback {
         }
     }
 
+    // The snapshot shares the weights' storage, so it must keep the backend from freeing it when the
+    // optimizer replaces them.
     private static List<Tensor> snapshot(Model model) {
         List<Tensor> values = new java.util.ArrayList<>();
         for (Variable weight : model.weights()) {
-            values.add(weight.value().detach());
+            Tensor value = weight.value().detach();
+            Backends.current().retain(value);
+            values.add(value);
         }
         return values;
+    }
+
+    private void releaseSnapshot() {
+        if (bestWeights != null) {
+            for (Tensor value : bestWeights) {
+                Backends.current().release(value);
+            }
+        }
     }
 
     /** Returns the epoch training stopped after, or 0 if it ran to the end. */

@@ -73,11 +73,10 @@ public final class BatchNormalization extends Layer {
         return Normalization.normalize(inputs, mean, variance, gamma.value(), beta.value(), epsilon);
     }
 
+    // With ops rather than a host loop, so that the statistics stay on the device that computed them.
     private void updateMovingAverage(Variable moving, Tensor batchValue) {
-        float[] values = moving.value().toArray();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = values[i] * momentum + batchValue.get(i) * (1 - momentum);
-        }
-        moving.assign(Tensor.wrap(moving.shape(), values));
+        Tensor kept = Ops.multiply(moving.value().detach(), Tensor.scalar(momentum));
+        Tensor added = Ops.multiply(Ops.reshape(batchValue.detach(), moving.shape()), Tensor.scalar(1 - momentum));
+        moving.assign(Ops.add(kept, added));
     }
 }

@@ -7,6 +7,7 @@ import org.backprop.nn.Numbers;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.autograd.Gradients;
+import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.data.Dataset;
@@ -88,42 +89,43 @@ final class FitLoop {
     }
 
     private Map<String, Double> trainEpoch(Dataset train, int epoch, int steps) {
-        double lossTotal = 0;
         for (Metric metric : metrics) {
             metric.reset();
         }
-        int step = 0;
+        StepResults results = new StepResults(Backends.current());
         for (Dataset batch : train.batches(options.batchSize)) {
-            step++;
-            float batchLoss = trainStep(batch.features(), batch.labels());
-            if (!Float.isFinite(batchLoss)) {
-                throw new TrainingDivergedException("The loss became " + batchLoss + " in epoch " + epoch + " (step "
-                        + step + " of " + steps + "). Try a smaller learning rate, or check the inputs for NaN or"
-                        + " very large values.", null);
-            }
-            lossTotal += batchLoss * batch.size();
+            trainStep(batch.features(), batch.labels(), results);
+        }
+        StepResults.Totals totals = results.finish(metrics);
+        if (totals.diverged()) {
+            throw new TrainingDivergedException("The loss became " + totals.firstNonFiniteLoss + " in epoch " + epoch
+                    + " (step " + totals.firstNonFiniteStep + " of " + steps + "). Try a smaller learning rate, or check"
+                    + " the inputs for NaN or very large values.", null);
         }
         Map<String, Double> logs = new LinkedHashMap<>();
-        logs.put("loss", lossTotal / train.size());
+        logs.put("loss", totals.weightedLoss / train.size());
         for (Metric metric : metrics) {
             logs.put(metric.name(), metric.result());
         }
         return logs;
     }
 
-    private float trainStep(Tensor batchX, Tensor batchY) {
-        Tensor predictions = model.call(batchX, true);
-        Tensor lossValue = loss.call(batchY, predictions);
-        List<Variable> weights = model.trainableWeights();
-        List<Tensor> leaves = new java.util.ArrayList<>(weights.size());
-        for (Variable weight : weights) {
-            leaves.add(weight.value());
+    private void trainStep(Tensor batchX, Tensor batchY, StepResults results) {
+        Backend backend = Backends.current();
+        backend.beginStep();
+        try {
+            Tensor predictions = model.call(batchX, true);
+            Tensor lossValue = loss.call(batchY, predictions);
+            List<Variable> weights = model.trainableWeights();
+            List<Tensor> leaves = new java.util.ArrayList<>(weights.size());
+            for (Variable weight : weights) {
+                leaves.add(weight.value());
+            }
+            optimizer.apply(weights, Gradients.of(lossValue, leaves));
+            results.add(lossValue, batchY, predictions);
+        } finally {
+            backend.endStep();
         }
-        optimizer.apply(weights, Gradients.of(lossValue, leaves));
-        for (Metric metric : metrics) {
-            metric.update(batchY, predictions);
-        }
-        return lossValue.item();
     }
 
     private String epochLine(int epoch, int steps, Map<String, Double> logs) {

@@ -9,6 +9,8 @@ import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
+import org.backprop.nn.backend.Backend;
+import org.backprop.nn.backend.Backends;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerNames;
@@ -144,18 +146,22 @@ public class Model {
         checkCompiled("evaluate");
         checkSameBatch(x, y);
         resetMetrics();
-        double lossTotal = 0;
+        Backend backend = Backends.current();
+        StepResults steps = new StepResults(backend);
         for (int start = 0; start < x.dim(0); start += batchSize) {
             int end = Math.min(x.dim(0), start + batchSize);
             Tensor batchY = Batches.range(y, start, end);
-            Tensor predictions = call(Batches.range(x, start, end), false);
-            lossTotal += loss.call(batchY, predictions).item() * (end - start);
-            for (Metric metric : metrics) {
-                metric.update(batchY, predictions);
+            backend.beginStep();
+            try {
+                Tensor predictions = call(Batches.range(x, start, end), false);
+                steps.add(loss.call(batchY, predictions), batchY, predictions);
+            } finally {
+                backend.endStep();
             }
         }
+        StepResults.Totals totals = steps.finish(metrics);
         Map<String, Double> results = new LinkedHashMap<>();
-        results.put("loss", lossTotal / x.dim(0));
+        results.put("loss", totals.weightedLoss / x.dim(0));
         for (Metric metric : metrics) {
             results.put(metric.name(), metric.result());
         }
@@ -164,12 +170,18 @@ public class Model {
 
     /** Returns the model's outputs for {@code x} in inference mode, computed in batches of 32. */
     public final Tensor predict(Tensor x) {
+        Backend backend = Backends.current();
         List<float[]> parts = new ArrayList<>();
         int[] shape = null;
         for (int start = 0; start < x.dim(0); start += 32) {
-            Tensor output = call(Batches.range(x, start, Math.min(x.dim(0), start + 32)), false);
-            shape = output.shape();
-            parts.add(output.internalValues());
+            backend.beginStep();
+            try {
+                Tensor output = call(Batches.range(x, start, Math.min(x.dim(0), start + 32)), false);
+                shape = output.shape();
+                parts.add(output.internalValues());
+            } finally {
+                backend.endStep();
+            }
         }
         int rowSize = Shapes.size(Shapes.withoutBatch(shape));
         float[] values = new float[x.dim(0) * rowSize];

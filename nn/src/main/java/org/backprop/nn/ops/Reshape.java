@@ -13,13 +13,13 @@ final class Reshape extends Function {
     }
 
     static Tensor apply(Tensor x, int[] shape) {
-        Tensor y = Tensor.wrap(shape.clone(), x.internalValues());
+        Tensor y = Tensor.reshaped(x, shape);
         return Ops.record(y, new Reshape(x));
     }
 
     @Override
     public Tensor[] backward(Tensor dy) {
-        return new Tensor[] {Tensor.wrap(inputShape, dy.internalValues())};
+        return new Tensor[] {Tensor.reshaped(dy, inputShape)};
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.backprop.nn.optim;
 
+import org.backprop.nn.backend.UpdateRule;
+
 /** Adaptive moment estimation, as Keras 3's {@code Adam}. */
 public class Adam extends Optimizer {
     private final float beta1;
@@ -22,22 +24,15 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected float[][] newSlots(int size) {
-        return new float[][] {new float[size], new float[size]};
-    }
-
-    @Override
-    protected void update(float[] values, float[] gradient, float[][] slots, long step) {
-        float[] m = slots[0];
-        float[] v = slots[1];
+    protected UpdateRule rule(long step) {
         double beta1Power = Math.pow(beta1, step);
         double beta2Power = Math.pow(beta2, step);
         float alpha = (float) (learningRate() * Math.sqrt(1 - beta2Power) / (1 - beta1Power));
-        for (int i = 0; i < values.length; i++) {
-            float g = gradient[i];
-            m[i] += (g - m[i]) * (1 - beta1);
-            v[i] += (g * g - v[i]) * (1 - beta2);
-            values[i] -= m[i] * alpha / ((float) Math.sqrt(v[i]) + epsilon);
-        }
+        return UpdateRule.adam(learningRate(), beta1, beta2, epsilon, alpha, decay());
+    }
+
+    /** Returns the weight decay times the learning rate applied before each step; none for Adam. */
+    float decay() {
+        return 0f;
     }
 }

@@ -14,11 +14,7 @@ public final class AdamW extends Adam {
     }
 
     @Override
-    protected void update(float[] values, float[] gradient, float[][] slots, long step) {
-        float decay = weightDecay * learningRate();
-        for (int i = 0; i < values.length; i++) {
-            values[i] -= values[i] * decay;
-        }
-        super.update(values, gradient, slots, step);
+    float decay() {
+        return weightDecay * learningRate();
     }
 }

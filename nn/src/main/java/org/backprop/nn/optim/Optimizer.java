@@ -1,22 +1,28 @@
 package org.backprop.nn.optim;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
+import org.backprop.nn.backend.Backend;
+import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.UpdateRule;
 
 /**
  * A Keras optimizer: turns each weight's gradient into a new value. Slot state (momentum, moments) is
- * kept per weight; formulas follow Keras 3 exactly so that runs compare with Keras's.
+ * kept per weight; formulas follow Keras 3 exactly so that runs compare with Keras's. Each subclass says
+ * which formula and coefficients a step uses ({@link UpdateRule}); the backend applies it to all weights at
+ * once, on the device where they live.
  *
  * <p>Not thread-safe.
  */
 public abstract class Optimizer {
     private final String name;
     private float learningRate;
-    private final Map<Variable, float[][]> slots = new IdentityHashMap<>();
+    private final Map<Variable, Tensor[]> slots = new IdentityHashMap<>();
     private long iterations;
 
     protected Optimizer(String name, double learningRate) {
@@ -56,25 +62,44 @@ public abstract class Optimizer {
             throw new IllegalArgumentException(weights.size() + " weights but " + gradients.size() + " gradients");
         }
         iterations++;
+        UpdateRule rule = rule(iterations);
+        Backend backend = Backends.current();
+        List<Tensor> values = new ArrayList<>(weights.size());
+        List<Tensor[]> state = new ArrayList<>(weights.size());
         for (int i = 0; i < weights.size(); i++) {
             Variable weight = weights.get(i);
-            Tensor gradient = gradients.get(i);
-            if (!Shapes.same(weight.shape(), gradient.shape())) {
+            if (!Shapes.same(weight.shape(), gradients.get(i).shape())) {
                 throw new IllegalArgumentException("gradient of " + weight.name() + " has shape "
-                        + Shapes.describe(gradient.shape()) + ", the weight " + Shapes.describe(weight.shape()));
+                        + Shapes.describe(gradients.get(i).shape()) + ", the weight " + Shapes.describe(weight.shape()));
             }
-            float[] values = weight.value().toArray();
-            float[][] state = slots.computeIfAbsent(weight, w -> newSlots(w.size()));
-            update(values, gradient.internalValues(), state, iterations);
-            weight.assign(Tensor.wrap(weight.shape(), values));
+            values.add(weight.value());
+            state.add(slots.computeIfAbsent(weight, w -> newSlots(w, rule.kind().slots(), backend)));
+        }
+        List<Tensor[]> updated = backend.applyUpdates(rule, values, gradients, state);
+        for (int i = 0; i < weights.size(); i++) {
+            Tensor[] results = updated.get(i);
+            weights.get(i).assign(results[0]);
+            Tensor[] previous = state.get(i);
+            Tensor[] next = java.util.Arrays.copyOfRange(results, 1, results.length);
+            for (int s = 0; s < next.length; s++) {
+                backend.retain(next[s]);
+                backend.release(previous[s]);
+            }
+            slots.put(weights.get(i), next);
         }
     }
 
-    /** Returns fresh slot arrays (zeros) for a weight of {@code size} values. */
-    protected abstract float[][] newSlots(int size);
+    private static Tensor[] newSlots(Variable weight, int count, Backend backend) {
+        Tensor[] fresh = new Tensor[count];
+        for (int s = 0; s < count; s++) {
+            fresh[s] = Tensor.zeros(weight.shape());
+            backend.retain(fresh[s]);
+        }
+        return fresh;
+    }
 
-    /** Updates {@code values} in place from {@code gradient}; {@code step} counts from 1. */
-    protected abstract void update(float[] values, float[] gradient, float[][] slots, long step);
+    /** Returns the formula and its coefficients for step {@code step}, counting from 1. */
+    protected abstract UpdateRule rule(long step);
 
     /** Returns the optimizer Keras calls {@code name}, with Keras's default settings. */
     public static Optimizer byName(String name) {

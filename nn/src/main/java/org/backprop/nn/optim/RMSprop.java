@@ -1,5 +1,7 @@
 package org.backprop.nn.optim;
 
+import org.backprop.nn.backend.UpdateRule;
+
 /** Divides the step by a moving root mean square of recent gradients, as Keras 3's {@code RMSprop}. */
 public final class RMSprop extends Optimizer {
     private final float rho;
@@ -16,19 +18,7 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected float[][] newSlots(int size) {
-        return new float[][] {new float[size]};
-    }
-
-    @Override
-    protected void update(float[] values, float[] gradient, float[][] slots, long step) {
-        float lr = learningRate();
-        float[] velocity = slots[0];
-        for (int i = 0; i < values.length; i++) {
-            float g = gradient[i];
-            velocity[i] = rho * velocity[i] + (1 - rho) * g * g;
-            // Keras 3 adds epsilon inside the square root.
-            values[i] -= lr * g / (float) Math.sqrt(velocity[i] + epsilon);
-        }
+    protected UpdateRule rule(long step) {
+        return UpdateRule.rmsprop(learningRate(), rho, epsilon);
     }
 }

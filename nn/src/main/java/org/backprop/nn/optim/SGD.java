@@ -1,5 +1,7 @@
 package org.backprop.nn.optim;
 
+import org.backprop.nn.backend.UpdateRule;
+
 /** Gradient descent, optionally with (Nesterov) momentum, as Keras 3's {@code SGD}. */
 public final class SGD extends Optimizer {
     private final float momentum;
@@ -19,23 +21,7 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected float[][] newSlots(int size) {
-        return new float[][] {new float[momentum > 0 ? size : 0]};
-    }
-
-    @Override
-    protected void update(float[] values, float[] gradient, float[][] slots, long step) {
-        float lr = learningRate();
-        if (momentum == 0) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] -= lr * gradient[i];
-            }
-            return;
-        }
-        float[] velocity = slots[0];
-        for (int i = 0; i < values.length; i++) {
-            velocity[i] = momentum * velocity[i] - lr * gradient[i];
-            values[i] += nesterov ? momentum * velocity[i] - lr * gradient[i] : velocity[i];
-        }
+    protected UpdateRule rule(long step) {
+        return UpdateRule.sgd(learningRate(), momentum, nesterov);
     }
 }

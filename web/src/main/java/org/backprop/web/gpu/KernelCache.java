@@ -2,29 +2,42 @@ package org.backprop.web.gpu;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.teavm.jso.JSObject;
 
 /** Compiles each WGSL kernel once per device and reports a kernel that fails to compile by its op name. */
 final class KernelCache {
     private final GpuDevice device;
-    private final Map<String, GpuComputePipeline> pipelines = new HashMap<>();
+    private final Map<String, Kernel> kernels = new HashMap<>();
 
     KernelCache(GpuDevice device) {
         this.device = device;
     }
 
-    GpuComputePipeline pipeline(String op, String wgsl) {
-        GpuComputePipeline pipeline = pipelines.get(op);
-        if (pipeline == null) {
+    /** A compiled kernel and the layout of its bindings. */
+    static final class Kernel {
+        final GpuComputePipeline pipeline;
+        final JSObject layout;
+
+        Kernel(GpuComputePipeline pipeline) {
+            this.pipeline = pipeline;
+            this.layout = pipeline.getBindGroupLayout(0);
+        }
+    }
+
+    Kernel kernel(String op, String wgsl) {
+        Kernel kernel = kernels.get(op);
+        if (kernel == null) {
             device.pushErrorScope("validation");
             GpuShaderModule module = device.createShaderModule(Descriptors.shaderModule(op, wgsl));
-            pipeline = device.createComputePipeline(Descriptors.computePipeline(op, module));
+            GpuComputePipeline pipeline = device.createComputePipeline(Descriptors.computePipeline(op, module));
             GpuError error = device.popErrorScope().await();
             if (error != null) {
                 throw new IllegalStateException("The WebGPU kernel for op '" + op + "' failed to compile: "
                         + error.getMessage());
             }
-            pipelines.put(op, pipeline);
+            kernel = new Kernel(pipeline);
+            kernels.put(op, kernel);
         }
-        return pipeline;
+        return kernel;
     }
 }

@@ -1,27 +1,38 @@
 package org.backprop.web.gpu;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.Backend;
+import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.ConvGeometry;
+import org.backprop.nn.backend.DeviceData;
+import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.backend.UpdateRule;
 import org.backprop.nn.backend.cpu.CpuBackend;
-import org.teavm.jso.core.JSArray;
-import org.teavm.jso.typedarrays.Float32Array;
-import org.teavm.jso.typedarrays.Uint32Array;
 
 /**
- * Runs {@code nn}'s primitive ops as WGSL compute kernels.
+ * Runs {@code nn}'s primitive ops as WGSL compute kernels on tensors that stay in GPU memory. A training
+ * step's kernels are recorded into one command buffer, submitted when the step ends; nothing waits for the
+ * GPU until host code reads a tensor ({@code fit} reads losses and predictions once per epoch).
  *
- * <p>So far only the plain matrix product runs on the GPU; every other op, and the transposed products,
- * are inherited from the CPU backend. Operands are uploaded and the result read back for every op,
- * because nn's tensors still live in host memory.
+ * <p>Ops without a kernel yet run on the CPU backend: their inputs are read back and their results uploaded
+ * when the next kernel needs them. Not thread-safe.
  */
-public final class WebGpuBackend extends CpuBackend {
-    private static final int TILE = 16;
+public final class WebGpuBackend implements Backend {
+    /** Broadcasting kernels take shapes of at most this rank; larger ones run on the CPU. */
+    private static final int MAX_RANK = 6;
 
-    private final GpuDevice device;
-    private final KernelCache kernels;
+    private final GpuMemory memory;
+    private final KernelRunner kernels;
+    private final CpuBackend cpu = new CpuBackend();
+    private final String adapterDescription;
 
-    public WebGpuBackend(GpuDevice device) {
-        this.device = device;
-        this.kernels = new KernelCache(device);
+    public WebGpuBackend(GpuDevice device, String adapterDescription) {
+        this.memory = new GpuMemory(device);
+        this.kernels = new KernelRunner(device, memory);
+        this.adapterDescription = adapterDescription;
     }
 
     @Override
@@ -30,72 +41,324 @@ public final class WebGpuBackend extends CpuBackend {
     }
 
     @Override
+    public String device() {
+        return adapterDescription;
+    }
+
+    /** Returns counters for tests and benchmarks: live buffers and bytes, buffers created, submits, dispatches. */
+    public GpuStats stats() {
+        BufferPool pool = memory.pool();
+        return new GpuStats(pool.liveBuffers(), pool.liveBytes(), pool.createdBuffers(), memory.commands().submits(),
+                kernels.dispatches());
+    }
+
+    // ---- memory and steps
+
+    @Override
+    public void beginStep() {
+        memory.beginStep();
+    }
+
+    @Override
+    public void endStep() {
+        memory.endStep();
+    }
+
+    @Override
+    public void retain(Tensor tensor) {
+        memory.retain(tensor);
+    }
+
+    @Override
+    public void release(Tensor tensor) {
+        memory.release(tensor);
+    }
+
+    @Override
+    public void fetch(List<Tensor> tensors) {
+        List<GpuData> pending = new ArrayList<>();
+        for (Tensor tensor : tensors) {
+            DeviceData data = tensor.deviceData();
+            if (!tensor.isOnHost() && data instanceof GpuData && ((GpuData) data).fetched == null
+                    && !pending.contains(data)) {
+                pending.add((GpuData) data);
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<float[]> values = memory.downloadAll(pending);
+        for (int i = 0; i < pending.size(); i++) {
+            pending.get(i).fetched = values.get(i);
+        }
+    }
+
+    private Tensor output(int[] shape) {
+        return GpuMemory.tensor(shape, memory.allocate(Shapes.size(shape)));
+    }
+
+    private GpuData on(Tensor tensor) {
+        return memory.on(tensor);
+    }
+
+    private static GpuData data(Tensor deviceTensor) {
+        return (GpuData) deviceTensor.deviceData();
+    }
+
+    private static int bits(float value) {
+        return Float.floatToIntBits(value);
+    }
+
+    // ---- matrix products
+
+    @Override
     public Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
-        if (transposeA || transposeB) {
-            return super.matmul(a, transposeA, b, transposeB);
-        }
-        int rows = a.dim(0);
-        int inner = a.dim(1);
-        int cols = b.dim(1);
-        Uint32Array dims = new Uint32Array(4);
-        dims.set(0, rows);
-        dims.set(1, inner);
-        dims.set(2, cols);
-        dims.set(3, 0);
-
-        GpuBuffer dimsBuffer = upload(dims.getByteLength(), Descriptors.UNIFORM, dims);
-        GpuBuffer inputBuffer = upload(a);
-        GpuBuffer kernelBuffer = upload(b);
-        GpuBuffer biasBuffer = upload(Tensor.zeros(cols));
-        int outputBytes = Math.max(4, rows * cols * 4);
-        GpuBuffer outputBuffer = device.createBuffer(
-                Descriptors.buffer(outputBytes, Descriptors.STORAGE | Descriptors.COPY_SRC));
-        GpuBuffer readback = device.createBuffer(
-                Descriptors.buffer(outputBytes, Descriptors.MAP_READ | Descriptors.COPY_DST));
-
-        GpuComputePipeline pipeline = kernels.pipeline("dense", WgslSources.DENSE);
-        JSArray<GpuBuffer> bindings = JSArray.of(dimsBuffer, inputBuffer, kernelBuffer, biasBuffer, outputBuffer);
-        GpuBindGroup bindGroup = device.createBindGroup(
-                Descriptors.bindGroup(pipeline.getBindGroupLayout(0), bindings));
-
-        GpuCommandEncoder encoder = device.createCommandEncoder();
-        GpuComputePassEncoder pass = encoder.beginComputePass();
-        pass.setPipeline(pipeline);
-        pass.setBindGroup(0, bindGroup);
-        pass.dispatchWorkgroups(ceilDiv(cols, TILE), ceilDiv(rows, TILE), 1);
-        pass.end();
-        encoder.copyBufferToBuffer(outputBuffer, 0, readback, 0, outputBytes);
-        device.getQueue().submit(JSArray.of(encoder.finish()));
-
-        readback.mapAsync(Descriptors.MAP_MODE_READ).await();
-        float[] values = toJavaArray(Float32Array.create(readback.getMappedRange(), 0, rows * cols));
-        readback.unmap();
-        for (int i = 0; i < bindings.getLength(); i++) {
-            bindings.get(i).destroy();
-        }
-        readback.destroy();
-        return Tensor.of(new int[] {rows, cols}, values);
+        int m = transposeA ? a.dim(1) : a.dim(0);
+        int k = transposeA ? a.dim(0) : a.dim(1);
+        int n = transposeB ? b.dim(0) : b.dim(1);
+        return product(a, transposeA, b, transposeB, 1, m, k, n, new int[] {m, n});
     }
 
-    private GpuBuffer upload(Tensor tensor) {
-        Float32Array data = Float32Array.fromJavaArray(tensor.toArray());
-        return upload(data.getByteLength(), Descriptors.STORAGE, data);
+    @Override
+    public Tensor batchMatmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
+        int batch = a.dim(0);
+        int m = transposeA ? a.dim(2) : a.dim(1);
+        int k = transposeA ? a.dim(1) : a.dim(2);
+        int n = transposeB ? b.dim(1) : b.dim(2);
+        return product(a, transposeA, b, transposeB, batch, m, k, n, new int[] {batch, m, n});
     }
 
-    private GpuBuffer upload(int byteLength, int usage, org.teavm.jso.typedarrays.ArrayBufferView data) {
-        // WebGPU rejects zero-sized bindings, so an empty tensor still gets one word.
-        GpuBuffer buffer = device.createBuffer(Descriptors.buffer(Math.max(4, byteLength), usage | Descriptors.COPY_DST));
-        device.getQueue().writeBuffer(buffer, 0, data);
-        return buffer;
+    private Tensor product(Tensor a, boolean transposeA, Tensor b, boolean transposeB, int batch, int m, int k,
+            int n, int[] shape) {
+        Tensor out = output(shape);
+        int flags = (transposeA ? 1 : 0) | (transposeB ? 2 : 0);
+        kernels.run("matmul", WgslSources.MATMUL, new int[] {m, k, n, flags},
+                new GpuData[] {on(a), on(b), data(out)}, ceilDiv(n, 16), ceilDiv(m, 16), batch);
+        return out;
     }
 
-    // Float32Array.copyToJavaArray returns an empty array for views over a mapped GPU buffer in TeaVM 0.15.
-    private static float[] toJavaArray(Float32Array view) {
-        float[] values = new float[view.getLength()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = view.get(i);
+    // ---- element-wise
+
+    @Override
+    public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        int[] shape = Shapes.broadcast(a.shape(), b.shape());
+        if (shape.length > MAX_RANK) {
+            return cpu.binary(op, a, b);
         }
-        return values;
+        int count = Shapes.size(shape);
+        int mode = Shapes.same(a.shape(), b.shape()) ? 0 : b.size() == 1 && a.size() == count ? 1 : 2;
+        int[] params = new int[22];
+        params[0] = op.ordinal();
+        params[1] = shape.length;
+        params[2] = count;
+        params[3] = mode;
+        int[] aStrides = Broadcasts.strides(a.shape(), shape);
+        int[] bStrides = Broadcasts.strides(b.shape(), shape);
+        for (int axis = 0; axis < shape.length; axis++) {
+            params[4 + axis] = shape[axis];
+            params[10 + axis] = aStrides[axis];
+            params[16 + axis] = bStrides[axis];
+        }
+        Tensor out = output(shape);
+        kernels.runElementwise("binary", WgslSources.BINARY, params, new GpuData[] {on(a), on(b), data(out)}, count);
+        return out;
+    }
+
+    @Override
+    public Tensor unary(UnaryOp op, Tensor x, float parameter) {
+        Tensor out = output(x.shape());
+        kernels.runElementwise("unary", WgslSources.UNARY, new int[] {op.ordinal(), x.size(), bits(parameter)},
+                new GpuData[] {on(x), data(out)}, x.size());
+        return out;
+    }
+
+    @Override
+    public Tensor unaryBackward(UnaryOp op, Tensor x, Tensor y, Tensor dy, float parameter) {
+        Tensor out = output(x.shape());
+        kernels.runElementwise("unary_backward", WgslSources.UNARY_BACKWARD,
+                new int[] {op.ordinal(), x.size(), bits(parameter)},
+                new GpuData[] {on(x), on(y), on(dy), data(out)}, x.size());
+        return out;
+    }
+
+    @Override
+    public Tensor reduceToShape(Tensor x, int[] shape) {
+        if (x.rank() > MAX_RANK) {
+            return cpu.reduceToShape(x, shape);
+        }
+        int rank = x.rank();
+        int[] padded = Broadcasts.padLeft(shape, rank);
+        int[] inStrides = Broadcasts.strides(x.shape(), x.shape());
+        int[] params = new int[22];
+        params[0] = rank;
+        params[1] = Shapes.size(shape);
+        params[2] = x.size() / Math.max(1, Shapes.size(shape));
+        for (int axis = 0; axis < rank; axis++) {
+            params[4 + axis] = x.dim(axis);
+            params[10 + axis] = padded[axis];
+            params[16 + axis] = inStrides[axis];
+        }
+        Tensor out = output(shape);
+        kernels.runElementwise("reduce_to_shape", WgslSources.REDUCE_TO_SHAPE, params,
+                new GpuData[] {on(x), data(out)}, Shapes.size(shape));
+        return out;
+    }
+
+    @Override
+    public Tensor broadcastTo(Tensor x, int[] shape) {
+        if (shape.length > MAX_RANK) {
+            return cpu.broadcastTo(x, shape);
+        }
+        int[] strides = Broadcasts.strides(x.shape(), shape);
+        int count = Shapes.size(shape);
+        int[] params = new int[16];
+        params[0] = shape.length;
+        params[1] = count;
+        for (int axis = 0; axis < shape.length; axis++) {
+            params[4 + axis] = shape[axis];
+            params[10 + axis] = strides[axis];
+        }
+        Tensor out = output(shape);
+        kernels.runElementwise("broadcast_to", WgslSources.BROADCAST_TO, params, new GpuData[] {on(x), data(out)},
+                count);
+        return out;
+    }
+
+    // ---- optimizers
+
+    @Override
+    public List<Tensor[]> applyUpdates(UpdateRule rule, List<Tensor> weights, List<Tensor> gradients,
+            List<Tensor[]> slots) {
+        List<Tensor[]> updated = new ArrayList<>(weights.size());
+        for (int i = 0; i < weights.size(); i++) {
+            updated.add(update(rule, weights.get(i), gradients.get(i), slots.get(i)));
+        }
+        return updated;
+    }
+
+    private Tensor[] update(UpdateRule rule, Tensor weight, Tensor gradient, Tensor[] slots) {
+        int[] shape = weight.shape();
+        int count = weight.size();
+        Tensor newWeight = output(shape);
+        switch (rule.kind()) {
+            case SGD:
+                kernels.runElementwise("optimizer_sgd", WgslSources.OPTIMIZER_SGD,
+                        new int[] {count, bits(rule.learningRate())},
+                        new GpuData[] {on(gradient), on(weight), data(newWeight)}, count);
+                return new Tensor[] {newWeight};
+            case SGD_MOMENTUM:
+            case SGD_NESTEROV:
+            case RMSPROP: {
+                Tensor velocity = output(shape);
+                int kind = rule.kind() == UpdateRule.Kind.SGD_MOMENTUM ? 0
+                        : rule.kind() == UpdateRule.Kind.SGD_NESTEROV ? 1 : 2;
+                kernels.runElementwise("optimizer_velocity", WgslSources.OPTIMIZER_VELOCITY,
+                        new int[] {count, kind, bits(rule.learningRate()), bits(rule.momentum()), bits(rule.rho()),
+                            bits(rule.epsilon())},
+                        new GpuData[] {on(gradient), on(weight), on(slots[0]), data(newWeight), data(velocity)}, count);
+                return new Tensor[] {newWeight, velocity};
+            }
+            case ADAM:
+            case ADAMW: {
+                Tensor m = output(shape);
+                Tensor v = output(shape);
+                kernels.runElementwise("optimizer_adam", WgslSources.OPTIMIZER_ADAM,
+                        new int[] {count, bits(rule.beta1()), bits(rule.beta2()), bits(rule.epsilon()),
+                            bits(rule.alpha()), bits(rule.decay())},
+                        new GpuData[] {on(gradient), on(weight), on(slots[0]), on(slots[1]), data(newWeight), data(m),
+                            data(v)}, count);
+                return new Tensor[] {newWeight, m, v};
+            }
+            default:
+                throw new IllegalArgumentException("no kernel for update rule " + rule.kind());
+        }
+    }
+
+    // ---- not on the GPU yet: computed by the CPU backend
+
+    @Override
+    public Tensor gather(Tensor table, Tensor indices) {
+        return cpu.gather(table, indices);
+    }
+
+    @Override
+    public Tensor scatterAddRows(Tensor updates, Tensor indices, int rows) {
+        return cpu.scatterAddRows(updates, indices, rows);
+    }
+
+    @Override
+    public Tensor transpose(Tensor x, int[] permutation) {
+        return cpu.transpose(x, permutation);
+    }
+
+    @Override
+    public Tensor softmax(Tensor x) {
+        return cpu.softmax(x);
+    }
+
+    @Override
+    public Tensor logSoftmax(Tensor x) {
+        return cpu.logSoftmax(x);
+    }
+
+    @Override
+    public Tensor concatenate(List<Tensor> parts, int axis) {
+        return cpu.concatenate(parts, axis);
+    }
+
+    @Override
+    public Tensor slice(Tensor x, int axis, int start, int length) {
+        return cpu.slice(x, axis, start, length);
+    }
+
+    @Override
+    public Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry geometry) {
+        return cpu.conv2d(x, kernel, geometry);
+    }
+
+    @Override
+    public Tensor conv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry geometry) {
+        return cpu.conv2dBackwardInput(dy, kernel, inputShape, geometry);
+    }
+
+    @Override
+    public Tensor conv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry geometry) {
+        return cpu.conv2dBackwardKernel(x, dy, kernelShape, geometry);
+    }
+
+    @Override
+    public Tensor depthwiseConv2d(Tensor x, Tensor kernel, ConvGeometry geometry) {
+        return cpu.depthwiseConv2d(x, kernel, geometry);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry geometry) {
+        return cpu.depthwiseConv2dBackwardInput(dy, kernel, inputShape, geometry);
+    }
+
+    @Override
+    public Tensor depthwiseConv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry geometry) {
+        return cpu.depthwiseConv2dBackwardKernel(x, dy, kernelShape, geometry);
+    }
+
+    @Override
+    public Tensor maxPool2d(Tensor x, ConvGeometry geometry) {
+        return cpu.maxPool2d(x, geometry);
+    }
+
+    @Override
+    public Tensor maxPool2dBackward(Tensor x, Tensor dy, ConvGeometry geometry) {
+        return cpu.maxPool2dBackward(x, dy, geometry);
+    }
+
+    @Override
+    public Tensor averagePool2d(Tensor x, ConvGeometry geometry) {
+        return cpu.averagePool2d(x, geometry);
+    }
+
+    @Override
+    public Tensor averagePool2dBackward(Tensor dy, int[] inputShape, ConvGeometry geometry) {
+        return cpu.averagePool2dBackward(dy, inputShape, geometry);
     }
 
     private static int ceilDiv(int value, int divisor) {

@@ -44,7 +44,7 @@ public final class ProgramRuntime {
             notice("WebGPU is not available: " + opened.unavailableReason() + ". Running on the CPU backend.");
             return;
         }
-        Backends.use(new WebGpuBackend(opened.device()));
+        Backends.use(new WebGpuBackend(opened.device(), opened.adapterDescription()));
         notice("Running on WebGPU (" + opened.adapterDescription() + ").");
     }
 

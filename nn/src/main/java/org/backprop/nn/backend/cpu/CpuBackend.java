@@ -1,11 +1,14 @@
 package org.backprop.nn.backend.cpu;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.backend.UpdateRule;
 
 /**
  * The reference backend in pure Java; every other backend is tested against it. Hot loops work on the
@@ -43,6 +46,28 @@ public class CpuBackend implements Backend {
         float[] left = transposeA ? transpose2d(a.internalValues(), a.dim(0), a.dim(1)) : a.internalValues();
         float[] right = transposeB ? transpose2d(b.internalValues(), b.dim(0), b.dim(1)) : b.internalValues();
         return Tensor.wrap(new int[] {m, n}, Kernels.matmul(left, right, m, k, n, parallelism));
+    }
+
+    @Override
+    public List<Tensor[]> applyUpdates(UpdateRule rule, List<Tensor> weights,
+            List<Tensor> gradients, List<Tensor[]> slots) {
+        List<Tensor[]> updated = new ArrayList<>(weights.size());
+        for (int i = 0; i < weights.size(); i++) {
+            Tensor weight = weights.get(i);
+            float[] values = weight.toArray();
+            float[][] state = new float[slots.get(i).length][];
+            for (int s = 0; s < state.length; s++) {
+                state[s] = slots.get(i)[s].toArray();
+            }
+            OptimizerKernels.apply(rule, values, gradients.get(i).internalValues(), state);
+            Tensor[] results = new Tensor[1 + state.length];
+            results[0] = Tensor.wrap(weight.shape(), values);
+            for (int s = 0; s < state.length; s++) {
+                results[1 + s] = Tensor.wrap(weight.shape(), state[s]);
+            }
+            updated.add(results);
+        }
+        return updated;
     }
 
     private static float[] transpose2d(float[] values, int rows, int columns) {
@@ -225,7 +250,7 @@ public class CpuBackend implements Backend {
     }
 
     @Override
-    public Tensor concatenate(java.util.List<Tensor> parts, int axis) {
+    public Tensor concatenate(List<Tensor> parts, int axis) {
         int[] shape = parts.get(0).shape();
         int total = 0;
         for (Tensor part : parts) {

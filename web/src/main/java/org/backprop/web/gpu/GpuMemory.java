@@ -1,0 +1,230 @@
+package org.backprop.web.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.DeviceData;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.Float32Array;
+
+/**
+ * Where tensors live on the GPU: allocation from the {@link BufferPool}, uploads, readbacks, and when memory
+ * is freed.
+ *
+ * <p>Memory taken during a step belongs to the step and is freed when it ends, unless something retained it
+ * (a weight's value, optimizer state, an epoch's kept losses). Memory taken outside any step (a program doing
+ * its own tensor maths) is freed when JavaScript's garbage collector finds the tensor unreachable, through
+ * a {@code FinalizationRegistry}; nothing in a training loop relies on that.
+ */
+final class GpuMemory {
+    private final GpuDevice device;
+    private final BufferPool pool;
+    private final CommandRecorder commands;
+    private final JSObject finalizers;
+    private final List<GpuData> stepData = new ArrayList<>();
+    private final List<GpuData> releasedInStep = new ArrayList<>();
+    private boolean inStep;
+
+    GpuMemory(GpuDevice device) {
+        this.device = device;
+        this.pool = new BufferPool(device);
+        this.commands = new CommandRecorder(device, pool);
+        this.finalizers = createFinalizers();
+    }
+
+    CommandRecorder commands() {
+        return commands;
+    }
+
+    BufferPool pool() {
+        return pool;
+    }
+
+    /** Returns fresh device memory for {@code length} floats, owned by the current step if there is one. */
+    GpuData allocate(int length) {
+        GpuBuffer buffer = pool.acquire(Math.max(1, length) * 4);
+        JSObject token = newToken();
+        GpuData data = new GpuData(buffer, length, this, token);
+        if (inStep) {
+            stepData.add(data);
+        } else {
+            watch(finalizers, token, buffer, BufferPool.bucket(Math.max(1, length) * 4));
+        }
+        return data;
+    }
+
+    /** Returns a device tensor of {@code shape} over {@code data}. */
+    static Tensor tensor(int[] shape, GpuData data) {
+        return Tensor.onDevice(shape, data);
+    }
+
+    /**
+     * Returns {@code tensor}'s values on the device, uploading them (once: the tensor remembers the upload)
+     * when they live only in host memory.
+     */
+    GpuData on(Tensor tensor) {
+        DeviceData existing = tensor.deviceData();
+        if (existing instanceof GpuData && !((GpuData) existing).freed) {
+            return (GpuData) existing;
+        }
+        if (existing != null && !tensor.isOnHost()) {
+            throw freedError();
+        }
+        float[] values = tensor.internalValues();
+        GpuData data = allocate(values.length);
+        if (values.length > 0) {
+            device.getQueue().writeBuffer(data.buffer, 0, Float32Array.fromJavaArray(values));
+        }
+        tensor.attachDeviceData(data);
+        return data;
+    }
+
+    void beginStep() {
+        if (inStep) {
+            throw new IllegalStateException("a step is already running");
+        }
+        inStep = true;
+    }
+
+    /** Submits the step's commands and frees the step's memory that nothing retained. */
+    void endStep() {
+        inStep = false;
+        commands.submit();
+        for (GpuData data : stepData) {
+            if (data.retains == 0) {
+                free(data);
+            } else {
+                // It outlives the step: from now on only a release or the garbage collector frees it.
+                watch(finalizers, data.finalizerToken, data.buffer, BufferPool.bucket(Math.max(1, data.length) * 4));
+            }
+        }
+        for (GpuData data : releasedInStep) {
+            if (data.retains == 0) {
+                free(data);
+            }
+        }
+        stepData.clear();
+        releasedInStep.clear();
+        reclaimFinalized();
+    }
+
+    void retain(Tensor tensor) {
+        on(tensor).retains++;
+    }
+
+    void release(Tensor tensor) {
+        DeviceData existing = tensor.deviceData();
+        if (!(existing instanceof GpuData)) {
+            return;
+        }
+        GpuData data = (GpuData) existing;
+        if (data.freed || data.retains == 0) {
+            return;
+        }
+        data.retains--;
+        if (data.retains == 0) {
+            if (inStep) {
+                releasedInStep.add(data);
+            } else {
+                free(data);
+            }
+        }
+    }
+
+    private void free(GpuData data) {
+        if (!data.freed) {
+            data.freed = true;
+            unwatch(finalizers, data.finalizerToken);
+            pool.giveBack(data.buffer, Math.max(1, data.length) * 4);
+        }
+    }
+
+    /** Copies one tensor's values to the host; waits for the device. */
+    float[] download(GpuData data) {
+        List<GpuData> one = new ArrayList<>(1);
+        one.add(data);
+        return downloadAll(one).get(0);
+    }
+
+    /** Copies the values of several device tensors to the host with one copy and one wait. */
+    List<float[]> downloadAll(List<GpuData> all) {
+        int total = 0;
+        for (GpuData data : all) {
+            if (data.freed) {
+                throw freedError();
+            }
+            total += data.byteLength();
+        }
+        GpuBuffer staging = device.createBuffer(Descriptors.buffer(Math.max(4, total),
+                Descriptors.MAP_READ | Descriptors.COPY_DST));
+        int offset = 0;
+        for (GpuData data : all) {
+            if (data.length > 0) {
+                commands.copy(data.buffer, 0, staging, offset, data.byteLength());
+            }
+            offset += data.byteLength();
+        }
+        commands.submit();
+        staging.mapAsync(Descriptors.MAP_MODE_READ).await();
+        Float32Array mapped = Float32Array.create(staging.getMappedRange(), 0, total / 4);
+        List<float[]> results = new ArrayList<>(all.size());
+        offset = 0;
+        for (GpuData data : all) {
+            results.add(copyOut(mapped, offset, data.length));
+            offset += data.length;
+        }
+        staging.unmap();
+        staging.destroy();
+        return results;
+    }
+
+    // Float32Array.copyToJavaArray returns an empty array for views over a mapped GPU buffer in TeaVM 0.15.
+    private static float[] copyOut(Float32Array view, int offset, int length) {
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = view.get(offset + i);
+        }
+        return values;
+    }
+
+    /** Gives the buffers of tensors the garbage collector found unreachable back to the pool. */
+    private void reclaimFinalized() {
+        JSArray<JSObject> reclaimed = drainFinalized(finalizers);
+        for (int i = 0; i < reclaimed.getLength(); i++) {
+            JSObject entry = reclaimed.get(i);
+            pool.giveBack(bufferOf(entry), sizeOf(entry));
+        }
+    }
+
+    private static IllegalStateException freedError() {
+        return new IllegalStateException("This tensor's GPU memory was freed when the training step that computed"
+                + " it ended. Read its values (toArray) inside the step, or keep it in a Variable.");
+    }
+
+    @JSBody(script = "return {};")
+    private static native JSObject newToken();
+
+    @JSBody(script = "const state = { finalized: [] };"
+            + "state.registry = typeof FinalizationRegistry === 'function'"
+            + " ? new FinalizationRegistry((entry) => state.finalized.push(entry)) : null;"
+            + "return state;")
+    private static native JSObject createFinalizers();
+
+    @JSBody(params = {"state", "token", "buffer", "size"}, script =
+            "if (state.registry) { state.registry.register(token, {buffer: buffer, size: size}, token); }")
+    private static native void watch(JSObject state, JSObject token, GpuBuffer buffer, int size);
+
+    @JSBody(params = {"state", "token"}, script = "if (state.registry) { state.registry.unregister(token); }")
+    private static native void unwatch(JSObject state, JSObject token);
+
+    @JSBody(params = "state", script = "const done = state.finalized; state.finalized = []; return done;")
+    private static native JSArray<JSObject> drainFinalized(JSObject state);
+
+    @JSBody(params = "entry", script = "return entry.buffer;")
+    private static native GpuBuffer bufferOf(JSObject entry);
+
+    @JSBody(params = "entry", script = "return entry.size;")
+    private static native int sizeOf(JSObject entry);
+}

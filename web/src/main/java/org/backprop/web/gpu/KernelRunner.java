@@ -1,0 +1,95 @@
+package org.backprop.web.gpu;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.Int32Array;
+
+/**
+ * Dispatches WGSL kernels. Every kernel follows one binding convention: binding 0 is a uniform block of
+ * 32-bit parameters (read in WGSL as {@code array<vec4u, 8>}), bindings 1… are the storage buffers in the
+ * order given, inputs first and the output last.
+ *
+ * <p>Parameter blocks are cached by content, so a training step, which asks for the same shapes every time,
+ * uploads none after its first run.
+ */
+final class KernelRunner {
+    /** Threads per workgroup of the element-wise kernels (their {@code @workgroup_size}). */
+    static final int ELEMENTWISE_GROUP = 256;
+    /** The most workgroups WebGPU guarantees along one dispatch dimension. */
+    private static final int MAX_GROUPS = 65535;
+    /** Words in a parameter block: {@code array<vec4u, 8>}. */
+    static final int PARAMETER_WORDS = 32;
+    private static final int MAX_CACHED_PARAMETERS = 4096;
+
+    private final GpuDevice device;
+    private final GpuMemory memory;
+    private final KernelCache kernels;
+    private final Map<String, GpuBuffer> parameters = new HashMap<>();
+    private int dispatches;
+
+    KernelRunner(GpuDevice device, GpuMemory memory) {
+        this.device = device;
+        this.memory = memory;
+        this.kernels = new KernelCache(device);
+    }
+
+    /** Records {@code op}'s kernel over {@code groupsX × groupsY × groupsZ} workgroups. */
+    void run(String op, String wgsl, int[] params, GpuData[] buffers, int groupsX, int groupsY, int groupsZ) {
+        if (groupsX == 0 || groupsY == 0 || groupsZ == 0) {
+            return;
+        }
+        KernelCache.Kernel kernel = kernels.kernel(op, wgsl);
+        JSArray<GpuBuffer> bindings = JSArray.create();
+        bindings.push(parameterBlock(params));
+        for (GpuData buffer : buffers) {
+            bindings.push(buffer.buffer);
+        }
+        GpuBindGroup group = device.createBindGroup(Descriptors.bindGroup(kernel.layout, bindings));
+        memory.commands().dispatch(kernel.pipeline, group, groupsX, groupsY, groupsZ);
+        dispatches++;
+    }
+
+    /**
+     * Records an element-wise kernel with one thread per value for {@code count} values; the kernel finds its
+     * index as {@code gid.x + gid.y * num_workgroups.x * 256}, since large tensors need a second dimension.
+     */
+    void runElementwise(String op, String wgsl, int[] params, GpuData[] buffers, int count) {
+        int groups = (count + ELEMENTWISE_GROUP - 1) / ELEMENTWISE_GROUP;
+        int x = Math.min(groups, MAX_GROUPS);
+        int y = (groups + MAX_GROUPS - 1) / MAX_GROUPS;
+        run(op, wgsl, params, buffers, x, Math.max(y, 1), 1);
+    }
+
+    /** Returns how many kernels were dispatched so far. */
+    int dispatches() {
+        return dispatches;
+    }
+
+    private GpuBuffer parameterBlock(int[] words) {
+        if (words.length > PARAMETER_WORDS) {
+            throw new IllegalArgumentException("a kernel takes at most " + PARAMETER_WORDS + " parameters");
+        }
+        StringBuilder key = new StringBuilder();
+        for (int word : words) {
+            key.append(word).append(',');
+        }
+        String cacheKey = key.toString();
+        GpuBuffer block = parameters.get(cacheKey);
+        if (block == null) {
+            if (parameters.size() >= MAX_CACHED_PARAMETERS) {
+                // Shapes that change every step (rare) would otherwise grow the cache without bound. Blocks still
+                // named by recorded commands stay alive until those run: WebGPU keeps what commands reference.
+                parameters.clear();
+            }
+            Int32Array data = new Int32Array(PARAMETER_WORDS);
+            for (int i = 0; i < words.length; i++) {
+                data.set(i, words[i]);
+            }
+            block = device.createBuffer(Descriptors.buffer(PARAMETER_WORDS * 4, Descriptors.UNIFORM | Descriptors.COPY_DST));
+            device.getQueue().writeBuffer(block, 0, data);
+            parameters.put(cacheKey, block);
+        }
+        return block;
+    }
+}

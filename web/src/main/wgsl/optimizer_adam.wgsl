@@ -1,0 +1,31 @@
+// Adam and AdamW over one weight, as Keras 3 writes them: w -= w * decay (AdamW only, decay = weight
+// decay x learning rate), m += (g - m)(1 - beta1), v += (g^2 - v)(1 - beta2), w -= alpha m / (sqrt(v) + eps).
+// Parameters: [0] count, [1] beta1, [2] beta2, [3] epsilon, [4] alpha, [5] decay (floats as f32 bits).
+@group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
+@group(0) @binding(1) var<storage, read> g: array<f32>;
+@group(0) @binding(2) var<storage, read> w: array<f32>;
+@group(0) @binding(3) var<storage, read> m: array<f32>;
+@group(0) @binding(4) var<storage, read> v: array<f32>;
+@group(0) @binding(5) var<storage, read_write> wOut: array<f32>;
+@group(0) @binding(6) var<storage, read_write> mOut: array<f32>;
+@group(0) @binding(7) var<storage, read_write> vOut: array<f32>;
+
+fn param(i: u32) -> u32 {
+  return p[i / 4u][i % 4u];
+}
+
+@compute @workgroup_size(256)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = gid.x + gid.y * groups.x * 256u;
+  if (i >= param(0u)) {
+    return;
+  }
+  let gi = g[i];
+  var wi = w[i];
+  wi = wi - wi * bitcast<f32>(param(5u));
+  let mi = m[i] + (gi - m[i]) * (1.0 - bitcast<f32>(param(1u)));
+  let vi = v[i] + (gi * gi - v[i]) * (1.0 - bitcast<f32>(param(2u)));
+  mOut[i] = mi;
+  vOut[i] = vi;
+  wOut[i] = wi - mi * bitcast<f32>(param(4u)) / (sqrt(vi) + bitcast<f32>(param(3u)));
+}

@@ -1,0 +1,18 @@
+// Plain SGD over one weight: w' = w - lr * g. Parameters: [0] count, [1] learning rate (f32 bits).
+@group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
+@group(0) @binding(1) var<storage, read> g: array<f32>;
+@group(0) @binding(2) var<storage, read> w: array<f32>;
+@group(0) @binding(3) var<storage, read_write> wOut: array<f32>;
+
+fn param(i: u32) -> u32 {
+  return p[i / 4u][i % 4u];
+}
+
+@compute @workgroup_size(256)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = gid.x + gid.y * groups.x * 256u;
+  if (i >= param(0u)) {
+    return;
+  }
+  wOut[i] = w[i] - bitcast<f32>(param(1u)) * g[i];
+}

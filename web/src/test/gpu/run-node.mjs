@@ -1,0 +1,24 @@
+// Runs a TeaVM-compiled test program (an ES module exporting main) in Node with Dawn's WebGPU on the
+// Vulkan driver VK_ICD_FILENAMES names (SwiftShader in CI). Prints the program's output; exits when the
+// program prints its {"done": n} line or fails.
+// Usage: node run-node.mjs <program.js> <node_modules>
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [programPath, nodeModules] = process.argv.slice(2);
+globalThis.$rt_putStdoutCustom = (text) => {
+  process.stdout.write(text);
+  if (text.includes('{"done"') || text.includes('{"unavailable"')) {
+    setTimeout(() => process.exit(0), 0);
+  }
+};
+globalThis.$rt_putStderrCustom = (text) => process.stderr.write(text);
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`unhandled rejection: ${reason}\n`);
+  process.exit(1);
+});
+const webgpu = await import(pathToFileURL(join(nodeModules, 'webgpu', 'index.js')).href);
+Object.assign(globalThis, webgpu.globals);
+globalThis.navigator = { gpu: webgpu.create([]) };
+const program = await import(pathToFileURL(programPath).href);
+program.main([]);

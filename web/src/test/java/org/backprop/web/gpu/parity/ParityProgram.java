@@ -1,0 +1,108 @@
+package org.backprop.web.gpu.parity;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.autograd.Gradients;
+import org.backprop.nn.backend.Backend;
+import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.cpu.CpuBackend;
+import org.backprop.nn.ops.Ops;
+import org.backprop.nn.random.RandomGenerator;
+import org.backprop.web.gpu.WebGpu;
+import org.backprop.web.gpu.WebGpuBackend;
+
+/**
+ * Runs every {@link ParityCases} case on the CPU backend and on the WebGPU backend and prints one JSON line
+ * per case with the largest differences; {@code GpuParityTest} compiles it with TeaVM and runs it in Node +
+ * Dawn and in Chromium. The last line is {@code {"done": n}}.
+ */
+public final class ParityProgram {
+    private ParityProgram() {
+    }
+
+    public static void main(String[] args) {
+        WebGpu.Opened opened = WebGpu.open();
+        if (opened.device() == null) {
+            System.out.println("{\"unavailable\": \"" + opened.unavailableReason() + "\"}");
+            return;
+        }
+        Backend cpu = new CpuBackend();
+        Backend gpu = new WebGpuBackend(opened.device(), opened.adapterDescription());
+        List<ParityCase> cases = ParityCases.all();
+        for (int i = 0; i < cases.size(); i++) {
+            ParityCase parityCase = cases.get(i);
+            try {
+                Result onCpu = evaluate(parityCase, cpu, i);
+                Result onGpu = evaluate(parityCase, gpu, i);
+                float forward = difference(onCpu.value, onGpu.value);
+                float backward = 0;
+                for (int g = 0; g < onCpu.gradients.size(); g++) {
+                    backward = Math.max(backward, difference(onCpu.gradients.get(g), onGpu.gradients.get(g)));
+                }
+                boolean ok = forward <= parityCase.tolerance && backward <= parityCase.tolerance;
+                System.out.println("{\"case\": \"" + parityCase.name + "\", \"forward\": " + forward + ", \"backward\": "
+                        + backward + ", \"tolerance\": " + parityCase.tolerance + ", \"ok\": " + ok + "}");
+            } catch (RuntimeException failure) {
+                System.out.println("{\"case\": \"" + parityCase.name + "\", \"ok\": false, \"error\": \""
+                        + String.valueOf(failure.getMessage()).replace("\\", "\\\\").replace("\"", "'") + "\"}");
+            }
+        }
+        Backends.use(cpu);
+        // The dispatch count shows that the GPU, not a CPU fallback, computed the GPU side.
+        System.out.println("{\"done\": " + cases.size() + ", \"dispatches\": "
+                + ((WebGpuBackend) gpu).stats().dispatches() + "}");
+    }
+
+    /** A case's value and input gradients on one backend, copied to the host. */
+    private static final class Result {
+        final float[] value;
+        final List<float[]> gradients = new ArrayList<>();
+
+        Result(float[] value) {
+            this.value = value;
+        }
+    }
+
+    private static Result evaluate(ParityCase parityCase, Backend backend, int index) {
+        Backends.use(backend);
+        // The same seed on both backends: the same inputs and the same weighting of the outputs.
+        RandomGenerator random = new RandomGenerator(1000 + index);
+        Tensor[] inputs = parityCase.inputs.make(random);
+        List<Tensor> leaves = new ArrayList<>();
+        for (int i = 0; i < inputs.length; i++) {
+            if (parityCase.differentiable[i]) {
+                inputs[i] = inputs[i].asVariable();
+                leaves.add(inputs[i]);
+            }
+        }
+        backend.beginStep();
+        try {
+            Tensor value = parityCase.expression.apply(inputs);
+            // Weighting the outputs with random values makes every output's gradient different.
+            Tensor weights = ParityCase.uniform(random, value.shape());
+            Tensor loss = Ops.sumAll(Ops.multiply(value, weights));
+            Result result = new Result(value.toArray());
+            for (Tensor gradient : Gradients.of(loss, leaves)) {
+                result.gradients.add(gradient.toArray());
+            }
+            return result;
+        } finally {
+            backend.endStep();
+        }
+    }
+
+    private static float difference(float[] expected, float[] actual) {
+        if (expected.length != actual.length) {
+            return Float.POSITIVE_INFINITY;
+        }
+        float worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            float error = Math.abs(actual[i] - expected[i]) / (1 + Math.abs(expected[i]));
+            if (!(error <= worst)) {
+                worst = Float.isNaN(error) ? Float.POSITIVE_INFINITY : error;
+            }
+        }
+        return worst;
+    }
+}
