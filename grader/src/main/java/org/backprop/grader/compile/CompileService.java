@@ -17,16 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import org.backprop.grader.io.TempFolders;
+import org.backprop.grader.policy.BytecodePolicy;
 
 /**
- * Compiles student programs to JavaScript: javac against {@code nn}, then a generated launcher against
- * the web runtime, then TeaVM. Results, failures included, are cached by the SHA-256 of the sources, and
+ * Compiles student programs to JavaScript: javac against {@code nn}, the bytecode policy check, then a generated
+ * launcher against the web runtime, then TeaVM. Results, failures included, are cached by the SHA-256 of the sources, and
  * concurrent requests for the same sources share one compile.
  *
  * <p>Thread-safe. TeaVM is memory- and CPU-hungry, so at most {@code maxConcurrentCompiles} run at once.
  */
 public final class CompileService {
     private final JavaSourceCompiler javac = new JavaSourceCompiler();
+    private final BytecodePolicy policy = new BytecodePolicy();
     private final TeaVmTranslator teavm = new TeaVmTranslator();
     private final Path workRoot;
     private final Semaphore compileSlots;
@@ -90,6 +92,12 @@ public final class CompileService {
             JavaSourceCompiler.Outcome student = javac.compile(sources.sortedFiles(), CompileClasspath.student(), classes);
             if (!student.succeeded()) {
                 return CompileResult.failure(student.diagnostics());
+            }
+            List<Diagnostic> refused = policy.check(classes, sources.files().keySet());
+            if (!refused.isEmpty()) {
+                List<Diagnostic> all = new ArrayList<>(student.diagnostics());
+                all.addAll(refused);
+                return CompileResult.failure(all);
             }
             List<Diagnostic> diagnostics = new ArrayList<>(student.diagnostics());
 

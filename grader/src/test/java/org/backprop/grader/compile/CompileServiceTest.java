@@ -29,7 +29,7 @@ class CompileServiceTest {
         CompileResult result = service.compile(new SourceBundle("Main", Map.of("Main.java", GraderTestSupport.sampleProgram())));
         assertTrue(result.succeeded(), () -> "expected success, got " + result.diagnostics());
         assertTrue(result.js().contains("export"), "TeaVM's ES2015 output exports main");
-        assertTrue(result.js().contains("dense"), "the WebGPU dense kernel travels inside the program");
+        assertTrue(result.js().contains("@compute"), "the WebGPU kernels travel inside the program");
     }
 
     @Test
