@@ -10,20 +10,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.teavm.backend.javascript.JSModuleType;
+import org.teavm.backend.javascript.JavaScriptTarget;
+import org.teavm.cache.AlwaysStaleCacheStatus;
+import org.teavm.cache.EmptyProgramCache;
+import org.teavm.dependency.PreciseDependencyAnalyzer;
 import org.teavm.diagnostics.DefaultProblemTextConsumer;
 import org.teavm.diagnostics.Problem;
 import org.teavm.diagnostics.ProblemSeverity;
+import org.teavm.model.ClassHolder;
+import org.teavm.model.ClassHolderSource;
+import org.teavm.model.PreOptimizingClassHolderSource;
+import org.teavm.model.ReferenceCache;
 import org.teavm.model.TextLocation;
-import org.teavm.tooling.EmptyTeaVMToolLog;
-import org.teavm.tooling.TeaVMTargetType;
-import org.teavm.tooling.TeaVMTool;
-import org.teavm.tooling.TeaVMToolException;
+import org.teavm.model.transformation.AssertionRemoval;
+import org.teavm.parsing.ClasspathClassHolderSource;
+import org.teavm.parsing.ClasspathResourceProvider;
+import org.teavm.vm.TeaVM;
+import org.teavm.vm.TeaVMBuilder;
 import org.teavm.vm.TeaVMOptimizationLevel;
 
-/** Translates compiled classes to one JavaScript ES module with TeaVM, in-process. */
+/**
+ * Translates compiled classes to one JavaScript ES module with TeaVM, in-process.
+ *
+ * <p>Most of a compile used to go into parsing the same library classes again (TeaVM's class library, nn and
+ * the web runtime). They never change while the server runs, so they are parsed once per translator and
+ * shared; only the student's classes are read fresh. TeaVM copies classes before transforming them, so the
+ * shared ones stay as parsed: the output is byte for byte what a fresh TeaVM produces. Thread-safe.
+ */
 final class TeaVmTranslator {
     private static final String OUTPUT_FILE = "program.js";
+
+    private final ClassHolderSource library = new SharedLibrary(TeaVmTranslator.class.getClassLoader());
 
     /** The JavaScript, or the problems TeaVM found instead. */
     record Outcome(String js, List<Diagnostic> diagnostics) {
@@ -36,33 +55,61 @@ final class TeaVmTranslator {
     Outcome translate(Path classesDir, String mainClass, Path outputDir) {
         try (URLClassLoader classLoader = new URLClassLoader(new URL[] {classesDir.toUri().toURL()},
                 TeaVmTranslator.class.getClassLoader())) {
-            TeaVMTool tool = new TeaVMTool();
-            tool.setTargetType(TeaVMTargetType.JAVASCRIPT);
-            tool.setJsModuleType(JSModuleType.ES2015);
-            tool.setMainClass(mainClass);
-            tool.setClassLoader(classLoader);
-            tool.setTargetDirectory(outputDir.toFile());
-            tool.setTargetFileName(OUTPUT_FILE);
-            tool.setObfuscated(true);
-            // SIMPLE keeps the compile round trip short; the kernels, not the Java, do the heavy work.
-            tool.setOptimizationLevel(TeaVMOptimizationLevel.SIMPLE);
-            tool.setLog(new EmptyTeaVMToolLog());
-            tool.generate();
+            ReferenceCache references = new ReferenceCache();
+            ClasspathResourceProvider resources = new ClasspathResourceProvider(classLoader);
+            ClassHolderSource student = new PreOptimizingClassHolderSource(
+                    new ClasspathClassHolderSource(resources, references, classLoader));
+            ClassHolderSource classes = name -> Files.exists(classesDir.resolve(name.replace('.', '/') + ".class"))
+                    ? student.get(name) : library.get(name);
 
-            List<Diagnostic> diagnostics = toDiagnostics(tool.getProblemProvider().getProblems());
+            JavaScriptTarget target = new JavaScriptTarget();
+            target.setObfuscated(true);
+            target.setModuleType(JSModuleType.ES2015);
+            TeaVM vm = new TeaVMBuilder(target)
+                    .setReferenceCache(references)
+                    .setClassLoader(classLoader)
+                    .setClassSource(classes)
+                    .setResourceProvider(resources)
+                    .setDependencyAnalyzerFactory(PreciseDependencyAnalyzer::new)
+                    .setObfuscated(true)
+                    .build();
+            vm.add(new AssertionRemoval());
+            vm.setProperties(new Properties());
+            vm.setProgramCache(EmptyProgramCache.INSTANCE);
+            vm.setCacheStatus(AlwaysStaleCacheStatus.INSTANCE);
+            // SIMPLE keeps the compile round trip short; the kernels, not the Java, do the heavy work.
+            vm.setOptimizationLevel(TeaVMOptimizationLevel.SIMPLE);
+            vm.installPlugins();
+            vm.setEntryPoint(mainClass);
+            vm.setEntryPointName("main");
+            vm.build(outputDir.toFile(), OUTPUT_FILE);
+
+            List<Diagnostic> diagnostics = toDiagnostics(vm.getProblemProvider().getProblems());
             boolean failed = diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
             Path output = outputDir.resolve(OUTPUT_FILE);
             if (failed || !Files.exists(output)) {
                 return new Outcome(null, diagnostics);
             }
             return new Outcome(Files.readString(output, StandardCharsets.UTF_8), diagnostics);
-        } catch (TeaVMToolException e) {
-            return new Outcome(null, List.of(Diagnostic.error(null,
-                    "The program could not be translated to JavaScript: " + e.getMessage())));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The library's classes, parsed on first use and kept; safe for concurrent compiles. */
+    private static final class SharedLibrary implements ClassHolderSource {
+        private final ClassHolderSource parsed;
+
+        SharedLibrary(ClassLoader classLoader) {
+            this.parsed = new PreOptimizingClassHolderSource(new ClasspathClassHolderSource(
+                    new ClasspathResourceProvider(classLoader), new ReferenceCache(), classLoader));
+        }
+
+        @Override
+        public synchronized ClassHolder get(String name) {
+            return parsed.get(name);
         }
     }
 

@@ -33,6 +33,18 @@ class CompileServiceTest {
     }
 
     @Test
+    void translatesAProgramTheSameAfterOthersSharedTheLibraryClasses(@TempDir Path otherWork) {
+        SourceBundle sample = new SourceBundle("Main", Map.of("Main.java", GraderTestSupport.sampleProgram()));
+        SourceBundle xor = new SourceBundle("Main", Map.of("Main.java", "public class Main { public static void"
+                + " main(String[] args) { org.backprop.nn.examples.Xor.main(args); } }"));
+        CompileService warmed = new CompileService(otherWork.resolve("warm"), 4, 1);
+        assertTrue(warmed.compile(xor).succeeded());
+        String afterOthers = warmed.compile(sample).js();
+        String fresh = new CompileService(otherWork.resolve("fresh"), 4, 1).compile(sample).js();
+        assertEquals(fresh, afterOthers);
+    }
+
+    @Test
     void reportsCompileErrorsWithFileLineAndColumn() {
         String source = "public class Main {\n    public static void main(String[] args) {\n"
                 + "        int x = \"text\";\n    }\n}\n";
