@@ -26,9 +26,15 @@ public final class NodeSandbox {
     private static final String NOTICE_PREFIX = "[backprop] ";
 
     private final SandboxConfig config;
+    private final NetworkIsolation network = NetworkIsolation.detect();
 
     public NodeSandbox(SandboxConfig config) {
         this.config = config;
+    }
+
+    /** Returns whether programs run cut off the network (a Linux network namespace). */
+    public boolean isolatesNetwork() {
+        return network.active();
     }
 
     /** Runs {@code js} (an ES module exporting {@code main}) and returns how it ended. */
@@ -54,8 +60,8 @@ public final class NodeSandbox {
     }
 
     private List<String> command(Path runner, Path program, RunLimits limits) {
-        return List.of(config.nodeExecutable(), "--max-old-space-size=" + limits.maxHeapMegabytes(),
-                runner.toString(), program.toString());
+        return network.wrap(List.of(config.nodeExecutable(), "--max-old-space-size=" + limits.maxHeapMegabytes(),
+                runner.toString(), program.toString()));
     }
 
     private RunResult runProcess(List<String> command, Path scratch, RunLimits limits)

@@ -184,6 +184,21 @@ class NodeSandboxTest {
         assertEquals(List.of(), List.of(result.stdout().split(" ")).stream().filter(s -> s.contains("/root")).toList());
     }
 
+    @Test
+    void cutsTheProgramOffTheNetworkEvenOnLoopback() throws Exception {
+        assertTrue(sandbox.isolatesNetwork(), "unshare works on the build machines");
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            // Written in JavaScript: the compile-time policy would refuse any Java that tried this.
+            String js = "import { connect } from 'node:net';\n"
+                    + "export function main() { const socket = connect(" + listener.getLocalPort() + ", '127.0.0.1');"
+                    + " socket.on('connect', () => { process.stdout.write('connected\\n'); backpropExit(0); });"
+                    + " socket.on('error', (e) => { process.stdout.write('refused ' + e.code + '\\n'); backpropExit(0); }); }";
+            RunResult result = sandbox.run(js, LIMITS);
+            assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+            assertTrue(result.stdout().startsWith("refused "), result::stdout);
+        }
+    }
+
     private static String compile(String source) {
         CompileResult result = compiler.compile(new SourceBundle("Main", Map.of("Main.java", source)));
         assertTrue(result.succeeded(), () -> "expected the test program to compile, got " + result.diagnostics());
