@@ -7,20 +7,15 @@ import org.backprop.nn.backend.cpu.CpuBackend;
 /**
  * reduceToShape, the sum behind every broadcast's gradient. Sums over one contiguous block of axes (bias
  * gradients [n·h·w, c] → [c], batch-norm means, row sums, a whole tensor) view x as [outer, summed, inner]
- * and reduce as a two-level tree ({@code reduce_axis.wgsl}): workgroups sum chunks of the summed axis in
- * parallel, then one more pass sums the chunks. Short sums and other patterns take one thread per output
+ * and reduce as a tree ({@code reduce_axis.wgsl}): one thread per chunk of about √summed values, then one
+ * thread per output over the chunks' sums. Other patterns take one thread per output
  * ({@code reduce_to_shape.wgsl}).
  */
 final class Reductions {
     /** The strided kernels take shapes of at most this rank; larger ones run on the CPU. */
     private static final int MAX_RANK = 6;
-    /** Sums at most this long go to one thread per output: too short to share between a workgroup's lanes. */
-    private static final int SHORT_SUM = 32;
-    /** Values each thread of reduce_axis.wgsl adds per chunk before the workgroup's tree. */
-    private static final int VALUES_PER_THREAD = 32;
-    private static final int GROUP = 256;
-    /** The most lanes along the kept inner axis; the rest of the workgroup's lanes run along the summed axis. */
-    private static final int MAX_COLUMNS = 64;
+    /** Sums at most this long take one thread per output in a single pass. */
+    private static final int ONE_PASS = 1024;
 
     private final GpuMemory memory;
     private final KernelRunner kernels;
@@ -61,11 +56,9 @@ final class Reductions {
                 last = axis;
             }
         }
-        int outer = product(x.shape(), 0, first);
-        int summed = product(x.shape(), first, last + 1);
-        int inner = product(x.shape(), last + 1, rank);
-        if (block && summed > SHORT_SUM && outer <= KernelRunner.MAX_GROUPS) {
-            sumMiddle(memory.on(x), outer, summed, inner, (GpuData) out.deviceData());
+        if (first >= 0 && block) {
+            sumMiddle(memory.on(x), product(x.shape(), 0, first), product(x.shape(), first, last + 1),
+                    product(x.shape(), last + 1, rank), (GpuData) out.deviceData());
         } else {
             perOutput(x, kept, out);
         }
@@ -74,20 +67,13 @@ final class Reductions {
 
     /** Sums x [outer, summed, inner] over its middle axis into result [outer, inner]. */
     private void sumMiddle(GpuData x, int outer, int summed, int inner, GpuData result) {
-        int columns = 1;
-        while (columns < inner && columns < MAX_COLUMNS) {
-            columns *= 2;
-        }
-        int chunkLength = GROUP / columns * VALUES_PER_THREAD;
-        int chunks = (summed + chunkLength - 1) / chunkLength;
-        int columnGroups = (inner + columns - 1) / columns;
-        if (chunks > KernelRunner.MAX_GROUPS || columnGroups > KernelRunner.MAX_GROUPS) {
-            throw new IllegalStateException("a sum of " + summed + " x " + inner + " values is too large for one pass");
-        }
+        // Chunks of about √summed values: as many threads per output as values per thread, so that the second
+        // pass (over the chunks' sums) is as short as the first.
+        int chunkLength = summed <= ONE_PASS ? Math.max(summed, 1) : (int) Math.ceil(Math.sqrt(summed));
+        int chunks = Math.max(1, (summed + chunkLength - 1) / chunkLength);
         GpuData target = chunks == 1 ? result : memory.allocate(outer * chunks * inner);
-        kernels.run("reduce_axis", WgslSources.REDUCE_AXIS,
-                new int[] {outer, summed, inner, columns, chunkLength, chunks}, new GpuData[] {x, target},
-                columnGroups, chunks, outer);
+        kernels.runElementwise("reduce_axis", WgslSources.REDUCE_AXIS,
+                new int[] {outer, summed, inner, chunkLength, chunks}, new GpuData[] {x, target}, outer * chunks * inner);
         if (chunks > 1) {
             sumMiddle(target, outer, chunks, inner, result);
         }

@@ -2,10 +2,16 @@ package org.backprop.web.gpu;
 
 import org.backprop.nn.Tensor;
 
-/** Softmax and log softmax over the last axis ({@code softmax.wgsl}): a row per group of lanes, stable. */
+/**
+ * Softmax and log softmax over the last axis, stable (the row maximum is subtracted first): one thread per row
+ * ({@code softmax.wgsl}), or for rows longer than {@link #WIDE} 32 lanes per row sharing the sums through
+ * workgroup memory ({@code softmax_wide.wgsl}).
+ */
 final class SoftmaxOps {
-    /** Threads per workgroup of {@code softmax.wgsl}; also the most lanes one row gets. */
-    private static final int GROUP = 256;
+    /** Rows longer than this get 32 lanes each. */
+    private static final int WIDE = 256;
+    /** Rows per workgroup of softmax_wide.wgsl. */
+    private static final int WIDE_ROWS_PER_GROUP = 8;
 
     private final GpuMemory memory;
     private final KernelRunner kernels;
@@ -32,14 +38,14 @@ final class SoftmaxOps {
             return out;
         }
         int rows = x.size() / width;
-        // About one lane per value up to a full workgroup: short rows share a workgroup, long ones get all of it.
-        int lanes = 1;
-        while (lanes < width && lanes < GROUP) {
-            lanes *= 2;
+        int[] params = {rows, width, log ? 1 : 0};
+        GpuData[] buffers = {memory.on(x), (GpuData) out.deviceData()};
+        if (width > WIDE) {
+            kernels.runGroups("softmax_wide", WgslSources.SOFTMAX_WIDE, params, buffers,
+                    (rows + WIDE_ROWS_PER_GROUP - 1) / WIDE_ROWS_PER_GROUP);
+        } else {
+            kernels.runElementwise("softmax", WgslSources.SOFTMAX, params, buffers, rows);
         }
-        int rowsPerGroup = GROUP / lanes;
-        kernels.runGroups("softmax", WgslSources.SOFTMAX, new int[] {rows, width, log ? 1 : 0, lanes},
-                new GpuData[] {memory.on(x), (GpuData) out.deviceData()}, (rows + rowsPerGroup - 1) / rowsPerGroup);
         return out;
     }
 }

@@ -115,6 +115,7 @@ final class ParityCases {
         cases.add(one("log softmax short rows", TIGHT, new int[] {7, 10}, in -> Ops.logSoftmax(in[0])));
         cases.add(one("log softmax rows longer than a workgroup", SUMS, new int[] {3, 1000},
                 in -> Ops.logSoftmax(in[0])));
+        cases.add(one("log softmax rows of 257", SUMS, new int[] {9, 257}, in -> Ops.logSoftmax(in[0])));
         cases.add(one("log softmax large logits", TIGHT, new int[] {6, 20},
                 in -> Ops.logSoftmax(Ops.scale(in[0], 40f))));
     }
@@ -139,6 +140,10 @@ final class ParityCases {
         cases.add(one("sum over long rows", SUMS, new int[] {5, 3000}, in -> Ops.sum(in[0], 1)));
         cases.add(one("sum over a middle axis", SUMS, new int[] {6, 500, 5}, in -> Ops.sum(in[0], 1)));
         cases.add(one("sum over two separate axes", SUMS, new int[] {4, 50, 3, 60}, in -> Ops.sum(in[0], 1, 3)));
+        cases.add(one("sum over axes with a size-1 axis between", SUMS, new int[] {40, 1, 30},
+                in -> Ops.sum(in[0], 0, 2)));
+        cases.add(two("add broadcast over a leading 1", TIGHT, new int[] {5}, new int[] {1, 5},
+                in -> Ops.add(in[0], in[1])));
         cases.add(one("sum of 300000 values", SUMS, new int[] {300000}, in -> Ops.sumAll(in[0])));
     }
 
