@@ -1,54 +1,57 @@
 // result[z] = op(a[z]) x op(b[z]) for each matrix z of a batch; op transposes when its flag is set.
-// op(a) is [m, k], op(b) is [k, n], result [m, n]. Each 16x16 workgroup computes one 16x16 output tile,
-// staging both operands through workgroup memory.
+// op(a) is [m, k], op(b) is [k, n], result [m, n].
+// Threading: a 16x16 workgroup computes a 64x64 output tile, each thread a 4x4 block (rows 4*gid.y..+3,
+// columns 4*gid.x..+3) held in four vec4 registers: per step along k it loads 4 values of op(a) and 4 of
+// op(b) and does 16 multiply-adds. The block's operands are read straight from storage, which neighbouring
+// threads share through the cache; staging them in workgroup memory needs two barriers per step, and under
+// SwiftShader (the CPU) those cost more than they save (bench/gpu-matmul.mjs: 2x slower with staging).
+// Rows and columns past the edge load clamped (valid) addresses and are not written, so any m, k, n work.
 // Parameters: [0] m, [1] k, [2] n, [3] flags (1 transpose a, 2 transpose b).
+// Dispatch: (ceil(n / 64), ceil(m / 64), batch).
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;
 @group(0) @binding(3) var<storage, read_write> result: array<f32>;
-
-const TILE: u32 = 16u;
-var<workgroup> aTile: array<array<f32, 16>, 16>;
-var<workgroup> bTile: array<array<f32, 16>, 16>;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
 
 @compute @workgroup_size(16, 16)
-fn main(@builtin(global_invocation_id) global: vec3u, @builtin(local_invocation_id) local: vec3u) {
+fn main(@builtin(global_invocation_id) gid: vec3u) {
   let m = param(0u);
   let k = param(1u);
   let n = param(2u);
   let transposeA = (param(3u) & 1u) != 0u;
   let transposeB = (param(3u) & 2u) != 0u;
-  let z = global.z;
-  let aBase = z * m * k;
-  let bBase = z * k * n;
-  let row = global.y;
-  let col = global.x;
-  var sum = 0.0;
-  let tiles = (k + TILE - 1u) / TILE;
-  for (var t = 0u; t < tiles; t = t + 1u) {
-    let aCol = t * TILE + local.x;
-    let bRow = t * TILE + local.y;
-    var av = 0.0;
-    if (row < m && aCol < k) {
-      av = a[aBase + select(row * k + aCol, aCol * m + row, transposeA)];
-    }
-    var bv = 0.0;
-    if (bRow < k && col < n) {
-      bv = b[bBase + select(bRow * n + col, col * k + bRow, transposeB)];
-    }
-    aTile[local.y][local.x] = av;
-    bTile[local.y][local.x] = bv;
-    workgroupBarrier();
-    for (var i = 0u; i < TILE; i = i + 1u) {
-      sum = sum + aTile[local.y][i] * bTile[i][local.x];
-    }
-    workgroupBarrier();
+  let row0 = gid.y * 4u;
+  let col0 = gid.x * 4u;
+  if (row0 >= m || col0 >= n) {
+    return;
   }
-  if (row < m && col < n) {
-    result[z * m * n + row * n + col] = sum;
+  let rows = min(vec4u(row0) + vec4u(0u, 1u, 2u, 3u), vec4u(m - 1u));
+  let cols = min(vec4u(col0) + vec4u(0u, 1u, 2u, 3u), vec4u(n - 1u));
+  // Offsets of op(a)[rows, kk] and op(b)[kk, cols], advanced by one step of kk per iteration.
+  var aAt = gid.z * m * k + rows * select(k, 1u, transposeA);
+  var bAt = gid.z * k * n + cols * select(1u, k, transposeB);
+  let aStep = vec4u(select(1u, m, transposeA));
+  let bStep = vec4u(select(n, 1u, transposeB));
+  var acc: array<vec4f, 4>;
+  for (var kk = 0u; kk < k; kk = kk + 1u) {
+    let bv = vec4f(b[bAt.x], b[bAt.y], b[bAt.z], b[bAt.w]);
+    acc[0] = acc[0] + a[aAt.x] * bv;
+    acc[1] = acc[1] + a[aAt.y] * bv;
+    acc[2] = acc[2] + a[aAt.z] * bv;
+    acc[3] = acc[3] + a[aAt.w] * bv;
+    aAt = aAt + aStep;
+    bAt = bAt + bStep;
+  }
+  let out = gid.z * m * n;
+  for (var i = 0u; i < 4u; i = i + 1u) {
+    for (var j = 0u; j < 4u; j = j + 1u) {
+      if (row0 + i < m && col0 + j < n) {
+        result[out + (row0 + i) * n + col0 + j] = acc[i][j];
+      }
+    }
   }
 }

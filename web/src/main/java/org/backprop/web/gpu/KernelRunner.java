@@ -17,7 +17,7 @@ final class KernelRunner {
     /** Threads per workgroup of the element-wise kernels (their {@code @workgroup_size}). */
     static final int ELEMENTWISE_GROUP = 256;
     /** The most workgroups WebGPU guarantees along one dispatch dimension. */
-    private static final int MAX_GROUPS = 65535;
+    static final int MAX_GROUPS = 65535;
     /** Words in a parameter block: {@code array<vec4u, 8>}. */
     static final int PARAMETER_WORDS = 32;
     private static final int MAX_CACHED_PARAMETERS = 4096;
@@ -55,7 +55,14 @@ final class KernelRunner {
      * index as {@code gid.x + gid.y * num_workgroups.x * 256}, since large tensors need a second dimension.
      */
     void runElementwise(String op, String wgsl, int[] params, GpuData[] buffers, int count) {
-        int groups = (count + ELEMENTWISE_GROUP - 1) / ELEMENTWISE_GROUP;
+        runGroups(op, wgsl, params, buffers, (count + ELEMENTWISE_GROUP - 1) / ELEMENTWISE_GROUP);
+    }
+
+    /**
+     * Records {@code groups} workgroups of a kernel that numbers them {@code id.x + id.y * num_workgroups.x}:
+     * beyond the 65,535 one dimension allows, they spill into a second dimension.
+     */
+    void runGroups(String op, String wgsl, int[] params, GpuData[] buffers, int groups) {
         int x = Math.min(groups, MAX_GROUPS);
         int y = (groups + MAX_GROUPS - 1) / MAX_GROUPS;
         run(op, wgsl, params, buffers, x, Math.max(y, 1), 1);

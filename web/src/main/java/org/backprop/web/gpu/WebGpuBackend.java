@@ -27,11 +27,19 @@ public final class WebGpuBackend implements Backend {
     private final GpuMemory memory;
     private final KernelRunner kernels;
     private final CpuBackend cpu = new CpuBackend();
+    private final ProductOps products;
+    private final Reductions reductions;
+    private final ShapeOps shapes;
+    private final SoftmaxOps softmax;
     private final String adapterDescription;
 
     public WebGpuBackend(GpuDevice device, String adapterDescription) {
         this.memory = new GpuMemory(device);
         this.kernels = new KernelRunner(device, memory);
+        this.products = new ProductOps(memory, kernels, cpu);
+        this.reductions = new Reductions(memory, kernels, cpu);
+        this.shapes = new ShapeOps(memory, kernels, cpu);
+        this.softmax = new SoftmaxOps(memory, kernels);
         this.adapterDescription = adapterDescription;
     }
 
@@ -113,28 +121,12 @@ public final class WebGpuBackend implements Backend {
 
     @Override
     public Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
-        int m = transposeA ? a.dim(1) : a.dim(0);
-        int k = transposeA ? a.dim(0) : a.dim(1);
-        int n = transposeB ? b.dim(0) : b.dim(1);
-        return product(a, transposeA, b, transposeB, 1, m, k, n, new int[] {m, n});
+        return products.matmul(a, transposeA, b, transposeB);
     }
 
     @Override
     public Tensor batchMatmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
-        int batch = a.dim(0);
-        int m = transposeA ? a.dim(2) : a.dim(1);
-        int k = transposeA ? a.dim(1) : a.dim(2);
-        int n = transposeB ? b.dim(1) : b.dim(2);
-        return product(a, transposeA, b, transposeB, batch, m, k, n, new int[] {batch, m, n});
-    }
-
-    private Tensor product(Tensor a, boolean transposeA, Tensor b, boolean transposeB, int batch, int m, int k,
-            int n, int[] shape) {
-        Tensor out = output(shape);
-        int flags = (transposeA ? 1 : 0) | (transposeB ? 2 : 0);
-        kernels.run("matmul", WgslSources.MATMUL, new int[] {m, k, n, flags},
-                new GpuData[] {on(a), on(b), data(out)}, ceilDiv(n, 16), ceilDiv(m, 16), batch);
-        return out;
+        return products.batchMatmul(a, transposeA, b, transposeB);
     }
 
     // ---- element-wise
@@ -183,25 +175,7 @@ public final class WebGpuBackend implements Backend {
 
     @Override
     public Tensor reduceToShape(Tensor x, int[] shape) {
-        if (x.rank() > MAX_RANK) {
-            return cpu.reduceToShape(x, shape);
-        }
-        int rank = x.rank();
-        int[] padded = Broadcasts.padLeft(shape, rank);
-        int[] inStrides = Broadcasts.strides(x.shape(), x.shape());
-        int[] params = new int[22];
-        params[0] = rank;
-        params[1] = Shapes.size(shape);
-        params[2] = x.size() / Math.max(1, Shapes.size(shape));
-        for (int axis = 0; axis < rank; axis++) {
-            params[4 + axis] = x.dim(axis);
-            params[10 + axis] = padded[axis];
-            params[16 + axis] = inStrides[axis];
-        }
-        Tensor out = output(shape);
-        kernels.runElementwise("reduce_to_shape", WgslSources.REDUCE_TO_SHAPE, params,
-                new GpuData[] {on(x), data(out)}, Shapes.size(shape));
-        return out;
+        return reductions.reduceToShape(x, shape);
     }
 
     @Override
@@ -274,42 +248,44 @@ public final class WebGpuBackend implements Backend {
         }
     }
 
-    // ---- not on the GPU yet: computed by the CPU backend
+    // ---- shapes, softmax, embeddings
 
     @Override
     public Tensor gather(Tensor table, Tensor indices) {
-        return cpu.gather(table, indices);
+        return shapes.gather(table, indices);
     }
 
     @Override
     public Tensor scatterAddRows(Tensor updates, Tensor indices, int rows) {
-        return cpu.scatterAddRows(updates, indices, rows);
+        return shapes.scatterAddRows(updates, indices, rows);
     }
 
     @Override
     public Tensor transpose(Tensor x, int[] permutation) {
-        return cpu.transpose(x, permutation);
+        return shapes.transpose(x, permutation);
     }
 
     @Override
     public Tensor softmax(Tensor x) {
-        return cpu.softmax(x);
+        return softmax.softmax(x);
     }
 
     @Override
     public Tensor logSoftmax(Tensor x) {
-        return cpu.logSoftmax(x);
+        return softmax.logSoftmax(x);
     }
 
     @Override
     public Tensor concatenate(List<Tensor> parts, int axis) {
-        return cpu.concatenate(parts, axis);
+        return shapes.concatenate(parts, axis);
     }
 
     @Override
     public Tensor slice(Tensor x, int axis, int start, int length) {
-        return cpu.slice(x, axis, start, length);
+        return shapes.slice(x, axis, start, length);
     }
+
+    // ---- not on the GPU yet: computed by the CPU backend
 
     @Override
     public Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry geometry) {
@@ -359,9 +335,5 @@ public final class WebGpuBackend implements Backend {
     @Override
     public Tensor averagePool2dBackward(Tensor dy, int[] inputShape, ConvGeometry geometry) {
         return cpu.averagePool2dBackward(dy, inputShape, geometry);
-    }
-
-    private static int ceilDiv(int value, int divisor) {
-        return (value + divisor - 1) / divisor;
     }
 }

@@ -1,6 +1,7 @@
 package org.backprop.web.gpu.parity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.ops.Ops;
@@ -21,6 +22,12 @@ final class ParityCases {
         List<ParityCase> cases = new ArrayList<>();
         elementwise(cases);
         products(cases);
+        transposes(cases);
+        slicesAndConcatenations(cases);
+        embeddings(cases);
+        softmaxes(cases);
+        largeProducts(cases);
+        largeReductions(cases);
         return cases;
     }
 
@@ -58,6 +65,110 @@ final class ParityCases {
                 in -> Ops.batchMatmul(in[0], false, in[1], false)));
         cases.add(two("batch matmul transposed", SUMS, new int[] {2, 7, 5}, new int[] {2, 4, 7},
                 in -> Ops.batchMatmul(in[0], true, in[1], true)));
+    }
+
+    private static void transposes(List<ParityCase> cases) {
+        int[][] permutations = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+        for (int[] permutation : permutations) {
+            cases.add(one("transpose rank 3 " + Arrays.toString(permutation), TIGHT, new int[] {3, 5, 7},
+                    in -> Ops.transpose(in[0], permutation)));
+        }
+        cases.add(one("transpose NHWC to NCHW", TIGHT, new int[] {2, 5, 6, 3}, in -> Ops.transpose(in[0], 0, 3, 1, 2)));
+        cases.add(one("transpose NCHW to NHWC", TIGHT, new int[] {2, 3, 5, 6}, in -> Ops.transpose(in[0], 0, 2, 3, 1)));
+        cases.add(one("transpose rank 6 reversed", TIGHT, new int[] {2, 3, 1, 4, 2, 3},
+                in -> Ops.transpose(in[0], 5, 4, 3, 2, 1, 0)));
+        cases.add(one("transpose large 2-D", TIGHT, new int[] {300, 257}, in -> Ops.transpose(in[0], 1, 0)));
+    }
+
+    private static void slicesAndConcatenations(List<ParityCase> cases) {
+        // Slicing's gradient concatenates dy between zeros, so these check concatenate (with empty parts) too.
+        cases.add(one("slice middle axis", TIGHT, new int[] {4, 9, 5}, in -> Ops.slice(in[0], 1, 2, 4)));
+        cases.add(one("slice first axis from 0", TIGHT, new int[] {7, 3}, in -> Ops.slice(in[0], 0, 0, 5)));
+        cases.add(one("slice last axis to the end", TIGHT, new int[] {3, 4, 11}, in -> Ops.slice(in[0], 2, 6, 5)));
+        cases.add(one("slice whole axis", TIGHT, new int[] {5, 6}, in -> Ops.slice(in[0], 1, 0, 6)));
+        cases.add(parts("concatenate first axis", new int[][] {{2, 3, 4}, {5, 3, 4}}, 0));
+        cases.add(parts("concatenate middle axis, uneven parts", new int[][] {{2, 1, 5}, {2, 7, 5}, {2, 3, 5}}, 1));
+        int[][] many = new int[11][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new int[] {6, 1 + i % 4};
+        }
+        cases.add(parts("concatenate 11 parts on the last axis", many, 1));
+    }
+
+    private static void embeddings(List<ParityCase> cases) {
+        // Indices are drawn with many repeats; scatterAddRows must add a row's updates in position order.
+        cases.add(lookup("gather with duplicate indices", 11, 6, new int[] {4, 5}));
+        cases.add(lookup("gather 700 indices into 50 rows", 50, 33, new int[] {700}));
+        cases.add(new ParityCase("gather one row many times", random -> new Tensor[] {
+            ParityCase.uniform(random, 9, 7), Tensor.of(new int[] {300}, filled(300, 4f))},
+                in -> Ops.gather(in[0], in[1]), new boolean[] {true, false}, TIGHT));
+        cases.add(lookup("gather from a 600-row table", 600, 5, new int[] {3, 130}));
+    }
+
+    private static void softmaxes(List<ParityCase> cases) {
+        // Rows of 1000 are longer than a workgroup; values scaled by 40 need the max-subtraction.
+        cases.add(one("softmax short rows", TIGHT, new int[] {7, 10}, in -> Ops.softmax(in[0])));
+        cases.add(one("softmax one value per row", TIGHT, new int[] {5, 1}, in -> Ops.softmax(in[0])));
+        cases.add(one("softmax rank 3", TIGHT, new int[] {2, 3, 37}, in -> Ops.softmax(in[0])));
+        cases.add(one("softmax rows longer than a workgroup", SUMS, new int[] {3, 1000}, in -> Ops.softmax(in[0])));
+        cases.add(one("softmax large logits", TIGHT, new int[] {6, 20}, in -> Ops.softmax(Ops.scale(in[0], 40f))));
+        cases.add(one("log softmax short rows", TIGHT, new int[] {7, 10}, in -> Ops.logSoftmax(in[0])));
+        cases.add(one("log softmax rows longer than a workgroup", SUMS, new int[] {3, 1000},
+                in -> Ops.logSoftmax(in[0])));
+        cases.add(one("log softmax rows of 257", SUMS, new int[] {9, 257}, in -> Ops.logSoftmax(in[0])));
+        cases.add(one("log softmax large logits", TIGHT, new int[] {6, 20},
+                in -> Ops.logSoftmax(Ops.scale(in[0], 40f))));
+    }
+
+    private static void largeProducts(List<ParityCase> cases) {
+        // 64x64 output tiles: one exact tile, and sizes one past it; k not a multiple of 4.
+        cases.add(two("matmul one full tile", SUMS, new int[] {64, 128}, new int[] {128, 64},
+                in -> Ops.matmul(in[0], in[1])));
+        cases.add(two("matmul past the tile edges", SUMS, new int[] {65, 131}, new int[] {131, 129},
+                in -> Ops.matmul(in[0], in[1])));
+        cases.add(two("batch matmul transposed a", SUMS, new int[] {3, 9, 70}, new int[] {3, 9, 66},
+                in -> Ops.batchMatmul(in[0], true, in[1], false)));
+        cases.add(two("batch matmul transposed b", SUMS, new int[] {2, 67, 13}, new int[] {2, 5, 13},
+                in -> Ops.batchMatmul(in[0], false, in[1], true)));
+    }
+
+    private static void largeReductions(List<ParityCase> cases) {
+        // Up to 115,200 summands: float sums in another order differ by far less than SUMS relative to 1 + |sum|.
+        cases.add(one("bias gradient [20000, 16] to [16]", SUMS, new int[] {20000, 16}, in -> Ops.sum(in[0], 0)));
+        cases.add(one("sum over rows, odd width", SUMS, new int[] {3000, 7}, in -> Ops.sum(in[0], 0)));
+        cases.add(one("batch-norm mean over n, h, w", SUMS, new int[] {8, 30, 30, 16}, in -> Ops.mean(in[0], 0, 1, 2)));
+        cases.add(one("sum over long rows", SUMS, new int[] {5, 3000}, in -> Ops.sum(in[0], 1)));
+        cases.add(one("sum over a middle axis", SUMS, new int[] {6, 500, 5}, in -> Ops.sum(in[0], 1)));
+        cases.add(one("sum over two separate axes", SUMS, new int[] {4, 50, 3, 60}, in -> Ops.sum(in[0], 1, 3)));
+        cases.add(one("sum over axes with a size-1 axis between", SUMS, new int[] {40, 1, 30},
+                in -> Ops.sum(in[0], 0, 2)));
+        cases.add(two("add broadcast over a leading 1", TIGHT, new int[] {5}, new int[] {1, 5},
+                in -> Ops.add(in[0], in[1])));
+        cases.add(one("sum of 300000 values", SUMS, new int[] {300000}, in -> Ops.sumAll(in[0])));
+    }
+
+    private static ParityCase parts(String name, int[][] shapes, int axis) {
+        boolean[] differentiable = new boolean[shapes.length];
+        Arrays.fill(differentiable, true);
+        return new ParityCase(name, random -> {
+            Tensor[] inputs = new Tensor[shapes.length];
+            for (int i = 0; i < shapes.length; i++) {
+                inputs[i] = ParityCase.uniform(random, shapes[i]);
+            }
+            return inputs;
+        }, in -> Ops.concatenate(Arrays.asList(in), axis), differentiable, TIGHT);
+    }
+
+    private static ParityCase lookup(String name, int rows, int width, int[] indexShape) {
+        return new ParityCase(name, random -> new Tensor[] {ParityCase.uniform(random, rows, width),
+            ParityCase.indices(random, rows, indexShape)}, in -> Ops.gather(in[0], in[1]),
+                new boolean[] {true, false}, TIGHT);
+    }
+
+    private static float[] filled(int length, float value) {
+        float[] values = new float[length];
+        Arrays.fill(values, value);
+        return values;
     }
 
     static ParityCase one(String name, float tolerance, int[] shape, ParityCase.Expression expression) {

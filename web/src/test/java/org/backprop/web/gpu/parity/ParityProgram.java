@@ -45,7 +45,8 @@ public final class ParityProgram {
                         + backward + ", \"tolerance\": " + parityCase.tolerance + ", \"ok\": " + ok + "}");
             } catch (RuntimeException failure) {
                 System.out.println("{\"case\": \"" + parityCase.name + "\", \"ok\": false, \"error\": \""
-                        + String.valueOf(failure.getMessage()).replace("\\", "\\\\").replace("\"", "'") + "\"}");
+                        + String.valueOf(failure.getMessage()).replace("\\", "\\\\").replace("\"", "'")
+                                .replace("\n", " ") + "\"}");
             }
         }
         Backends.use(cpu);

@@ -1,0 +1,51 @@
+package org.backprop.web.gpu;
+
+import org.backprop.nn.Tensor;
+
+/**
+ * Softmax and log softmax over the last axis, stable (the row maximum is subtracted first): one thread per row
+ * ({@code softmax.wgsl}), or for rows longer than {@link #WIDE} 32 lanes per row sharing the sums through
+ * workgroup memory ({@code softmax_wide.wgsl}).
+ */
+final class SoftmaxOps {
+    /** Rows longer than this get 32 lanes each. */
+    private static final int WIDE = 256;
+    /** Rows per workgroup of softmax_wide.wgsl. */
+    private static final int WIDE_ROWS_PER_GROUP = 8;
+
+    private final GpuMemory memory;
+    private final KernelRunner kernels;
+
+    SoftmaxOps(GpuMemory memory, KernelRunner kernels) {
+        this.memory = memory;
+        this.kernels = kernels;
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#softmax}. */
+    Tensor softmax(Tensor x) {
+        return rows(x, false);
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#logSoftmax}. */
+    Tensor logSoftmax(Tensor x) {
+        return rows(x, true);
+    }
+
+    private Tensor rows(Tensor x, boolean log) {
+        int width = x.dim(-1);
+        Tensor out = GpuMemory.tensor(x.shape(), memory.allocate(x.size()));
+        if (x.size() == 0) {
+            return out;
+        }
+        int rows = x.size() / width;
+        int[] params = {rows, width, log ? 1 : 0};
+        GpuData[] buffers = {memory.on(x), (GpuData) out.deviceData()};
+        if (width > WIDE) {
+            kernels.runGroups("softmax_wide", WgslSources.SOFTMAX_WIDE, params, buffers,
+                    (rows + WIDE_ROWS_PER_GROUP - 1) / WIDE_ROWS_PER_GROUP);
+        } else {
+            kernels.runElementwise("softmax", WgslSources.SOFTMAX, params, buffers, rows);
+        }
+        return out;
+    }
+}
