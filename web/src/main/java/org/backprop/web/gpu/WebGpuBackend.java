@@ -26,12 +26,14 @@ public final class WebGpuBackend implements Backend {
 
     private final GpuMemory memory;
     private final KernelRunner kernels;
+    private final ConvolutionOps convolutions;
     private final CpuBackend cpu = new CpuBackend();
     private final String adapterDescription;
 
     public WebGpuBackend(GpuDevice device, String adapterDescription) {
         this.memory = new GpuMemory(device);
         this.kernels = new KernelRunner(device, memory);
+        this.convolutions = new ConvolutionOps(memory, kernels);
         this.adapterDescription = adapterDescription;
     }
 
@@ -311,54 +313,56 @@ public final class WebGpuBackend implements Backend {
         return cpu.slice(x, axis, start, length);
     }
 
+    // ---- sliding windows: ConvolutionOps
+
     @Override
     public Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry geometry) {
-        return cpu.conv2d(x, kernel, geometry);
+        return convolutions.conv2d(x, kernel, geometry);
     }
 
     @Override
     public Tensor conv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry geometry) {
-        return cpu.conv2dBackwardInput(dy, kernel, inputShape, geometry);
+        return convolutions.conv2dBackwardInput(dy, kernel, inputShape, geometry);
     }
 
     @Override
     public Tensor conv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry geometry) {
-        return cpu.conv2dBackwardKernel(x, dy, kernelShape, geometry);
+        return convolutions.conv2dBackwardKernel(x, dy, kernelShape, geometry);
     }
 
     @Override
     public Tensor depthwiseConv2d(Tensor x, Tensor kernel, ConvGeometry geometry) {
-        return cpu.depthwiseConv2d(x, kernel, geometry);
+        return convolutions.depthwiseConv2d(x, kernel, geometry);
     }
 
     @Override
     public Tensor depthwiseConv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry geometry) {
-        return cpu.depthwiseConv2dBackwardInput(dy, kernel, inputShape, geometry);
+        return convolutions.depthwiseConv2dBackwardInput(dy, kernel, inputShape, geometry);
     }
 
     @Override
     public Tensor depthwiseConv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry geometry) {
-        return cpu.depthwiseConv2dBackwardKernel(x, dy, kernelShape, geometry);
+        return convolutions.depthwiseConv2dBackwardKernel(x, dy, kernelShape, geometry);
     }
 
     @Override
     public Tensor maxPool2d(Tensor x, ConvGeometry geometry) {
-        return cpu.maxPool2d(x, geometry);
+        return convolutions.pool2d(x, geometry, true);
     }
 
     @Override
     public Tensor maxPool2dBackward(Tensor x, Tensor dy, ConvGeometry geometry) {
-        return cpu.maxPool2dBackward(x, dy, geometry);
+        return convolutions.maxPool2dBackward(x, dy, geometry);
     }
 
     @Override
     public Tensor averagePool2d(Tensor x, ConvGeometry geometry) {
-        return cpu.averagePool2d(x, geometry);
+        return convolutions.pool2d(x, geometry, false);
     }
 
     @Override
     public Tensor averagePool2dBackward(Tensor dy, int[] inputShape, ConvGeometry geometry) {
-        return cpu.averagePool2dBackward(dy, inputShape, geometry);
+        return convolutions.averagePool2dBackward(dy, inputShape, geometry);
     }
 
     private static int ceilDiv(int value, int divisor) {
