@@ -2,7 +2,7 @@
 // GEMM y[rows, f] = A[rows, depth] · w[depth, f] with rows = n·outH·outW and depth = kh·kw·c, where
 // A[row, (ky, kx, ch)] = x[image, oy·sh − padTop + ky, ox·sw − padLeft + kx, ch] (0 outside: padding) is
 // gathered from x while a tile is staged, never materialised.
-// Threading: 8×8 threads per workgroup compute a 32×32 tile of y (4×4 values per thread, kept in vec4
+// Threading: 64 threads per workgroup compute a BM×BN tile of y (4×4 values per thread, kept in vec4
 // registers), stepping through depth 16 at a time with both operand tiles in workgroup memory.
 // Workgroup (x + z·num_workgroups.x) is the row tile, y the filter tile.
 // Parameters: [0] n, [1] inH, [2] inW, [3] c, [4] outH, [5] outW, [6] f, [7] kh, [8] kw, [9] sh, [10] sw,
@@ -12,18 +12,25 @@
 @group(0) @binding(2) var<storage, read> w: array<f32>;
 @group(0) @binding(3) var<storage, read_write> y: array<f32>;
 
-const BM: u32 = 32u;
+// The column tile BN (16 or 32) is set per op by ConvolutionOps to fit the column count; the
+// 64 threads of a workgroup then cover BM = 256 / BN rows.
 const BN: u32 = 32u;
+const WX: u32 = BN / 4u;
+const WY: u32 = 64u / WX;
+const BM: u32 = 4u * WY;
 const BK: u32 = 16u;
+// Values of the A and B tiles each thread stages per step.
+const A_PER: u32 = BM * BK / 64u;
+const B_PER: u32 = BN * BK / 64u;
 // [BK][BM] and [BK][BN], four consecutive rows (columns) per vec4.
-var<workgroup> aTile: array<vec4f, 128>;
-var<workgroup> bTile: array<vec4f, 128>;
+var<workgroup> aTile: array<vec4f, BK * BM / 4u>;
+var<workgroup> bTile: array<vec4f, BK * BN / 4u>;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(WX, WY)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u,
         @builtin(local_invocation_id) local: vec3u, @builtin(local_invocation_index) index: u32) {
   let inH = param(1u);
@@ -38,9 +45,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   let m0 = (group.x + group.z * groups.x) * BM;
   let n0 = group.y * BN;
 
-  // This thread stages row aRow of the A tile at depths aK .. aK + 7 ...
+  // This thread stages row aRow of the A tile at depths aK .. aK + A_PER − 1 ...
   let aRow = index % BM;
-  let aK = (index / BM) * 8u;
+  let aK = (index / BM) * A_PER;
   let row = m0 + aRow;
   let ox = row % outW;
   let oy = (row / outW) % outH;
@@ -48,9 +55,9 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   let iy0 = i32(oy * param(9u)) - i32(param(11u));
   let ix0 = i32(ox * param(10u)) - i32(param(12u));
   let imageBase = image * inH * inW * channels;
-  // ... and row bK of the w tile at columns bCol .. bCol + 7.
-  let bK = index / 4u;
-  let bCol = (index % 4u) * 8u;
+  // ... and row bK of the w tile at columns bCol .. bCol + B_PER − 1.
+  let bK = (index * B_PER) / BN;
+  let bCol = (index * B_PER) % BN;
 
   var acc0 = vec4f(0.0);
   var acc1 = vec4f(0.0);
@@ -61,7 +68,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
     var ch = k % channels;
     var kx = (k / channels) % kw;
     var ky = k / (channels * kw);
-    for (var j = 0u; j < 8u; j = j + 1u) {
+    for (var j = 0u; j < A_PER; j = j + 1u) {
       let iy = iy0 + i32(ky);
       let ix = ix0 + i32(kx);
       var value = 0.0;
@@ -81,16 +88,14 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
       }
     }
     let wk = k0 + bK;
-    var b: array<f32, 8>;
-    for (var j = 0u; j < 8u; j = j + 1u) {
+    for (var j = 0u; j < B_PER; j = j + 1u) {
       let col = n0 + bCol + j;
-      b[j] = 0.0;
+      var value = 0.0;
       if (wk < depth && col < filters) {
-        b[j] = w[wk * filters + col];
+        value = w[wk * filters + col];
       }
+      bTile[bK * (BN / 4u) + (bCol + j) / 4u][(bCol + j) % 4u] = value;
     }
-    bTile[bK * (BN / 4u) + bCol / 4u] = vec4f(b[0], b[1], b[2], b[3]);
-    bTile[bK * (BN / 4u) + bCol / 4u + 1u] = vec4f(b[4], b[5], b[6], b[7]);
     workgroupBarrier();
     for (var kk = 0u; kk < BK; kk = kk + 1u) {
       let a = aTile[kk * (BM / 4u) + local.y];

@@ -3,7 +3,7 @@
 // A[(image, iy, ix), (ky, kx, fo)] = dy[image, oy, ox, fo] where oy·sh = iy + padTop − ky (0 when no such
 // output position exists), and B[(ky, kx, fo), ch] = w[ky, kx, ch, fo]. Gathering instead of scattering
 // keeps it free of atomics and makes every dx value one thread's ordered sum.
-// Threading as conv2d.wgsl: 8×8 threads, a 32×32 tile of dx, 4×4 values per thread, depth 16 per step.
+// Threading as conv2d.wgsl: 64 threads, a BM×BN tile of dx, 4×4 values per thread, depth 16 per step.
 // Workgroup (x + z·num_workgroups.x) is the row tile, y the channel tile.
 // Parameters: as conv2d.wgsl.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
@@ -11,11 +11,19 @@
 @group(0) @binding(2) var<storage, read> w: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
-const BM: u32 = 32u;
+// The column tile BN (16 or 32) is set per op by ConvolutionOps to fit the column count; the
+// 64 threads of a workgroup then cover BM = 256 / BN rows.
 const BN: u32 = 32u;
+const WX: u32 = BN / 4u;
+const WY: u32 = 64u / WX;
+const BM: u32 = 4u * WY;
 const BK: u32 = 16u;
-var<workgroup> aTile: array<vec4f, 128>;
-var<workgroup> bTile: array<vec4f, 128>;
+// Values of the A and B tiles each thread stages per step.
+const A_PER: u32 = BM * BK / 64u;
+const B_PER: u32 = BN * BK / 64u;
+// [BK][BM] and [BK][BN], four consecutive rows (columns) per vec4.
+var<workgroup> aTile: array<vec4f, BK * BM / 4u>;
+var<workgroup> bTile: array<vec4f, BK * BN / 4u>;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
@@ -38,7 +46,7 @@ fn outputOffset(iy: u32, ix: u32, ky: u32, kx: u32) -> i32 {
   return (oy * i32(param(5u)) + ox) * i32(param(6u));
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(WX, WY)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u,
         @builtin(local_invocation_id) local: vec3u, @builtin(local_invocation_index) index: u32) {
   let inH = param(1u);
@@ -51,15 +59,16 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   let m0 = (group.x + group.z * groups.x) * BM;
   let n0 = group.y * BN;
 
-  // This thread stages row aRow of the A tile at depths aK .. aK + 7 ...
+  // This thread stages row aRow of the A tile at depths aK .. aK + A_PER − 1 ...
   let aRow = index % BM;
-  let aK = (index / BM) * 8u;
+  let aK = (index / BM) * A_PER;
   let row = m0 + aRow;
   let ix = row % inW;
   let iy = (row / inW) % inH;
   let imageBase = i32((row / (inW * inH)) * param(4u) * param(5u) * filters);
-  // ... and column bCol of the B tile at depths aK .. aK + 7.
+  // ... and column bCol of the B tile at depths bK .. bK + B_PER − 1.
   let bCol = index % BN;
+  let bK = (index / BN) * B_PER;
   let ch = n0 + bCol;
 
   var acc0 = vec4f(0.0);
@@ -72,19 +81,12 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
     var kx = (k / filters) % kw;
     var ky = k / (filters * kw);
     var offset = outputOffset(iy, ix, ky, kx);
-    for (var j = 0u; j < 8u; j = j + 1u) {
-      var a = 0.0;
-      var b = 0.0;
-      if (k < depth) {
-        if (row < rows && offset >= 0) {
-          a = dy[u32(imageBase + offset) + fo];
-        }
-        if (ch < channels) {
-          b = w[((ky * kw + kx) * channels + ch) * filters + fo];
-        }
+    for (var j = 0u; j < A_PER; j = j + 1u) {
+      var value = 0.0;
+      if (k < depth && row < rows && offset >= 0) {
+        value = dy[u32(imageBase + offset) + fo];
       }
-      aTile[(aK + j) * (BM / 4u) + aRow / 4u][aRow % 4u] = a;
-      bTile[(aK + j) * (BN / 4u) + bCol / 4u][bCol % 4u] = b;
+      aTile[(aK + j) * (BM / 4u) + aRow / 4u][aRow % 4u] = value;
       k = k + 1u;
       fo = fo + 1u;
       if (fo == filters) {
@@ -95,6 +97,27 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
           ky = ky + 1u;
         }
         offset = outputOffset(iy, ix, ky, kx);
+      }
+    }
+    k = k0 + bK;
+    fo = k % filters;
+    kx = (k / filters) % kw;
+    ky = k / (filters * kw);
+    for (var j = 0u; j < B_PER; j = j + 1u) {
+      var value = 0.0;
+      if (k < depth && ch < channels) {
+        value = w[((ky * kw + kx) * channels + ch) * filters + fo];
+      }
+      bTile[(bK + j) * (BN / 4u) + bCol / 4u][bCol % 4u] = value;
+      k = k + 1u;
+      fo = fo + 1u;
+      if (fo == filters) {
+        fo = 0u;
+        kx = kx + 1u;
+        if (kx == kw) {
+          kx = 0u;
+          ky = ky + 1u;
+        }
       }
     }
     workgroupBarrier();

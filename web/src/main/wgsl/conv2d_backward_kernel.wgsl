@@ -2,7 +2,7 @@
 // dw [kh·kw·c, f] = Aᵀ · dy[positions, f], a GEMM whose long reduction runs over positions = n·outH·outW,
 // with Aᵀ[(ky, kx, ch), q] gathered from x as in conv2d.wgsl. The reduction is split into chunks of
 // param 13 positions; chunk z writes partial[z, depth, f], which conv_partial_sum.wgsl adds up in order.
-// Threading as conv2d.wgsl: 8×8 threads, a 32×32 tile of dw, 4×4 values per thread, 16 positions per step.
+// Threading as conv2d.wgsl: 64 threads, a BM×BN tile of dw, 4×4 values per thread, 16 positions per step.
 // Workgroup x is the row tile (depth), y the filter tile, z the chunk.
 // Parameters: as conv2d.wgsl, and [13] positions per chunk (a multiple of 16).
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
@@ -10,17 +10,25 @@
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partial: array<f32>;
 
-const BM: u32 = 32u;
+// The column tile BN (16 or 32) is set per op by ConvolutionOps to fit the column count; the
+// 64 threads of a workgroup then cover BM = 256 / BN rows.
 const BN: u32 = 32u;
+const WX: u32 = BN / 4u;
+const WY: u32 = 64u / WX;
+const BM: u32 = 4u * WY;
 const BK: u32 = 16u;
-var<workgroup> aTile: array<vec4f, 128>;
-var<workgroup> bTile: array<vec4f, 128>;
+// Values of the A and B tiles each thread stages per step.
+const A_PER: u32 = BM * BK / 64u;
+const B_PER: u32 = BN * BK / 64u;
+// [BK][BM] and [BK][BN], four consecutive rows (columns) per vec4.
+var<workgroup> aTile: array<vec4f, BK * BM / 4u>;
+var<workgroup> bTile: array<vec4f, BK * BN / 4u>;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(WX, WY)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local: vec3u,
         @builtin(local_invocation_index) index: u32) {
   let inH = param(1u);
@@ -38,16 +46,16 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local
   let qStart = group.z * chunk;
   let qEnd = min(positions, qStart + chunk);
 
-  // This thread stages position aQ of the A tile for rows aM .. aM + 7 ...
+  // This thread stages position aQ of the A tile for rows aM .. aM + A_PER − 1 ...
   let aQ = index % BK;
-  let aM = (index / BK) * 8u;
+  let aM = (index / BK) * A_PER;
   let firstRow = m0 + aM;
   let firstCh = firstRow % channels;
   let firstKx = (firstRow / channels) % kw;
   let firstKy = firstRow / (channels * kw);
-  // ... and position bQ of the dy tile at columns bCol .. bCol + 7.
-  let bQ = index / 4u;
-  let bCol = (index % 4u) * 8u;
+  // ... and position bQ of the dy tile at columns bCol .. bCol + B_PER − 1.
+  let bQ = (index * B_PER) / BN;
+  let bCol = (index * B_PER) % BN;
 
   var acc0 = vec4f(0.0);
   var acc1 = vec4f(0.0);
@@ -63,7 +71,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local
     var ch = firstCh;
     var kx = firstKx;
     var ky = firstKy;
-    for (var j = 0u; j < 8u; j = j + 1u) {
+    for (var j = 0u; j < A_PER; j = j + 1u) {
       let iy = iy0 + i32(ky);
       let ix = ix0 + i32(kx);
       var value = 0.0;
@@ -82,16 +90,14 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local
       }
     }
     let dq = q0 + bQ;
-    var b: array<f32, 8>;
-    for (var j = 0u; j < 8u; j = j + 1u) {
+    for (var j = 0u; j < B_PER; j = j + 1u) {
       let col = n0 + bCol + j;
-      b[j] = 0.0;
+      var value = 0.0;
       if (dq < qEnd && col < filters) {
-        b[j] = dy[dq * filters + col];
+        value = dy[dq * filters + col];
       }
+      bTile[bQ * (BN / 4u) + (bCol + j) / 4u][(bCol + j) % 4u] = value;
     }
-    bTile[bQ * (BN / 4u) + bCol / 4u] = vec4f(b[0], b[1], b[2], b[3]);
-    bTile[bQ * (BN / 4u) + bCol / 4u + 1u] = vec4f(b[4], b[5], b[6], b[7]);
     workgroupBarrier();
     for (var kk = 0u; kk < BK; kk = kk + 1u) {
       let a = aTile[kk * (BM / 4u) + local.y];

@@ -11,8 +11,8 @@ import org.backprop.nn.backend.ConvGeometry;
  * gradients are split into chunks whose partial sums a second kernel adds in order.
  */
 final class ConvolutionOps {
-    /** The row and column tile of the conv2d GEMM kernels (their BM and BN). */
-    private static final int TILE = 32;
+    /** The 64 threads of a conv2d GEMM workgroup compute 256 values: BM rows × BN columns. */
+    private static final int TILE_VALUES = 256;
     /** Positions one conv2d kernel-gradient tile steps through at a time (BK); chunks are multiples of it. */
     private static final int STEP = 16;
     /** Conv2d kernel gradients split their reduction over at most this many chunks... */
@@ -59,15 +59,15 @@ final class ConvolutionOps {
         Tensor dk = output(kernelShape);
         int[] params = geometry(x.dim(0), x.dim(3), filters, g, chunk, 0);
         int count = depth * filters;
-        if (chunks == 1) {
-            kernels.run("conv2d_backward_kernel", WgslSources.CONV2D_BACKWARD_KERNEL, params,
-                    new GpuData[] {on(x), on(dy), data(dk)}, ceilDiv(depth, TILE), ceilDiv(filters, TILE), 1);
-            return dk;
+        int tileColumns = tileColumns(filters);
+        String op = "conv2d_backward_kernel_bn" + tileColumns;
+        String wgsl = tiled(WgslSources.CONV2D_BACKWARD_KERNEL, tileColumns);
+        GpuData partial = chunks == 1 ? data(dk) : memory.allocate(chunks * count);
+        kernels.run(op, wgsl, params, new GpuData[] {on(x), on(dy), partial},
+                ceilDiv(depth, TILE_VALUES / tileColumns), ceilDiv(filters, tileColumns), chunks);
+        if (chunks > 1) {
+            sumChunks(partial, chunks, data(dk), count);
         }
-        GpuData partial = memory.allocate(chunks * count);
-        kernels.run("conv2d_backward_kernel", WgslSources.CONV2D_BACKWARD_KERNEL, params,
-                new GpuData[] {on(x), on(dy), partial}, ceilDiv(depth, TILE), ceilDiv(filters, TILE), chunks);
-        sumChunks(partial, chunks, data(dk), count);
         return dk;
     }
 
@@ -130,12 +130,28 @@ final class ConvolutionOps {
         return dx;
     }
 
-    /** Records one of the conv2d GEMM kernels over a {@code rows × columns} result in 32×32 tiles. */
+    /** Records one of the conv2d GEMM kernels over a {@code rows × columns} result. */
     private void gemm(String op, String wgsl, int[] params, GpuData a, GpuData b, GpuData result, int rows,
             int columns) {
-        int rowTiles = ceilDiv(rows, TILE);
+        int tileColumns = tileColumns(columns);
+        int rowTiles = ceilDiv(rows, TILE_VALUES / tileColumns);
         int x = Math.min(rowTiles, MAX_GROUPS);
-        kernels.run(op, wgsl, params, new GpuData[] {a, b, result}, x, ceilDiv(columns, TILE), ceilDiv(rowTiles, x));
+        kernels.run(op + "_bn" + tileColumns, tiled(wgsl, tileColumns), params, new GpuData[] {a, b, result}, x,
+                ceilDiv(columns, tileColumns), ceilDiv(rowTiles, x));
+    }
+
+    /**
+     * Returns the GEMM kernels' column tile BN for {@code columns}: 16 for up to 16 columns (BENCH-CNN's first
+     * layer, an image's channels), so that they waste fewer threads, else 32. (The kernels stage a row's whole
+     * depth step per thread, so BM = 256 / BN may not pass the 64 threads.)
+     */
+    private static int tileColumns(int columns) {
+        return columns <= 16 ? 16 : 32;
+    }
+
+    /** Returns a GEMM kernel's source with its column tile set to {@code tileColumns}. */
+    private static String tiled(String wgsl, int tileColumns) {
+        return wgsl.replace("const BN: u32 = 32u;", "const BN: u32 = " + tileColumns + "u;");
     }
 
     /** Records {@code result[i] = Σ_z partial[z·count + i]} and frees {@code partial} once it has run. */
