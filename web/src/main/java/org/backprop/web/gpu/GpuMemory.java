@@ -133,7 +133,11 @@ final class GpuMemory {
         }
     }
 
-    private void free(GpuData data) {
+    /**
+     * Gives {@code data}'s buffer back to the pool now; for scratch memory that only the commands recorded so
+     * far use (the pool hands it out again only after they are submitted).
+     */
+    void free(GpuData data) {
         if (!data.freed) {
             data.freed = true;
             unwatch(finalizers, data.finalizerToken);

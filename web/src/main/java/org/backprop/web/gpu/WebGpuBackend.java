@@ -26,6 +26,7 @@ public final class WebGpuBackend implements Backend {
 
     private final GpuMemory memory;
     private final KernelRunner kernels;
+    private final ConvolutionOps convolutions;
     private final CpuBackend cpu = new CpuBackend();
     private final ProductOps products;
     private final Reductions reductions;
@@ -40,6 +41,7 @@ public final class WebGpuBackend implements Backend {
         this.reductions = new Reductions(memory, kernels, cpu);
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);
+        this.convolutions = new ConvolutionOps(memory, kernels);
         this.adapterDescription = adapterDescription;
     }
 
@@ -285,55 +287,55 @@ public final class WebGpuBackend implements Backend {
         return shapes.slice(x, axis, start, length);
     }
 
-    // ---- not on the GPU yet: computed by the CPU backend
+    // ---- sliding windows: ConvolutionOps
 
     @Override
     public Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry geometry) {
-        return cpu.conv2d(x, kernel, geometry);
+        return convolutions.conv2d(x, kernel, geometry);
     }
 
     @Override
     public Tensor conv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry geometry) {
-        return cpu.conv2dBackwardInput(dy, kernel, inputShape, geometry);
+        return convolutions.conv2dBackwardInput(dy, kernel, inputShape, geometry);
     }
 
     @Override
     public Tensor conv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry geometry) {
-        return cpu.conv2dBackwardKernel(x, dy, kernelShape, geometry);
+        return convolutions.conv2dBackwardKernel(x, dy, kernelShape, geometry);
     }
 
     @Override
     public Tensor depthwiseConv2d(Tensor x, Tensor kernel, ConvGeometry geometry) {
-        return cpu.depthwiseConv2d(x, kernel, geometry);
+        return convolutions.depthwiseConv2d(x, kernel, geometry);
     }
 
     @Override
     public Tensor depthwiseConv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry geometry) {
-        return cpu.depthwiseConv2dBackwardInput(dy, kernel, inputShape, geometry);
+        return convolutions.depthwiseConv2dBackwardInput(dy, kernel, inputShape, geometry);
     }
 
     @Override
     public Tensor depthwiseConv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry geometry) {
-        return cpu.depthwiseConv2dBackwardKernel(x, dy, kernelShape, geometry);
+        return convolutions.depthwiseConv2dBackwardKernel(x, dy, kernelShape, geometry);
     }
 
     @Override
     public Tensor maxPool2d(Tensor x, ConvGeometry geometry) {
-        return cpu.maxPool2d(x, geometry);
+        return convolutions.pool2d(x, geometry, true);
     }
 
     @Override
     public Tensor maxPool2dBackward(Tensor x, Tensor dy, ConvGeometry geometry) {
-        return cpu.maxPool2dBackward(x, dy, geometry);
+        return convolutions.maxPool2dBackward(x, dy, geometry);
     }
 
     @Override
     public Tensor averagePool2d(Tensor x, ConvGeometry geometry) {
-        return cpu.averagePool2d(x, geometry);
+        return convolutions.pool2d(x, geometry, false);
     }
 
     @Override
     public Tensor averagePool2dBackward(Tensor dy, int[] inputShape, ConvGeometry geometry) {
-        return cpu.averagePool2dBackward(dy, inputShape, geometry);
+        return convolutions.averagePool2dBackward(dy, inputShape, geometry);
     }
 }
