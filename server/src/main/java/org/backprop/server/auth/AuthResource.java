@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.backprop.server.account.Account;
 import org.backprop.server.account.AccountView;
@@ -42,10 +41,10 @@ public class AuthResource {
     CurrentAccount me;
 
     @Inject
-    AuthConfig config;
+    PasswordService passwords;
 
     @Inject
-    PasswordService passwords;
+    SessionCookies cookies;
 
     @Context
     HttpServerRequest request;
@@ -66,7 +65,7 @@ public class AuthResource {
             LoginRequest body) {
         AuthService.Opened opened = authService.signIn(body.email(), body.password(), clientAddress());
         return Response.ok(new SessionView(AccountView.of(opened.account()), opened.csrfToken()))
-                .cookie(sessionCookie(opened.sessionToken(), (int) config.sessionLifetime().toSeconds()))
+                .cookie(cookies.opened(opened.sessionToken()))
                 .build();
     }
 
@@ -76,7 +75,7 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout() {
         me.sessionId().ifPresent(authService::signOut);
-        return Response.noContent().cookie(sessionCookie("", 0)).build();
+        return Response.noContent().cookie(cookies.cleared()).build();
     }
 
     @GET
@@ -147,16 +146,5 @@ public class AuthResource {
     /** The client's address; behind a reverse proxy, configure Quarkus to read it from X-Forwarded-For. */
     private String clientAddress() {
         return request.remoteAddress().hostAddress();
-    }
-
-    private NewCookie sessionCookie(String value, int maxAgeSeconds) {
-        return new NewCookie.Builder(config.sessionCookie())
-                .value(value)
-                .path("/")
-                .httpOnly(true)
-                .secure(config.secureCookie())
-                .sameSite(NewCookie.SameSite.LAX)
-                .maxAge(maxAgeSeconds)
-                .build();
     }
 }

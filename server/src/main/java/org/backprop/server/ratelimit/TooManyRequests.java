@@ -25,7 +25,7 @@ public final class TooManyRequests {
     }
 
     /** Returns "45 seconds", "1 minute" or "15 minutes": whole minutes, rounded up, from a minute on. */
-    static String duration(long seconds) {
+    public static String duration(long seconds) {
         if (seconds < 60) {
             return seconds + (seconds == 1 ? " second" : " seconds");
         }

@@ -33,7 +33,7 @@ class PlatformTest {
                 "select table_name from information_schema.tables where table_schema = 'public' order by 1")
                 .getResultList();
         assertEquals(List.of("account", "api_token", "auth_session", "course", "course_member", "flyway_schema_history",
-                "team", "team_member", "team_set"), tables);
+                "password_setup", "rate_limit_event", "team", "team_audit", "team_member", "team_set"), tables);
     }
 
     @Test
