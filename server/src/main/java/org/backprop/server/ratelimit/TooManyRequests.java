@@ -17,7 +17,7 @@ public final class TooManyRequests {
      * detail goes on to say how long to wait.
      */
     public static WebApplicationException until(String what, Instant retryAt, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, retryAt).toSeconds() + (retryAt.getNano() > 0 ? 1 : 0));
+        long seconds = Math.max(1, (Duration.between(now, retryAt).toMillis() + 999) / 1000);
         String detail = what + " Try again in " + duration(seconds) + ".";
         Response problem = Problem.response(Response.Status.TOO_MANY_REQUESTS, detail);
         return new WebApplicationException(detail,

@@ -1,7 +1,7 @@
 package org.backprop.server.account;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -12,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.backprop.server.auth.Secrets;
@@ -60,7 +59,7 @@ class PasswordSetupTest {
                 .statusCode(410)
                 .contentType("application/problem+json")
                 .body("detail", startsWith("This password setup link was used on "))
-                .body("detail", org.hamcrest.Matchers.endsWith(" already. Sign in with the password chosen then, or ask"
+                .body("detail", endsWith(" already. Sign in with the password chosen then, or ask"
                         + " your instructor for a new link."));
         as(course.instructor()).post("/api/courses/" + course.id() + "/password-links").then()
                 .statusCode(200).body("links", hasSize(0)).body("membersWithPassword", equalTo(3));

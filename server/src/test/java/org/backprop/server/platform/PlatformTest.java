@@ -56,6 +56,26 @@ class PlatformTest {
     }
 
     @Test
+    void describesPasswordsLimitsBalanceAndUniversitySignInInOpenApi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/auth/login'.post.responses.'429'.headers.'Retry-After'.description",
+                        equalTo("Seconds to wait"))
+                .body("paths.'/api/compile'.post.responses.'429'.description", startsWith("Too many compiles"))
+                .body("paths.'/api/compile'.post.responses.'401'.description", equalTo("Not signed in"))
+                .body("paths.'/api/auth/password-setup'.post.responses.'410'.description",
+                        startsWith("The link was used already"))
+                .body("paths.'/api/courses/{courseId}/password-links'.post.description",
+                        containsString("This server sends no email"))
+                .body("paths.'/api/team-sets/{setId}/balance'.get.summary", equalTo("Preview a balance"))
+                .body("paths.'/api/team-sets/{setId}/balance'.post.summary", equalTo("Balance the teams"))
+                .body("paths.'/api/team-sets/{setId}/audit'.get.summary",
+                        equalTo("List the placements made after selection"))
+                .body("paths.'/api/auth/oidc/callback'.get.responses.'303'.description",
+                        equalTo("Signed in; to the editor"));
+    }
+
+    @Test
     void servesTheEditorPageAndTheSampleProgram() {
         given().when().get("/").then().statusCode(200).body(containsString("<title>Backprop</title>"));
         given().when().get("/app/app.js").then().statusCode(200);
