@@ -1,9 +1,9 @@
 // Drives the editor page in headless Chromium with WebGPU on SwiftShader and prints what a student
 // would see as one JSON object; EditorEndToEndTest asserts on it.
-// Usage: node editor.e2e.mjs <base-url>
+// Usage: node editor.e2e.mjs <base-url> <email> <password>
 import { chromium } from 'playwright-core';
 
-const baseUrl = process.argv[2];
+const [baseUrl, email, password] = process.argv.slice(2);
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--enable-unsafe-webgpu',
@@ -33,6 +33,21 @@ try {
     && pageErrors.push(message.text()));
   await page.goto(baseUrl);
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30_000 });
+
+  // 0. Not signed in: the page offers the sign-in form, and Run asks to sign in instead of compiling.
+  seen.signInOffered = await page.isVisible('#sign-in');
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Sign in'), null, { timeout: 30_000 });
+  seen.anonymousRun = await page.textContent('#status');
+  await page.fill('#sign-in-email', email);
+  await page.fill('#sign-in-password', 'not the password');
+  await page.click('#sign-in button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('#sign-in-message').textContent.includes('not right'), null, { timeout: 30_000 });
+  seen.wrongPassword = await page.textContent('#sign-in-message');
+  await page.fill('#sign-in-password', password);
+  await page.click('#sign-in button[type="submit"]');
+  await page.waitForSelector('#account:not([hidden])', { timeout: 30_000 });
+  seen.signedIn = { account: await page.textContent('#account-name'), formHidden: !(await page.isVisible('#sign-in')) };
 
   // 1. The sample as the page opens it: Run compiles it and trains nothing yet, just one dense layer.
   await page.click('#run');

@@ -2,6 +2,7 @@ import { EditorView, basicSetup } from 'codemirror';
 import { java } from '@codemirror/lang-java';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { toEditorDiagnostics, describe } from './diagnostics.js';
+import { csrfHeaders, loadSession, showSignIn } from './session.js';
 
 const FILE_NAME = 'Main.java';
 const output = document.getElementById('output');
@@ -40,7 +41,7 @@ async function compile() {
   try {
     response = await fetch('/api/compile', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
       body: JSON.stringify({ mainClass: 'Main', files: { [FILE_NAME]: source } }),
     });
   } catch (error) {
@@ -48,6 +49,11 @@ async function compile() {
     return null;
   }
   const body = await response.json().catch(() => ({}));
+  if (response.status === 401) {
+    showSignIn('Sign in to compile and run your programs.');
+    setStatus('Sign in first: compiling needs an account.', true);
+    return null;
+  }
   if (response.ok) {
     setStatus('Compiled.');
     return body.js;
@@ -109,4 +115,5 @@ compileButton.addEventListener('click', async () => {
 });
 runButton.addEventListener('click', run);
 stopButton.addEventListener('click', () => finishRun('Stopped.', false));
+await loadSession();
 document.body.dataset.ready = 'true';

@@ -5,6 +5,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import org.backprop.server.account.Account;
 import org.backprop.server.account.PasswordHasher;
@@ -23,21 +24,36 @@ public class AuthService {
     @Inject
     AuthConfig config;
 
+    @Inject
+    SignInGuard guard;
+
+    @Inject
+    Clock clock;
+
     /** A new browser session: its cookie token and CSRF token are only ever seen here, at sign-in. */
     record Opened(Account account, String sessionToken, String csrfToken) {
     }
 
     /**
-     * Checks the password and opens a session. The bcrypt check runs outside any transaction so that a
-     * rush of sign-ins does not hold database connections for a quarter second each.
+     * Checks the password and opens a session, unless {@link SignInGuard} refuses first. The bcrypt check
+     * runs outside any transaction so that a rush of sign-ins does not hold database connections for a
+     * quarter second each.
      */
-    Opened signIn(String email, String password) {
+    Opened signIn(String email, String password, String address) {
+        guard.check(email, address);
         Account account = Account.findByEmail(email).orElse(null);
         if (!passwordHasher.matches(password, account == null ? null : account.passwordHash)) {
+            guard.failed(email, address);
             throw new AuthenticationFailedException(WRONG_PASSWORD);
         }
+        guard.succeeded(email);
+        return openSession(account);
+    }
+
+    /** Opens a browser session for an account whose owner has proved who they are. */
+    Opened openSession(Account account) {
         String sessionToken = Secrets.token();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         AuthSession session = new AuthSession();
         session.accountId = account.id;
         session.tokenHash = Secrets.sha256(sessionToken);
@@ -60,7 +76,7 @@ public class AuthService {
     @Transactional
     SignedIn identify(Credential credential, String token) {
         String hash = Secrets.sha256(token);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (credential == Credential.SESSION) {
             AuthSession session = AuthSession.<AuthSession>find("tokenHash", hash).firstResult();
             if (session == null || !session.expiresAt.isAfter(now)) {
@@ -84,7 +100,7 @@ public class AuthService {
         token.accountId = accountId;
         token.name = name.trim();
         token.tokenHash = Secrets.sha256(secret);
-        token.createdAt = Instant.now();
+        token.createdAt = clock.instant();
         token.expiresAt = token.createdAt.plus(config.tokenLifetime());
         token.persist();
         return new TokenCreated(token.id, token.name, secret, token.createdAt, token.expiresAt);

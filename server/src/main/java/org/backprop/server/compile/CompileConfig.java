@@ -2,6 +2,7 @@ package org.backprop.server.compile;
 
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Settings of the compile service, under {@code backprop.compile}. */
 @ConfigMapping(prefix = "backprop.compile")
@@ -14,4 +15,9 @@ public interface CompileConfig {
 
     /** How many compiles may run at once; TeaVM uses a core and a few hundred MiB each. */
     int maxConcurrent();
+
+    /** How many programs one account may compile per {@link #rateWindow()}; answers from the cache are free. */
+    int ratePerAccount();
+
+    Duration rateWindow();
 }

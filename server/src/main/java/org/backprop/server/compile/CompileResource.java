@@ -1,5 +1,6 @@
 package org.backprop.server.compile;
 
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -7,19 +8,29 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.InvalidSourcesException;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.server.api.Problem;
+import org.backprop.server.auth.CurrentAccount;
+import org.backprop.server.ratelimit.RateLimit;
+import org.backprop.server.ratelimit.RateLimiter;
+import org.backprop.server.ratelimit.TooManyRequests;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Compiles a student program to JavaScript for the browser (javac, then TeaVM). */
+/**
+ * Compiles a student program to JavaScript for the browser (javac, then TeaVM), for signed-in accounts only
+ * and at most so many fresh compiles per account and minute: each costs a core for about a second.
+ */
 @Path("/api/compile")
+@Authenticated
 public class CompileResource {
     /** Says whether the answer came from the cache, for clients and for measuring. */
     static final String CACHE_HEADER = "Backprop-Compile-Cache";
@@ -27,11 +38,24 @@ public class CompileResource {
     @Inject
     CompileService compileService;
 
+    @Inject
+    CompileConfig config;
+
+    @Inject
+    CurrentAccount me;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    Clock clock;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Compile a program", description = "Compiles the Java files with javac against the nn"
-            + " library, then to an ES module with TeaVM. Results are cached by the sources' content hash.")
+            + " library, then to an ES module with TeaVM. Results are cached by the sources' content hash; answers"
+            + " from the cache do not count against the per-account limit of compiles per minute.")
     @APIResponse(responseCode = "200", description = "Compiled",
             content = @Content(schema = @Schema(implementation = CompileResponse.class)))
     @APIResponse(responseCode = "422", description = "Compile errors, with their files, lines and columns",
@@ -40,6 +64,11 @@ public class CompileResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Sources or request over the size limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many compiles in the last minute; Retry-After says when"
+            + " to try again", headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response compile(CompileRequest request) {
         if (request == null) {
             return Problem.response(Response.Status.BAD_REQUEST, "The request has no body: send JSON such as"
@@ -47,6 +76,13 @@ public class CompileResource {
         }
         SourceBundle sources = new SourceBundle(request.mainClass(), request.files());
         boolean cached = compileService.isCached(sources);
+        if (!cached) {
+            RateLimit limit = new RateLimit(config.ratePerAccount(), config.rateWindow());
+            limiter.acquire("compile:" + me.id(), limit).ifPresent(retryAt -> {
+                throw TooManyRequests.until("You compiled " + limit.events() + " programs within "
+                        + TooManyRequests.duration(limit.window().toSeconds()) + ".", retryAt, clock.instant());
+            });
+        }
         CompileResult result = compileService.compile(sources);
         Response.ResponseBuilder response = result.succeeded()
                 ? Response.ok(new CompileResponse(result.js(), result.diagnostics()), MediaType.APPLICATION_JSON)

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,13 +18,15 @@ import org.backprop.server.account.Account;
 import org.backprop.server.api.ApiError;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
+import org.backprop.server.auth.CurrentAccount;
 import org.backprop.server.course.CourseAccess;
 import org.backprop.server.course.CourseMember;
 import org.backprop.server.course.CourseRole;
 
 /**
  * What the instructor does once selection has closed: move students between teams and fill the
- * unassigned into teams at random. Each operation locks the set's row, so they run one at a time.
+ * unassigned into teams at random, each placement with an audit entry. Each operation locks the set's
+ * row, so they run one at a time.
  */
 @ApplicationScoped
 public class TeamPlacementService {
@@ -33,6 +35,15 @@ public class TeamPlacementService {
 
     @Inject
     CourseAccess access;
+
+    @Inject
+    TeamSetService teamSets;
+
+    @Inject
+    CurrentAccount me;
+
+    @Inject
+    Clock clock;
 
     @Transactional
     public Page<TeammateView> unassigned(long setId, PageParams paging) {
@@ -45,14 +56,18 @@ public class TeamPlacementService {
     /** Puts a student into a team, or into none when {@code teamId} is null; a team left empty is removed. */
     @Transactional
     public PlacementView place(long setId, long accountId, Long teamId) {
-        TeamSet set = closedSetForInstructor(setId, "move students between teams");
+        TeamSet set = teamSets.closedForInstructor(setId, "move students between teams");
         Account student = CourseMember.membership(set.courseId, accountId)
                 .filter(member -> member.role == CourseRole.STUDENT)
                 .map(member -> member.account)
                 .orElseThrow(() -> ApiError.notFound("Account " + accountId + " is not a student of this course."));
         Optional<TeamMember> seat = TeamMember.seat(setId, accountId);
+        Team from = seat.map(taken -> Team.<Team>findById(taken.teamId)).orElse(null);
         if (teamId == null) {
-            seat.ifPresent(this::vacate);
+            seat.ifPresent(taken -> {
+                audit(set, accountId, from, null);
+                vacate(taken);
+            });
             return new PlacementView(accountId, student.displayName, null, null);
         }
         Team target = Team.lockInSet(setId, teamId).orElseThrow(() -> ApiError.notFound("There is no team with id "
@@ -65,6 +80,7 @@ public class TeamPlacementService {
             throw ApiError.conflict("Team \"" + target.name + "\" is full (" + size + " of " + set.maxSize
                     + " members). Move someone out first, or raise the set's maximum size.");
         }
+        audit(set, accountId, from, target);
         seat.ifPresent(this::vacate);
         TeamMember.of(setId, accountId, target.id).persistAndFlush();
         return new PlacementView(accountId, student.displayName, target.id, target.name);
@@ -76,7 +92,7 @@ public class TeamPlacementService {
      */
     @Transactional
     public FillReport fill(long setId, long seed) {
-        TeamSet set = closedSetForInstructor(setId, "fill teams");
+        TeamSet set = teamSets.closedForInstructor(setId, "fill teams");
         List<Team> teams = new ArrayList<>(Team.<Team>find("teamSetId = ?1 order by id", setId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list());
         List<Integer> sizes = teams.stream().map(team -> (int) team.size()).toList();
@@ -89,6 +105,7 @@ public class TeamPlacementService {
         plan.teamOfStudent().forEach((accountId, index) -> {
             Team team = teams.get(index);
             TeamMember.of(setId, accountId, team.id).persist();
+            TeamAudit.record(setId, accountId, TeamAudit.Action.FILL, null, team, me.id(), seed, clock.instant());
             placements.add(new PlacementView(accountId, students.get(accountId).displayName, team.id, team.name));
         });
         TeamMember.flush();
@@ -124,15 +141,8 @@ public class TeamPlacementService {
         }
     }
 
-    private TeamSet closedSetForInstructor(long setId, String toDoWhat) {
-        TeamSet set = TeamSetService.lock(setId);
-        access.requireInstructor(set.courseId, toDoWhat);
-        if (set.selectionOpen(Instant.now())) {
-            throw ApiError.conflict("Students can still pick teams in \"" + set.name + "\" until "
-                    + TeamSetService.closing(set) + ". To " + toDoWhat + " now, close selection first by setting"
-                    + " selectionClosesAt to now.");
-        }
-        return set;
+    private void audit(TeamSet set, long accountId, Team from, Team to) {
+        TeamAudit.record(set.id, accountId, TeamAudit.Action.MOVE, from, to, me.id(), null, clock.instant());
     }
 
     private static PanacheQuery<CourseMember> unassignedStudents(TeamSet set) {

@@ -3,7 +3,7 @@ package org.backprop.server.team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Locale;
 import org.backprop.server.api.ApiError;
 import org.backprop.server.api.Page;
@@ -24,6 +24,9 @@ public class TeamService {
 
     @Inject
     CourseAccess access;
+
+    @Inject
+    Clock clock;
 
     @Transactional
     public Page<TeamView> list(long setId, PageParams paging) {
@@ -107,13 +110,13 @@ public class TeamService {
     }
 
     private TeamSet openSetForStudent(long setId) {
-        TeamSet set = TeamSetService.find(setId);
+        TeamSet set = TeamSetService.lockShared(setId);
         access.requireMember(set.courseId);
         if (access.role(set.courseId).filter(role -> role == CourseRole.STUDENT).isEmpty()) {
             throw ApiError.forbidden("Only students pick teams. Staff place students with PUT /api/team-sets/"
                     + setId + "/placements/{accountId} once selection has closed.");
         }
-        if (!set.selectionOpen(Instant.now())) {
+        if (!set.selectionOpen(clock.instant())) {
             throw ApiError.conflict("Team selection for \"" + set.name + "\" closed at "
                     + TeamSetService.closing(set) + ". Ask your instructor to place you in a team.");
         }

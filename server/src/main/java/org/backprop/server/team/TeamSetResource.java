@@ -12,11 +12,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
 import org.backprop.server.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +38,12 @@ public class TeamSetResource {
 
     @Inject
     TeamPlacementService placements;
+
+    @Inject
+    TeamBalanceService balance;
+
+    @Inject
+    TeamAuditService audit;
 
     @GET
     @Operation(summary = "Get a team set")
@@ -77,5 +85,39 @@ public class TeamSetResource {
     @APIResponse(responseCode = "409", description = "Selection still open")
     public FillReport fill(@PathParam("setId") long setId, @Valid @NotNull(message = NO_BODY) FillRequest body) {
         return placements.fill(setId, body.seed());
+    }
+
+    @GET
+    @Path("/balance")
+    @Operation(summary = "Preview a balance", description = "For instructors, also while selection is open: the"
+            + " moves that POST with the same seed would make now, changing nothing. Moves go from teams above the"
+            + " maximum and teams that can spare a member to teams below the minimum; no team is taken below the"
+            + " minimum to mend another, and a team that cannot reach it is split up among the others if they have"
+            + " the seats.")
+    @APIResponse(responseCode = "400", description = "The seed is missing")
+    public BalanceReport previewBalance(@PathParam("setId") long setId,
+            @QueryParam("seed") @NotNull(message = "is required") @Parameter(description = "Decides which member of a"
+                    + " team moves") Long seed) {
+        return balance.preview(setId, seed);
+    }
+
+    @POST
+    @Path("/balance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Balance the teams", description = "For instructors, after selection has closed. Makes the"
+            + " moves the preview with the same seed shows (if nobody changed the teams since) and records each in"
+            + " the audit trail.")
+    @APIResponse(responseCode = "409", description = "Selection still open")
+    public BalanceReport applyBalance(@PathParam("setId") long setId,
+            @Valid @NotNull(message = NO_BODY) BalanceRequest body) {
+        return balance.apply(setId, body.seed());
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "List the placements made after selection", description = "For the course's instructors"
+            + " and TAs, newest first: moves by hand, random fills and balances, with who made them.")
+    public Page<TeamAuditView> audit(@PathParam("setId") long setId, @Valid @BeanParam PageParams paging) {
+        return audit.list(setId, paging);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.backprop.server.api.ApiError;
@@ -21,12 +21,14 @@ public class TeamSetService {
     @Inject
     CourseAccess access;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public Page<TeamSetView> list(long courseId, PageParams paging) {
         access.requireMember(courseId);
-        Instant now = Instant.now();
         return Page.of(TeamSet.<TeamSet>find("courseId = ?1 order by id", courseId), paging,
-                set -> TeamSetView.of(set, now));
+                set -> TeamSetView.of(set, clock.instant()));
     }
 
     @Transactional
@@ -36,14 +38,14 @@ public class TeamSetService {
         set.courseId = courseId;
         apply(set, request);
         set.persistAndFlush();
-        return TeamSetView.of(set, Instant.now());
+        return TeamSetView.of(set, clock.instant());
     }
 
     @Transactional
     public TeamSetView get(long setId) {
         TeamSet set = find(setId);
         access.requireMember(set.courseId);
-        return TeamSetView.of(set, Instant.now());
+        return TeamSetView.of(set, clock.instant());
     }
 
     /** Changes a set's settings; moving the closing time into the past closes selection at once. */
@@ -52,7 +54,7 @@ public class TeamSetService {
         TeamSet set = lock(setId);
         access.requireInstructor(set.courseId, "change team sets");
         apply(set, request);
-        return TeamSetView.of(set, Instant.now());
+        return TeamSetView.of(set, clock.instant());
     }
 
     private static void apply(TeamSet set, TeamSetRequest request) {
@@ -71,6 +73,20 @@ public class TeamSetService {
         set.selectionClosesAt = request.selectionClosesAt();
     }
 
+    /**
+     * Returns the set locked for an instructor's placements, which only make sense once students can no
+     * longer pick teams themselves.
+     */
+    TeamSet closedForInstructor(long setId, String toDoWhat) {
+        TeamSet set = lock(setId);
+        access.requireInstructor(set.courseId, toDoWhat);
+        if (set.selectionOpen(clock.instant())) {
+            throw ApiError.conflict("Students can still pick teams in \"" + set.name + "\" until " + closing(set)
+                    + ". To " + toDoWhat + " now, close selection first by setting selectionClosesAt to now.");
+        }
+        return set;
+    }
+
     static TeamSet find(long setId) {
         return TeamSet.<TeamSet>findByIdOptional(setId).orElseThrow(() -> notFound(setId));
     }
@@ -78,6 +94,16 @@ public class TeamSetService {
     /** Finds a set and locks its row, so that changes to the set and instructor placements happen one at a time. */
     static TeamSet lock(long setId) {
         return TeamSet.<TeamSet>findByIdOptional(setId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(setId));
+    }
+
+    /**
+     * Finds a set with a shared lock, which students' team changes take: they run side by side, but an
+     * instructor's change to the set (closing selection, a balance) waits until they are done, and they
+     * then see the change. A student thus never joins a team after the instructor has closed selection.
+     */
+    static TeamSet lockShared(long setId) {
+        return TeamSet.<TeamSet>findByIdOptional(setId, LockModeType.PESSIMISTIC_READ)
                 .orElseThrow(() -> notFound(setId));
     }
 

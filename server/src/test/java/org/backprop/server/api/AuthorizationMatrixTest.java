@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Who may call what: every course and team endpoint, called by everyone from an administrator to a
+ * Who may call what: every course, team, sign-in and compile endpoint, called by everyone from an administrator to a
  * stranger, against the status each must get. Refusals must be problem+json with a detail to read.
  * Every mismatch is collected and reported together, each with what was expected and what came back.
  */
@@ -154,7 +154,25 @@ class AuthorizationMatrixTest {
                         Map.of("anonymous", 401, "student A", 403, "TA A", 403, "instructor B", 403)),
                 new Rule("POST", set + "/fill", JSON, "{\"seed\": 1}", Map.of("anonymous", 401, "student A", 403,
                         "TA A", 403, "TA B", 403)),
-                new Rule("GET", "/api/auth/tokens", null, null, Map.of("anonymous", 401, "student B", 200)));
+                new Rule("GET", "/api/auth/tokens", null, null, Map.of("anonymous", 401, "student B", 200)),
+                new Rule("POST", a + "/password-links", null, null, Map.of("anonymous", 401, "TA A", 403,
+                        "student A", 403, "instructor B", 403, "instructor A", 200, "admin", 200)),
+                new Rule("POST", a + "/members/" + otherStudent + "/password-link", null, null, Map.of("anonymous", 401,
+                        "TA A", 403, "student A", 403, "instructor B", 403, "instructor A", 409)),
+                new Rule("POST", "/api/auth/password-setup", JSON, "{\"token\": \"made-up\", \"password\": \"long"
+                        + " enough passphrase\"}", Map.of("anonymous", 400, "student B", 400)),
+                new Rule("PUT", "/api/auth/password", JSON, "{\"currentPassword\": \"not it\", \"newPassword\":"
+                        + " \"long enough passphrase\"}", Map.of("anonymous", 401, "student B", 400)),
+                new Rule("GET", "/api/auth/options", null, null, Map.of("anonymous", 200, "student B", 200)),
+                new Rule("GET", "/api/auth/oidc/login", null, null, Map.of("anonymous", 404)),
+                new Rule("POST", "/api/compile", JSON, "{\"mainClass\": \"Main\"}", Map.of("anonymous", 401,
+                        "student B", 400)),
+                new Rule("GET", set + "/balance?seed=1", null, null, Map.of("anonymous", 401, "student A", 403,
+                        "TA A", 403, "instructor B", 403, "instructor A", 200, "admin", 200)),
+                new Rule("POST", set + "/balance", JSON, "{\"seed\": 1}", Map.of("anonymous", 401, "student A", 403,
+                        "TA A", 403, "instructor B", 403, "instructor A", 409)),
+                new Rule("GET", set + "/audit", null, null, Map.of("anonymous", 401, "student A", 403, "TA A", 200,
+                        "instructor A", 200, "TA B", 403, "student B", 403)));
     }
 
     private Response send(String caller, Rule rule) {

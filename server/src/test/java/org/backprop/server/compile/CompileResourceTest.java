@@ -8,8 +8,18 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import org.backprop.server.fixtures.Fixtures;
+import org.backprop.server.fixtures.PinnedClock;
+import org.backprop.server.ratelimit.RateLimit;
+import org.backprop.server.ratelimit.RateLimiter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -17,9 +27,71 @@ class CompileResourceTest {
     private static final String HELLO = "public class Main { public static void main(String[] args) {"
             + " System.out.println(\"hello\"); } }";
 
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    PinnedClock clock;
+
+    private Fixtures.User student;
+
+    @BeforeEach
+    void signIn() {
+        student = fixtures.account("compiler");
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        clock.release();
+    }
+
+    @Test
+    void refusesAnonymousCompiles() {
+        given().contentType(ContentType.JSON).body(Map.of("mainClass", "Main", "files", Map.of("Main.java", HELLO)))
+                .when().post("/api/compile").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", startsWithText("Sign in first"));
+    }
+
+    /** Uses programs with compile errors, which javac rejects in moments, so that TeaVM's time does not count. */
+    @Test
+    void refusesFreshCompilesOverTheLimitButStillAnswersFromTheCache() {
+        Map<String, Object> cachedProgram = broken("cached " + student.id());
+        compile().contentType(ContentType.JSON).body(cachedProgram).post("/api/compile").then()
+                .statusCode(422).header(CompileResource.CACHE_HEADER, "miss");
+        clock.pin(Instant.parse("2026-09-14T14:00:00Z"));
+        RateLimit limit = new RateLimit(30, Duration.ofMinutes(1));
+        for (int i = 0; i < 30; i++) {
+            limiter.acquire("compile:" + student.id(), limit);
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        compile().contentType(ContentType.JSON).body(broken("fresh " + student.id())).post("/api/compile").then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", "30")
+                .body("detail", equalTo("You compiled 30 programs within 1 minute. Try again in 30 seconds."));
+        compile().contentType(ContentType.JSON).body(cachedProgram).post("/api/compile").then()
+                .statusCode(422).header(CompileResource.CACHE_HEADER, "hit");
+        given().auth().oauth2(fixtures.account("other").token()).contentType(ContentType.JSON)
+                .body(broken("other " + student.id())).post("/api/compile").then()
+                .statusCode(422);
+        clock.advance(Duration.ofSeconds(30));
+        compile().contentType(ContentType.JSON).body(broken("fresh " + student.id())).post("/api/compile").then()
+                .statusCode(422);
+    }
+
+    private static Map<String, Object> broken(String comment) {
+        return Map.of("mainClass", "Main", "files", Map.of("Main.java", "// " + comment + "\nclass Main { int x = }"));
+    }
+
     @Test
     void compilesAProgramToJavaScript() {
-        given().contentType(ContentType.JSON).body(Map.of("mainClass", "Main", "files", Map.of("Main.java", HELLO)))
+        compile().contentType(ContentType.JSON).body(Map.of("mainClass", "Main", "files", Map.of("Main.java", HELLO)))
                 .when().post("/api/compile").then()
                 .statusCode(200)
                 .contentType(ContentType.JSON)
@@ -31,16 +103,16 @@ class CompileResourceTest {
     void answersTheSameSourcesAgainFromTheCache() {
         Map<String, Object> body = Map.of("mainClass", "Main", "files",
                 Map.of("Main.java", HELLO.replace("hello", "cached")));
-        given().contentType(ContentType.JSON).body(body).when().post("/api/compile").then()
+        compile().contentType(ContentType.JSON).body(body).when().post("/api/compile").then()
                 .statusCode(200).header(CompileResource.CACHE_HEADER, "miss");
-        given().contentType(ContentType.JSON).body(body).when().post("/api/compile").then()
+        compile().contentType(ContentType.JSON).body(body).when().post("/api/compile").then()
                 .statusCode(200).header(CompileResource.CACHE_HEADER, "hit");
     }
 
     @Test
     void returnsCompileErrorsWithTheirLinesAs422() {
         String broken = "public class Main {\n  public static void main(String[] args) {\n    int x = 1\n  }\n}\n";
-        given().contentType(ContentType.JSON).body(Map.of("mainClass", "Main", "files", Map.of("Main.java", broken)))
+        compile().contentType(ContentType.JSON).body(Map.of("mainClass", "Main", "files", Map.of("Main.java", broken)))
                 .when().post("/api/compile").then()
                 .statusCode(422)
                 .contentType("application/problem+json")
@@ -56,7 +128,7 @@ class CompileResourceTest {
 
     @Test
     void explainsMalformedJson() {
-        given().contentType(ContentType.JSON).body("{\"mainClass\": \"Main\", \"files\": {")
+        compile().contentType(ContentType.JSON).body("{\"mainClass\": \"Main\", \"files\": {")
                 .when().post("/api/compile").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -65,7 +137,7 @@ class CompileResourceTest {
 
     @Test
     void explainsAFieldOfTheWrongType() {
-        given().contentType(ContentType.JSON).body("{\"mainClass\": \"Main\", \"files\": [\"Main.java\"]}")
+        compile().contentType(ContentType.JSON).body("{\"mainClass\": \"Main\", \"files\": [\"Main.java\"]}")
                 .when().post("/api/compile").then()
                 .statusCode(400)
                 .body("detail", equalTo("The field \"files\" has the wrong type."));
@@ -75,7 +147,7 @@ class CompileResourceTest {
     void explainsABodyThatIsNotUtf8() {
         byte[] latin1 = "{\"mainClass\": \"Main\", \"files\": {\"Main.java\": \"// caf\u00e9\"}}"
                 .getBytes(StandardCharsets.ISO_8859_1);
-        given().contentType("application/json").body(latin1)
+        compile().contentType("application/json").body(latin1)
                 .when().post("/api/compile").then()
                 .statusCode(400)
                 .body("detail", equalTo("The request body is not valid UTF-8 text. Save your files as UTF-8 and"
@@ -84,14 +156,14 @@ class CompileResourceTest {
 
     @Test
     void explainsAnEmptyBody() {
-        given().contentType(ContentType.JSON).when().post("/api/compile").then()
+        compile().contentType(ContentType.JSON).when().post("/api/compile").then()
                 .statusCode(400)
                 .body("detail", containsString("The request has no body"));
     }
 
     @Test
     void refusesPathTraversalInFileNames() {
-        given().contentType(ContentType.JSON)
+        compile().contentType(ContentType.JSON)
                 .body(Map.of("mainClass", "Main", "files", Map.of("../../etc/Main.java", HELLO)))
                 .when().post("/api/compile").then()
                 .statusCode(400)
@@ -100,7 +172,7 @@ class CompileResourceTest {
 
     @Test
     void explainsMissingFiles() {
-        given().contentType(ContentType.JSON).body(Map.of("mainClass", "Main"))
+        compile().contentType(ContentType.JSON).body(Map.of("mainClass", "Main"))
                 .when().post("/api/compile").then()
                 .statusCode(400)
                 .body("detail", equalTo("There is nothing to compile: \"files\" is missing or empty."));
@@ -109,7 +181,7 @@ class CompileResourceTest {
     @Test
     void refusesSourcesOverTheLimitWith413() {
         String comment = "//" + "x".repeat(600 * 1024) + "\n";
-        given().contentType(ContentType.JSON)
+        compile().contentType(ContentType.JSON)
                 .body(Map.of("mainClass", "Main", "files", Map.of("Main.java", comment + HELLO)))
                 .when().post("/api/compile").then()
                 .statusCode(413)
@@ -119,11 +191,15 @@ class CompileResourceTest {
     @Test
     void refusesRequestsOverTheBodyLimitBeforeReadingThem() {
         String huge = "{\"mainClass\": \"Main\", \"files\": {\"Main.java\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
-        given().contentType(ContentType.JSON).body(huge)
+        compile().contentType(ContentType.JSON).body(huge)
                 .when().post("/api/compile").then()
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("The request is 2049 KiB; this server accepts at most 1024 KiB."));
+    }
+
+    private RequestSpecification compile() {
+        return given().auth().oauth2(student.token());
     }
 
     private static org.hamcrest.Matcher<String> startsWithText(String prefix) {

@@ -8,18 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.backprop.server.fixtures.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A student's first minutes, in the real page in headless Chromium with WebGPU on SwiftShader: run the
- * sample, see a compile error marked at its line, stop a program that never ends. The browser is driven
+ * A student's first minutes, in the real page in headless Chromium with WebGPU on SwiftShader: sign in
+ * (compiling needs an account), run the sample, see a compile error marked at its line, stop a program
+ * that never ends. The browser is driven
  * by {@code src/test/e2e/editor.e2e.mjs} (Playwright), which reports what it saw as JSON.
  */
 @QuarkusTest
@@ -34,13 +37,19 @@ class EditorEndToEndTest {
     @TestHTTPResource("/")
     URL page;
 
+    @Inject
+    Fixtures fixtures;
+
+    Fixtures.User student;
+
     JsonNode seen;
 
     @BeforeAll
     void driveTheEditor() throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("backprop.repository-root"));
+        student = fixtures.account("e2e");
         Process browser = new ProcessBuilder("node", root.resolve("server/src/test/e2e/editor.e2e.mjs").toString(),
-                page.toString())
+                page.toString(), student.email(), Fixtures.PASSWORD)
                 .directory(root.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -49,6 +58,15 @@ class EditorEndToEndTest {
         assertEquals(0, browser.exitValue(), () -> "browser script failed: " + report);
         seen = new ObjectMapper().readTree(report);
         assertNull(seen.get("failure"), () -> "the page did not behave: " + seen);
+    }
+
+    @Test
+    void asksToSignInBeforeCompilingAndSignsInWithTheForm() {
+        assertTrue(seen.get("signInOffered").asBoolean(), seen::toString);
+        assertEquals("Sign in first: compiling needs an account.", seen.get("anonymousRun").asText());
+        assertEquals("The email or password is not right.", seen.get("wrongPassword").asText());
+        assertEquals(student.name(), seen.get("signedIn").get("account").asText());
+        assertTrue(seen.get("signedIn").get("formHidden").asBoolean(), seen::toString);
     }
 
     @Test

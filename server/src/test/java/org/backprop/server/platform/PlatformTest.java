@@ -33,7 +33,7 @@ class PlatformTest {
                 "select table_name from information_schema.tables where table_schema = 'public' order by 1")
                 .getResultList();
         assertEquals(List.of("account", "api_token", "auth_session", "course", "course_member", "flyway_schema_history",
-                "team", "team_member", "team_set"), tables);
+                "password_setup", "rate_limit_event", "team", "team_audit", "team_member", "team_set"), tables);
     }
 
     @Test
@@ -53,6 +53,26 @@ class PlatformTest {
                 .body("paths.'/api/team-sets/{setId}/teams/{teamId}/join'.post.responses.'409'.description",
                         startsWith("Selection closed"))
                 .body("paths.'/api/team-sets/{setId}/fill'.post.summary", equalTo("Fill teams at random"));
+    }
+
+    @Test
+    void describesPasswordsLimitsBalanceAndUniversitySignInInOpenApi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/auth/login'.post.responses.'429'.headers.'Retry-After'.description",
+                        equalTo("Seconds to wait"))
+                .body("paths.'/api/compile'.post.responses.'429'.description", startsWith("Too many compiles"))
+                .body("paths.'/api/compile'.post.responses.'401'.description", equalTo("Not signed in"))
+                .body("paths.'/api/auth/password-setup'.post.responses.'410'.description",
+                        startsWith("The link was used already"))
+                .body("paths.'/api/courses/{courseId}/password-links'.post.description",
+                        containsString("This server sends no email"))
+                .body("paths.'/api/team-sets/{setId}/balance'.get.summary", equalTo("Preview a balance"))
+                .body("paths.'/api/team-sets/{setId}/balance'.post.summary", equalTo("Balance the teams"))
+                .body("paths.'/api/team-sets/{setId}/audit'.get.summary",
+                        equalTo("List the placements made after selection"))
+                .body("paths.'/api/auth/oidc/callback'.get.responses.'303'.description",
+                        equalTo("Signed in; to the editor"));
     }
 
     @Test

@@ -57,6 +57,15 @@ final class TeamCalls {
                 .post("/api/team-sets/" + set + "/fill");
     }
 
+    static Response balance(Fixtures.User instructor, long set, long seed) {
+        return as(instructor).contentType(ContentType.JSON).body(Map.of("seed", seed))
+                .post("/api/team-sets/" + set + "/balance");
+    }
+
+    static Response previewBalance(Fixtures.User instructor, long set, long seed) {
+        return as(instructor).queryParam("seed", seed).get("/api/team-sets/" + set + "/balance");
+    }
+
     /** Returns the team name of each placed student, by account id. */
     static Map<Integer, String> teamByStudent(Response fill) {
         Map<Integer, String> teams = new TreeMap<>();

@@ -1,9 +1,11 @@
 package org.backprop.server.team;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Students racing for the last seats of a team, with real concurrent HTTP requests released at the same
  * instant: the team must never grow past its maximum, and every loser must hear that the team is full.
+ * Also students racing the instructor who closes selection and balances the teams.
  */
 @QuarkusTest
 class TeamConcurrencyTest {
@@ -79,6 +82,81 @@ class TeamConcurrencyTest {
             int total = TeamCalls.as(student).get("/api/team-sets/" + set + "/teams").then().statusCode(200)
                     .extract().path("total");
             assertEquals(1, total, "round " + round + ": teams in the set");
+        }
+    }
+
+    /**
+     * Students join while the instructor closes selection and balances at once. Students' seat changes hold
+     * a shared lock on the set that closing waits for, so a join either lands before selection closes (and
+     * the balance counts it) or is refused: the teams the balance reports are exactly the teams stored.
+     */
+    @Test
+    void aJoinDuringCloseAndBalanceLandsBeforeItOrIsRefused() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Fixtures.Cohort course = fixtures.cohort(8);
+            List<Fixtures.User> s = course.students();
+            long set = TeamCalls.teamSet(course, 3, 4, Instant.now().plus(Duration.ofDays(1)));
+            long alpha = TeamCalls.createTeam(s.get(0), set, "Alpha");
+            for (int i = 1; i < 4; i++) {
+                TeamCalls.join(s.get(i), set, alpha).then().statusCode(200);
+            }
+            long beta = TeamCalls.createTeam(s.get(4), set, "Beta");
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<HttpRequest> joins = joins(set, beta, s.subList(5, 8));
+            URI setUri = base.toURI().resolve("api/team-sets/" + set);
+            HttpRequest close = HttpRequest.newBuilder(setUri)
+                    .header("Authorization", "Bearer " + course.instructor().token())
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Homework\", \"minSize\": 3, \"maxSize\": 4,"
+                            + " \"selectionClosesAt\": \"" + Instant.now().minusSeconds(1) + "\"}"))
+                    .build();
+            HttpRequest balance = HttpRequest.newBuilder(setUri.resolve(set + "/balance"))
+                    .header("Authorization", "Bearer " + course.instructor().token())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"seed\": " + round + "}"))
+                    .build();
+            List<Callable<String>> calls = new ArrayList<>();
+            for (HttpRequest join : joins) {
+                calls.add(() -> String.valueOf(client.send(join, HttpResponse.BodyHandlers.discarding()).statusCode()));
+            }
+            calls.add(() -> {
+                assertEquals(200, client.send(close, HttpResponse.BodyHandlers.discarding()).statusCode());
+                return client.send(balance, HttpResponse.BodyHandlers.ofString()).body();
+            });
+
+            List<String> answers = together(calls);
+
+            for (String status : answers.subList(0, 3)) {
+                assertTrue(status.equals("200") || status.equals("409"), "round " + round + ": a join got " + status);
+            }
+            List<Integer> reported = JsonPath.from(answers.get(3)).getList("teams.size");
+            List<Integer> stored = TeamCalls.as(course.ta()).get("/api/team-sets/" + set + "/teams").then()
+                    .statusCode(200).extract().path("items.size");
+            assertEquals(reported, stored, "round " + round + ": the balance saw every join that was let in");
+            assertTrue(stored.stream().allMatch(size -> size <= 4), "round " + round + ": no team above 4: " + stored);
+        }
+    }
+
+    /** Runs all calls at the same instant and returns their answers in the order of the calls. */
+    private static List<String> together(List<Callable<String>> calls) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (Callable<String> call : calls) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<String> answers = new ArrayList<>();
+            for (Future<String> result : results) {
+                answers.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
