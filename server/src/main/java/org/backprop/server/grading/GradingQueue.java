@@ -110,7 +110,7 @@ public class GradingQueue {
         GradingJob job = lock(attempt.jobId);
         entityManager.refresh(attempt);
         if (attempt.outcome == AttemptOutcome.RESULT) {
-            return new Stored(GradingResult.forJob(job.id).orElseThrow(), false);
+            return new Stored(ResultView.of(GradingResult.forJob(job.id).orElseThrow()), false);
         }
         requireCurrent(job, attempt, "its result was not stored");
         Instant now = clock.instant();
@@ -127,11 +127,11 @@ public class GradingQueue {
         job.release(JobState.DONE);
         job.finishedAt = now;
         job.lastError = null;
-        return new Stored(result, true);
+        return new Stored(ResultView.of(result), true);
     }
 
     /** A result as stored, and whether this call stored it. */
-    public record Stored(GradingResult result, boolean created) {
+    public record Stored(ResultView result, boolean created) {
     }
 
     /**

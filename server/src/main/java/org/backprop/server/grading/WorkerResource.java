@@ -91,7 +91,7 @@ public class WorkerResource {
     public Response result(@PathParam("leaseId") UUID leaseId, @Valid @NotNull(message = NO_BODY) ResultRequest body) {
         GradingQueue.Stored stored = queue.complete(leaseId, worker.require().holder(null), body, rules);
         return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(ResultView.of(stored.result())).build();
+                .entity(stored.result()).build();
     }
 
     @POST

@@ -26,9 +26,9 @@ import org.backprop.server.submission.SubmissionAccepted;
 public class GradingFixtures {
     /** Ids no other test uses: submissions and assignments do not exist as rows yet. */
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
-    static final String HELLO = "public class Main { public static void main(String[] args) {"
+    public static final String HELLO = "public class Main { public static void main(String[] args) {"
             + " System.out.println(\"hello\"); } }";
-    static final List<RubricItem> RUBRIC = List.of(
+    public static final List<RubricItem> RUBRIC = List.of(
             new RubricItem("report", "The report names the team", 2, "report", Map.of("sections", List.of("Results")),
                     Visibility.VISIBLE),
             new RubricItem("heldout", "Accuracy on the hidden split", 3, "heldout",

@@ -231,7 +231,7 @@ class GradingQueueTest {
         GradingQueue.Stored again = queue.complete(lease.attempt().leaseId, course.worker("w"), result(), rules);
         assertTrue(first.created());
         assertEquals(false, again.created());
-        assertEquals(first.result().id, again.result().id);
+        assertEquals(first.result().id(), again.result().id());
         assertEquals(1L, fixtures.inTransaction(() -> GradingResult.count("jobId", job)));
         GradingJob done = fixtures.inTransaction(() -> GradingJob.findById(job));
         assertEquals(JobState.DONE, done.state);
