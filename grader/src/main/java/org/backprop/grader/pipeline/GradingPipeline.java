@@ -148,8 +148,8 @@ public final class GradingPipeline {
             return CheckOutcome.needsReview("A TA scores this item: its automatic check failed on the server's side.");
         }
         if (program.js() == null) {
-            return CheckOutcome.needsReview(outcome.message() + " As your program did not compile on the server, a TA"
-                    + " checks this item.");
+            return CheckOutcome.needsReview(outcome.message() + " As your program could not be compiled on the server, a"
+                    + " TA checks this item.");
         }
         return outcome;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.backprop.grader.GraderTestSupport;
 import org.backprop.grader.check.CheckOutcome.Verdict;
 import org.backprop.grader.compile.CompileService;
@@ -16,6 +17,7 @@ import org.backprop.grader.result.GradingReport;
 import org.backprop.grader.result.Visibility;
 import org.backprop.grader.sandbox.NodeSandbox;
 import org.backprop.grader.sandbox.RunLimits;
+import org.backprop.grader.sandbox.SandboxConfig;
 import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.layers.Dense;
@@ -77,8 +79,8 @@ class GradingPipelineTest {
     void leavesItemsToATaWhenTheProgramDoesNotCompile() {
         GradingReport report = pipeline.grade(task("public class Main { int x = }", List.of(runRecord)));
         assertEquals(Verdict.NEEDS_REVIEW, report.items().get(0).verdict());
-        assertEquals("Every run (1) has loss, val_loss, accuracy, val_accuracy for every epoch. As your program did not"
-                + " compile on the server, a TA checks this item.", report.items().get(0).message());
+        assertEquals("Every run (1) has loss, val_loss, accuracy, val_accuracy for every epoch. As your program could"
+                + " not be compiled on the server, a TA checks this item.", report.items().get(0).message());
         assertTrue(report.summary().startsWith("Your program did not compile on the server: Main.java:1: "),
                 report::summary);
     }
@@ -98,6 +100,16 @@ class GradingPipelineTest {
         assertTrue(report.summary().startsWith("Your sources could not be used: \"../etc/Main.java\" is not a valid"
                 + " source file name"), report::summary);
         assertNull(report.items().get(0).points());
+    }
+
+    @Test
+    void turnsAStageThatThrowsIntoAReadableResult() {
+        GradingPipeline broken = new GradingPipeline(new CompileService(work.resolve("compile"), 16, 1),
+                new NodeSandbox(new SandboxConfig("/nonexistent/node", work, Optional.empty(), work.resolve("runs"))));
+        GradingReport report = broken.grade(task(HELLO, List.of(runRecord)));
+        assertEquals("Your program compiled. The server could not run your program because of an error on its side."
+                + " Automatic checks: 2 of 2 points; 3 items wait for a TA.", report.summary());
+        assertTrue(report.logs().contains("The sandbox failed: java.io.UncheckedIOException"), report::logs);
     }
 
     private static String readError() {
