@@ -14,6 +14,7 @@ import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
 import org.backprop.server.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,8 +42,9 @@ public class CourseGradingResource {
     @Path("/jobs")
     @Operation(summary = "List a course's grading jobs", description = "Newest first; for its instructors and TAs.")
     public Page<JobView> jobs(@PathParam("courseId") long courseId,
-            @QueryParam("state") @Parameter(description = "Only jobs in this state") JobState state,
+            @QueryParam("state") @Parameter(description = "Only jobs in this state",
+                    schema = @Schema(implementation = JobState.class)) String state,
             @Valid @BeanParam PageParams paging) {
-        return jobs.jobs(courseId, state, paging);
+        return jobs.jobs(courseId, state == null ? null : JobStates.parse(state), paging);
     }
 }

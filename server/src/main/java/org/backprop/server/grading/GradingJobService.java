@@ -1,5 +1,6 @@
 package org.backprop.server.grading;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,33 +39,28 @@ public class GradingJobService {
     /** Returns the queue of one course (for its staff), or with {@code courseId} null of all (administrators). */
     @Transactional
     public QueueView queue(Long courseId) {
-        String scope;
-        Object[] params;
-        if (courseId == null) {
-            if (!me.isAdmin()) {
-                throw ApiError.forbidden("Only administrators can see the whole grading queue; instructors see their"
-                        + " course's under /api/courses/{courseId}/grading/queue.");
-            }
-            scope = "1 = 1";
-            params = new Object[0];
-        } else {
-            access.requireStaff(courseId, "see the grading queue");
-            scope = "courseId = ?1";
-            params = new Object[] {courseId};
+        if (courseId == null && !me.isAdmin()) {
+            throw ApiError.forbidden("Only administrators can see the whole grading queue; instructors see their"
+                    + " course's under /api/courses/{courseId}/grading/queue.");
         }
+        if (courseId != null) {
+            access.requireStaff(courseId, "see the grading queue");
+        }
+        // A null course matches every job, so one set of queries serves a course and the whole server.
+        String scope = "(:course is null or courseId = :course) and state = :state";
         Instant now = clock.instant();
-        long queued = GradingJob.count(scope + " and state = 'QUEUED'", params);
-        GradingJob oldest = GradingJob.<GradingJob>find(scope + " and state = 'QUEUED' order by createdAt, id", params)
-                .firstResult();
-        long leased = GradingJob.count(scope + " and state = 'LEASED'", params);
-        long expired = GradingJob.<GradingJob>find(scope + " and state = 'LEASED'", params).stream()
-                .filter(job -> !job.leaseExpiresAt.isAfter(now)).count();
-        List<JobView> failures = GradingJob.<GradingJob>find(scope + " and state = 'FAILED' order by finishedAt desc,"
-                + " id desc", params).page(0, RECENT_FAILURES).stream().map(JobView::of).toList();
-        return new QueueView(queued, oldest == null ? null : oldest.createdAt,
-                oldest == null ? null : Duration.between(oldest.createdAt, now).toSeconds(), leased, expired,
-                GradingJob.count(scope + " and state = 'DONE'", params),
-                GradingJob.count(scope + " and state = 'FAILED'", params), failures);
+        GradingJob oldest = GradingJob.<GradingJob>find(scope + " order by createdAt, id", scoped(courseId,
+                JobState.QUEUED)).firstResult();
+        long expired = GradingJob.count(scope + " and leaseExpiresAt <= :now", scoped(courseId, JobState.LEASED)
+                .and("now", now));
+        List<JobView> failures = GradingJob.<GradingJob>find(scope + " order by finishedAt desc, id desc",
+                scoped(courseId, JobState.FAILED)).page(0, RECENT_FAILURES).stream().map(JobView::of).toList();
+        return new QueueView(GradingJob.count(scope, scoped(courseId, JobState.QUEUED)),
+                oldest == null ? null : oldest.createdAt,
+                oldest == null ? null : Duration.between(oldest.createdAt, now).toSeconds(),
+                GradingJob.count(scope, scoped(courseId, JobState.LEASED)), expired,
+                GradingJob.count(scope, scoped(courseId, JobState.DONE)),
+                GradingJob.count(scope, scoped(courseId, JobState.FAILED)), failures);
     }
 
     /** Lists a course's jobs, newest first, optionally in one state. */
@@ -98,6 +94,10 @@ public class GradingJobService {
         access.requireStaff(last.courseId, "regrade submissions");
         return JobView.of(queue.enqueue(submissionId, last.assignmentId, last.teamId, JobReason.REGRADE, me.id(),
                 REGRADE_PRIORITY));
+    }
+
+    private static Parameters scoped(Long courseId, JobState state) {
+        return Parameters.with("course", courseId).and("state", state);
     }
 
     private GradingJob staffJob(long jobId, String toDoWhat) {

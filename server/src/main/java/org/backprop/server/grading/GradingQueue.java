@@ -37,6 +37,9 @@ public class GradingQueue {
     @Inject
     GradingConfig config;
 
+    @Inject
+    ResultRules rules;
+
     /** A job and the lease that now holds it. */
     public record Lease(GradingJob job, GradingAttempt attempt) {
     }
@@ -102,10 +105,11 @@ public class GradingQueue {
 
     /**
      * Stores the result of a lease and marks its job done. Posting the same lease's result again returns
-     * the stored result, unchanged ({@code created} false); a lease that has ended otherwise is refused.
+     * the stored result, unchanged ({@code created} false); a lease that has ended otherwise is refused, and
+     * items that do not match the rubric are refused naming the item.
      */
     @Transactional
-    public Stored complete(UUID leaseId, LeaseHolder holder, ResultRequest request, ResultRules rules) {
+    public Stored complete(UUID leaseId, LeaseHolder holder, ResultRequest request) {
         GradingAttempt attempt = attempt(leaseId, holder);
         GradingJob job = lock(attempt.jobId);
         entityManager.refresh(attempt);

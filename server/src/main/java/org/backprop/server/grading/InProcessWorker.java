@@ -37,9 +37,6 @@ public class InProcessWorker {
     GradingQueue queue;
 
     @Inject
-    ResultRules rules;
-
-    @Inject
     GradingPipeline pipeline;
 
     private ExecutorService threads;
@@ -100,7 +97,7 @@ public class InProcessWorker {
                     job.report(), job.teamMembers(), job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
                     job.limits().toRunLimits()));
             heartbeat.cancel(true);
-            queue.complete(job.leaseId(), holder, request(report), rules);
+            queue.complete(job.leaseId(), holder, request(report));
         } catch (RuntimeException e) {
             heartbeat.cancel(true);
             LOG.errorf(e, "Grading job %d failed", job.jobId());

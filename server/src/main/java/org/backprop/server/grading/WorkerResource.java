@@ -45,9 +45,6 @@ public class WorkerResource {
     @Inject
     GradingQueue queue;
 
-    @Inject
-    ResultRules rules;
-
     @POST
     @Operation(summary = "Lease the next job", description = "Highest priority first, then oldest; a worker token of"
             + " a course leases only that course's jobs. The answer holds the sources, run records, report, team"
@@ -89,7 +86,7 @@ public class WorkerResource {
     @APIResponse(responseCode = "404", description = "No such lease")
     @APIResponse(responseCode = "409", description = "The lease has ended: the result was not stored")
     public Response result(@PathParam("leaseId") UUID leaseId, @Valid @NotNull(message = NO_BODY) ResultRequest body) {
-        GradingQueue.Stored stored = queue.complete(leaseId, worker.require().holder(null), body, rules);
+        GradingQueue.Stored stored = queue.complete(leaseId, worker.require().holder(null), body);
         return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(stored.result()).build();
     }

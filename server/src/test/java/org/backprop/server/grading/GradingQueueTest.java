@@ -47,9 +47,6 @@ class GradingQueueTest {
     GradingQueue queue;
 
     @Inject
-    ResultRules rules;
-
-    @Inject
     TestClock clock;
 
     @AfterEach
@@ -136,7 +133,7 @@ class GradingQueueTest {
         assertEquals(2, second.attempt().attempt);
 
         WebApplicationException late = assertThrows(WebApplicationException.class,
-                () -> queue.complete(first.attempt().leaseId, course.worker("slow"), result(), rules));
+                () -> queue.complete(first.attempt().leaseId, course.worker("slow"), result()));
         assertEquals(409, late.getResponse().getStatus());
         assertEquals("Lease " + first.attempt().leaseId + " has expired and job " + job + " was leased again; its"
                 + " result was not stored. Stop grading this job.", late.getMessage());
@@ -154,7 +151,7 @@ class GradingQueueTest {
         queue.enqueue(1, course.assignment(), course.team(), JobReason.SUBMISSION, null, 0);
         GradingQueue.Lease lease = queue.lease(course.worker("w")).orElseThrow();
         clock.advance(LEASE.plusMinutes(5));
-        assertTrue(queue.complete(lease.attempt().leaseId, course.worker("w"), result(), rules).created());
+        assertTrue(queue.complete(lease.attempt().leaseId, course.worker("w"), result()).created());
     }
 
     @Test
@@ -227,8 +224,8 @@ class GradingQueueTest {
         Course course = course();
         long job = queue.enqueue(1, course.assignment(), course.team(), JobReason.SUBMISSION, null, 0).id;
         GradingQueue.Lease lease = queue.lease(course.worker("w")).orElseThrow();
-        GradingQueue.Stored first = queue.complete(lease.attempt().leaseId, course.worker("w"), result(), rules);
-        GradingQueue.Stored again = queue.complete(lease.attempt().leaseId, course.worker("w"), result(), rules);
+        GradingQueue.Stored first = queue.complete(lease.attempt().leaseId, course.worker("w"), result());
+        GradingQueue.Stored again = queue.complete(lease.attempt().leaseId, course.worker("w"), result());
         assertTrue(first.created());
         assertEquals(false, again.created());
         assertEquals(first.result().id(), again.result().id());
@@ -245,7 +242,7 @@ class GradingQueueTest {
         GradingQueue.Lease lease = queue.lease(course.worker("w")).orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<Boolean>> posts = Collections.nCopies(4,
-                () -> queue.complete(lease.attempt().leaseId, course.worker("w"), result(), rules).created());
+                () -> queue.complete(lease.attempt().leaseId, course.worker("w"), result()).created());
         Map<Boolean, Integer> created = new TreeMap<>();
         for (Future<Boolean> post : pool.invokeAll(posts)) {
             created.merge(post.get(), 1, Integer::sum);
