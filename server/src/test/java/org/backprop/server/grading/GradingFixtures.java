@@ -73,6 +73,28 @@ public class GradingFixtures {
         return id;
     }
 
+    /** Says that a submission's transaction was rolled back after its event fired. */
+    public static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long submission;
+
+        RolledBack(long submission) {
+            super("submission " + submission + " rolled back");
+            this.submission = submission;
+        }
+
+        public long submission() {
+            return submission;
+        }
+    }
+
+    /** Hands in a submission whose transaction then fails, as a store that cannot write its files would. */
+    @Transactional
+    public void submitAndRollBack(long assignmentId, long teamId) {
+        long id = submitHello(assignmentId, teamId);
+        throw new RolledBack(id);
+    }
+
     /** A submission with a program that prints hello, no run records, and a one-line report. */
     public long submitHello(long assignmentId, long teamId) {
         return submit(assignmentId, teamId, new TestGradingInputs.Material(new SourceBundle("Main",
