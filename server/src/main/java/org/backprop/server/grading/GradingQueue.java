@@ -84,6 +84,8 @@ public class GradingQueue {
                 if (job.attempts >= config.maxAttempts()) {
                     giveUp(job, now, "the grader stopped answering before it finished (for example because your"
                             + " program used more memory than the grading machine has).");
+                    // The next query must see this job failed, or it would find it again.
+                    entityManager.flush();
                     continue;
                 }
             }
