@@ -14,12 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.backprop.server.fixtures.Fixtures;
+import org.backprop.server.grading.GradingFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Who may call what: every course, team, sign-in and compile endpoint, called by everyone from an administrator to a
- * stranger, against the status each must get. Refusals must be problem+json with a detail to read.
+ * Who may call what: every course, team, sign-in, compile, grading and worker endpoint, called by everyone from an
+ * administrator to a worker token to a stranger, against the status each must get. Refusals must be problem+json with a detail to read.
  * Every mismatch is collected and reported together, each with what was expected and what came back.
  */
 @QuarkusTest
@@ -30,11 +31,16 @@ class AuthorizationMatrixTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    GradingFixtures grading;
+
     private Fixtures.Cohort courseA;
     private Fixtures.Cohort courseB;
     private Fixtures.User admin;
     private long setA;
     private long teamA;
+    private long submissionA;
+    private long jobA;
     private Map<String, Fixtures.User> callers;
 
     /** Creates the two courses once; RestAssured knows the test port only from the first test on. */
@@ -53,7 +59,14 @@ class AuthorizationMatrixTest {
         teamA = given().auth().oauth2(studentA().token()).contentType(JSON).body(Map.of("name", "A-team"))
                 .post("/api/team-sets/" + setA + "/teams").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        submissionA = grading.submitHello(grading.assignment(GradingFixtures.RUBRIC), teamA);
+        jobA = given().auth().oauth2(courseA.instructor().token()).get("/api/courses/" + courseA.id() + "/grading/jobs")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        // A worker token is no account: it stands in the matrix as a caller without one.
+        Fixtures.User workerA = new Fixtures.User(0, "worker", "worker A",
+                GradingFixtures.workerToken(courseA.instructor(), courseA.id()));
         callers = Map.of(
+                "worker A", workerA,
                 "admin", admin,
                 "instructor A", courseA.instructor(),
                 "TA A", courseA.ta(),
@@ -154,7 +167,6 @@ class AuthorizationMatrixTest {
                         Map.of("anonymous", 401, "student A", 403, "TA A", 403, "instructor B", 403)),
                 new Rule("POST", set + "/fill", JSON, "{\"seed\": 1}", Map.of("anonymous", 401, "student A", 403,
                         "TA A", 403, "TA B", 403)),
-                new Rule("GET", "/api/auth/tokens", null, null, Map.of("anonymous", 401, "student B", 200)),
                 new Rule("POST", a + "/password-links", null, null, Map.of("anonymous", 401, "TA A", 403,
                         "student A", 403, "instructor B", 403, "instructor A", 200, "admin", 200)),
                 new Rule("POST", a + "/members/" + otherStudent + "/password-link", null, null, Map.of("anonymous", 401,
@@ -172,7 +184,43 @@ class AuthorizationMatrixTest {
                 new Rule("POST", set + "/balance", JSON, "{\"seed\": 1}", Map.of("anonymous", 401, "student A", 403,
                         "TA A", 403, "instructor B", 403, "instructor A", 409)),
                 new Rule("GET", set + "/audit", null, null, Map.of("anonymous", 401, "student A", 403, "TA A", 200,
-                        "instructor A", 200, "TA B", 403, "student B", 403)));
+                        "instructor A", 200, "TA B", 403, "student B", 403)),
+                new Rule("GET", "/api/auth/tokens", null, null, Map.of("anonymous", 401, "student B", 200,
+                        "worker A", 403)),
+                new Rule("GET", "/api/auth/me", null, null, Map.of("worker A", 403, "student B", 200)),
+                new Rule("GET", "/api/courses", null, null, Map.of("worker A", 403)),
+                new Rule("GET", a + "/members", null, null, Map.of("worker A", 403)),
+                new Rule("GET", set + "/teams", null, null, Map.of("worker A", 403)),
+                new Rule("POST", "/api/compile", JSON, "{\"mainClass\": \"Main\"}", Map.of("worker A", 403)),
+                new Rule("GET", a + "/grading/queue", null, null, Map.of("anonymous", 401, "admin", 200,
+                        "instructor A", 200, "TA A", 200, "student A", 403, "instructor B", 403, "TA B", 403,
+                        "worker A", 403)),
+                new Rule("GET", a + "/grading/jobs", null, null, Map.of("anonymous", 401, "admin", 200,
+                        "instructor A", 200, "TA A", 200, "student A", 403, "TA B", 403, "worker A", 403)),
+                new Rule("GET", "/api/grading/queue", null, null, Map.of("anonymous", 401, "admin", 200,
+                        "instructor A", 403, "TA A", 403, "worker A", 403)),
+                new Rule("GET", "/api/grading/jobs/" + jobA, null, null, Map.of("anonymous", 401, "admin", 200,
+                        "TA A", 200, "student A", 403, "TA B", 403, "worker A", 403)),
+                new Rule("GET", "/api/grading/jobs/" + jobA + "/result", null, null, Map.of("anonymous", 401,
+                        "TA A", 404, "student A", 403, "instructor B", 403, "worker A", 403)),
+                new Rule("POST", "/api/grading/submissions/" + submissionA + "/regrade", null, null,
+                        Map.of("anonymous", 401, "TA A", 201, "student A", 403, "TA B", 403, "worker A", 403)),
+                new Rule("POST", "/api/worker-tokens", JSON, "{\"name\": \"node\", \"courseId\": " + courseA.id()
+                        + "}", Map.of("anonymous", 401, "instructor A", 201, "admin", 201, "TA A", 403,
+                        "student A", 403, "instructor B", 403, "worker A", 403)),
+                new Rule("POST", "/api/worker-tokens", JSON, "{\"name\": \"every course\"}", Map.of(
+                        "anonymous", 401, "admin", 201, "instructor A", 403, "worker A", 403)),
+                new Rule("GET", "/api/worker-tokens?courseId=" + courseA.id(), null, null, Map.of("anonymous", 401,
+                        "instructor A", 200, "admin", 200, "TA A", 403, "student A", 403, "instructor B", 403,
+                        "worker A", 403)),
+                new Rule("GET", "/api/worker-tokens", null, null, Map.of("admin", 200, "instructor A", 403,
+                        "worker A", 403)),
+                new Rule("DELETE", "/api/worker-tokens/0", null, null, Map.of("anonymous", 401, "instructor A", 404,
+                        "worker A", 403)),
+                new Rule("POST", "/api/worker/leases", null, null, Map.of("anonymous", 401, "admin", 403,
+                        "instructor A", 403, "student A", 403, "worker A", 201)),
+                new Rule("POST", "/api/worker/leases/00000000-0000-0000-0000-000000000000/heartbeat", null, null,
+                        Map.of("anonymous", 401, "instructor A", 403, "worker A", 404)));
     }
 
     private Response send(String caller, Rule rule) {

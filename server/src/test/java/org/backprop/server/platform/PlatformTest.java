@@ -33,7 +33,8 @@ class PlatformTest {
                 "select table_name from information_schema.tables where table_schema = 'public' order by 1")
                 .getResultList();
         assertEquals(List.of("account", "api_token", "auth_session", "course", "course_member", "flyway_schema_history",
-                "password_setup", "rate_limit_event", "team", "team_audit", "team_member", "team_set"), tables);
+                "grading_attempt", "grading_job", "grading_result", "grading_result_item", "password_setup",
+                "rate_limit_event", "team", "team_audit", "team_member", "team_set", "worker_token"), tables);
     }
 
     @Test
@@ -73,6 +74,22 @@ class PlatformTest {
                         equalTo("List the placements made after selection"))
                 .body("paths.'/api/auth/oidc/callback'.get.responses.'303'.description",
                         equalTo("Signed in; to the editor"));
+    }
+
+    @Test
+    void describesTheWorkerAndGradingEndpointsInOpenApi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/worker/leases'.post.responses.'201'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/LeasedJob"))
+                .body("paths.'/api/worker/leases/{leaseId}/result'.post.responses.'409'.description",
+                        startsWith("The lease has ended"))
+                .body("paths.'/api/worker/leases/{leaseId}/heartbeat'.post.summary", equalTo("Keep a lease"))
+                .body("paths.'/api/worker/leases/{leaseId}/failure'.post.summary", equalTo("Report a failure"))
+                .body("paths.'/api/courses/{courseId}/grading/queue'.get.summary", equalTo("See a course's grading queue"))
+                .body("paths.'/api/worker-tokens'.post.summary", equalTo("Create a worker token"))
+                .body("components.schemas.Verdict.enum", equalTo(List.of("PASSED", "PARTIAL", "FAILED", "NEEDS_REVIEW")))
+                .body("components.schemas.Visibility.enum", equalTo(List.of("VISIBLE", "AFTER_DUE", "HIDDEN")));
     }
 
     @Test

@@ -1,0 +1,28 @@
+package org.backprop.grader.pipeline;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.grader.sandbox.RunLimits;
+
+/**
+ * Everything grading one submission needs: the program (main class and Java files by path, unchecked), the
+ * run records as submitted (one JSON document each), the report in Markdown, the team members' names, the
+ * assignment's rubric, and the limits the program runs under. Immutable.
+ */
+public record GradingTask(String mainClass, Map<String, String> files, List<String> runRecords, String report,
+        List<String> teamMembers, List<RubricItem> rubric, RunLimits limits) {
+
+    public GradingTask {
+        // Not Map.copyOf: a file without content must reach SourceBundle, which says so to the student.
+        files = files == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        runRecords = runRecords == null ? List.of() : List.copyOf(runRecords);
+        report = report == null ? "" : report;
+        teamMembers = teamMembers == null ? List.of() : List.copyOf(teamMembers);
+        rubric = List.copyOf(rubric);
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must not be null");
+        }
+    }
+}

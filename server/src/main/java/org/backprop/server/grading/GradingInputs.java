@@ -1,0 +1,23 @@
+package org.backprop.server.grading;
+
+import java.util.List;
+import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.pipeline.RubricItem;
+
+/**
+ * Reads what a grading job needs from where submissions and assignments are kept. Calls run inside a
+ * transaction; each fails with an exception when the submission or assignment is unknown.
+ */
+public interface GradingInputs {
+    /** Returns the submitted program: its main class and Java files. */
+    SourceBundle sources(long submissionId);
+
+    /** Returns the submitted run records, one JSON document each, as {@code nn}'s RunRecordJson writes them. */
+    List<String> runRecords(long submissionId);
+
+    /** Returns the submitted report in Markdown; empty when there is none. */
+    String report(long submissionId);
+
+    /** Returns the assignment's rubric items with their checks' parameters, hidden ones included. */
+    List<RubricItem> rubric(long assignmentId);
+}

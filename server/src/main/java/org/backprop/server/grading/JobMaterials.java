@@ -1,0 +1,44 @@
+package org.backprop.server.grading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.backprop.grader.compile.SourceBundle;
+
+/** Gathers what grading a leased job needs: the submission's material, the rubric, the team, the limits. */
+@ApplicationScoped
+public class JobMaterials {
+    @Inject
+    GradingInputs inputs;
+
+    @Inject
+    GradingConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Returns the job of {@code lease} with its material; fails when the material cannot be read. */
+    @Transactional
+    public LeasedJob of(GradingQueue.Lease lease) {
+        GradingJob job = lease.job();
+        SourceBundle sources = inputs.sources(job.submissionId);
+        return new LeasedJob(lease.attempt().leaseId, job.id, job.submissionId, job.assignmentId, job.teamId,
+                lease.attempt().attempt, job.leaseExpiresAt, Math.max(1, config.leaseDuration().toSeconds() / 3),
+                sources.mainClass(), sources.files(), inputs.runRecords(job.submissionId),
+                inputs.report(job.submissionId), teamMembers(job.teamId),
+                inputs.rubric(job.assignmentId).stream().map(WorkerRubricItem::of).toList(),
+                RunLimitsView.of(config.limits()));
+    }
+
+    /**
+     * Returns the names of the team's members now, which the report check looks for. The team's members at
+     * submission time would be better once submissions record them.
+     */
+    private List<String> teamMembers(long teamId) {
+        return entityManager.createQuery("select a.displayName from Account a, TeamMember m"
+                + " where m.teamId = :team and a.id = m.key.accountId order by a.displayName", String.class)
+                .setParameter("team", teamId).getResultList();
+    }
+}

@@ -1,0 +1,8 @@
+package org.backprop.server.grading;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A lease after a heartbeat: until when it now holds. */
+public record LeaseView(UUID leaseId, long jobId, Instant leaseExpiresAt) {
+}

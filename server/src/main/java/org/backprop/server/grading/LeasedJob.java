@@ -1,0 +1,26 @@
+package org.backprop.server.grading;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A leased job with everything grading it needs. Only workers ever see it: it holds hidden check parameters. */
+public record LeasedJob(
+        @Schema(description = "Names this lease in heartbeats, results and failure reports") UUID leaseId,
+        long jobId,
+        long submissionId,
+        long assignmentId,
+        long teamId,
+        @Schema(description = "1 for the first lease of this job, 2 for the second, ...") int attempt,
+        @Schema(description = "The lease ends then unless a heartbeat extends it") Instant leaseExpiresAt,
+        @Schema(description = "Send a heartbeat at least this often, in seconds") long heartbeatSeconds,
+        String mainClass,
+        @Schema(description = "Java files by relative path") Map<String, String> files,
+        @Schema(description = "The submitted run records, one JSON document (as text) each") List<String> runRecords,
+        @Schema(description = "The team report in Markdown") String report,
+        @Schema(description = "Display names of the team's members") List<String> teamMembers,
+        List<WorkerRubricItem> rubric,
+        RunLimitsView limits) {
+}
