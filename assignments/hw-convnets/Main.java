@@ -1,4 +1,3 @@
-import java.util.random.RandomGenerator;
 import model.Components;
 import model.ConvNet;
 import org.backprop.nn.Tensor;
@@ -8,6 +7,7 @@ import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.History;
 import org.backprop.nn.models.Model;
 import org.backprop.nn.optim.Adam;
+import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 
 /**

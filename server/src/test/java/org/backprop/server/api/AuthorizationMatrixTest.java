@@ -8,17 +8,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.backprop.server.fixtures.Fixtures;
+import org.backprop.server.fixtures.Homework;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Who may call what: every course and team endpoint, called by everyone from an administrator to a
+ * Who may call what: every course, team, assignment and submission endpoint, called by everyone from an administrator to a
  * stranger, against the status each must get. Refusals must be problem+json with a detail to read.
  * Every mismatch is collected and reported together, each with what was expected and what came back.
  */
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
     private static final String JSON = "application/json";
+    private static final String BOUNDARY = "matrix-boundary";
+    private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
 
     @Inject
     Fixtures fixtures;
@@ -35,6 +39,8 @@ class AuthorizationMatrixTest {
     private Fixtures.User admin;
     private long setA;
     private long teamA;
+    private long assignmentA;
+    private long submissionA;
     private Map<String, Fixtures.User> callers;
 
     /** Creates the two courses once; RestAssured knows the test port only from the first test on. */
@@ -52,6 +58,14 @@ class AuthorizationMatrixTest {
                 .extract().jsonPath().getLong("id");
         teamA = given().auth().oauth2(studentA().token()).contentType(JSON).body(Map.of("name", "A-team"))
                 .post("/api/team-sets/" + setA + "/teams").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        assignmentA = given().auth().oauth2(courseA.instructor().token()).contentType(JSON)
+                .body(Map.of("id", "hw", "files", Map.of("assignment.yaml", Homework.spec("2099-12-14T23:59"),
+                        "Main.java", Homework.MAIN)))
+                .post("/api/courses/" + courseA.id() + "/assignments/import").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        submissionA = Homework.submission(studentA(), "# Our report")
+                .post("/api/assignments/" + assignmentA + "/submissions").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         callers = Map.of(
                 "admin", admin,
@@ -113,6 +127,16 @@ class AuthorizationMatrixTest {
         long otherStudent = courseA.students().get(1).id();
         String teamSetBody = "{\"name\": \"New\", \"minSize\": 1, \"maxSize\": 3, \"selectionClosesAt\": \""
                 + Instant.now().plus(Duration.ofDays(2)) + "\"}";
+        String assignment = "/api/assignments/" + assignmentA;
+        String submission = "/api/submissions/" + submissionA;
+        String importBody = "{\"id\": \"hw\", \"files\": {\"assignment.yaml\": "
+                + quoted(Homework.spec("2099-12-14T23:59")) + ", \"Main.java\": " + quoted(Homework.MAIN) + "}}";
+        String deadlineBody = "{\"dueAt\": \"2099-12-14T14:59:00Z\", \"lateCredit\": [{\"until\": \"24h\","
+                + " \"credit\": 80}]}";
+        String extensionBody = "{\"teamId\": " + teamA + ", \"hours\": 24, \"reason\": \"Illness\"}";
+        String multipartBody = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"source\";"
+                + " filename=\"Main.java\"\r\n\r\n" + Homework.MAIN + "\r\n--" + BOUNDARY + "\r\nContent-Disposition:"
+                + " form-data; name=\"report\"; filename=\"report.md\"\r\n\r\n# Report\r\n--" + BOUNDARY + "--\r\n";
         return List.of(
                 new Rule("GET", "/api/courses", null, null, Map.of("anonymous", 401, "student B", 200)),
                 new Rule("GET", a, null, null, Map.of("anonymous", 401, "admin", 200, "instructor A", 200,
@@ -154,7 +178,35 @@ class AuthorizationMatrixTest {
                         Map.of("anonymous", 401, "student A", 403, "TA A", 403, "instructor B", 403)),
                 new Rule("POST", set + "/fill", JSON, "{\"seed\": 1}", Map.of("anonymous", 401, "student A", 403,
                         "TA A", 403, "TA B", 403)),
-                new Rule("GET", "/api/auth/tokens", null, null, Map.of("anonymous", 401, "student B", 200)));
+                new Rule("GET", "/api/auth/tokens", null, null, Map.of("anonymous", 401, "student B", 200)),
+                new Rule("GET", a + "/assignments", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "TA A", 200, "admin", 200, "student B", 403, "TA B", 403)),
+                new Rule("POST", a + "/assignments/import", JSON, importBody, Map.of("anonymous", 401,
+                        "student A", 403, "TA A", 403, "instructor B", 403, "TA B", 403, "instructor A", 200)),
+                new Rule("POST", a + "/assignments/import/hw-convnets", null, null, Map.of("anonymous", 401,
+                        "student A", 403, "TA A", 403, "instructor B", 403)),
+                new Rule("GET", assignment, null, null, Map.of("anonymous", 401, "student A", 200, "TA A", 200,
+                        "student B", 403, "TA B", 403)),
+                new Rule("GET", assignment + "/starter", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "student B", 403, "TA B", 403)),
+                new Rule("GET", assignment + "/my-deadline", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "student B", 403)),
+                new Rule("PUT", assignment + "/deadline", JSON, deadlineBody, Map.of("anonymous", 401,
+                        "student A", 403, "TA A", 403, "instructor B", 403, "instructor A", 200)),
+                new Rule("POST", assignment + "/extensions", JSON, extensionBody, Map.of("anonymous", 401,
+                        "student A", 403, "TA B", 403, "instructor B", 403, "TA A", 201, "instructor A", 201)),
+                new Rule("GET", assignment + "/extensions", null, null, Map.of("anonymous", 401, "student A", 403,
+                        "TA B", 403, "TA A", 200)),
+                new Rule("POST", assignment + "/submissions", MULTIPART, multipartBody, Map.of("anonymous", 401,
+                        "TA A", 403, "instructor A", 403, "student B", 403, "TA B", 403, "other student A", 409,
+                        "student A", 201)),
+                new Rule("GET", assignment + "/submissions", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "other student A", 200, "TA A", 200, "student B", 403, "TA B", 403)),
+                new Rule("GET", submission, null, null, Map.of("anonymous", 401, "student A", 200, "TA A", 200,
+                        "admin", 200, "other student A", 403, "student B", 403, "TA B", 403)),
+                new Rule("GET", submission + "/files/report.md", null, null, Map.of("anonymous", 401,
+                        "student A", 200, "instructor A", 200, "other student A", 403, "instructor B", 403,
+                        "TA B", 403)));
     }
 
     private Response send(String caller, Rule rule) {
@@ -163,9 +215,13 @@ class AuthorizationMatrixTest {
             request.auth().oauth2(callers.get(caller).token());
         }
         if (rule.body() != null) {
-            request.contentType(rule.contentType()).body(rule.body());
+            request.contentType(rule.contentType()).body(rule.body().getBytes(StandardCharsets.UTF_8));
         }
         return request.request(rule.method(), rule.path());
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     private Fixtures.User studentA() {
