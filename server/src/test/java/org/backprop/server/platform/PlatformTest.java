@@ -32,8 +32,9 @@ class PlatformTest {
         List<String> tables = entityManager.createNativeQuery(
                 "select table_name from information_schema.tables where table_schema = 'public' order by 1")
                 .getResultList();
-        assertEquals(List.of("account", "api_token", "auth_session", "course", "course_member", "flyway_schema_history",
-                "team", "team_member", "team_set"), tables);
+        assertEquals(List.of("account", "api_token", "assignment", "auth_session", "course", "course_member",
+                "extension", "flyway_schema_history", "late_credit_step", "rubric_item", "starter_file", "submission",
+                "submission_file", "team", "team_member", "team_set"), tables);
     }
 
     @Test
@@ -53,6 +54,22 @@ class PlatformTest {
                 .body("paths.'/api/team-sets/{setId}/teams/{teamId}/join'.post.responses.'409'.description",
                         startsWith("Selection closed"))
                 .body("paths.'/api/team-sets/{setId}/fill'.post.summary", equalTo("Fill teams at random"));
+    }
+
+    @Test
+    void describesTheAssignmentAndSubmissionEndpointsInOpenApi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/courses/{courseId}/assignments/import'.post.responses.'422'.description",
+                        startsWith("assignment.yaml is invalid"))
+                .body("paths.'/api/assignments/{assignmentId}/extensions'.post.summary", equalTo("Grant an extension"))
+                .body("paths.'/api/assignments/{assignmentId}/submissions'.post.requestBody.content"
+                        + ".'multipart/form-data'.schema.properties.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder("source", "runs", "report", "weights"))
+                .body("paths.'/api/assignments/{assignmentId}/submissions'.post.responses.'413'.description",
+                        startsWith("A part over its size limit"))
+                .body("paths.'/api/submissions/{submissionId}/files/{path}'.get.summary",
+                        equalTo("Download a file of a submission"));
     }
 
     @Test
