@@ -27,6 +27,11 @@ public final class ApiError {
         return of(Response.Status.CONFLICT, detail);
     }
 
+    /** A request part over its size limit; {@code detail} names the part and the limit. */
+    public static WebApplicationException tooLarge(String detail) {
+        return of(Response.Status.REQUEST_ENTITY_TOO_LARGE, detail);
+    }
+
     private static WebApplicationException of(Response.Status status, String detail) {
         return new WebApplicationException(detail, Problem.response(status, detail));
     }

@@ -1,7 +1,9 @@
 package org.backprop.server.api;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -9,13 +11,17 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses request bodies over the configured size before they are read, with a 413 problem that says
- * how large the request was and what the limit is.
+ * how large the request was and what the limit is. Multipart uploads (submissions) have a larger limit of
+ * their own; their parts are spooled to disk, not memory, and each part is checked against its own limit.
  */
 public class RequestSizeFilter {
     private final long maxRequestBytes;
+    private final long maxUploadBytes;
 
-    RequestSizeFilter(@ConfigProperty(name = "backprop.http.max-request-bytes") long maxRequestBytes) {
+    RequestSizeFilter(@ConfigProperty(name = "backprop.http.max-request-bytes") long maxRequestBytes,
+            @ConfigProperty(name = "backprop.http.max-upload-bytes") MemorySize maxUploadBytes) {
         this.maxRequestBytes = maxRequestBytes;
+        this.maxUploadBytes = maxUploadBytes.asLongValue();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -31,12 +37,14 @@ public class RequestSizeFilter {
             return Optional.of(Problem.response(Response.Status.BAD_REQUEST,
                     "The Content-Length header \"" + header + "\" is not a number."));
         }
-        if (length <= maxRequestBytes) {
+        MediaType type = request.getMediaType();
+        long limit = type != null && MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type) ? maxUploadBytes
+                : maxRequestBytes;
+        if (length <= limit) {
             return Optional.empty();
         }
         return Optional.of(Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "The request is " + kib(length) + " KiB; this server accepts at most " + kib(maxRequestBytes)
-                        + " KiB."));
+                "The request is " + kib(length) + " KiB; this server accepts at most " + kib(limit) + " KiB."));
     }
 
     private static long kib(long bytes) {

@@ -18,13 +18,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts a server whose data outlives it in {@code dataDir}, so the demo keeps its data across restarts. */
+    /**
+     * Starts a server whose data outlives it in {@code dataDir}, so the demo keeps its data across restarts;
+     * every commit is on disk before it returns.
+     */
     public static EmbeddedDatabase startPersistent(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // zonky turns this off for fast tests; kept data must survive a crash once a commit returns
+                    // (the deadline-rush benchmark lost an acknowledged submission to a SIGKILL without it).
+                    .setServerConfig("synchronous_commit", "on")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);

@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backprop.server.account.Account;
 import org.backprop.server.account.PasswordHasher;
+import org.backprop.server.assignment.Assignment;
+import org.backprop.server.assignment.AssignmentFolder;
+import org.backprop.server.assignment.AssignmentPublisher;
+import org.backprop.server.assignment.CourseTime;
+import org.backprop.server.assignment.InvalidSpecException;
 import org.backprop.server.course.Course;
 import org.backprop.server.course.CourseMember;
 import org.backprop.server.course.CourseRole;
@@ -20,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the demo course and its accounts the first time the demo starts, and prints the accounts at
- * every start so that whoever ran the Run command can sign in.
+ * Creates the demo course and its accounts the first time the demo starts, publishes (or re-publishes)
+ * every assignment in {@code assignments/} into it, and prints the accounts and assignments at every start
+ * so that whoever ran the Run command can sign in.
  */
 @ApplicationScoped
 public class DemoData {
@@ -36,6 +42,12 @@ public class DemoData {
     @Inject
     PasswordHasher passwordHasher;
 
+    @Inject
+    AssignmentFolder assignmentFolder;
+
+    @Inject
+    AssignmentPublisher publisher;
+
     @ConfigProperty(name = "backprop.demo.enabled")
     boolean enabled;
 
@@ -44,6 +56,7 @@ public class DemoData {
             return;
         }
         List<String> accounts = createIfMissing();
+        List<String> assignments = publishAssignments();
         // Read back rather than taken from JOIN_CODE: the instructor may have rotated it since the first start.
         String joinCode = QuarkusTransaction.requiringNew()
                 .call(() -> Course.findByCode(COURSE_CODE).orElseThrow().joinCode);
@@ -51,7 +64,31 @@ public class DemoData {
                 + "Course \"Deep Learning\" (" + COURSE_CODE + ", join code " + joinCode + "), team selection for \""
                 + TEAM_SET + "\". Every demo account's password is \"" + PASSWORD + "\":\n");
         accounts.forEach(line -> text.append("  ").append(line).append('\n'));
+        text.append("Assignments published from ").append(assignmentFolder.ids().isEmpty() ? "(none found)"
+                : "assignments/").append(":\n");
+        assignments.forEach(line -> text.append("  ").append(line).append('\n'));
         LOG.info(text);
+    }
+
+    /**
+     * Publishes every folder of {@code assignments/} into the demo course, each in a transaction of its own:
+     * a folder whose spec is invalid is reported and skipped, the others are published.
+     */
+    List<String> publishAssignments() {
+        long courseId = QuarkusTransaction.requiringNew().call(() -> Course.findByCode(COURSE_CODE).orElseThrow().id);
+        List<String> lines = new ArrayList<>();
+        for (String id : assignmentFolder.ids()) {
+            try {
+                lines.add(QuarkusTransaction.requiringNew().call(() -> {
+                    Assignment assignment = publisher.publish(courseId, id, assignmentFolder.read(id)).assignment();
+                    return id + ": \"" + assignment.title + "\", due "
+                            + CourseTime.sentence(assignment.dueAt, Course.<Course>findById(courseId).timeZone);
+                }));
+            } catch (InvalidSpecException e) {
+                lines.add(id + ": NOT published, " + e.errors());
+            }
+        }
+        return lines;
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,30 +16,32 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.grading.GradingFixtures;
+import org.backprop.server.fixtures.Homework;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Who may call what: every course, team, sign-in, compile, grading and worker endpoint, called by everyone from an
- * administrator to a worker token to a stranger, against the status each must get. Refusals must be problem+json with a detail to read.
+ * Who may call what: every course, team, sign-in, compile, assignment, submission, grading and worker endpoint,
+ * called by everyone from an administrator to a worker token to a stranger, against the status each must get.
+ * Refusals must be problem+json with a detail to read.
  * Every mismatch is collected and reported together, each with what was expected and what came back.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
     private static final String JSON = "application/json";
+    private static final String BOUNDARY = "matrix-boundary";
+    private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
 
     @Inject
     Fixtures fixtures;
-
-    @Inject
-    GradingFixtures grading;
 
     private Fixtures.Cohort courseA;
     private Fixtures.Cohort courseB;
     private Fixtures.User admin;
     private long setA;
     private long teamA;
+    private long assignmentA;
     private long submissionA;
     private long jobA;
     private Map<String, Fixtures.User> callers;
@@ -59,7 +62,15 @@ class AuthorizationMatrixTest {
         teamA = given().auth().oauth2(studentA().token()).contentType(JSON).body(Map.of("name", "A-team"))
                 .post("/api/team-sets/" + setA + "/teams").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        submissionA = grading.submitHello(grading.assignment(GradingFixtures.RUBRIC), teamA);
+        assignmentA = given().auth().oauth2(courseA.instructor().token()).contentType(JSON)
+                .body(Map.of("id", "hw", "files", Map.of("assignment.yaml", Homework.spec("2099-12-14T23:59"),
+                        "Main.java", Homework.MAIN)))
+                .post("/api/courses/" + courseA.id() + "/assignments/import").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        submissionA = Homework.submission(studentA(), "# Our report")
+                .post("/api/assignments/" + assignmentA + "/submissions").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        // Accepting the submission queued its grading job.
         jobA = given().auth().oauth2(courseA.instructor().token()).get("/api/courses/" + courseA.id() + "/grading/jobs")
                 .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
         // A worker token is no account: it stands in the matrix as a caller without one.
@@ -126,6 +137,16 @@ class AuthorizationMatrixTest {
         long otherStudent = courseA.students().get(1).id();
         String teamSetBody = "{\"name\": \"New\", \"minSize\": 1, \"maxSize\": 3, \"selectionClosesAt\": \""
                 + Instant.now().plus(Duration.ofDays(2)) + "\"}";
+        String assignment = "/api/assignments/" + assignmentA;
+        String submission = "/api/submissions/" + submissionA;
+        String importBody = "{\"id\": \"hw\", \"files\": {\"assignment.yaml\": "
+                + quoted(Homework.spec("2099-12-14T23:59")) + ", \"Main.java\": " + quoted(Homework.MAIN) + "}}";
+        String deadlineBody = "{\"dueAt\": \"2099-12-14T14:59:00Z\", \"lateCredit\": [{\"until\": \"24h\","
+                + " \"credit\": 80}]}";
+        String extensionBody = "{\"teamId\": " + teamA + ", \"hours\": 24, \"reason\": \"Illness\"}";
+        String multipartBody = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"source\";"
+                + " filename=\"Main.java\"\r\n\r\n" + Homework.MAIN + "\r\n--" + BOUNDARY + "\r\nContent-Disposition:"
+                + " form-data; name=\"report\"; filename=\"report.md\"\r\n\r\n# Report\r\n--" + BOUNDARY + "--\r\n";
         return List.of(
                 new Rule("GET", "/api/courses", null, null, Map.of("anonymous", 401, "student B", 200)),
                 new Rule("GET", a, null, null, Map.of("anonymous", 401, "admin", 200, "instructor A", 200,
@@ -220,7 +241,35 @@ class AuthorizationMatrixTest {
                 new Rule("POST", "/api/worker/leases", null, null, Map.of("anonymous", 401, "admin", 403,
                         "instructor A", 403, "student A", 403, "worker A", 201)),
                 new Rule("POST", "/api/worker/leases/00000000-0000-0000-0000-000000000000/heartbeat", null, null,
-                        Map.of("anonymous", 401, "instructor A", 403, "worker A", 404)));
+                        Map.of("anonymous", 401, "instructor A", 403, "worker A", 404))),
+                new Rule("GET", a + "/assignments", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "TA A", 200, "admin", 200, "student B", 403, "TA B", 403)),
+                new Rule("POST", a + "/assignments/import", JSON, importBody, Map.of("anonymous", 401,
+                        "student A", 403, "TA A", 403, "instructor B", 403, "TA B", 403, "instructor A", 200)),
+                new Rule("POST", a + "/assignments/import/hw-convnets", null, null, Map.of("anonymous", 401,
+                        "student A", 403, "TA A", 403, "instructor B", 403)),
+                new Rule("GET", assignment, null, null, Map.of("anonymous", 401, "student A", 200, "TA A", 200,
+                        "student B", 403, "TA B", 403)),
+                new Rule("GET", assignment + "/starter", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "student B", 403, "TA B", 403)),
+                new Rule("GET", assignment + "/my-deadline", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "student B", 403)),
+                new Rule("PUT", assignment + "/deadline", JSON, deadlineBody, Map.of("anonymous", 401,
+                        "student A", 403, "TA A", 403, "instructor B", 403, "instructor A", 200)),
+                new Rule("POST", assignment + "/extensions", JSON, extensionBody, Map.of("anonymous", 401,
+                        "student A", 403, "TA B", 403, "instructor B", 403, "TA A", 201, "instructor A", 201)),
+                new Rule("GET", assignment + "/extensions", null, null, Map.of("anonymous", 401, "student A", 403,
+                        "TA B", 403, "TA A", 200)),
+                new Rule("POST", assignment + "/submissions", MULTIPART, multipartBody, Map.of("anonymous", 401,
+                        "TA A", 403, "instructor A", 403, "student B", 403, "TA B", 403, "other student A", 409,
+                        "student A", 201)),
+                new Rule("GET", assignment + "/submissions", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "other student A", 200, "TA A", 200, "student B", 403, "TA B", 403)),
+                new Rule("GET", submission, null, null, Map.of("anonymous", 401, "student A", 200, "TA A", 200,
+                        "admin", 200, "other student A", 403, "student B", 403, "TA B", 403)),
+                new Rule("GET", submission + "/files/report.md", null, null, Map.of("anonymous", 401,
+                        "student A", 200, "instructor A", 200, "other student A", 403, "instructor B", 403,
+                        "TA B", 403)));
     }
 
     private Response send(String caller, Rule rule) {
@@ -229,9 +278,13 @@ class AuthorizationMatrixTest {
             request.auth().oauth2(callers.get(caller).token());
         }
         if (rule.body() != null) {
-            request.contentType(rule.contentType()).body(rule.body());
+            request.contentType(rule.contentType()).body(rule.body().getBytes(StandardCharsets.UTF_8));
         }
         return request.request(rule.method(), rule.path());
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     private Fixtures.User studentA() {

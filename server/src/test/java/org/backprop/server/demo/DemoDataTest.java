@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.backprop.server.account.Account;
+import org.backprop.server.assignment.Assignment;
 import org.backprop.server.course.Course;
 import org.backprop.server.course.CourseMember;
 import org.backprop.server.course.CourseRole;
@@ -40,5 +41,19 @@ class DemoDataTest {
                 () -> "selection should stay open for a week, closes at " + teams.selectionClosesAt);
         Account student = Account.findByEmail("student07@demo.backprop.dev").orElseThrow();
         assertTrue(BcryptUtil.matches(DemoData.PASSWORD, student.passwordHash), "the printed password signs in");
+    }
+
+    @Test
+    void publishesEveryAssignmentFolderIntoTheDemoCourse() {
+        demoData.createIfMissing();
+        List<String> first = demoData.publishAssignments();
+        List<String> again = demoData.publishAssignments();
+
+        assertEquals(first, again, "a restart re-publishes and keeps the deadline");
+        assertEquals(1, first.size(), () -> "one folder in assignments/, got " + first);
+        assertTrue(first.get(0).startsWith("hw-convnets: \"Team homework: modern convnets on two datasets\", due "),
+                first.get(0));
+        long course = Course.findByCode(DemoData.COURSE_CODE).orElseThrow().id;
+        assertEquals(1, Assignment.count("courseId = ?1 and slug = ?2", course, "hw-convnets"));
     }
 }

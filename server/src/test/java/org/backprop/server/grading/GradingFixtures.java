@@ -69,7 +69,7 @@ public class GradingFixtures {
     public long submit(long assignmentId, long teamId, TestGradingInputs.Material material) {
         long id = IDS.incrementAndGet();
         inputs.submission(id, material);
-        accepted.fire(new SubmissionAccepted(id, assignmentId, teamId));
+        accepted.fire(new SubmissionAccepted(id, assignmentId, teamId, 1, "0".repeat(64), java.time.Instant.now()));
         return id;
     }
 

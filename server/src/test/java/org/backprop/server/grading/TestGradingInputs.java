@@ -1,15 +1,26 @@
 package org.backprop.server.grading;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.RubricItem;
 
-/** Submissions and rubrics as tests register them, in place of the submission store. */
+/**
+ * Submissions and rubrics as tests register them, with made-up ids, in front of the submission store: ids no
+ * test registered are read from the store.
+ */
+@Alternative
+@Priority(1)
 @ApplicationScoped
 public class TestGradingInputs implements GradingInputs {
+    @Inject
+    StoredGradingInputs stored;
+
     /** What a team handed in. */
     public record Material(SourceBundle sources, List<String> runRecords, String report) {
     }
@@ -27,33 +38,25 @@ public class TestGradingInputs implements GradingInputs {
 
     @Override
     public SourceBundle sources(long submissionId) {
-        return material(submissionId).sources();
+        Material material = submissions.get(submissionId);
+        return material == null ? stored.sources(submissionId) : material.sources();
     }
 
     @Override
     public List<String> runRecords(long submissionId) {
-        return material(submissionId).runRecords();
+        Material material = submissions.get(submissionId);
+        return material == null ? stored.runRecords(submissionId) : material.runRecords();
     }
 
     @Override
     public String report(long submissionId) {
-        return material(submissionId).report();
+        Material material = submissions.get(submissionId);
+        return material == null ? stored.report(submissionId) : material.report();
     }
 
     @Override
     public List<RubricItem> rubric(long assignmentId) {
         List<RubricItem> items = rubrics.get(assignmentId);
-        if (items == null) {
-            throw new IllegalStateException("No test registered assignment " + assignmentId);
-        }
-        return items;
-    }
-
-    private Material material(long submissionId) {
-        Material material = submissions.get(submissionId);
-        if (material == null) {
-            throw new IllegalStateException("No test registered submission " + submissionId);
-        }
-        return material;
+        return items == null ? stored.rubric(assignmentId) : items;
     }
 }

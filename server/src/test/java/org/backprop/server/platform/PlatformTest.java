@@ -32,9 +32,11 @@ class PlatformTest {
         List<String> tables = entityManager.createNativeQuery(
                 "select table_name from information_schema.tables where table_schema = 'public' order by 1")
                 .getResultList();
-        assertEquals(List.of("account", "api_token", "auth_session", "course", "course_member", "flyway_schema_history",
-                "grading_attempt", "grading_job", "grading_result", "grading_result_item", "password_setup",
-                "rate_limit_event", "team", "team_audit", "team_member", "team_set", "worker_token"), tables);
+        assertEquals(List.of("account", "api_token", "assignment", "auth_session", "course", "course_member", "extension",
+                "flyway_schema_history", "grading_attempt", "grading_job", "grading_result",
+                "grading_result_item", "late_credit_step", "password_setup", "rate_limit_event", "rubric_item",
+                "starter_file", "submission", "submission_file", "team", "team_audit", "team_member",
+                "team_set", "worker_token"), tables);
     }
 
     @Test
@@ -90,6 +92,22 @@ class PlatformTest {
                 .body("paths.'/api/worker-tokens'.post.summary", equalTo("Create a worker token"))
                 .body("components.schemas.Verdict.enum", equalTo(List.of("PASSED", "PARTIAL", "FAILED", "NEEDS_REVIEW")))
                 .body("components.schemas.Visibility.enum", equalTo(List.of("VISIBLE", "AFTER_DUE", "HIDDEN")));
+    }
+
+    @Test
+    void describesTheAssignmentAndSubmissionEndpointsInOpenApi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/courses/{courseId}/assignments/import'.post.responses.'422'.description",
+                        startsWith("assignment.yaml is invalid"))
+                .body("paths.'/api/assignments/{assignmentId}/extensions'.post.summary", equalTo("Grant an extension"))
+                .body("paths.'/api/assignments/{assignmentId}/submissions'.post.requestBody.content"
+                        + ".'multipart/form-data'.schema.properties.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder("source", "runs", "report", "weights"))
+                .body("paths.'/api/assignments/{assignmentId}/submissions'.post.responses.'413'.description",
+                        startsWith("A part over its size limit"))
+                .body("paths.'/api/submissions/{submissionId}/files/{path}'.get.summary",
+                        equalTo("Download a file of a submission"));
     }
 
     @Test

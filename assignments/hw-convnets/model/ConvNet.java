@@ -1,0 +1,67 @@
+package model;
+
+import org.backprop.nn.Input;
+import org.backprop.nn.KerasTensor;
+import org.backprop.nn.layers.Activation;
+import org.backprop.nn.layers.Add;
+import org.backprop.nn.layers.BatchNormalization;
+import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Dense;
+import org.backprop.nn.layers.Dropout;
+import org.backprop.nn.layers.GlobalAveragePooling2D;
+import org.backprop.nn.layers.MaxPooling2D;
+import org.backprop.nn.layers.SeparableConv2D;
+import org.backprop.nn.layers.preprocessing.RandomFlip;
+import org.backprop.nn.layers.preprocessing.RandomRotation;
+import org.backprop.nn.layers.preprocessing.RandomZoom;
+import org.backprop.nn.layers.preprocessing.Rescaling;
+import org.backprop.nn.models.Model;
+
+/**
+ * A small "mini Xception" (book section 9.3): augmentation, rescaling, then blocks of
+ * [BatchNormalization, ReLU, SeparableConv2D] x 2 with max pooling and a 1x1 strided residual, global
+ * average pooling, dropout and a softmax. Each component can be switched off for the ablation study.
+ * Change the filters and blocks as your datasets need; keep the switches working.
+ */
+public final class ConvNet {
+    private ConvNet() {
+    }
+
+    /** Returns the network for images of height x width x channels and {@code classes} classes. */
+    public static Model build(int height, int width, int channels, int classes, Components use) {
+        Input inputs = Input.shape(height, width, channels);
+        KerasTensor x = inputs;
+        if (use.augmentation) {
+            x = new RandomFlip("horizontal").apply(x);
+            x = new RandomRotation(0.1).apply(x);
+            x = new RandomZoom(0.2).apply(x);
+        }
+        x = new Rescaling(1.0 / 255).apply(x);
+        x = new Conv2D(16, 3).padding("same").useBias(false).apply(x);
+        for (int filters : new int[] {16, 32}) {
+            KerasTensor residual = x;
+            x = block(x, filters, use);
+            x = block(x, filters, use);
+            x = new MaxPooling2D(3).strides(2).padding("same").apply(x);
+            if (use.residual) {
+                residual = new Conv2D(filters, 1).strides(2).padding("same").useBias(false).apply(residual);
+                x = new Add().apply(x, residual);
+            }
+        }
+        x = new GlobalAveragePooling2D().apply(x);
+        x = new Dropout(0.5).apply(x);
+        KerasTensor outputs = new Dense(classes, "softmax").apply(x);
+        return new Model(inputs, outputs);
+    }
+
+    private static KerasTensor block(KerasTensor x, int filters, Components use) {
+        if (use.batchNormalization) {
+            x = new BatchNormalization().apply(x);
+        }
+        x = new Activation("relu").apply(x);
+        if (use.separableConv) {
+            return new SeparableConv2D(filters, 3).padding("same").useBias(false).apply(x);
+        }
+        return new Conv2D(filters, 3).padding("same").useBias(false).apply(x);
+    }
+}

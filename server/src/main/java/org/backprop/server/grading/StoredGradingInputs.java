@@ -1,0 +1,121 @@
+package org.backprop.server.grading;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.pipeline.RubricItem;
+import org.backprop.grader.result.Visibility;
+import org.backprop.server.assignment.Assignment;
+import org.backprop.server.submission.BlobStore;
+import org.backprop.server.submission.FileKind;
+import org.backprop.server.submission.Submission;
+import org.backprop.server.submission.SubmissionFile;
+
+/**
+ * Reads what a grading job needs from the submission store: the snapshot's sources (under {@code src/}), its
+ * run records ({@code runs.json}, one document per run), the report, and the assignment's rubric with every
+ * check parameter, hidden ones included (they go to workers only).
+ */
+@ApplicationScoped
+public class StoredGradingInputs implements GradingInputs {
+    private static final String SOURCES = "src/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    BlobStore blobs;
+
+    @Override
+    @Transactional
+    public SourceBundle sources(long submissionId) {
+        Submission submission = submission(submissionId);
+        Map<String, String> files = new LinkedHashMap<>();
+        for (SubmissionFile file : files(submissionId, FileKind.SOURCE)) {
+            String path = file.key.path;
+            files.put(path.startsWith(SOURCES) ? path.substring(SOURCES.length()) : path, text(file));
+        }
+        Assignment assignment = Assignment.findById(submission.assignmentId);
+        return new SourceBundle(assignment.mainClass, files);
+    }
+
+    @Override
+    @Transactional
+    public List<String> runRecords(long submissionId) {
+        submission(submissionId);
+        List<String> records = new ArrayList<>();
+        for (SubmissionFile file : files(submissionId, FileKind.RUNS)) {
+            try {
+                for (JsonNode run : JSON.readTree(text(file))) {
+                    records.add(JSON.writeValueAsString(run));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Submission " + submissionId + " holds run records that are not JSON,"
+                        + " though they were checked when it was accepted", e);
+            }
+        }
+        return records;
+    }
+
+    @Override
+    @Transactional
+    public String report(long submissionId) {
+        submission(submissionId);
+        List<SubmissionFile> reports = files(submissionId, FileKind.REPORT);
+        return reports.isEmpty() ? "" : text(reports.get(0));
+    }
+
+    @Override
+    @Transactional
+    public List<RubricItem> rubric(long assignmentId) {
+        List<org.backprop.server.assignment.RubricItem> stored = org.backprop.server.assignment.RubricItem
+                .list("assignmentId = ?1 order by position", assignmentId);
+        List<RubricItem> items = new ArrayList<>(stored.size());
+        for (org.backprop.server.assignment.RubricItem item : stored) {
+            items.add(new RubricItem(item.key, item.description, item.points.doubleValue(), item.checkName,
+                    parameters(item.paramsJson), visibility(item.checkName)));
+        }
+        return items;
+    }
+
+    // Results on held-out data and hidden tests would tell students about the hidden split before the deadline.
+    private static Visibility visibility(String check) {
+        return "heldout".equals(check) || "tests".equals(check) ? Visibility.AFTER_DUE : Visibility.VISIBLE;
+    }
+
+    private static Map<String, Object> parameters(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A rubric item's stored parameters are not JSON: " + json, e);
+        }
+    }
+
+    private static Submission submission(long submissionId) {
+        return Submission.<Submission>findByIdOptional(submissionId)
+                .orElseThrow(() -> new IllegalStateException("There is no submission " + submissionId + " to grade."));
+    }
+
+    private static List<SubmissionFile> files(long submissionId, FileKind kind) {
+        return SubmissionFile.list("key.submissionId = ?1 and kind = ?2 order by key.path", submissionId, kind);
+    }
+
+    private String text(SubmissionFile file) {
+        try {
+            return Files.readString(blobs.path(file.sha256), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The blob of " + file.key.path + " is missing from the store", e);
+        }
+    }
+}

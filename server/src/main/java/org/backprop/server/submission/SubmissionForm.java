@@ -1,0 +1,35 @@
+package org.backprop.server.submission;
+
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.PartType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * The parts of a submission upload ({@code multipart/form-data}). Every part is sent as a file, with a
+ * filename; for the sources the filename is the file's path in the project, e.g. {@code model/Net.java}.
+ */
+public class SubmissionForm {
+    @RestForm("source")
+    @PartType(MediaType.APPLICATION_OCTET_STREAM)
+    @Schema(description = "One part per Java source file, its filename the path such as Main.java or"
+            + " model/Net.java; UTF-8; at most 100 files and 512 KiB together")
+    public List<FileUpload> sources;
+
+    @RestForm("runs")
+    @PartType(MediaType.APPLICATION_OCTET_STREAM)
+    @Schema(description = "The run records: a JSON array of run objects (UTF-8); optional")
+    public FileUpload runs;
+
+    @RestForm("report")
+    @PartType(MediaType.APPLICATION_OCTET_STREAM)
+    @Schema(description = "The submitting member's report, Markdown (UTF-8); required")
+    public FileUpload report;
+
+    @RestForm("weights")
+    @PartType(MediaType.APPLICATION_OCTET_STREAM)
+    @Schema(description = "The trained model's weights (binary); optional")
+    public FileUpload weights;
+}
