@@ -60,8 +60,21 @@ public final class NodeSandbox {
     }
 
     private List<String> command(Path runner, Path program, RunLimits limits) {
+        requireNode();
         return network.wrap(List.of(config.nodeExecutable(), "--max-old-space-size=" + limits.maxHeapMegabytes(),
                 runner.toString(), program.toString()));
+    }
+
+    // Behind unshare a missing Node would only show as exit code 127, which reads like the student's failure;
+    // it is the server's, so it is found out before anything starts.
+    private void requireNode() {
+        String node = config.nodeExecutable();
+        boolean found = node.contains("/") ? Files.isExecutable(Path.of(node))
+                : java.util.Arrays.stream(String.valueOf(System.getenv("PATH")).split(java.io.File.pathSeparator))
+                        .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, node)));
+        if (!found) {
+            throw new UncheckedIOException(new IOException("Cannot run " + node + ": no such executable"));
+        }
     }
 
     private RunResult runProcess(List<String> command, Path scratch, RunLimits limits)
