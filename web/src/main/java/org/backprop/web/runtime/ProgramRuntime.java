@@ -1,6 +1,8 @@
 package org.backprop.web.runtime;
 
 import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.DeviceLostException;
+import org.backprop.nn.models.TrainingDivergedException;
 import org.backprop.web.gpu.WebGpu;
 import org.backprop.web.gpu.WebGpuBackend;
 import org.teavm.jso.JSBody;
@@ -29,6 +31,10 @@ public final class ProgramRuntime {
         try {
             installBackend();
             main.run();
+        } catch (DeviceLostException | TrainingDivergedException stopped) {
+            // Their messages are written for the student and say what to do; a stack trace would only distract.
+            System.err.println(stopped.getMessage());
+            exitCode = 1;
         } catch (Throwable failure) {
             System.err.println("Your program stopped with " + failure);
             exitCode = 1;
