@@ -26,8 +26,8 @@ final class GpuTestPrograms {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path RUNNERS = Path.of("src/test/gpu");
 
-    /** Where a program runs: Node with Dawn, Node with no WebGPU at all, or headless Chromium. */
-    enum Engine { NODE_DAWN, NODE_WITHOUT_WEBGPU, CHROMIUM }
+    /** Where a program runs: Node with Dawn, Node with no WebGPU or no adapter, or headless Chromium. */
+    enum Engine { NODE_DAWN, NODE_WITHOUT_WEBGPU, NODE_WITHOUT_ADAPTER, CHROMIUM }
 
     /** What a program printed: its JSON lines, and all of its standard output (notices included). */
     record Output(List<JsonNode> lines, String text) {
@@ -76,7 +76,8 @@ final class GpuTestPrograms {
         } else {
             command.add(RUNNERS.resolve("run-node.mjs").toString());
             command.add(program.toString());
-            command.add(engine == Engine.NODE_DAWN ? System.getProperty("backprop.nodeModules") : "none");
+            command.add(engine == Engine.NODE_DAWN ? System.getProperty("backprop.nodeModules")
+                    : engine == Engine.NODE_WITHOUT_WEBGPU ? "none" : "no-adapter");
         }
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
