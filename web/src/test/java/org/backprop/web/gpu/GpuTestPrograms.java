@@ -36,6 +36,14 @@ final class GpuTestPrograms {
     private GpuTestPrograms() {
     }
 
+    /**
+     * Translates the program {@code args[0]} (a class name) into {@code args[1]}/program.js, for scripts that
+     * run programs themselves ({@code bench/webgpu-training.mjs}); the test classpath must be on the class path.
+     */
+    public static void main(String[] args) throws ClassNotFoundException {
+        System.out.println(translate(Class.forName(args[0]), Path.of(args[1])));
+    }
+
     /** Returns the JavaScript module TeaVM makes of {@code mainClass}, written under {@code work}. */
     static Path translate(Class<?> mainClass, Path work) {
         TeaVMTool tool = new TeaVMTool();

@@ -122,8 +122,16 @@ class GpuTrainingTest {
     }
 
     @Test
-    void stopsARunWhoseDeviceIsLostAndNamesAKernelThatDoesNotCompile() {
-        List<JsonNode> lines = GpuTestPrograms.run(program, GpuTestPrograms.Engine.NODE_DAWN, 120, "failures");
+    void stopsARunWhoseDeviceIsLostAndNamesAKernelThatDoesNotCompileInNodeWithDawn() {
+        assertFailurePaths(GpuTestPrograms.run(program, GpuTestPrograms.Engine.NODE_DAWN, 120, "failures"));
+    }
+
+    @Test
+    void stopsARunWhoseDeviceIsLostAndNamesAKernelThatDoesNotCompileInChromium() {
+        assertFailurePaths(GpuTestPrograms.run(program, GpuTestPrograms.Engine.CHROMIUM, 120, "failures"));
+    }
+
+    private static void assertFailurePaths(List<JsonNode> lines) {
         lines.forEach(System.out::println);
         JsonNode broken = find(lines, "brokenKernel");
         assertTrue(broken.asText().startsWith("The WebGPU kernel for op 'deliberately_broken' failed to compile: "),
