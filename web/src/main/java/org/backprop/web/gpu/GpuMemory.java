@@ -249,8 +249,8 @@ final class GpuMemory {
 
     /**
      * Maps {@code staging} for reading; resolves to {@code null} when it is mapped or the device turned out to
-     * be lost (which {@link #checkDevice} then reports), and to the error otherwise. A lost device rejects
-     * the mapping before its lost promise resolves, so a rejection waits a moment for that promise.
+     * be lost (which {@link #checkDevice} then reports), and to the error otherwise. The mapping of a lost
+     * device can fail before its lost promise resolves, so a failure waits a moment for that promise.
      */
     @JSBody(params = {"staging", "mode", "lost"}, script = "return staging.mapAsync(mode).then(() => null, (error) =>"
             + " Promise.race([lost.promise, new Promise((resolve) => setTimeout(resolve, 1000))])"
