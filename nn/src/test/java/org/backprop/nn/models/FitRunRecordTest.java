@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backends;
@@ -71,7 +72,7 @@ class FitRunRecordTest {
             DeviceLostException error = assertThrows(DeviceLostException.class, () -> model.fit(X, Y,
                     FitOptions.epochs(5).batchSize(2).verbose(0).callbacks(new Callback() {
                         @Override
-                        public void onEpochEnd(Model trained, int epoch, java.util.Map<String, Double> logs) {
+                        public void onEpochEnd(Model trained, int epoch, Map<String, Double> logs) {
                             backend.lost = epoch == 2;
                         }
                     })));

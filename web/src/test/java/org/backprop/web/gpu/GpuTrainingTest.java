@@ -139,7 +139,8 @@ class GpuTrainingTest {
 
         JsonNode lost = lines.stream().filter(line -> line.has("deviceLost")).findFirst().orElseThrow();
         String message = lost.get("deviceLost").asText();
-        assertTrue(message.startsWith("The GPU device was lost: ") && message.contains("your run stopped after epoch 2."),
+        assertTrue(message.startsWith("The GPU device was lost: ")
+                && message.contains("your run stopped after epoch 2."),
                 () -> "device-lost message: " + message);
         assertEquals("DEVICE_LOST", lost.get("status").asText(), "run record status");
         assertEquals(message, lost.get("statusMessage").asText(), "run record status message");

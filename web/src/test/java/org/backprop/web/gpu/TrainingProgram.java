@@ -287,8 +287,8 @@ public final class TrainingProgram {
             devices.add(history.runRecord().device().backend());
             devices.add(history.runRecord().device().device());
         });
-        System.out.println("{\"recordBackend\": \"" + devices.get(0) + "\", \"recordDevice\": \"" + escape(devices.get(1))
-                + "\", \"currentBackend\": \"" + Backends.current().name() + "\"}");
+        System.out.println("{\"recordBackend\": \"" + devices.get(0) + "\", \"recordDevice\": \""
+                + escape(devices.get(1)) + "\", \"currentBackend\": \"" + Backends.current().name() + "\"}");
         System.out.println("{\"done\": 1}");
     }
 
