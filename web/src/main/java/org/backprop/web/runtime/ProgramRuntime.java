@@ -31,9 +31,14 @@ public final class ProgramRuntime {
         try {
             installBackend();
             main.run();
-        } catch (DeviceLostException | TrainingDivergedException stopped) {
-            // Their messages are written for the student and say what to do; a stack trace would only distract.
-            System.err.println(stopped.getMessage());
+        } catch (TrainingDivergedException diverged) {
+            // Its message is written for the student and says what to try; a stack trace would only distract.
+            System.err.println(diverged.getMessage());
+            exitCode = 1;
+        } catch (DeviceLostException lost) {
+            // fit words the message itself (with the last epoch); elsewhere only the device's reason is known.
+            System.err.println(lost.runRecord() != null ? lost.getMessage()
+                    : "The GPU device was lost: " + lost.getMessage() + "; your program stopped.");
             exitCode = 1;
         } catch (Throwable failure) {
             System.err.println("Your program stopped with " + failure);
