@@ -1,11 +1,12 @@
 // Runs a TeaVM-compiled test program in headless Chromium with WebGPU on SwiftShader and prints what it
 // printed, line by line, until its {"done": n} line. The page and the program are served from memory at
 // http://localhost (a secure context, which WebGPU requires) without a server.
-// Usage: node run-chromium.mjs <program.js> [timeout-ms]
+// Arguments after the timeout go to the program's main.
+// Usage: node run-chromium.mjs <program.js> [timeout-ms] [args...]
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const [programPath, timeoutArg] = process.argv.slice(2);
+const [programPath, timeoutArg, ...args] = process.argv.slice(2);
 const timeout = Number(timeoutArg ?? 600000);
 const page = `<!doctype html><meta charset="utf-8"><script type="module">
   let pending = '';
@@ -17,7 +18,7 @@ const page = `<!doctype html><meta charset="utf-8"><script type="module">
   };
   globalThis.$rt_putStderrCustom = (text) => console.error(text);
   const program = await import('/program.js');
-  program.main([]);
+  program.main(${JSON.stringify(args)});
 </script>`;
 
 const browser = await chromium.launch({

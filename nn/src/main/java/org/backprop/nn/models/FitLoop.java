@@ -9,6 +9,7 @@ import org.backprop.nn.Variable;
 import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.losses.Loss;
@@ -54,6 +55,7 @@ final class FitLoop {
             callback.onTrainBegin(model);
         }
         int steps = train.batchCount(options.batchSize);
+        int epochsDone = 0;
         try {
             for (int epoch = 1; epoch <= options.epochs && !model.stopRequested(); epoch++) {
                 for (Callback callback : options.callbacks) {
@@ -72,6 +74,7 @@ final class FitLoop {
                 if (options.verbose > 0) {
                     System.out.println(epochLine(epoch, steps, logs));
                 }
+                epochsDone = epoch;
                 for (Callback callback : options.callbacks) {
                     callback.onEpochEnd(model, epoch, logs);
                 }
@@ -80,6 +83,13 @@ final class FitLoop {
             status = RunStatus.diverged(diverged.getMessage());
             history.setRunRecord(record(history, train, validation, split, status, started));
             throw new TrainingDivergedException(diverged.getMessage(), history.runRecord());
+        } catch (DeviceLostException lost) {
+            String message = "The GPU device was lost: " + lost.getMessage() + "; your run stopped after epoch "
+                    + epochsDone + ". Run it again; if this keeps happening, close other GPU-heavy tabs or train"
+                    + " with a smaller model or batch size.";
+            status = RunStatus.deviceLost(message);
+            history.setRunRecord(record(history, train, validation, split, status, started));
+            throw new DeviceLostException(message, history.runRecord());
         }
         for (Callback callback : options.callbacks) {
             callback.onTrainEnd(model);

@@ -113,7 +113,8 @@ public class Model {
 
     /**
      * Trains on {@code data} and returns the per-epoch history, whose {@link History#runRecord()} records the
-     * run. A loss that becomes NaN or infinite stops training with a {@link TrainingDivergedException}.
+     * run. A loss that becomes NaN or infinite stops training with a {@link TrainingDivergedException}; a lost
+     * GPU device stops it with a {@link org.backprop.nn.backend.DeviceLostException}. Both carry the run record.
      */
     public final History fit(Dataset data, FitOptions options) {
         checkCompiled("fit");

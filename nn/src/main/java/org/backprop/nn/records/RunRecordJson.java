@@ -306,8 +306,8 @@ public final class RunRecordJson {
                     return new RunStatus(known, message);
                 }
             }
-            throw new IllegalArgumentException("status.state must be completed, diverged or"
-                    + " stopped, got " + state);
+            throw new IllegalArgumentException("status.state must be completed, diverged, stopped"
+                    + " or device_lost, got " + state);
         }
 
         private DatasetRecord dataset() {

@@ -2,13 +2,14 @@ package org.backprop.nn.records;
 
 /**
  * How a run ended: it completed its epochs, it diverged (the loss became NaN or infinite; the message says
- * when), or it was stopped early (by early stopping or by the student; the message says why).
+ * when), it was stopped early (by early stopping or by the student; the message says why), or the device it
+ * trained on was lost (the message says why and after which epoch).
  */
 public record RunStatus(State state, String message) {
 
     /** The ways a run ends. */
     public enum State {
-        COMPLETED, DIVERGED, STOPPED
+        COMPLETED, DIVERGED, STOPPED, DEVICE_LOST
     }
 
     public RunStatus {
@@ -32,5 +33,10 @@ public record RunStatus(State state, String message) {
     /** Returns the status of a run stopped before its last epoch, for the reason in {@code message}. */
     public static RunStatus stopped(String message) {
         return new RunStatus(State.STOPPED, message);
+    }
+
+    /** Returns the status of a run cut short because its GPU device was lost, as {@code message} describes. */
+    public static RunStatus deviceLost(String message) {
+        return new RunStatus(State.DEVICE_LOST, message);
     }
 }

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.DeviceLostException;
+import org.backprop.nn.backend.cpu.CpuBackend;
+import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.random.RandomSeed;
@@ -54,5 +59,45 @@ class FitRunRecordTest {
                 Tensor.of(new float[][] {{1e20f}, {-1e20f}}), Tensor.of(new float[][] {{1}, {0}}),
                 FitOptions.epochs(3).verbose(0)));
         assertEquals(RunStatus.diverged(error.getMessage()), error.runRecord().status());
+    }
+
+    @Test
+    void recordsARunWhoseDeviceWasLostWithTheLastEpochItFinished() {
+        RandomSeed.set(1);
+        Sequential model = new Sequential(Input.shape(2), new Dense(1, "sigmoid"));
+        model.compile("sgd", "binary_crossentropy", "accuracy");
+        LosingBackend backend = new LosingBackend();
+        Backends.use(backend);
+        try {
+            DeviceLostException error = assertThrows(DeviceLostException.class, () -> model.fit(X, Y,
+                    FitOptions.epochs(5).batchSize(2).verbose(0).callbacks(new Callback() {
+                        @Override
+                        public void onEpochEnd(Model trained, int epoch, Map<String, Double> logs) {
+                            backend.lost = epoch == 2;
+                        }
+                    })));
+            assertEquals("The GPU device was lost: the test lost it; your run stopped after epoch 2. Run it again;"
+                    + " if this keeps happening, close other GPU-heavy tabs or train with a smaller model or batch"
+                    + " size.", error.getMessage());
+            RunRecord record = error.runRecord();
+            assertEquals(RunStatus.deviceLost(error.getMessage()), record.status());
+            assertEquals(2, record.history().get("loss").size(), "the record keeps the epochs that finished");
+            assertEquals(record, RunRecordJson.read(RunRecordJson.write(record)));
+        } finally {
+            Backends.use(new CpuBackend());
+        }
+    }
+
+    /** The CPU backend, whose "device" is lost from the step after {@code lost} is set. */
+    private static final class LosingBackend extends CpuBackend {
+        boolean lost;
+
+        @Override
+        public void beginStep() {
+            if (lost) {
+                throw new DeviceLostException("the test lost it");
+            }
+            super.beginStep();
+        }
     }
 }

@@ -94,8 +94,8 @@ class RunRecordJsonTest {
         assertInvalid("Not a valid run record: \"format\" must be \"backprop-run-record\", got \"keras\"",
                 golden.replace("\"backprop-run-record\"", "\"keras\""));
         assertInvalid("Not a valid run record: it has no seed", golden.replace("\"seed\": 42,", ""));
-        assertInvalid("Not a valid run record: status.state must be completed, diverged or stopped, got done",
-                golden.replace("\"completed\"", "\"done\""));
+        assertInvalid("Not a valid run record: status.state must be completed, diverged, stopped or device_lost,"
+                + " got done", golden.replace("\"completed\"", "\"done\""));
         assertInvalid("Not a valid run record: a DIVERGED run needs a message saying why",
                 golden.replace("\"completed\"", "\"diverged\""));
         assertInvalid("Not a valid run record: trainableParams must not be negative, got -80",

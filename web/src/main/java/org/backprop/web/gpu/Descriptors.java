@@ -19,6 +19,11 @@ final class Descriptors {
     private Descriptors() {
     }
 
+    @JSBody(params = "adapter", script = "return {requiredLimits: {"
+            + " maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,"
+            + " maxBufferSize: adapter.limits.maxBufferSize }};")
+    static native JSObject deviceWithAdapterLimits(GpuAdapter adapter);
+
     @JSBody(params = {"size", "usage"}, script = "return {size: size, usage: usage};")
     static native JSObject buffer(int size, int usage);
 

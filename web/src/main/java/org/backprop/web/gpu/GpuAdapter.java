@@ -7,7 +7,8 @@ import org.teavm.jso.core.JSPromise;
 /** {@code GPUAdapter}: one physical (or software) GPU. */
 public interface GpuAdapter extends JSObject {
 
-    JSPromise<GpuDevice> requestDevice();
+    /** Returns a promise of a device; {@code descriptor} names the limits it needs (see {@code Descriptors}). */
+    JSPromise<GpuDevice> requestDevice(JSObject descriptor);
 
     @JSProperty
     GpuAdapterInfo getInfo();

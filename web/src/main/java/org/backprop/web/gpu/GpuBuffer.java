@@ -1,13 +1,13 @@
 package org.backprop.web.gpu;
 
 import org.teavm.jso.JSObject;
-import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 
-/** {@code GPUBuffer}: a block of GPU memory. */
+/**
+ * {@code GPUBuffer}: a block of GPU memory. Mapping ({@code mapAsync}) goes through {@code GpuMemory}, which
+ * tells a lost device from other failures.
+ */
 public interface GpuBuffer extends JSObject {
-
-    JSPromise<JSObject> mapAsync(int mode);
 
     ArrayBuffer getMappedRange();
 

@@ -24,4 +24,7 @@ public interface GpuDevice extends JSObject {
 
     /** Returns a promise of the first error caught since the matching push, or of {@code null}. */
     JSPromise<GpuError> popErrorScope();
+
+    /** Gives the device up at once; its {@code lost} promise then resolves with reason "destroyed". */
+    void destroy();
 }

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.DeviceData;
+import org.backprop.nn.backend.DeviceLostException;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.Float32Array;
 
 /**
@@ -17,21 +20,28 @@ import org.teavm.jso.typedarrays.Float32Array;
  * (a weight's value, optimizer state, an epoch's kept losses). Memory taken outside any step (a program doing
  * its own tensor maths) is freed when JavaScript's garbage collector finds the tensor unreachable, through
  * a {@code FinalizationRegistry}; nothing in a training loop relies on that.
+ *
+ * <p>A lost device (its {@code lost} promise resolved) fails the next step or readback with a
+ * {@link DeviceLostException}. JavaScript learns of the loss only while the program waits, so in practice
+ * the readback at the end of an epoch reports it.
  */
 final class GpuMemory {
     private final GpuDevice device;
     private final BufferPool pool;
     private final CommandRecorder commands;
     private final JSObject finalizers;
+    private final JSObject lost;
     private final List<GpuData> stepData = new ArrayList<>();
     private final List<GpuData> releasedInStep = new ArrayList<>();
     private boolean inStep;
+    private int readbacks;
 
     GpuMemory(GpuDevice device) {
         this.device = device;
         this.pool = new BufferPool(device);
         this.commands = new CommandRecorder(device, pool);
         this.finalizers = createFinalizers();
+        this.lost = watchLost(device);
     }
 
     CommandRecorder commands() {
@@ -40,6 +50,20 @@ final class GpuMemory {
 
     BufferPool pool() {
         return pool;
+    }
+
+    /** Returns how many times the host waited for device memory (each is one submit of its own). */
+    int readbacks() {
+        return readbacks;
+    }
+
+    /** Fails with the device's reason once it is lost. */
+    void checkDevice() {
+        String message = lostMessage(lost);
+        if (message != null) {
+            inStep = false;
+            throw new DeviceLostException(message);
+        }
     }
 
     /** Returns fresh device memory for {@code length} floats, owned by the current step if there is one. */
@@ -82,6 +106,7 @@ final class GpuMemory {
     }
 
     void beginStep() {
+        checkDevice();
         if (inStep) {
             throw new IllegalStateException("a step is already running");
         }
@@ -171,7 +196,13 @@ final class GpuMemory {
             offset += data.byteLength();
         }
         commands.submit();
-        staging.mapAsync(Descriptors.MAP_MODE_READ).await();
+        readbacks++;
+        JSString failure = mapForReading(staging, Descriptors.MAP_MODE_READ, lost).await();
+        checkDevice();
+        if (failure != null) {
+            staging.destroy();
+            throw new IllegalStateException("Reading a tensor from GPU memory failed: " + failure.stringValue());
+        }
         Float32Array mapped = Float32Array.create(staging.getMappedRange(), 0, total / 4);
         List<float[]> results = new ArrayList<>(all.size());
         offset = 0;
@@ -209,6 +240,26 @@ final class GpuMemory {
 
     @JSBody(script = "return {};")
     private static native JSObject newToken();
+
+    @JSBody(params = "device", script = "const state = { message: null };"
+            + "state.promise = device.lost.then((info) => {"
+            + " state.message = info.message ? info.message + ' (' + info.reason + ')' : 'reason: ' + info.reason;"
+            + " });"
+            + "return state;")
+    private static native JSObject watchLost(GpuDevice device);
+
+    @JSBody(params = "state", script = "return state.message;")
+    private static native String lostMessage(JSObject state);
+
+    /**
+     * Maps {@code staging} for reading; resolves to {@code null} when it is mapped or the device turned out to
+     * be lost (which {@link #checkDevice} then reports), and to the error otherwise. The mapping of a lost
+     * device can fail before its lost promise resolves, so a failure waits a moment for that promise.
+     */
+    @JSBody(params = {"staging", "mode", "lost"}, script = "return staging.mapAsync(mode).then(() => null, (error) =>"
+            + " Promise.race([lost.promise, new Promise((resolve) => setTimeout(resolve, 1000))])"
+            + " .then(() => lost.message ? null : String(error)));")
+    private static native JSPromise<JSString> mapForReading(GpuBuffer staging, int mode, JSObject lost);
 
     @JSBody(script = "const state = { finalized: [] };"
             + "state.registry = typeof FinalizationRegistry === 'function'"

@@ -2,7 +2,8 @@ package org.backprop.web.gpu;
 
 /**
  * Counters of the WebGPU backend, for tests and benchmarks: live pool buffers and their bytes, buffers ever
- * created, command buffers submitted and kernels dispatched.
+ * created, command buffers submitted, kernels dispatched, and readbacks (each a submit and a wait of its own:
+ * a training step submits once, plus once per readback of an op that still runs on the CPU).
  */
 public final class GpuStats {
     private final int liveBuffers;
@@ -10,13 +11,15 @@ public final class GpuStats {
     private final int createdBuffers;
     private final int submits;
     private final int dispatches;
+    private final int readbacks;
 
-    GpuStats(int liveBuffers, long liveBytes, int createdBuffers, int submits, int dispatches) {
+    GpuStats(int liveBuffers, long liveBytes, int createdBuffers, int submits, int dispatches, int readbacks) {
         this.liveBuffers = liveBuffers;
         this.liveBytes = liveBytes;
         this.createdBuffers = createdBuffers;
         this.submits = submits;
         this.dispatches = dispatches;
+        this.readbacks = readbacks;
     }
 
     public int liveBuffers() {
@@ -37,5 +40,16 @@ public final class GpuStats {
 
     public int dispatches() {
         return dispatches;
+    }
+
+    public int readbacks() {
+        return readbacks;
+    }
+
+    @Override
+    public String toString() {
+        return "{\"liveBuffers\": " + liveBuffers + ", \"liveBytes\": " + liveBytes + ", \"createdBuffers\": "
+                + createdBuffers + ", \"submits\": " + submits + ", \"dispatches\": " + dispatches
+                + ", \"readbacks\": " + readbacks + "}";
     }
 }

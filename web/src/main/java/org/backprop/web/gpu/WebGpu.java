@@ -16,11 +16,20 @@ public final class WebGpu {
         if (gpu == null) {
             return Opened.unavailable("this JavaScript engine has no WebGPU (navigator.gpu is missing)");
         }
-        GpuAdapter adapter = gpu.requestAdapter().await();
-        if (adapter == null) {
-            return Opened.unavailable("the browser found no WebGPU adapter");
+        GpuAdapter adapter;
+        GpuDevice device;
+        try {
+            adapter = gpu.requestAdapter().await();
+            if (adapter == null) {
+                return Opened.unavailable("the browser found no WebGPU adapter");
+            }
+            // The adapter's own buffer size limits rather than WebGPU's defaults (128 MiB a binding), so that the
+            // largest tensors a real GPU can hold fit in one buffer.
+            device = adapter.requestDevice(Descriptors.deviceWithAdapterLimits(adapter)).await();
+        } catch (RuntimeException failure) {
+            return Opened.unavailable("the browser refused a WebGPU device"
+                    + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")"));
         }
-        GpuDevice device = adapter.requestDevice().await();
         return new Opened(device, describe(adapter.getInfo()), null);
     }
 

@@ -59,7 +59,7 @@ public final class WebGpuBackend implements Backend {
     public GpuStats stats() {
         BufferPool pool = memory.pool();
         return new GpuStats(pool.liveBuffers(), pool.liveBytes(), pool.createdBuffers(), memory.commands().submits(),
-                kernels.dispatches());
+                kernels.dispatches(), memory.readbacks());
     }
 
     // ---- memory and steps

@@ -1,6 +1,8 @@
 package org.backprop.web.runtime;
 
 import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.DeviceLostException;
+import org.backprop.nn.models.TrainingDivergedException;
 import org.backprop.web.gpu.WebGpu;
 import org.backprop.web.gpu.WebGpuBackend;
 import org.teavm.jso.JSBody;
@@ -29,6 +31,15 @@ public final class ProgramRuntime {
         try {
             installBackend();
             main.run();
+        } catch (TrainingDivergedException diverged) {
+            // Its message is written for the student and says what to try; a stack trace would only distract.
+            System.err.println(diverged.getMessage());
+            exitCode = 1;
+        } catch (DeviceLostException lost) {
+            // fit words the message itself (with the last epoch); elsewhere only the device's reason is known.
+            System.err.println(lost.runRecord() != null ? lost.getMessage()
+                    : "The GPU device was lost: " + lost.getMessage() + "; your program stopped.");
+            exitCode = 1;
         } catch (Throwable failure) {
             System.err.println("Your program stopped with " + failure);
             exitCode = 1;

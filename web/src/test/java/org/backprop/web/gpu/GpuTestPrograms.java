@@ -26,10 +26,22 @@ final class GpuTestPrograms {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path RUNNERS = Path.of("src/test/gpu");
 
-    /** Where a program runs. */
-    enum Engine { NODE_DAWN, CHROMIUM }
+    /** Where a program runs: Node with Dawn, Node with no WebGPU or no adapter, or headless Chromium. */
+    enum Engine { NODE_DAWN, NODE_WITHOUT_WEBGPU, NODE_WITHOUT_ADAPTER, CHROMIUM }
+
+    /** What a program printed: its JSON lines, and all of its standard output (notices included). */
+    record Output(List<JsonNode> lines, String text) {
+    }
 
     private GpuTestPrograms() {
+    }
+
+    /**
+     * Translates the program {@code args[0]} (a class name) into {@code args[1]}/program.js, for scripts that
+     * run programs themselves ({@code bench/webgpu-training.mjs}); the test classpath must be on the class path.
+     */
+    public static void main(String[] args) throws ClassNotFoundException {
+        System.out.println(translate(Class.forName(args[0]), Path.of(args[1])));
     }
 
     /** Returns the JavaScript module TeaVM makes of {@code mainClass}, written under {@code work}. */
@@ -56,19 +68,26 @@ final class GpuTestPrograms {
         return work.resolve("program.js");
     }
 
-    /** Runs {@code program} on {@code engine} and returns the JSON lines it printed. */
-    static List<JsonNode> run(Path program, Engine engine, long timeoutSeconds) {
+    /** Runs {@code program} on {@code engine} with {@code args} for its main and returns the JSON lines it printed. */
+    static List<JsonNode> run(Path program, Engine engine, long timeoutSeconds, String... args) {
+        return output(program, engine, timeoutSeconds, args).lines();
+    }
+
+    /** Runs {@code program} on {@code engine} with {@code args} for its main and returns what it printed. */
+    static Output output(Path program, Engine engine, long timeoutSeconds, String... args) {
         List<String> command = new ArrayList<>();
         command.add("node");
-        if (engine == Engine.NODE_DAWN) {
-            command.add(RUNNERS.resolve("run-node.mjs").toString());
-            command.add(program.toString());
-            command.add(System.getProperty("backprop.nodeModules"));
-        } else {
+        if (engine == Engine.CHROMIUM) {
             command.add(RUNNERS.resolve("run-chromium.mjs").toString());
             command.add(program.toString());
             command.add(String.valueOf(timeoutSeconds * 1000));
+        } else {
+            command.add(RUNNERS.resolve("run-node.mjs").toString());
+            command.add(program.toString());
+            command.add(engine == Engine.NODE_DAWN ? System.getProperty("backprop.nodeModules")
+                    : engine == Engine.NODE_WITHOUT_WEBGPU ? "none" : "no-adapter");
         }
+        command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().put("NODE_PATH", System.getProperty("backprop.nodeModules"));
         String icd = System.getProperty("backprop.vulkanIcd");
@@ -86,17 +105,17 @@ final class GpuTestPrograms {
                         + Files.readString(errors, StandardCharsets.UTF_8));
             }
             List<JsonNode> lines = new ArrayList<>();
-            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
                 if (line.startsWith("{")) {
                     lines.add(JSON.readTree(line));
                 }
             }
             if (process.exitValue() != 0 || lines.isEmpty()) {
                 throw new IllegalStateException(engine + " run failed (exit " + process.exitValue() + "); stdout:\n"
-                        + Files.readString(output, StandardCharsets.UTF_8) + "\nstderr:\n"
-                        + Files.readString(errors, StandardCharsets.UTF_8));
+                        + text + "\nstderr:\n" + Files.readString(errors, StandardCharsets.UTF_8));
             }
-            return lines;
+            return new Output(lines, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

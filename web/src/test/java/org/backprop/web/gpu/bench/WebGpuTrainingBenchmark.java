@@ -1,0 +1,88 @@
+package org.backprop.web.gpu.bench;
+
+import org.backprop.nn.Input;
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.Backends;
+import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Dense;
+import org.backprop.nn.layers.Flatten;
+import org.backprop.nn.layers.MaxPooling2D;
+import org.backprop.nn.losses.SparseCategoricalCrossentropy;
+import org.backprop.nn.models.FitOptions;
+import org.backprop.nn.models.Sequential;
+import org.backprop.nn.optim.Adam;
+import org.backprop.nn.random.RandomGenerator;
+import org.backprop.nn.random.RandomSeed;
+import org.backprop.web.gpu.WebGpu;
+import org.backprop.web.gpu.WebGpuBackend;
+
+/**
+ * BENCH-CNN and BENCH-MLP of issue "nn" on the WebGPU backend: images (examples) per second over the timed
+ * epochs after one warm-up epoch, on random data, with the models, data sizes and hyper-parameters of
+ * {@code bench/cpu-training.mjs}. Prints one JSON line per benchmark (with the backend's counters) and
+ * {@code {"done": 2}}. Not a test: {@code bench/webgpu-training.mjs} translates it with TeaVM and runs it in
+ * the page where TensorFlow.js trains the same models. {@code main}'s one optional argument is the number
+ * of timed epochs (2 unless given).
+ */
+public final class WebGpuTrainingBenchmark {
+    private WebGpuTrainingBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        WebGpu.Opened opened = WebGpu.open();
+        if (opened.device() == null) {
+            System.out.println("{\"unavailable\": \"" + opened.unavailableReason() + "\"}");
+            return;
+        }
+        WebGpuBackend backend = new WebGpuBackend(opened.device(), opened.adapterDescription());
+        Backends.use(backend);
+        RandomSeed.set(1);
+        Sequential cnn = new Sequential(Input.shape(32, 32, 3),
+                new Conv2D(16, 3, "relu"), new MaxPooling2D(2),
+                new Conv2D(32, 3, "relu"), new MaxPooling2D(2),
+                new Flatten(), new Dense(64, "relu"), new Dense(10, "softmax"));
+        report("BENCH-CNN", backend, opened.adapterDescription(), cnn, random(256, 32, 32, 3), labels(256), 32,
+                epochs);
+
+        Sequential mlp = new Sequential(Input.shape(784),
+                new Dense(256, "relu"), new Dense(256, "relu"), new Dense(10, "softmax"));
+        report("BENCH-MLP", backend, opened.adapterDescription(), mlp, random(2048, 784), labels(2048), 128, epochs);
+        System.out.println("{\"done\": 2}");
+    }
+
+    private static void report(String name, WebGpuBackend backend, String adapter, Sequential model, Tensor x,
+            Tensor y, int batchSize, int epochs) {
+        model.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(false));
+        model.fit(x, y, FitOptions.epochs(1).batchSize(batchSize).verbose(0));
+        int submitsBefore = backend.stats().submits();
+        long started = System.currentTimeMillis();
+        model.fit(x, y, FitOptions.epochs(epochs).batchSize(batchSize).verbose(0));
+        double seconds = (System.currentTimeMillis() - started) / 1000.0;
+        int steps = epochs * ((x.dim(0) + batchSize - 1) / batchSize);
+        System.out.println("{\"benchmark\": \"" + name + "\", \"backend\": \"backprop-webgpu\", \"examplesPerSecond\": "
+                + Math.round(epochs * x.dim(0) / seconds * 10) / 10.0 + ", \"examples\": " + x.dim(0)
+                + ", \"batchSize\": " + batchSize + ", \"timedEpochs\": " + epochs + ", \"submitsPerStep\": "
+                + Math.round((backend.stats().submits() - submitsBefore) * 100.0 / steps) / 100.0
+                + ", \"adapter\": \"" + adapter + "\"}");
+    }
+
+    private static Tensor random(int... shape) {
+        RandomGenerator random = new RandomGenerator(2);
+        float[] values = new float[Shapes.size(shape)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat();
+        }
+        return Tensor.of(shape, values);
+    }
+
+    private static Tensor labels(int n) {
+        RandomGenerator random = new RandomGenerator(3);
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(10);
+        }
+        return Tensor.of(values);
+    }
+}
