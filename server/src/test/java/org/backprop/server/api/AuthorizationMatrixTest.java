@@ -241,7 +241,7 @@ class AuthorizationMatrixTest {
                 new Rule("POST", "/api/worker/leases", null, null, Map.of("anonymous", 401, "admin", 403,
                         "instructor A", 403, "student A", 403, "worker A", 201)),
                 new Rule("POST", "/api/worker/leases/00000000-0000-0000-0000-000000000000/heartbeat", null, null,
-                        Map.of("anonymous", 401, "instructor A", 403, "worker A", 404))),
+                        Map.of("anonymous", 401, "instructor A", 403, "worker A", 404)),
                 new Rule("GET", a + "/assignments", null, null, Map.of("anonymous", 401, "student A", 200,
                         "TA A", 200, "admin", 200, "student B", 403, "TA B", 403)),
                 new Rule("POST", a + "/assignments/import", JSON, importBody, Map.of("anonymous", 401,
