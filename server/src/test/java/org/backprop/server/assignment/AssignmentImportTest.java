@@ -69,7 +69,7 @@ class AssignmentImportTest {
         Map<String, String> starter = as(course.students().get(0)).get("/api/assignments/" + id + "/starter").then()
                 .statusCode(200).extract().jsonPath().getMap("");
 
-        given().contentType(ContentType.JSON).body(Map.of("mainClass", "Main", "files", starter))
+        as(course.students().get(0)).contentType(ContentType.JSON).body(Map.of("mainClass", "Main", "files", starter))
                 .post("/api/compile").then().statusCode(200).body("diagnostics.severity", org.hamcrest.Matchers
                         .not(hasItem("ERROR")));
     }
