@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Homework;
-import org.backprop.server.fixtures.TestClock;
+import org.backprop.server.fixtures.PinnedClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class AssignmentImportTest {
     Fixtures fixtures;
 
     @Inject
-    TestClock clock;
+    PinnedClock clock;
 
     @AfterEach
     void releaseClock() {

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Homework;
-import org.backprop.server.fixtures.TestClock;
+import org.backprop.server.fixtures.PinnedClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class SubmissionDeadlineTest {
     Fixtures fixtures;
 
     @Inject
-    TestClock clock;
+    PinnedClock clock;
 
     @AfterEach
     void releaseClock() {
