@@ -121,7 +121,7 @@ public class ReviewService {
         score.submissionId = submission.id;
         score.itemKey = itemKey;
         score.oldPoints = old;
-        score.newPoints = points;
+        score.newPoints = points.setScale(2, java.math.RoundingMode.UNNECESSARY);
         score.comment = why;
         score.scoredBy = me.id();
         score.scoredAt = clock.instant();
