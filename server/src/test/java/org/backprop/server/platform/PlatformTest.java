@@ -34,7 +34,8 @@ class PlatformTest {
                 .getResultList();
         assertEquals(List.of("account", "api_token", "assignment", "auth_session", "course", "course_member", "extension",
                 "flyway_schema_history", "grading_attempt", "grading_job", "grading_result",
-                "grading_result_item", "late_credit_step", "password_setup", "rate_limit_event", "rubric_item",
+                "grading_result_item", "late_credit_step", "password_setup", "rate_limit_event", "regrade_request",
+                "result_publication", "review_score", "rubric_item",
                 "starter_file", "submission", "submission_file", "team", "team_audit", "team_member",
                 "team_set", "worker_token"), tables);
     }
@@ -108,6 +109,30 @@ class PlatformTest {
                         startsWith("A part over its size limit"))
                 .body("paths.'/api/submissions/{submissionId}/files/{path}'.get.summary",
                         equalTo("Download a file of a submission"));
+    }
+
+    @Test
+    void describesTheReviewAndGradebookEndpointsInOpenApi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/submissions/{submissionId}/review'.get.summary", equalTo("Review a submission"))
+                .body("paths.'/api/submissions/{submissionId}/review/items/{itemKey}'.put.summary",
+                        equalTo("Score a rubric item"))
+                .body("paths.'/api/submissions/{submissionId}/review/history'.get.summary",
+                        equalTo("See a submission's review history"))
+                .body("paths.'/api/submissions/{submissionId}/results'.get.summary",
+                        equalTo("Get a submission's results"))
+                .body("paths.'/api/assignments/{assignmentId}/results/publication'.post.summary",
+                        equalTo("Publish an assignment's results"))
+                .body("paths.'/api/submissions/{submissionId}/regrade-requests'.post.summary",
+                        equalTo("Ask for a regrade of an item"))
+                .body("paths.'/api/courses/{courseId}/regrade-requests'.get.summary",
+                        equalTo("List a course's regrade requests"))
+                .body("paths.'/api/regrade-requests/{requestId}/answer'.post.summary",
+                        equalTo("Answer a regrade request"))
+                .body("paths.'/api/courses/{courseId}/gradebook'.get.summary", equalTo("Get a course's gradebook"))
+                .body("paths.'/api/courses/{courseId}/gradebook.csv'.get.summary",
+                        equalTo("Export a course's gradebook as CSV"));
     }
 
     @Test
