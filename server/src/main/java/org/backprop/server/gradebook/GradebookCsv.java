@@ -24,8 +24,10 @@ final class GradebookCsv {
         return csv.toString();
     }
 
-    // Quotes only where needed, doubling quotes inside, so that plain values stay plain for simple importers.
-    private static String field(String value) {
+    // Quotes only where needed, doubling quotes inside, so that plain values stay plain for simple importers. A
+    // value a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe, as OWASP advises.
+    private static String field(String raw) {
+        String value = !raw.isEmpty() && "=+-@".indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
