@@ -43,12 +43,14 @@ const files = {
   '/program.js': join(out, 'program.js'),
   '/tf.js': join(modules, '@tensorflow/tfjs/dist/tf.min.js'),
   '/tf-webgpu.js': join(modules, '@tensorflow/tfjs-backend-webgpu/dist/tf-backend-webgpu.min.js'),
+  '/tfjs-models.mjs': join(root, 'bench/tfjs-models.mjs'),
 };
 
 // The page: ours first (it prints JSON lines and {"done": 2}), then TensorFlow.js on WebGPU, then on WebGL.
 const page = `<!doctype html><meta charset="utf-8">
 <script src="/tf.js"></script><script src="/tf-webgpu.js"></script>
 <script type="module">
+  import { benchCnn, benchMlp, measure } from '/tfjs-models.mjs';
   const EPOCHS = ${epochs};
   let pending = '';
   let oursDone;
@@ -67,41 +69,12 @@ const page = `<!doctype html><meta charset="utf-8">
   program.main([String(EPOCHS)]);
   await ours;
 
-  function benchCnn() {
-    const model = tf.sequential();
-    model.add(tf.layers.conv2d({ inputShape: [32, 32, 3], filters: 16, kernelSize: 3, activation: 'relu' }));
-    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-    model.add(tf.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu' }));
-    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-    model.add(tf.layers.flatten());
-    model.add(tf.layers.dense({ units: 64, activation: 'relu' }));
-    model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-    return { name: 'BENCH-CNN', model, x: tf.randomUniform([256, 32, 32, 3]), n: 256, batchSize: 32 };
-  }
-  function benchMlp() {
-    const model = tf.sequential();
-    model.add(tf.layers.dense({ inputShape: [784], units: 256, activation: 'relu' }));
-    model.add(tf.layers.dense({ units: 256, activation: 'relu' }));
-    model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-    return { name: 'BENCH-MLP', model, x: tf.randomUniform([2048, 784]), n: 2048, batchSize: 128 };
-  }
-  async function measure({ name, model, x, n, batchSize }) {
-    const y = tf.randomUniform([n], 0, 10, 'int32').toFloat();
-    model.compile({ optimizer: tf.train.adam(1e-3), loss: 'sparseCategoricalCrossentropy' });
-    await model.fit(x, y, { epochs: 1, batchSize, verbose: 0 });
-    const started = performance.now();
-    await model.fit(x, y, { epochs: EPOCHS, batchSize, verbose: 0 });
-    const seconds = (performance.now() - started) / 1000;
-    model.dispose();
-    tf.dispose([x, y]);
-    return { benchmark: name, examplesPerSecond: Math.round((EPOCHS * n) / seconds * 10) / 10 };
-  }
   for (const backend of ['webgpu', 'webgl']) {
     try {
       if (!(await tf.setBackend(backend))) throw new Error('tf.setBackend returned false');
       await tf.ready();
       for (const make of [benchCnn, benchMlp]) {
-        console.log(JSON.stringify({ ...(await measure(make())), backend: 'tfjs-' + backend }));
+        console.log(JSON.stringify({ ...(await measure(tf, make(tf), EPOCHS)), backend: 'tfjs-' + backend }));
       }
     } catch (error) {
       console.log(JSON.stringify({ backend: 'tfjs-' + backend, error: String(error) }));
