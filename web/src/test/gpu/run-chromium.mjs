@@ -4,7 +4,7 @@
 // Arguments after the timeout go to the program's main.
 // Usage: node run-chromium.mjs <program.js> [timeout-ms] [args...]
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchWebGpuChromium } from './chromium.mjs';
 
 const [programPath, timeoutArg, ...args] = process.argv.slice(2);
 const timeout = Number(timeoutArg ?? 600000);
@@ -21,13 +21,7 @@ const page = `<!doctype html><meta charset="utf-8"><script type="module">
   program.main(${JSON.stringify(args)});
 </script>`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader',
-    '--use-webgpu-adapter=swiftshader', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchWebGpuChromium();
 let finished;
 const done = new Promise((resolve) => { finished = resolve; });
 try {

@@ -1,16 +1,11 @@
 package org.backprop.nn.bench;
 
-import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.cpu.CpuBackend;
-import org.backprop.nn.layers.Conv2D;
-import org.backprop.nn.layers.Dense;
-import org.backprop.nn.layers.Flatten;
-import org.backprop.nn.layers.MaxPooling2D;
+import org.backprop.nn.examples.BenchModels;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Sequential;
-import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 
 /**
@@ -29,15 +24,10 @@ public final class TrainingBenchmark {
         String threads = args.length > 0 && args[0].equals("--threads=all")
                 ? Runtime.getRuntime().availableProcessors() + " threads" : "1 thread";
         RandomSeed.set(1);
-        Sequential cnn = new Sequential(Input.shape(32, 32, 3),
-                new Conv2D(16, 3, "relu"), new MaxPooling2D(2),
-                new Conv2D(32, 3, "relu"), new MaxPooling2D(2),
-                new Flatten(), new Dense(64, "relu"), new Dense(10, "softmax"));
-        report("BENCH-CNN", threads, cnn, random(256, 32, 32, 3), labels(256), 32);
-
-        Sequential mlp = new Sequential(Input.shape(784),
-                new Dense(256, "relu"), new Dense(256, "relu"), new Dense(10, "softmax"));
-        report("BENCH-MLP", threads, mlp, random(2048, 784), labels(2048), 128);
+        report("BENCH-CNN", threads, BenchModels.cnn(32), BenchModels.uniform(2, 256, 32, 32, 3),
+                BenchModels.labels(3, 256, 10), 32);
+        report("BENCH-MLP", threads, BenchModels.mlp(), BenchModels.uniform(2, 2048, 784),
+                BenchModels.labels(3, 2048, 10), 128);
     }
 
     private static void report(String name, String threads, Sequential model, Tensor x, Tensor y, int batchSize) {
@@ -50,23 +40,5 @@ public final class TrainingBenchmark {
         System.out.println("{\"benchmark\": \"" + name + "\", \"threads\": \"" + threads + "\", \"examplesPerSecond\": "
                 + Math.round(2 * x.dim(0) / seconds * 10) / 10.0 + ", \"examples\": " + x.dim(0)
                 + ", \"batchSize\": " + batchSize + "}");
-    }
-
-    private static Tensor random(int... shape) {
-        RandomGenerator random = new RandomGenerator(2);
-        float[] values = new float[org.backprop.nn.Shapes.size(shape)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextFloat();
-        }
-        return Tensor.of(shape, values);
-    }
-
-    private static Tensor labels(int n) {
-        RandomGenerator random = new RandomGenerator(3);
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = random.nextInt(10);
-        }
-        return Tensor.of(values);
     }
 }

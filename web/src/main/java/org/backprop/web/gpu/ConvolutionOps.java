@@ -54,8 +54,8 @@ final class ConvolutionOps {
         int filters = kernelShape[3];
         int positions = x.dim(0) * g.outHeight * g.outWidth;
         int chunks = Math.max(1, Math.min(MAX_CHUNKS, positions / MIN_CHUNK));
-        int chunk = ceilDiv(ceilDiv(positions, chunks), STEP) * STEP;
-        chunks = Math.max(1, ceilDiv(positions, chunk));
+        int chunk = KernelRunner.ceilDiv(KernelRunner.ceilDiv(positions, chunks), STEP) * STEP;
+        chunks = Math.max(1, KernelRunner.ceilDiv(positions, chunk));
         Tensor dk = output(kernelShape);
         int[] params = geometry(x.dim(0), x.dim(3), filters, g, chunk, 0);
         int count = depth * filters;
@@ -64,7 +64,7 @@ final class ConvolutionOps {
         String wgsl = tiled(WgslSources.CONV2D_BACKWARD_KERNEL, tileColumns);
         GpuData partial = chunks == 1 ? data(dk) : memory.allocate(chunks * count);
         kernels.run(op, wgsl, params, new GpuData[] {on(x), on(dy), partial},
-                ceilDiv(depth, TILE_VALUES / tileColumns), ceilDiv(filters, tileColumns), chunks);
+                KernelRunner.ceilDiv(depth, TILE_VALUES / tileColumns), KernelRunner.ceilDiv(filters, tileColumns), chunks);
         if (chunks > 1) {
             sumChunks(partial, chunks, data(dk), count);
         }
@@ -94,7 +94,7 @@ final class ConvolutionOps {
         int multiplier = kernelShape[3];
         int count = Shapes.size(kernelShape);
         int positions = x.dim(0) * g.outHeight * g.outWidth;
-        int chunks = Math.max(1, ceilDiv(positions, DEPTHWISE_CHUNK));
+        int chunks = Math.max(1, KernelRunner.ceilDiv(positions, DEPTHWISE_CHUNK));
         Tensor dk = output(kernelShape);
         int[] params = geometry(x.dim(0), x.dim(3), x.dim(3) * multiplier, g, DEPTHWISE_CHUNK, multiplier);
         params[15] = chunks;
@@ -134,10 +134,10 @@ final class ConvolutionOps {
     private void gemm(String op, String wgsl, int[] params, GpuData a, GpuData b, GpuData result, int rows,
             int columns) {
         int tileColumns = tileColumns(columns);
-        int rowTiles = ceilDiv(rows, TILE_VALUES / tileColumns);
+        int rowTiles = KernelRunner.ceilDiv(rows, TILE_VALUES / tileColumns);
         int x = Math.min(rowTiles, MAX_GROUPS);
         kernels.run(op + "_bn" + tileColumns, tiled(wgsl, tileColumns), params, new GpuData[] {a, b, result}, x,
-                ceilDiv(columns, tileColumns), ceilDiv(rowTiles, x));
+                KernelRunner.ceilDiv(columns, tileColumns), KernelRunner.ceilDiv(rowTiles, x));
     }
 
     /**
@@ -182,9 +182,5 @@ final class ConvolutionOps {
 
     private static GpuData data(Tensor deviceTensor) {
         return (GpuData) deviceTensor.deviceData();
-    }
-
-    private static int ceilDiv(int value, int divisor) {
-        return (value + divisor - 1) / divisor;
     }
 }

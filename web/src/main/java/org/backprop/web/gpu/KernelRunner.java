@@ -55,7 +55,7 @@ final class KernelRunner {
      * index as {@code gid.x + gid.y * num_workgroups.x * 256}, since large tensors need a second dimension.
      */
     void runElementwise(String op, String wgsl, int[] params, GpuData[] buffers, int count) {
-        runGroups(op, wgsl, params, buffers, (count + ELEMENTWISE_GROUP - 1) / ELEMENTWISE_GROUP);
+        runGroups(op, wgsl, params, buffers, ceilDiv(count, ELEMENTWISE_GROUP));
     }
 
     /**
@@ -64,7 +64,7 @@ final class KernelRunner {
      */
     void runGroups(String op, String wgsl, int[] params, GpuData[] buffers, int groups) {
         int x = Math.min(groups, MAX_GROUPS);
-        int y = (groups + MAX_GROUPS - 1) / MAX_GROUPS;
+        int y = ceilDiv(groups, MAX_GROUPS);
         run(op, wgsl, params, buffers, x, Math.max(y, 1), 1);
     }
 
@@ -98,5 +98,10 @@ final class KernelRunner {
             parameters.put(cacheKey, block);
         }
         return block;
+    }
+
+    /** Returns how many groups of {@code divisor} cover {@code value} items: the dispatch size for them. */
+    static int ceilDiv(int value, int divisor) {
+        return (value + divisor - 1) / divisor;
     }
 }

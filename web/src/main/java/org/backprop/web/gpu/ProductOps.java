@@ -43,12 +43,8 @@ final class ProductOps {
         Tensor out = GpuMemory.tensor(shape, memory.allocate(batch * m * n));
         int flags = (transposeA ? 1 : 0) | (transposeB ? 2 : 0);
         kernels.run("matmul", WgslSources.MATMUL, new int[] {m, k, n, flags},
-                new GpuData[] {memory.on(a), memory.on(b), (GpuData) out.deviceData()}, ceilDiv(n, TILE),
-                ceilDiv(m, TILE), batch);
+                new GpuData[] {memory.on(a), memory.on(b), (GpuData) out.deviceData()}, KernelRunner.ceilDiv(n, TILE),
+                KernelRunner.ceilDiv(m, TILE), batch);
         return out;
-    }
-
-    private static int ceilDiv(int value, int divisor) {
-        return (value + divisor - 1) / divisor;
     }
 }

@@ -70,7 +70,7 @@ final class Reductions {
         // Chunks of about √summed values: as many threads per output as values per thread, so that the second
         // pass (over the chunks' sums) is as short as the first.
         int chunkLength = summed <= ONE_PASS ? Math.max(summed, 1) : (int) Math.ceil(Math.sqrt(summed));
-        int chunks = Math.max(1, (summed + chunkLength - 1) / chunkLength);
+        int chunks = Math.max(1, KernelRunner.ceilDiv(summed, chunkLength));
         GpuData target = chunks == 1 ? result : memory.allocate(outer * chunks * inner);
         kernels.runElementwise("reduce_axis", WgslSources.REDUCE_AXIS,
                 new int[] {outer, summed, inner, chunkLength, chunks}, new GpuData[] {x, target}, outer * chunks * inner);

@@ -42,7 +42,7 @@ final class SoftmaxOps {
         GpuData[] buffers = {memory.on(x), (GpuData) out.deviceData()};
         if (width > WIDE) {
             kernels.runGroups("softmax_wide", WgslSources.SOFTMAX_WIDE, params, buffers,
-                    (rows + WIDE_ROWS_PER_GROUP - 1) / WIDE_ROWS_PER_GROUP);
+                    KernelRunner.ceilDiv(rows, WIDE_ROWS_PER_GROUP));
         } else {
             kernels.runElementwise("softmax", WgslSources.SOFTMAX, params, buffers, rows);
         }

@@ -8,6 +8,7 @@ import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
+import org.backprop.nn.examples.BenchModels;
 import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.callbacks.Callback;
@@ -17,7 +18,6 @@ import org.backprop.nn.layers.BatchNormalization;
 import org.backprop.nn.layers.Conv2D;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
-import org.backprop.nn.layers.Flatten;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
 import org.backprop.nn.layers.MaxPooling2D;
 import org.backprop.nn.layers.SeparableConv2D;
@@ -101,7 +101,7 @@ public final class TrainingProgram {
         RandomSeed.set(7);
         if (name.equals("bench-cnn")) {
             Images data = images(48, 32, 32, 3, 10, 11);
-            Model model = benchCnn(32);
+            Model model = BenchModels.cnn(32);
             model.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(false), "accuracy");
             return model.fit(data.x, data.y, FitOptions.epochs(3).batchSize(16).verbose(0));
         }
@@ -109,14 +109,6 @@ public final class TrainingProgram {
         Model model = residual();
         model.compile(new Adam(3e-3), new SparseCategoricalCrossentropy(false), "accuracy");
         return model.fit(data.x, data.y, FitOptions.epochs(4).batchSize(16).validationSplit(0.25).verbose(0));
-    }
-
-    /** BENCH-CNN of issue "nn" (images of 32 × 32), as bench/cpu-training.mjs and TrainingBenchmark build it. */
-    static Sequential benchCnn(int imageSize) {
-        return new Sequential(Input.shape(imageSize, imageSize, 3),
-                new Conv2D(16, 3, "relu"), new MaxPooling2D(2),
-                new Conv2D(32, 3, "relu"), new MaxPooling2D(2),
-                new Flatten(), new Dense(64, "relu"), new Dense(10, "softmax"));
     }
 
     /** A residual block of separable convolutions with batch normalisation, after augmentation. */
@@ -192,7 +184,7 @@ public final class TrainingProgram {
         // 12 × 12 images record the same ops, allocations and frees per step as on 32 × 32 ones, only smaller:
         // under SwiftShader a full-size step takes too long for 1,000 of them in a test.
         Images data = images(20, 12, 12, 3, 10, 5);
-        Model cnn = benchCnn(12);
+        Model cnn = BenchModels.cnn(12);
         cnn.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(false), "accuracy");
         cnn.fit(data.x, data.y, FitOptions.epochs(100).batchSize(2).verbose(0)
                 .callbacks(new StatsPrinter("bench-cnn", gpu, 10)));

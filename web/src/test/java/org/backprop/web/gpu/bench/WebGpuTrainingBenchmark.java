@@ -1,18 +1,12 @@
 package org.backprop.web.gpu.bench;
 
-import org.backprop.nn.Input;
-import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backends;
-import org.backprop.nn.layers.Conv2D;
-import org.backprop.nn.layers.Dense;
-import org.backprop.nn.layers.Flatten;
-import org.backprop.nn.layers.MaxPooling2D;
+import org.backprop.nn.examples.BenchModels;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Sequential;
 import org.backprop.nn.optim.Adam;
-import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 import org.backprop.web.gpu.WebGpu;
 import org.backprop.web.gpu.WebGpuBackend;
@@ -39,16 +33,10 @@ public final class WebGpuTrainingBenchmark {
         WebGpuBackend backend = new WebGpuBackend(opened.device(), opened.adapterDescription());
         Backends.use(backend);
         RandomSeed.set(1);
-        Sequential cnn = new Sequential(Input.shape(32, 32, 3),
-                new Conv2D(16, 3, "relu"), new MaxPooling2D(2),
-                new Conv2D(32, 3, "relu"), new MaxPooling2D(2),
-                new Flatten(), new Dense(64, "relu"), new Dense(10, "softmax"));
-        report("BENCH-CNN", backend, opened.adapterDescription(), cnn, random(256, 32, 32, 3), labels(256), 32,
-                epochs);
-
-        Sequential mlp = new Sequential(Input.shape(784),
-                new Dense(256, "relu"), new Dense(256, "relu"), new Dense(10, "softmax"));
-        report("BENCH-MLP", backend, opened.adapterDescription(), mlp, random(2048, 784), labels(2048), 128, epochs);
+        report("BENCH-CNN", backend, opened.adapterDescription(), BenchModels.cnn(32),
+                BenchModels.uniform(2, 256, 32, 32, 3), BenchModels.labels(3, 256, 10), 32, epochs);
+        report("BENCH-MLP", backend, opened.adapterDescription(), BenchModels.mlp(), BenchModels.uniform(2, 2048, 784),
+                BenchModels.labels(3, 2048, 10), 128, epochs);
         System.out.println("{\"done\": 2}");
     }
 
@@ -66,23 +54,5 @@ public final class WebGpuTrainingBenchmark {
                 + ", \"batchSize\": " + batchSize + ", \"timedEpochs\": " + epochs + ", \"submitsPerStep\": "
                 + Math.round((backend.stats().submits() - submitsBefore) * 100.0 / steps) / 100.0
                 + ", \"adapter\": \"" + adapter + "\"}");
-    }
-
-    private static Tensor random(int... shape) {
-        RandomGenerator random = new RandomGenerator(2);
-        float[] values = new float[Shapes.size(shape)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextFloat();
-        }
-        return Tensor.of(shape, values);
-    }
-
-    private static Tensor labels(int n) {
-        RandomGenerator random = new RandomGenerator(3);
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = random.nextInt(10);
-        }
-        return Tensor.of(values);
     }
 }
