@@ -11,10 +11,10 @@ import org.backprop.nn.backend.ConvGeometry;
  * gradients are split into chunks whose partial sums a second kernel adds in order.
  */
 final class ConvolutionOps {
-    /** The 64 threads of a conv2d GEMM workgroup compute 256 values: BM rows × BN columns. */
-    private static final int TILE_VALUES = 256;
-    /** Positions one conv2d kernel-gradient tile steps through at a time (BK); chunks are multiples of it. */
-    private static final int STEP = 16;
+    /** Threads in a conv2d GEMM workgroup: WX along the columns × 64 / WX along the rows. */
+    private static final int GROUP_THREADS = 64;
+    /** Each conv2d GEMM thread computes a block of BLOCK rows × BLOCK columns. */
+    private static final int BLOCK = 4;
     /** Conv2d kernel gradients split their reduction over at most this many chunks... */
     private static final int MAX_CHUNKS = 64;
     /** ...of at least this many positions each: enough workgroups for a GPU, few partial sums to add. */
@@ -54,17 +54,18 @@ final class ConvolutionOps {
         int filters = kernelShape[3];
         int positions = x.dim(0) * g.outHeight * g.outWidth;
         int chunks = Math.max(1, Math.min(MAX_CHUNKS, positions / MIN_CHUNK));
-        int chunk = KernelRunner.ceilDiv(KernelRunner.ceilDiv(positions, chunks), STEP) * STEP;
+        int chunk = KernelRunner.ceilDiv(positions, chunks);
         chunks = Math.max(1, KernelRunner.ceilDiv(positions, chunk));
         Tensor dk = output(kernelShape);
         int[] params = geometry(x.dim(0), x.dim(3), filters, g, chunk, 0);
         int count = depth * filters;
-        int tileColumns = tileColumns(filters);
-        String op = "conv2d_backward_kernel_bn" + tileColumns;
-        String wgsl = tiled(WgslSources.CONV2D_BACKWARD_KERNEL, tileColumns);
+        int threadsX = threadsAlong(filters);
+        // One thread row per (window tap, block of 4 channels).
+        int tapBlocks = kernelShape[0] * kernelShape[1] * KernelRunner.ceilDiv(kernelShape[2], BLOCK);
         GpuData partial = chunks == 1 ? data(dk) : memory.allocate(chunks * count);
-        kernels.run(op, wgsl, params, new GpuData[] {on(x), on(dy), partial},
-                KernelRunner.ceilDiv(depth, TILE_VALUES / tileColumns), KernelRunner.ceilDiv(filters, tileColumns), chunks);
+        kernels.run("conv2d_backward_kernel_wx" + threadsX, sized(WgslSources.CONV2D_BACKWARD_KERNEL, threadsX),
+                params, new GpuData[] {on(x), on(dy), partial}, KernelRunner.ceilDiv(filters, BLOCK * threadsX),
+                KernelRunner.ceilDiv(tapBlocks, GROUP_THREADS / threadsX), chunks);
         if (chunks > 1) {
             sumChunks(partial, chunks, data(dk), count);
         }
@@ -130,28 +131,36 @@ final class ConvolutionOps {
         return dx;
     }
 
-    /** Records one of the conv2d GEMM kernels over a {@code rows × columns} result. */
+    /**
+     * Records one of the conv2d GEMM kernels over a {@code rows × columns} result: workgroups of WX × 64 / WX
+     * threads, each thread a 4 × 4 block; x numbers the column blocks, y (spilling into z past the dispatch
+     * limit) the row blocks.
+     */
     private void gemm(String op, String wgsl, int[] params, GpuData a, GpuData b, GpuData result, int rows,
             int columns) {
-        int tileColumns = tileColumns(columns);
-        int rowTiles = KernelRunner.ceilDiv(rows, TILE_VALUES / tileColumns);
-        int x = Math.min(rowTiles, MAX_GROUPS);
-        kernels.run(op + "_bn" + tileColumns, tiled(wgsl, tileColumns), params, new GpuData[] {a, b, result}, x,
-                KernelRunner.ceilDiv(columns, tileColumns), KernelRunner.ceilDiv(rowTiles, x));
+        int threadsX = threadsAlong(columns);
+        int rowGroups = KernelRunner.ceilDiv(rows, BLOCK * (GROUP_THREADS / threadsX));
+        int y = Math.min(rowGroups, MAX_GROUPS);
+        kernels.run(op + "_wx" + threadsX, sized(wgsl, threadsX), params, new GpuData[] {a, b, result},
+                KernelRunner.ceilDiv(columns, BLOCK * threadsX), y, KernelRunner.ceilDiv(rowGroups, y));
     }
 
     /**
-     * Returns the GEMM kernels' column tile BN for {@code columns}: 16 for up to 16 columns (BENCH-CNN's first
-     * layer, an image's channels), so that they waste fewer threads, else 32. (The kernels stage a row's whole
-     * depth step per thread, so BM = 256 / BN may not pass the 64 threads.)
+     * Returns the GEMM kernels' threads along the columns (WX) for {@code columns}: enough 4-column blocks to
+     * cover them, a power of two up to 8, so that narrow results (BENCH-CNN's 16 filters, an image's 3
+     * channels) leave no thread idle and wide ones keep 8 rows of threads sharing their operands.
      */
-    private static int tileColumns(int columns) {
-        return columns <= 16 ? 16 : 32;
+    private static int threadsAlong(int columns) {
+        int threads = 1;
+        while (threads < 8 && threads * BLOCK < columns) {
+            threads *= 2;
+        }
+        return threads;
     }
 
-    /** Returns a GEMM kernel's source with its column tile set to {@code tileColumns}. */
-    private static String tiled(String wgsl, int tileColumns) {
-        return wgsl.replace("const BN: u32 = 32u;", "const BN: u32 = " + tileColumns + "u;");
+    /** Returns a GEMM kernel's source with its threads along the columns set to {@code threadsX}. */
+    private static String sized(String wgsl, int threadsX) {
+        return wgsl.replace("const WX: u32 = 8u;", "const WX: u32 = " + threadsX + "u;");
     }
 
     /** Records {@code result[i] = Σ_z partial[z·count + i]} and frees {@code partial} once it has run. */
