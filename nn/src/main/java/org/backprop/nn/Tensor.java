@@ -20,12 +20,19 @@ public final class Tensor {
     private final Storage storage;
     private final Function creator;
     private final boolean requiresGrad;
+    /** For a softmax's output, the logits it was computed from; see {@link #softmaxLogits}. */
+    private final Tensor softmaxLogits;
 
-    private Tensor(int[] shape, Storage storage, Function creator, boolean requiresGrad) {
+    private Tensor(int[] shape, Storage storage, Function creator, boolean requiresGrad, Tensor softmaxLogits) {
         this.shape = shape;
         this.storage = storage;
         this.creator = creator;
         this.requiresGrad = requiresGrad;
+        this.softmaxLogits = softmaxLogits;
+    }
+
+    private Tensor(int[] shape, Storage storage, Function creator, boolean requiresGrad) {
+        this(shape, storage, creator, requiresGrad, null);
     }
 
     private Tensor(int[] shape, float[] values, Function creator, boolean requiresGrad) {
@@ -125,6 +132,21 @@ public final class Tensor {
     /** Returns a tensor over the same values that records {@code creator} for gradients. */
     public static Tensor derived(Tensor value, Function creator) {
         return new Tensor(value.shape, value.storage, creator, true);
+    }
+
+    /**
+     * Returns {@code probabilities}, the softmax of {@code logits} over the last axis, remembering the logits.
+     * Cross-entropy losses then work from the logits, as Keras does with its {@code _keras_logits}: one fused,
+     * stable computation instead of the log of probabilities that may have rounded to 0.
+     */
+    public static Tensor softmaxOutput(Tensor probabilities, Tensor logits) {
+        return new Tensor(probabilities.shape, probabilities.storage, probabilities.creator,
+                probabilities.requiresGrad, logits);
+    }
+
+    /** Returns the logits this tensor is the softmax of (see {@link #softmaxOutput}), or {@code null}. */
+    public Tensor softmaxLogits() {
+        return softmaxLogits;
     }
 
     /**

@@ -110,6 +110,28 @@ public interface Backend {
     /** Returns the log of the softmax over the last axis, computed stably. */
     Tensor logSoftmax(Tensor x);
 
+    /**
+     * Returns the cross-entropy of softmax(logits) against {@code targets} (the same shape) for each row of the
+     * last axis, {@code −Σ_j targets[j] · logSoftmax(logits)[j]}: shape {@code [rows]}. One fused op, so that a
+     * classifier's loss needs neither the probabilities nor their logarithm as tensors.
+     */
+    Tensor softmaxCrossEntropy(Tensor logits, Tensor targets);
+
+    /**
+     * Returns d loss / d logits of {@link #softmaxCrossEntropy} given {@code dLoss} {@code [rows]}:
+     * {@code (Σ_j targets[j] · softmax(logits) − targets) · dLoss} row by row.
+     */
+    Tensor softmaxCrossEntropyBackward(Tensor logits, Tensor targets, Tensor dLoss);
+
+    /**
+     * Returns {@code activation(x · kernel + bias)} for x {@code [m, k]}, kernel {@code [k, n]}, bias {@code [n]}
+     * or {@code null}, in one fused op (a Dense layer's forward). {@code activation} is {@code null} (linear) or
+     * one whose derivative the output alone determines, so the backward pass needs no pre-activation tensor:
+     * {@link UnaryOp#RELU}, {@link UnaryOp#LEAKY_RELU} with a slope ≥ 0 ({@code parameter}), {@link UnaryOp#SIGMOID}
+     * or {@link UnaryOp#TANH}. The result equals {@code unary(activation, binary(ADD, matmul(x, kernel), bias))}.
+     */
+    Tensor dense(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter);
+
     /** Returns the tensors joined along {@code axis}; all other dimensions agree. */
     Tensor concatenate(java.util.List<Tensor> parts, int axis);
 

@@ -4,6 +4,7 @@ import java.util.function.UnaryOperator;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
+import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.ops.Ops;
 
@@ -108,15 +109,15 @@ public final class Dense extends Layer {
     protected Tensor forward(Tensor inputs, boolean training) {
         int in = inputs.dim(-1);
         Tensor flat = inputs.rank() == 2 ? inputs : Ops.reshape(inputs, new int[] {-1, in});
-        Tensor outputs = Ops.matmul(flat, kernel.value());
-        if (useBias) {
-            outputs = Ops.add(outputs, bias.value());
-        }
+        // Product, bias and an element-wise activation are one op, one GPU kernel; softmax and gelu follow it.
+        UnaryOp fused = Activations.fusedOp(activationName);
+        Tensor outputs = Ops.dense(flat, kernel.value(), useBias ? bias.value() : null, fused,
+                Activations.fusedParameter(activationName));
         if (inputs.rank() != 2) {
             int[] shape = inputs.shape();
             shape[shape.length - 1] = units;
             outputs = Ops.reshape(outputs, shape);
         }
-        return activation.apply(outputs);
+        return fused != null ? outputs : activation.apply(outputs);
     }
 }

@@ -5,8 +5,10 @@ import org.backprop.nn.ops.Ops;
 
 /**
  * −Σ y·log p over the classes (last axis), averaged over the batch, for one-hot targets, as Keras's
- * {@code CategoricalCrossentropy}. Probabilities are renormalised to sum to one first, as Keras does; with
- * {@code fromLogits} the predictions are logits and log-softmax is used.
+ * {@code CategoricalCrossentropy}. With {@code fromLogits}, or when the predictions are a softmax's output
+ * (Keras keeps their logits too, see {@link Tensor#softmaxLogits}), the loss is the fused, stable
+ * {@link Ops#softmaxCrossEntropy} of the logits; other probabilities are renormalised to sum to one first, as
+ * Keras does, and their logarithm taken.
  */
 public final class CategoricalCrossentropy extends Loss {
     private static final float EPSILON = 1e-7f;
@@ -24,8 +26,11 @@ public final class CategoricalCrossentropy extends Loss {
     @Override
     public Tensor call(Tensor yTrue, Tensor yPred) {
         checkSameShape(name(), yTrue, yPred);
-        Tensor logProbabilities = fromLogits ? Ops.logSoftmax(yPred)
-                : Ops.log(Ops.add(Ops.divide(yPred, Ops.sum(yPred, -1)), Tensor.scalar(EPSILON)));
+        Tensor logits = fromLogits ? yPred : yPred.softmaxLogits();
+        if (logits != null) {
+            return Ops.meanAll(Ops.softmaxCrossEntropy(logits, yTrue));
+        }
+        Tensor logProbabilities = Ops.log(Ops.add(Ops.divide(yPred, Ops.sum(yPred, -1)), Tensor.scalar(EPSILON)));
         Tensor perExample = Ops.sum(Ops.multiply(yTrue, logProbabilities), -1);
         return Ops.negative(Ops.meanAll(perExample));
     }

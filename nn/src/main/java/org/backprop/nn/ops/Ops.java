@@ -247,6 +247,38 @@ public final class Ops {
     }
 
     /**
+     * Returns the cross-entropy of softmax(logits) against {@code targets} (same shape) for each row of the last
+     * axis, {@code −Σ targets · logSoftmax(logits)}, as one fused op: shape {@code [rows]}.
+     */
+    public static Tensor softmaxCrossEntropy(Tensor logits, Tensor targets) {
+        if (!Shapes.same(logits.shape(), targets.shape())) {
+            throw new IllegalArgumentException("softmaxCrossEntropy: targets have shape "
+                    + Shapes.describe(targets.shape()) + " but logits have shape " + Shapes.describe(logits.shape()));
+        }
+        return SoftmaxCrossEntropy.apply(logits, targets);
+    }
+
+    /**
+     * Returns {@code activation(x · kernel + bias)} for x {@code [m, k]} as one fused op; {@code bias} may be
+     * {@code null}, {@code activation} is {@code null} (linear) or one of RELU, LEAKY_RELU with a slope ≥ 0
+     * ({@code parameter}), SIGMOID, TANH.
+     */
+    public static Tensor dense(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter) {
+        if (x.rank() != 2 || kernel.rank() != 2 || x.dim(1) != kernel.dim(0)
+                || (bias != null && !Shapes.same(bias.shape(), new int[] {kernel.dim(1)}))) {
+            throw new IllegalArgumentException("dense needs x (m, k), kernel (k, n) and bias (n,), got "
+                    + Shapes.describe(x.shape()) + ", " + Shapes.describe(kernel.shape()) + " and "
+                    + (bias == null ? "no bias" : Shapes.describe(bias.shape())));
+        }
+        if (activation != null && !(activation == UnaryOp.RELU || activation == UnaryOp.SIGMOID
+                || activation == UnaryOp.TANH || (activation == UnaryOp.LEAKY_RELU && parameter >= 0))) {
+            throw new IllegalArgumentException("dense: activation " + activation + " with parameter " + parameter
+                    + " cannot be fused (its derivative needs the pre-activation values)");
+        }
+        return FusedDense.apply(x, kernel, bias, activation, parameter);
+    }
+
+    /**
      * Returns the 2-D convolution of x {@code [n, h, w, c]} with kernel {@code [kh, kw, c, f]}, with the
      * given strides and Keras padding ("valid" or "same"): {@code [n, outH, outW, f]}.
      */

@@ -17,7 +17,7 @@ final class Softmax extends Function {
 
     static Tensor apply(Tensor x) {
         Tensor y = Backends.current().softmax(x);
-        return x.requiresGrad() ? Tensor.derived(y, new Softmax(x, y)) : y;
+        return Tensor.softmaxOutput(x.requiresGrad() ? Tensor.derived(y, new Softmax(x, y)) : y, x);
     }
 
     @Override

@@ -2,10 +2,13 @@ package org.backprop.nn.losses;
 
 import static org.backprop.nn.GradientChecks.check;
 import static org.backprop.nn.GradientChecks.random;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.ops.Ops;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,9 @@ class LossTest {
     @Test
     void crossEntropiesOfLogitsEqualThoseOfTheirProbabilities() {
         Tensor logits = Tensor.of(new float[][] {{2f, -1f, 0.5f}, {-0.3f, 0.1f, 1.2f}});
-        float viaProbabilities = new CategoricalCrossentropy(false).call(ONE_HOT, Ops.softmax(logits)).item();
+        // The probabilities as a plain tensor: a softmax's output itself would be scored from its logits.
+        Tensor probabilities = Tensor.of(logits.shape(), Ops.softmax(logits).toArray());
+        float viaProbabilities = new CategoricalCrossentropy(false).call(ONE_HOT, probabilities).item();
         assertEquals(viaProbabilities, new CategoricalCrossentropy(true).call(ONE_HOT, logits).item(), 1e-5);
         Tensor binaryLogits = Tensor.of(new float[][] {{3f}, {-0.5f}});
         Tensor y = Tensor.of(new float[][] {{1}, {0}});
@@ -50,6 +55,21 @@ class LossTest {
         assertEquals(0f, new CategoricalCrossentropy(true).call(Tensor.of(new float[][] {{1, 0, 0}}), logits).item(), 1e-6);
         assertEquals(1000f, new BinaryCrossentropy(true).call(Tensor.of(new float[][] {{0}}),
                 Tensor.of(new float[][] {{1000f}})).item(), 1e-3);
+    }
+
+    @Test
+    void scoresASoftmaxOutputFromItsLogitsAsKerasDoes() {
+        Tensor logits = Tensor.of(new float[][] {{1000f, 0f, -5f}}).asVariable();
+        Tensor softmax = Ops.softmax(logits);
+        Tensor label = Tensor.of(new float[] {1});
+        // From the logits: the exact 1000. From the probabilities alone, (1, 0, 0) after rounding: −log(1e−7).
+        Tensor loss = new SparseCategoricalCrossentropy(false).call(label, softmax);
+        assertEquals(1000f, loss.item(), 1e-3);
+        assertEquals(16.118, new SparseCategoricalCrossentropy(false).call(label,
+                Tensor.of(softmax.shape(), softmax.toArray())).item(), 1e-3);
+        // And the gradient still reaches the logits: softmax − one-hot.
+        assertArrayEquals(new float[] {1f, -1f, 0f},
+                Gradients.of(loss, List.of(logits)).get(0).toArray(), 1e-6f);
     }
 
     @Test

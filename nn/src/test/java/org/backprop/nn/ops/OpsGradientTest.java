@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.UnaryOp;
 import org.junit.jupiter.api.Test;
 
 /** Every primitive's backward against central differences, and forward values worked by hand. */
@@ -88,6 +89,52 @@ class OpsGradientTest {
         check("mean of all", in -> Ops.meanAll(Ops.square(in[0])), x);
         check("reshape", in -> weightedSum(Ops.reshape(in[0], new int[] {6, -1})), x);
         check("transpose", in -> weightedSum(Ops.transpose(in[0], 2, 0, 1)), x);
+    }
+
+    @Test
+    void softmaxCrossEntropyWithTargetsThatNeedNotSumToOne() {
+        Tensor targets = random(21, 0, 1, 3, 5);
+        check("softmax cross-entropy", in -> weightedSum(Ops.softmaxCrossEntropy(in[0], targets)),
+                random(22, -3, 3, 3, 5));
+        // Worked by hand: logits (0, ln 3) give softmax (1/4, 3/4); target (1, 0) scores −ln(1/4).
+        Tensor loss = Ops.softmaxCrossEntropy(Tensor.of(new float[][] {{0f, (float) Math.log(3)}}),
+                Tensor.of(new float[][] {{1f, 0f}}));
+        assertArrayEquals(new float[] {(float) Math.log(4)}, loss.toArray(), 1e-6f);
+    }
+
+    @Test
+    void fusedDenseWithEachActivationItCanFuse() {
+        Tensor x = random(23, -1, 1, 4, 3);
+        Tensor kernel = random(24, -1, 1, 3, 5);
+        // Biases away from the kinks of relu and leaky relu at the points checked.
+        Tensor bias = random(25, 0.6f, 1.2f, 5);
+        check("dense linear", in -> weightedSum(Ops.dense(in[0], in[1], in[2], null, 0f)), x, kernel, bias);
+        check("dense without bias", in -> weightedSum(Ops.dense(in[0], in[1], null, UnaryOp.TANH, 0f)), x, kernel);
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.RELU, UnaryOp.LEAKY_RELU, UnaryOp.SIGMOID, UnaryOp.TANH}) {
+            check("dense " + op, in -> weightedSum(Ops.dense(in[0], in[1], in[2], op, 0.2f)), x, kernel,
+                    Ops.scale(bias, op == UnaryOp.RELU || op == UnaryOp.LEAKY_RELU ? -1f : 1f));
+        }
+    }
+
+    @Test
+    void fusedDenseEqualsTheOpsItStandsForToTheBit() {
+        Tensor x = random(26, -1, 1, 6, 7);
+        Tensor kernel = random(27, -1, 1, 7, 4);
+        Tensor bias = random(28, -1, 1, 4);
+        assertArrayEquals(Ops.relu(Ops.add(Ops.matmul(x, kernel), bias)).toArray(),
+                Ops.dense(x, kernel, bias, UnaryOp.RELU, 0f).toArray());
+    }
+
+    @Test
+    void fusedDenseRefusesWhatItCannotFuse() {
+        Tensor x = random(29, -1, 1, 2, 3);
+        Tensor kernel = random(30, -1, 1, 3, 2);
+        assertEquals("dense: activation GELU with parameter 0.0 cannot be fused (its derivative needs the"
+                + " pre-activation values)", assertThrows(IllegalArgumentException.class,
+                        () -> Ops.dense(x, kernel, null, UnaryOp.GELU, 0f)).getMessage());
+        assertEquals("dense needs x (m, k), kernel (k, n) and bias (n,), got (2, 3), (3, 2) and (3,)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Ops.dense(x, kernel, Tensor.of(new float[] {1, 2, 3}), null, 0f)).getMessage());
     }
 
     @Test

@@ -1,9 +1,13 @@
 package org.backprop.web.gpu;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.backend.cpu.CpuBackend;
 
-/** Matrix products, single and batched, every transpose variant ({@code matmul.wgsl}). */
+/**
+ * Matrix products, single and batched, every transpose variant, and the fused Dense forward (product, bias and
+ * activation in the kernel's epilogue): all {@code matmul.wgsl}.
+ */
 final class ProductOps {
     /** The output tile one workgroup of {@code matmul.wgsl} computes. */
     private static final int TILE = 64;
@@ -38,13 +42,48 @@ final class ProductOps {
         return product(a, transposeA, b, transposeB, batch, m, k, n, new int[] {batch, m, n});
     }
 
+    /** See {@link org.backprop.nn.backend.Backend#dense}. */
+    Tensor dense(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter) {
+        int m = x.dim(0);
+        int n = kernel.dim(1);
+        return product(x, false, kernel, false, 1, m, x.dim(1), n, new int[] {m, n}, bias,
+                activationCode(activation), Float.floatToIntBits(parameter));
+    }
+
     private Tensor product(Tensor a, boolean transposeA, Tensor b, boolean transposeB, int batch, int m, int k,
             int n, int[] shape) {
+        return product(a, transposeA, b, transposeB, batch, m, k, n, shape, null, 0, 0);
+    }
+
+    private Tensor product(Tensor a, boolean transposeA, Tensor b, boolean transposeB, int batch, int m, int k,
+            int n, int[] shape, Tensor bias, int activation, int parameterBits) {
         Tensor out = GpuMemory.tensor(shape, memory.allocate(batch * m * n));
-        int flags = (transposeA ? 1 : 0) | (transposeB ? 2 : 0);
-        kernels.run("matmul", WgslSources.MATMUL, new int[] {m, k, n, flags},
-                new GpuData[] {memory.on(a), memory.on(b), (GpuData) out.deviceData()}, KernelRunner.ceilDiv(n, TILE),
-                KernelRunner.ceilDiv(m, TILE), batch);
+        int flags = (transposeA ? 1 : 0) | (transposeB ? 2 : 0) | (bias != null ? 4 : 0);
+        GpuData bData = memory.on(b);
+        // Without a bias the kernel reads no bias values; b stands in for the binding.
+        GpuData biasData = bias != null ? memory.on(bias) : bData;
+        kernels.run("matmul", WgslSources.MATMUL, new int[] {m, k, n, flags, activation, parameterBits},
+                new GpuData[] {memory.on(a), bData, biasData, (GpuData) out.deviceData()},
+                KernelRunner.ceilDiv(n, TILE), KernelRunner.ceilDiv(m, TILE), batch);
         return out;
+    }
+
+    /** Returns matmul.wgsl's code for {@code activation}, which Backend.dense limits to these four. */
+    private static int activationCode(UnaryOp activation) {
+        if (activation == null) {
+            return 0;
+        }
+        switch (activation) {
+            case RELU:
+                return 1;
+            case LEAKY_RELU:
+                return 2;
+            case SIGMOID:
+                return 3;
+            case TANH:
+                return 4;
+            default:
+                throw new IllegalArgumentException("dense cannot fuse activation " + activation);
+        }
     }
 }

@@ -5,7 +5,8 @@ import org.backprop.nn.Tensor;
 /**
  * Softmax and log softmax over the last axis, stable (the row maximum is subtracted first): one thread per row
  * ({@code softmax.wgsl}), or for rows longer than {@link #WIDE} 32 lanes per row sharing the sums through
- * workgroup memory ({@code softmax_wide.wgsl}).
+ * workgroup memory ({@code softmax_wide.wgsl}). Also the fused softmax cross-entropy and its gradient, one
+ * thread per row ({@code softmax_cross_entropy*.wgsl}).
  */
 final class SoftmaxOps {
     /** Rows longer than this get 32 lanes each. */
@@ -29,6 +30,27 @@ final class SoftmaxOps {
     /** See {@link org.backprop.nn.backend.Backend#logSoftmax}. */
     Tensor logSoftmax(Tensor x) {
         return rows(x, true);
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#softmaxCrossEntropy}. */
+    Tensor softmaxCrossEntropy(Tensor logits, Tensor targets) {
+        int width = logits.dim(-1);
+        int rows = width == 0 ? 0 : logits.size() / width;
+        Tensor loss = GpuMemory.tensor(new int[] {rows}, memory.allocate(rows));
+        kernels.runElementwise("softmax_cross_entropy", WgslSources.SOFTMAX_CROSS_ENTROPY, new int[] {rows, width},
+                new GpuData[] {memory.on(logits), memory.on(targets), (GpuData) loss.deviceData()}, rows);
+        return loss;
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#softmaxCrossEntropyBackward}. */
+    Tensor softmaxCrossEntropyBackward(Tensor logits, Tensor targets, Tensor dLoss) {
+        int width = logits.dim(-1);
+        int rows = width == 0 ? 0 : logits.size() / width;
+        Tensor gradient = GpuMemory.tensor(logits.shape(), memory.allocate(logits.size()));
+        kernels.runElementwise("softmax_cross_entropy_backward", WgslSources.SOFTMAX_CROSS_ENTROPY_BACKWARD,
+                new int[] {rows, width}, new GpuData[] {memory.on(logits), memory.on(targets), memory.on(dLoss),
+                    (GpuData) gradient.deviceData()}, rows);
+        return gradient;
     }
 
     private Tensor rows(Tensor x, boolean log) {

@@ -131,6 +131,11 @@ public final class WebGpuBackend implements Backend {
         return products.batchMatmul(a, transposeA, b, transposeB);
     }
 
+    @Override
+    public Tensor dense(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter) {
+        return products.dense(x, kernel, bias, activation, parameter);
+    }
+
     // ---- element-wise
 
     @Override
@@ -275,6 +280,16 @@ public final class WebGpuBackend implements Backend {
     @Override
     public Tensor logSoftmax(Tensor x) {
         return softmax.logSoftmax(x);
+    }
+
+    @Override
+    public Tensor softmaxCrossEntropy(Tensor logits, Tensor targets) {
+        return softmax.softmaxCrossEntropy(logits, targets);
+    }
+
+    @Override
+    public Tensor softmaxCrossEntropyBackward(Tensor logits, Tensor targets, Tensor dLoss) {
+        return softmax.softmaxCrossEntropyBackward(logits, targets, dLoss);
     }
 
     @Override

@@ -250,6 +250,29 @@ public class CpuBackend implements Backend {
     }
 
     @Override
+    public Tensor softmaxCrossEntropy(Tensor logits, Tensor targets) {
+        int width = logits.dim(-1);
+        return Tensor.wrap(new int[] {logits.size() / width},
+                Kernels.softmaxCrossEntropyRows(logits.internalValues(), targets.internalValues(), width));
+    }
+
+    @Override
+    public Tensor softmaxCrossEntropyBackward(Tensor logits, Tensor targets, Tensor dLoss) {
+        return Tensor.wrap(logits.shape(), Kernels.softmaxCrossEntropyGradient(logits.internalValues(),
+                targets.internalValues(), dLoss.internalValues(), logits.dim(-1)));
+    }
+
+    /** The reference composes the three ops the fused one stands for, so its results are theirs to the bit. */
+    @Override
+    public Tensor dense(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter) {
+        Tensor z = matmul(x, false, kernel, false);
+        if (bias != null) {
+            z = binary(BinaryOp.ADD, z, bias);
+        }
+        return activation == null ? z : unary(activation, z, parameter);
+    }
+
+    @Override
     public Tensor concatenate(List<Tensor> parts, int axis) {
         int[] shape = parts.get(0).shape();
         int total = 0;

@@ -158,4 +158,33 @@ final class Kernels {
         }
         return out;
     }
+
+    /** Returns −Σ targets · logSoftmax(logits) for each row of length {@code width}. */
+    static float[] softmaxCrossEntropyRows(float[] logits, float[] targets, int width) {
+        float[] logProbabilities = softmaxRows(logits, width, true);
+        float[] losses = new float[logits.length / width];
+        for (int row = 0; row < losses.length; row++) {
+            float sum = 0;
+            for (int i = row * width; i < (row + 1) * width; i++) {
+                sum += targets[i] * logProbabilities[i];
+            }
+            losses[row] = -sum;
+        }
+        return losses;
+    }
+
+    /** Returns (Σ targets · softmax(logits) − targets) · dLoss[row] for each row of length {@code width}. */
+    static float[] softmaxCrossEntropyGradient(float[] logits, float[] targets, float[] dLoss, int width) {
+        float[] out = softmaxRows(logits, width, false);
+        for (int row = 0; row < dLoss.length; row++) {
+            float targetSum = 0;
+            for (int i = row * width; i < (row + 1) * width; i++) {
+                targetSum += targets[i];
+            }
+            for (int i = row * width; i < (row + 1) * width; i++) {
+                out[i] = (targetSum * out[i] - targets[i]) * dLoss[row];
+            }
+        }
+        return out;
+    }
 }

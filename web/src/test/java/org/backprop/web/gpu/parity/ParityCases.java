@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.ConvGeometry;
+import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.ops.Ops;
 
 /**
@@ -67,6 +68,16 @@ final class ParityCases {
                 in -> Ops.batchMatmul(in[0], false, in[1], false)));
         cases.add(two("batch matmul transposed", SUMS, new int[] {2, 7, 5}, new int[] {2, 4, 7},
                 in -> Ops.batchMatmul(in[0], true, in[1], true)));
+        // The fused Dense forward: product, bias and activation in matmul.wgsl's epilogue; gradients for all three.
+        UnaryOp[] activations = {null, UnaryOp.RELU, UnaryOp.LEAKY_RELU, UnaryOp.SIGMOID, UnaryOp.TANH};
+        for (UnaryOp activation : activations) {
+            cases.add(new ParityCase("dense " + (activation == null ? "linear" : activation) + ", tile edges",
+                    random -> new Tensor[] {ParityCase.uniform(random, 67, 31), ParityCase.uniform(random, 31, 65),
+                        ParityCase.uniform(random, 65)},
+                    in -> Ops.dense(in[0], in[1], in[2], activation, 0.2f), new boolean[] {true, true, true}, SUMS));
+        }
+        cases.add(two("dense without bias", SUMS, new int[] {5, 9}, new int[] {9, 3},
+                in -> Ops.dense(in[0], in[1], null, UnaryOp.RELU, 0f)));
     }
 
     private static void transposes(List<ParityCase> cases) {
@@ -120,6 +131,22 @@ final class ParityCases {
         cases.add(one("log softmax rows of 257", SUMS, new int[] {9, 257}, in -> Ops.logSoftmax(in[0])));
         cases.add(one("log softmax large logits", TIGHT, new int[] {6, 20},
                 in -> Ops.logSoftmax(Ops.scale(in[0], 40f))));
+        // The fused loss: one-hot targets as a classifier has, soft ones that do not sum to 1, and large logits.
+        cases.add(new ParityCase("softmax cross-entropy, one-hot targets", random -> new Tensor[] {
+            ParityCase.uniform(random, 37, 10), oneHot(ParityCase.indices(random, 10, new int[] {37}), 10)},
+                in -> Ops.softmaxCrossEntropy(Ops.scale(in[0], 5f), in[1]), new boolean[] {true, false}, TIGHT));
+        cases.add(new ParityCase("softmax cross-entropy, soft targets, rows of 300", random -> new Tensor[] {
+            ParityCase.uniform(random, 4, 300), ParityCase.positive(random, 4, 300)},
+                in -> Ops.softmaxCrossEntropy(Ops.scale(in[0], 40f), in[1]), new boolean[] {true, false}, SUMS));
+    }
+
+    /** Returns one-hot rows of {@code classes} for the class indices in {@code labels}. */
+    private static Tensor oneHot(Tensor labels, int classes) {
+        float[] rows = new float[labels.size() * classes];
+        for (int i = 0; i < labels.size(); i++) {
+            rows[i * classes + (int) labels.get(i)] = 1f;
+        }
+        return Tensor.of(new int[] {labels.size(), classes}, rows);
     }
 
     private static void largeProducts(List<ParityCase> cases) {
