@@ -2,9 +2,10 @@
 // GEMM y[rows, f] = A[rows, depth] · w[depth, f] with rows = n·outH·outW and depth = kh·kw·c, where
 // A[row, (ky, kx, ch)] = x[image, oy·sh − padTop + ky, ox·sw − padLeft + kx, ch] (0 outside: padding) is
 // read from x as it is needed, never materialised.
-// Threading: each thread computes a block of 4 rows × 4 filters in vec4 registers, walking the window
-// (ky, kx) and the channels with its operands read straight from storage, as matmul.wgsl does: no workgroup
-// memory and no barriers, which under SwiftShader cost more than the reuse they buy (docs/benchmarks.md).
+// Threading: each thread computes a block of 8 rows × 8 filters (two groups of 4 rows, two of 4 filters, in
+// vec4 registers), walking the window (ky, kx) and the channels with its operands read straight from storage,
+// as matmul.wgsl does: no workgroup memory and no barriers, which under SwiftShader cost more than the reuse
+// they buy; 8 × 8 does 64 multiply-adds per 16 values read (docs/benchmarks.md).
 // Rows and filters past the edge read clamped addresses and are not written; window taps outside the
 // image (padding) read offset 0 and are multiplied by 0.
 // Workgroup: WX threads along the filters (set per op by ConvolutionOps to fit the filter count) × 64 / WX
@@ -33,44 +34,71 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   let outW = param(5u);
   let filters = param(6u);
   let rows = param(0u) * outH * outW;
-  let row0 = ((group.y + group.z * groups.y) * WY + local.y) * 4u;
-  let col0 = (group.x * WX + local.x) * 4u;
+  let row0 = ((group.y + group.z * groups.y) * WY + local.y) * 8u;
+  let col0 = (group.x * WX + local.x) * 8u;
   if (row0 >= rows || col0 >= filters) {
     return;
   }
-  let r = min(vec4u(row0) + vec4u(0u, 1u, 2u, 3u), vec4u(rows - 1u));
-  let ox = r % outW;
-  let oy = (r / outW) % outH;
-  let imageBase = vec4i((r / (outW * outH)) * u32(inH * inW) * channels);
-  let iy0 = vec4i(oy * param(9u)) - i32(param(11u));
-  let ix0 = vec4i(ox * param(10u)) - i32(param(12u));
-  // w[(ky, kx, ch), cols], advanced one depth step (one row of w) per iteration.
-  var wAt = min(vec4u(col0) + vec4u(0u, 1u, 2u, 3u), vec4u(filters - 1u));
-  var acc: array<vec4f, 4>;
+  // Rows and filters past the edge are clamped; the two groups of four are A and B.
+  let rowA = min(vec4u(row0) + vec4u(0u, 1u, 2u, 3u), vec4u(rows - 1u));
+  let rowB = min(vec4u(row0) + vec4u(4u, 5u, 6u, 7u), vec4u(rows - 1u));
+  let imageA = vec4i((rowA / (outW * outH)) * u32(inH * inW) * channels);
+  let imageB = vec4i((rowB / (outW * outH)) * u32(inH * inW) * channels);
+  let iyA = vec4i(((rowA / outW) % outH) * param(9u)) - i32(param(11u));
+  let iyB = vec4i(((rowB / outW) % outH) * param(9u)) - i32(param(11u));
+  let ixA = vec4i((rowA % outW) * param(10u)) - i32(param(12u));
+  let ixB = vec4i((rowB % outW) * param(10u)) - i32(param(12u));
+  // w[(ky, kx, ch), filters], advanced one depth step (one row of w) per iteration.
+  var wA = min(vec4u(col0) + vec4u(0u, 1u, 2u, 3u), vec4u(filters - 1u));
+  var wB = min(vec4u(col0) + vec4u(4u, 5u, 6u, 7u), vec4u(filters - 1u));
+  // acc[i] holds row i's filters A (i < 8) or row i − 8's filters B.
+  var acc: array<vec4f, 16>;
   for (var ky = 0u; ky < param(7u); ky = ky + 1u) {
-    let iy = iy0 + i32(ky);
-    let rowInside = (iy >= vec4i(0)) & (iy < vec4i(inH));
+    let iy0 = iyA + i32(ky);
+    let iy1 = iyB + i32(ky);
+    let insideA = (iy0 >= vec4i(0)) & (iy0 < vec4i(inH));
+    let insideB = (iy1 >= vec4i(0)) & (iy1 < vec4i(inH));
     for (var kx = 0u; kx < param(8u); kx = kx + 1u) {
-      let ix = ix0 + i32(kx);
-      let inside = rowInside & (ix >= vec4i(0)) & (ix < vec4i(inW));
-      let scale = select(vec4f(0.0), vec4f(1.0), inside);
-      var xAt = vec4u(select(vec4i(0), imageBase + (iy * inW + ix) * i32(channels), inside));
+      let ix0 = ixA + i32(kx);
+      let ix1 = ixB + i32(kx);
+      let hitA = insideA & (ix0 >= vec4i(0)) & (ix0 < vec4i(inW));
+      let hitB = insideB & (ix1 >= vec4i(0)) & (ix1 < vec4i(inW));
+      let scaleA = select(vec4f(0.0), vec4f(1.0), hitA);
+      let scaleB = select(vec4f(0.0), vec4f(1.0), hitB);
+      var xA = vec4u(select(vec4i(0), imageA + (iy0 * inW + ix0) * i32(channels), hitA));
+      var xB = vec4u(select(vec4i(0), imageB + (iy1 * inW + ix1) * i32(channels), hitB));
       for (var ch = 0u; ch < channels; ch = ch + 1u) {
-        let a = vec4f(x[xAt.x], x[xAt.y], x[xAt.z], x[xAt.w]) * scale;
-        let b = vec4f(w[wAt.x], w[wAt.y], w[wAt.z], w[wAt.w]);
-        acc[0] = acc[0] + a.x * b;
-        acc[1] = acc[1] + a.y * b;
-        acc[2] = acc[2] + a.z * b;
-        acc[3] = acc[3] + a.w * b;
-        xAt = xAt + 1u;
-        wAt = wAt + filters;
+        let a0 = vec4f(x[xA.x], x[xA.y], x[xA.z], x[xA.w]) * scaleA;
+        let a1 = vec4f(x[xB.x], x[xB.y], x[xB.z], x[xB.w]) * scaleB;
+        let b0 = vec4f(w[wA.x], w[wA.y], w[wA.z], w[wA.w]);
+        let b1 = vec4f(w[wB.x], w[wB.y], w[wB.z], w[wB.w]);
+        acc[0] = acc[0] + a0.x * b0;
+        acc[1] = acc[1] + a0.y * b0;
+        acc[2] = acc[2] + a0.z * b0;
+        acc[3] = acc[3] + a0.w * b0;
+        acc[4] = acc[4] + a1.x * b0;
+        acc[5] = acc[5] + a1.y * b0;
+        acc[6] = acc[6] + a1.z * b0;
+        acc[7] = acc[7] + a1.w * b0;
+        acc[8] = acc[8] + a0.x * b1;
+        acc[9] = acc[9] + a0.y * b1;
+        acc[10] = acc[10] + a0.z * b1;
+        acc[11] = acc[11] + a0.w * b1;
+        acc[12] = acc[12] + a1.x * b1;
+        acc[13] = acc[13] + a1.y * b1;
+        acc[14] = acc[14] + a1.z * b1;
+        acc[15] = acc[15] + a1.w * b1;
+        xA = xA + 1u;
+        xB = xB + 1u;
+        wA = wA + filters;
+        wB = wB + filters;
       }
     }
   }
-  for (var i = 0u; i < 4u; i = i + 1u) {
-    for (var j = 0u; j < 4u; j = j + 1u) {
+  for (var i = 0u; i < 8u; i = i + 1u) {
+    for (var j = 0u; j < 8u; j = j + 1u) {
       if (row0 + i < rows && col0 + j < filters) {
-        y[(row0 + i) * filters + col0 + j] = acc[i][j];
+        y[(row0 + i) * filters + col0 + j] = acc[i + 8u * (j / 4u)][j % 4u];
       }
     }
   }

@@ -3,8 +3,8 @@
 // A[(image, iy, ix), (ky, kx, fo)] = dy[image, oy, ox, fo] where oy·sh = iy + padTop − ky (0 when no such
 // output position exists), and B[(ky, kx, fo), ch] = w[ky, kx, ch, fo]. Gathering instead of scattering
 // keeps it free of atomics and makes every dx value one thread's ordered sum.
-// Threading: each thread computes 4 rows × 4 channels, walking the window taps and the filters with its
-// operands read straight from storage (no workgroup memory, no barriers: see conv2d.wgsl). Rows and channels
+// Threading: each thread computes 8 rows × 8 channels (two groups of four each), walking the window taps and
+// the filters with its operands read straight from storage (no workgroup memory, no barriers: see conv2d.wgsl). Rows and channels
 // past the edge read clamped addresses and are not written; taps with no output position read offset 0
 // and are multiplied by 0.
 // Workgroup: WX threads along the channels (set per op by ConvolutionOps) × 64 / WX along the rows.
@@ -35,45 +35,77 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   let sh = vec4i(i32(param(9u)));
   let sw = vec4i(i32(param(10u)));
   let rows = param(0u) * inH * inW;
-  let row0 = ((group.y + group.z * groups.y) * WY + local.y) * 4u;
-  let col0 = (group.x * WX + local.x) * 4u;
+  let row0 = ((group.y + group.z * groups.y) * WY + local.y) * 8u;
+  let col0 = (group.x * WX + local.x) * 8u;
   if (row0 >= rows || col0 >= channels) {
     return;
   }
-  let r = min(vec4u(row0) + vec4u(0u, 1u, 2u, 3u), vec4u(rows - 1u));
-  let ix = vec4i(r % inW);
-  let iy = vec4i((r / inW) % inH);
-  let imageBase = vec4i((r / (inW * inH)) * param(4u) * param(5u) * filters);
-  let chs = min(vec4u(col0) + vec4u(0u, 1u, 2u, 3u), vec4u(channels - 1u));
-  var acc: array<vec4f, 4>;
+  // Rows and channels past the edge are clamped; the two groups of four are A and B.
+  let rowA = min(vec4u(row0) + vec4u(0u, 1u, 2u, 3u), vec4u(rows - 1u));
+  let rowB = min(vec4u(row0) + vec4u(4u, 5u, 6u, 7u), vec4u(rows - 1u));
+  let ixA = vec4i(rowA % inW);
+  let ixB = vec4i(rowB % inW);
+  let iyA = vec4i((rowA / inW) % inH);
+  let iyB = vec4i((rowB / inW) % inH);
+  let imageA = vec4i((rowA / (inW * inH)) * param(4u) * param(5u) * filters);
+  let imageB = vec4i((rowB / (inW * inH)) * param(4u) * param(5u) * filters);
+  let chA = min(vec4u(col0) + vec4u(0u, 1u, 2u, 3u), vec4u(channels - 1u));
+  let chB = min(vec4u(col0) + vec4u(4u, 5u, 6u, 7u), vec4u(channels - 1u));
+  // acc[i] holds row i's channels A (i < 8) or row i − 8's channels B.
+  var acc: array<vec4f, 16>;
   for (var ky = 0u; ky < param(7u); ky = ky + 1u) {
-    let ty = iy + i32(param(11u)) - i32(ky);
-    let oy = ty / sh;
-    let rowHit = (ty >= vec4i(0)) & (ty % sh == vec4i(0)) & (oy < outH);
+    let ty0 = iyA + i32(param(11u)) - i32(ky);
+    let ty1 = iyB + i32(param(11u)) - i32(ky);
+    let oy0 = ty0 / sh;
+    let oy1 = ty1 / sh;
+    let rowHitA = (ty0 >= vec4i(0)) & (ty0 % sh == vec4i(0)) & (oy0 < outH);
+    let rowHitB = (ty1 >= vec4i(0)) & (ty1 % sh == vec4i(0)) & (oy1 < outH);
     for (var kx = 0u; kx < kw; kx = kx + 1u) {
-      let tx = ix + i32(param(12u)) - i32(kx);
-      let ox = tx / sw;
-      let hit = rowHit & (tx >= vec4i(0)) & (tx % sw == vec4i(0)) & (ox < outW);
-      let scale = select(vec4f(0.0), vec4f(1.0), hit);
-      var dyAt = vec4u(select(vec4i(0), imageBase + (oy * outW + ox) * i32(filters), hit));
-      // w[ky, kx, chs, fo], advanced one filter per iteration.
-      var wAt = ((ky * kw + kx) * channels + chs) * filters;
+      let tx0 = ixA + i32(param(12u)) - i32(kx);
+      let tx1 = ixB + i32(param(12u)) - i32(kx);
+      let ox0 = tx0 / sw;
+      let ox1 = tx1 / sw;
+      let hitA = rowHitA & (tx0 >= vec4i(0)) & (tx0 % sw == vec4i(0)) & (ox0 < outW);
+      let hitB = rowHitB & (tx1 >= vec4i(0)) & (tx1 % sw == vec4i(0)) & (ox1 < outW);
+      let scaleA = select(vec4f(0.0), vec4f(1.0), hitA);
+      let scaleB = select(vec4f(0.0), vec4f(1.0), hitB);
+      var dyA = vec4u(select(vec4i(0), imageA + (oy0 * outW + ox0) * i32(filters), hitA));
+      var dyB = vec4u(select(vec4i(0), imageB + (oy1 * outW + ox1) * i32(filters), hitB));
+      // w[ky, kx, channels, fo], advanced one filter per iteration.
+      var wA = ((ky * kw + kx) * channels + chA) * filters;
+      var wB = ((ky * kw + kx) * channels + chB) * filters;
       for (var fo = 0u; fo < filters; fo = fo + 1u) {
-        let a = vec4f(dy[dyAt.x], dy[dyAt.y], dy[dyAt.z], dy[dyAt.w]) * scale;
-        let b = vec4f(w[wAt.x], w[wAt.y], w[wAt.z], w[wAt.w]);
-        acc[0] = acc[0] + a.x * b;
-        acc[1] = acc[1] + a.y * b;
-        acc[2] = acc[2] + a.z * b;
-        acc[3] = acc[3] + a.w * b;
-        dyAt = dyAt + 1u;
-        wAt = wAt + 1u;
+        let a0 = vec4f(dy[dyA.x], dy[dyA.y], dy[dyA.z], dy[dyA.w]) * scaleA;
+        let a1 = vec4f(dy[dyB.x], dy[dyB.y], dy[dyB.z], dy[dyB.w]) * scaleB;
+        let b0 = vec4f(w[wA.x], w[wA.y], w[wA.z], w[wA.w]);
+        let b1 = vec4f(w[wB.x], w[wB.y], w[wB.z], w[wB.w]);
+        acc[0] = acc[0] + a0.x * b0;
+        acc[1] = acc[1] + a0.y * b0;
+        acc[2] = acc[2] + a0.z * b0;
+        acc[3] = acc[3] + a0.w * b0;
+        acc[4] = acc[4] + a1.x * b0;
+        acc[5] = acc[5] + a1.y * b0;
+        acc[6] = acc[6] + a1.z * b0;
+        acc[7] = acc[7] + a1.w * b0;
+        acc[8] = acc[8] + a0.x * b1;
+        acc[9] = acc[9] + a0.y * b1;
+        acc[10] = acc[10] + a0.z * b1;
+        acc[11] = acc[11] + a0.w * b1;
+        acc[12] = acc[12] + a1.x * b1;
+        acc[13] = acc[13] + a1.y * b1;
+        acc[14] = acc[14] + a1.z * b1;
+        acc[15] = acc[15] + a1.w * b1;
+        dyA = dyA + 1u;
+        dyB = dyB + 1u;
+        wA = wA + 1u;
+        wB = wB + 1u;
       }
     }
   }
-  for (var i = 0u; i < 4u; i = i + 1u) {
-    for (var j = 0u; j < 4u; j = j + 1u) {
+  for (var i = 0u; i < 8u; i = i + 1u) {
+    for (var j = 0u; j < 8u; j = j + 1u) {
       if (row0 + i < rows && col0 + j < channels) {
-        dx[(row0 + i) * channels + col0 + j] = acc[i][j];
+        dx[(row0 + i) * channels + col0 + j] = acc[i + 8u * (j / 4u)][j % 4u];
       }
     }
   }

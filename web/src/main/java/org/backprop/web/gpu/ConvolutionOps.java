@@ -13,8 +13,10 @@ import org.backprop.nn.backend.ConvGeometry;
 final class ConvolutionOps {
     /** Threads in a conv2d GEMM workgroup: WX along the columns × 64 / WX along the rows. */
     private static final int GROUP_THREADS = 64;
-    /** Each conv2d GEMM thread computes a block of BLOCK rows × BLOCK columns. */
-    private static final int BLOCK = 4;
+    /** A conv2d GEMM thread computes BLOCK columns (filters or channels)... */
+    private static final int BLOCK = 8;
+    /** ...of BLOCK rows in the forward and input-gradient kernels, of KERNEL_GRADIENT_CHANNELS kernel rows. */
+    private static final int KERNEL_GRADIENT_CHANNELS = 4;
     /** Conv2d kernel gradients split their reduction over at most this many chunks... */
     private static final int MAX_CHUNKS = 64;
     /** ...of at least this many positions each: enough workgroups for a GPU, few partial sums to add. */
@@ -61,7 +63,8 @@ final class ConvolutionOps {
         int count = depth * filters;
         int threadsX = threadsAlong(filters);
         // One thread row per (window tap, block of 4 channels).
-        int tapBlocks = kernelShape[0] * kernelShape[1] * KernelRunner.ceilDiv(kernelShape[2], BLOCK);
+        int tapBlocks = kernelShape[0] * kernelShape[1]
+                * KernelRunner.ceilDiv(kernelShape[2], KERNEL_GRADIENT_CHANNELS);
         GpuData partial = chunks == 1 ? data(dk) : memory.allocate(chunks * count);
         kernels.run("conv2d_backward_kernel_wx" + threadsX, sized(WgslSources.CONV2D_BACKWARD_KERNEL, threadsX),
                 params, new GpuData[] {on(x), on(dy), partial}, KernelRunner.ceilDiv(filters, BLOCK * threadsX),
@@ -133,7 +136,7 @@ final class ConvolutionOps {
 
     /**
      * Records one of the conv2d GEMM kernels over a {@code rows × columns} result: workgroups of WX × 64 / WX
-     * threads, each thread a 4 × 4 block; x numbers the column blocks, y (spilling into z past the dispatch
+     * threads, each thread an 8 × 8 block; x numbers the column blocks, y (spilling into z past the dispatch
      * limit) the row blocks.
      */
     private void gemm(String op, String wgsl, int[] params, GpuData a, GpuData b, GpuData result, int rows,
@@ -146,7 +149,7 @@ final class ConvolutionOps {
     }
 
     /**
-     * Returns the GEMM kernels' threads along the columns (WX) for {@code columns}: enough 4-column blocks to
+     * Returns the GEMM kernels' threads along the columns (WX) for {@code columns}: enough 8-column blocks to
      * cover them, a power of two up to 8, so that narrow results (BENCH-CNN's 16 filters, an image's 3
      * channels) leave no thread idle and wide ones keep 8 rows of threads sharing their operands.
      */

@@ -202,7 +202,7 @@ final class ParityCases {
 
     private static void convolutions(List<ParityCase> cases) {
         // [n, h, w, c] inputs with odd sizes and channel counts that are not multiples of 4; filter counts
-        // around the 32-wide GEMM tiles.
+        // around the 8-wide blocks and 8-thread rows of the GEMM kernels (up to 64 columns a workgroup).
         cases.add(conv("conv2d 3x3 valid stride 1", new int[] {2, 9, 11, 5}, new int[] {3, 3, 5, 7}, 1, 1, "valid"));
         cases.add(conv("conv2d 3x3 same stride 2", new int[] {3, 10, 9, 6}, new int[] {3, 3, 6, 10}, 2, 2, "same"));
         cases.add(conv("conv2d 5x5 same stride 1", new int[] {1, 7, 8, 3}, new int[] {5, 5, 3, 4}, 1, 1, "same"));
