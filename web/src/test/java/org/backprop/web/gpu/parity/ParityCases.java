@@ -214,6 +214,8 @@ final class ParityCases {
                 new int[] {3, 5, 11, 37}, 2, 1, "same"));
         cases.add(conv("conv2d BENCH-CNN second layer, batch 4", new int[] {4, 15, 15, 16}, new int[] {3, 3, 16, 32},
                 1, 1, "valid"));
+        cases.add(conv("conv2d 3x3 same, 70 channels to 70 filters: two column workgroups", new int[] {1, 5, 6, 70},
+                new int[] {3, 3, 70, 70}, 1, 1, "same"));
         cases.add(conv("conv2d batch 40, split kernel gradient", new int[] {40, 12, 12, 3}, new int[] {3, 3, 3, 16},
                 1, 1, "same"));
 
