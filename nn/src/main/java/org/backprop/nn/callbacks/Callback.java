@@ -17,6 +17,13 @@ public abstract class Callback {
     public void onEpochBegin(Model model, int epoch) {
     }
 
+    /**
+     * Called every {@code FitOptions.progressEvery} steps within an epoch (never on its last step: see
+     * {@link #onEpochEnd}), {@code step} counting from 1, with the loss and metrics of the epoch's steps so far.
+     */
+    public void onBatchEnd(Model model, int epoch, int step, Map<String, Double> logs) {
+    }
+
     /** Called after each epoch, validation included. */
     public void onEpochEnd(Model model, int epoch, Map<String, Double> logs) {
     }

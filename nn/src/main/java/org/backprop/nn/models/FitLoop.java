@@ -103,17 +103,34 @@ final class FitLoop {
             metric.reset();
         }
         StepResults results = new StepResults(Backends.current());
+        int step = 0;
         for (Dataset batch : train.batches(options.batchSize)) {
             trainStep(batch.features(), batch.labels(), results);
+            step++;
+            if (options.progressEvery > 0 && step % options.progressEvery == 0 && step < steps) {
+                Map<String, Double> soFar = logs(checked(results.finish(metrics), epoch, steps));
+                for (Callback callback : options.callbacks) {
+                    callback.onBatchEnd(model, epoch, step, soFar);
+                }
+            }
         }
-        StepResults.Totals totals = results.finish(metrics);
+        return logs(checked(results.finish(metrics), epoch, steps));
+    }
+
+    /** Returns {@code totals}, or stops the run if a step's loss was not finite. */
+    private static StepResults.Totals checked(StepResults.Totals totals, int epoch, int steps) {
         if (totals.diverged()) {
             throw new TrainingDivergedException("The loss became " + totals.firstNonFiniteLoss + " in epoch " + epoch
                     + " (step " + totals.firstNonFiniteStep + " of " + steps + "). Try a smaller learning rate, or check"
                     + " the inputs for NaN or very large values.", null);
         }
+        return totals;
+    }
+
+    /** Returns the mean loss and the metrics of the steps {@code totals} covers. */
+    private Map<String, Double> logs(StepResults.Totals totals) {
         Map<String, Double> logs = new LinkedHashMap<>();
-        logs.put("loss", totals.weightedLoss / train.size());
+        logs.put("loss", totals.weightedLoss / totals.examples);
         for (Metric metric : metrics) {
             logs.put(metric.name(), metric.result());
         }

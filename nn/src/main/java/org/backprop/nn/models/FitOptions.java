@@ -14,6 +14,7 @@ public final class FitOptions {
     Dataset validationData;
     boolean shuffle = true;
     int verbose = 1;
+    int progressEvery;
     final List<Callback> callbacks = new ArrayList<>();
     String runName;
     final List<String> tags = new ArrayList<>();
@@ -98,6 +99,20 @@ public final class FitOptions {
     /** 0 prints nothing, 1 prints a line per epoch. */
     public FitOptions verbose(int value) {
         verbose = value;
+        return this;
+    }
+
+    /**
+     * Reports the epoch's loss and metrics so far every {@code steps} steps to the callbacks'
+     * {@link Callback#onBatchEnd} (for a progress bar); 0, the default, reports only at the end of each epoch.
+     * On a GPU every report waits for the steps recorded so far and reads their results back, so a few per epoch
+     * cost little and every step a lot.
+     */
+    public FitOptions progressEvery(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("progressEvery must be 0 (off) or a number of steps, got " + steps);
+        }
+        progressEvery = steps;
         return this;
     }
 }

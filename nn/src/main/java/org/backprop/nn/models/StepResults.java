@@ -8,15 +8,21 @@ import org.backprop.nn.metrics.Metric;
 
 /**
  * The loss and predictions of each step of an epoch (or an evaluation), kept on the device until the epoch
- * ends and then read back in one transfer: a GPU backend never waits for the host in the middle of an epoch.
- * The host then sums the losses in double precision and updates the metrics in step order, exactly as if it
- * had done so after every step.
+ * ends (or a progress report asks) and then read back in one transfer: a GPU backend never waits for the host
+ * between reports. The host then sums the losses in double precision and updates the metrics in step order,
+ * exactly as if it had done so after every step.
  */
 final class StepResults {
     private final Backend backend;
     private final List<Tensor> losses = new ArrayList<>();
     private final List<Tensor> labels = new ArrayList<>();
     private final List<Tensor> predictions = new ArrayList<>();
+    /** The steps read back so far: their loss total, examples, and the first non-finite loss among them. */
+    private double total;
+    private int examples;
+    private int stepsRead;
+    private int firstNonFinite;
+    private float nonFiniteLoss;
 
     StepResults(Backend backend) {
         this.backend = backend;
@@ -54,23 +60,19 @@ final class StepResults {
     }
 
     /**
-     * Reads everything back, feeds {@code metrics} step by step, frees the kept tensors and returns the loss
-     * total (each step's loss times its batch size) with the first step, counting from 1, whose loss was not
-     * finite.
+     * Reads back the steps kept since the last call, feeds {@code metrics} step by step, frees the kept tensors
+     * and returns the totals of all steps so far: the loss total (each step's loss times its batch size) with
+     * the first step, counting from 1, whose loss was not finite.
      */
     Totals finish(List<Metric> metrics) {
         List<Tensor> all = new ArrayList<>(losses);
         all.addAll(predictions);
         backend.fetch(all);
-        double total = 0;
-        int examples = 0;
-        int firstNonFinite = 0;
-        float nonFiniteLoss = 0;
         for (int step = 0; step < losses.size(); step++) {
             float loss = losses.get(step).item();
             int batchSize = labels.get(step).dim(0);
             if (!Float.isFinite(loss) && firstNonFinite == 0) {
-                firstNonFinite = step + 1;
+                firstNonFinite = stepsRead + step + 1;
                 nonFiniteLoss = loss;
             }
             total += loss * batchSize;
@@ -82,6 +84,7 @@ final class StepResults {
         for (Tensor tensor : all) {
             backend.release(tensor);
         }
+        stepsRead += losses.size();
         losses.clear();
         labels.clear();
         predictions.clear();
