@@ -1,15 +1,11 @@
 package org.backprop.web.gpu.bench;
 
-import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.cpu.CpuBackend;
-import org.backprop.nn.layers.Conv2D;
-import org.backprop.nn.layers.Dense;
-import org.backprop.nn.layers.Flatten;
-import org.backprop.nn.layers.MaxPooling2D;
+import org.backprop.nn.examples.BenchModels;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Sequential;
@@ -94,22 +90,10 @@ public final class ConvolutionTiming {
     private static void trainBenchCnn(Backend backend) {
         Backends.use(backend);
         RandomSeed.set(1);
-        Sequential cnn = new Sequential(Input.shape(32, 32, 3),
-                new Conv2D(16, 3, "relu"), new MaxPooling2D(2),
-                new Conv2D(32, 3, "relu"), new MaxPooling2D(2),
-                new Flatten(), new Dense(64, "relu"), new Dense(10, "softmax"));
+        Sequential cnn = BenchModels.cnn(32);
         cnn.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(false));
-        RandomGenerator random = new RandomGenerator(2);
-        float[] images = new float[IMAGES * 32 * 32 * 3];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = random.nextFloat();
-        }
-        float[] labels = new float[IMAGES];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = random.nextInt(10);
-        }
-        Tensor x = Tensor.of(new int[] {IMAGES, 32, 32, 3}, images);
-        Tensor y = Tensor.of(labels);
+        Tensor x = BenchModels.uniform(2, IMAGES, 32, 32, 3);
+        Tensor y = BenchModels.labels(3, IMAGES, 10);
         cnn.fit(x, y, FitOptions.epochs(1).batchSize(32).verbose(0));
         long started = System.nanoTime();
         cnn.fit(x, y, FitOptions.epochs(1).batchSize(32).verbose(0));
