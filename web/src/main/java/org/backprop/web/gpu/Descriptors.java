@@ -47,7 +47,8 @@ final class Descriptors {
      * Returns the device's limit {@code name} (e.g. {@code "minStorageBufferOffsetAlignment"}), capped at the
      * largest int, or {@code fallback} where the engine does not report it.
      */
-    @JSBody(params = {"device", "name", "fallback"}, script = "const value = device.limits ? device.limits[name] : undefined;"
+    @JSBody(params = {"device", "name", "fallback"}, script =
+            "const value = device.limits ? device.limits[name] : undefined;"
             + " return typeof value === 'number' ? Math.min(value, 2147483647) : fallback;")
     static native int limit(GpuDevice device, String name, int fallback);
 }

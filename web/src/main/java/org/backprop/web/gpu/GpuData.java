@@ -11,7 +11,7 @@ import org.teavm.jso.JSObject;
  */
 final class GpuData implements DeviceData {
     final GpuBuffer buffer;
-    /** Where the values start in {@link #buffer}, in bytes: 0, or a multiple of the device's storage offset alignment. */
+    /** Where the values start in {@link #buffer}, in bytes: 0, or a multiple of the storage offset alignment. */
     final int offset;
     /** Number of float values; the buffer (or segment) may be larger (pool buckets). */
     final int length;
