@@ -1,6 +1,9 @@
-// Adam and AdamW over one weight, as Keras 3 writes them: w -= w * decay (AdamW only, decay = weight
-// decay x learning rate), m += (g - m)(1 - beta1), v += (g^2 - v)(1 - beta2), w -= alpha m / (sqrt(v) + eps).
-// Parameters: [0] count, [1] beta1, [2] beta2, [3] epsilon, [4] alpha, [5] decay (floats as f32 bits).
+// Adam and AdamW over every weight of a step at once, as Keras 3 writes them: w -= w * decay (AdamW only,
+// decay = weight decay x learning rate), m += (g - m)(1 - beta1), v += (g^2 - v)(1 - beta2),
+// w -= alpha m / (sqrt(v) + eps). Each binding is one region of a parameter arena (FusedUpdates): all
+// weights' segments side by side, padding between them computing values nobody reads.
+// Parameters: [0] count (values per region), [1] beta1, [2] beta2, [3] epsilon, [4] alpha, [5] decay (floats
+// as f32 bits). Threading: one thread per value, 256 a workgroup, 2-D dispatch for large regions.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> g: array<f32>;
 @group(0) @binding(2) var<storage, read> w: array<f32>;

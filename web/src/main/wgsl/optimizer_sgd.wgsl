@@ -1,4 +1,7 @@
-// Plain SGD over one weight: w' = w - lr * g. Parameters: [0] count, [1] learning rate (f32 bits).
+// Plain SGD over every weight of a step at once: w' = w - lr * g. Each binding is one region of a parameter
+// arena (FusedUpdates): all weights' segments side by side, padding between them computing values nobody reads.
+// Parameters: [0] count (values per region), [1] learning rate (f32 bits).
+// Threading: one thread per value, 256 a workgroup, 2-D dispatch for large regions.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> g: array<f32>;
 @group(0) @binding(2) var<storage, read> w: array<f32>;

@@ -1,6 +1,9 @@
-// The optimizers that keep one velocity per value, over one weight, as Keras 3 writes them.
-// Parameters: [0] count, [1] kind (0 momentum SGD, 1 Nesterov SGD, 2 RMSprop), [2] learning rate,
-// [3] momentum, [4] rho, [5] epsilon (floats as f32 bits).
+// The optimizers that keep one velocity per value, over every weight of a step at once, as Keras 3 writes
+// them. Each binding is one region of a parameter arena (FusedUpdates): all weights' segments side by side,
+// padding between them computing values nobody reads.
+// Parameters: [0] count (values per region), [1] kind (0 momentum SGD, 1 Nesterov SGD, 2 RMSprop),
+// [2] learning rate, [3] momentum, [4] rho, [5] epsilon (floats as f32 bits).
+// Threading: one thread per value, 256 a workgroup, 2-D dispatch for large regions.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> g: array<f32>;
 @group(0) @binding(2) var<storage, read> w: array<f32>;

@@ -5,7 +5,8 @@ import org.teavm.jso.core.JSArray;
 /**
  * Records kernel dispatches into one command encoder and one compute pass until something needs the
  * results on the host or the step ends; then submits them as one command buffer. WebGPU orders the
- * dispatches of a pass, so no barriers are needed between ops.
+ * dispatches of a pass, so no barriers are needed between ops. Buffer copies cannot be recorded inside a
+ * compute pass: a copy ends the pass, and the next dispatch begins a new one, ordered after the copy.
  */
 final class CommandRecorder {
     private final GpuDevice device;
@@ -13,6 +14,7 @@ final class CommandRecorder {
     private GpuCommandEncoder encoder;
     private GpuComputePassEncoder pass;
     private int submits;
+    private int copies;
 
     CommandRecorder(GpuDevice device, BufferPool pool) {
         this.device = device;
@@ -39,6 +41,7 @@ final class CommandRecorder {
             encoder = device.createCommandEncoder();
         }
         encoder.copyBufferToBuffer(source, sourceOffset, destination, destinationOffset, bytes);
+        copies++;
     }
 
     /** Submits everything recorded, if anything was. */
@@ -57,6 +60,11 @@ final class CommandRecorder {
     /** Returns how many command buffers were submitted so far. */
     int submits() {
         return submits;
+    }
+
+    /** Returns how many buffer-to-buffer copies were recorded so far (readbacks and arena gathers). */
+    int copies() {
+        return copies;
     }
 
     private void endPass() {

@@ -34,8 +34,21 @@ final class Descriptors {
             "return {label: label, layout: 'auto', compute: {module: module, entryPoint: 'main'}};")
     static native JSObject computePipeline(String label, GpuShaderModule module);
 
-    @JSBody(params = {"layout", "buffers"}, script =
-            "return {layout: layout, entries: buffers.map(function(b, i) {"
-            + " return {binding: i, resource: {buffer: b}}; })};")
-    static native JSObject bindGroup(JSObject layout, JSArray<GpuBuffer> buffers);
+    /** Returns a bind-group resource: {@code size} bytes of {@code buffer} from {@code offset}. */
+    @JSBody(params = {"buffer", "offset", "size"}, script = "return {buffer: buffer, offset: offset, size: size};")
+    static native JSObject bufferBinding(GpuBuffer buffer, int offset, int size);
+
+    /** Returns a bind group of {@link #bufferBinding} resources, bound at 0, 1, … in order. */
+    @JSBody(params = {"layout", "resources"}, script =
+            "return {layout: layout, entries: resources.map(function(r, i) { return {binding: i, resource: r}; })};")
+    static native JSObject bindGroup(JSObject layout, JSArray<JSObject> resources);
+
+    /**
+     * Returns the device's limit {@code name} (e.g. {@code "minStorageBufferOffsetAlignment"}), capped at the
+     * largest int, or {@code fallback} where the engine does not report it.
+     */
+    @JSBody(params = {"device", "name", "fallback"}, script =
+            "const value = device.limits ? device.limits[name] : undefined;"
+            + " return typeof value === 'number' ? Math.min(value, 2147483647) : fallback;")
+    static native int limit(GpuDevice device, String name, int fallback);
 }

@@ -1,7 +1,9 @@
 package org.backprop.web.gpu;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.DeviceData;
 import org.backprop.nn.backend.DeviceLostException;
@@ -21,6 +23,9 @@ import org.teavm.jso.typedarrays.Float32Array;
  * its own tensor maths) is freed when JavaScript's garbage collector finds the tensor unreachable, through
  * a {@code FinalizationRegistry}; nothing in a training loop relies on that.
  *
+ * <p>Most tensors have a buffer of their own; an optimizer update's results are views into one shared
+ * {@link GpuArena}, whose buffer goes back to the pool when its last view is freed.
+ *
  * <p>A lost device (its {@code lost} promise resolved) fails the next step or readback with a
  * {@link DeviceLostException}. JavaScript learns of the loss only while the program waits, so in practice
  * the readback at the end of an epoch reports it.
@@ -33,6 +38,9 @@ final class GpuMemory {
     private final JSObject lost;
     private final List<GpuData> stepData = new ArrayList<>();
     private final List<GpuData> releasedInStep = new ArrayList<>();
+    /** Arenas with live views, by id: finalization-registry entries name them by id. */
+    private final Map<Integer, GpuArena> arenas = new HashMap<>();
+    private int nextArenaId;
     private boolean inStep;
     private int readbacks;
 
@@ -68,15 +76,48 @@ final class GpuMemory {
 
     /** Returns fresh device memory for {@code length} floats, owned by the current step if there is one. */
     GpuData allocate(int length) {
-        GpuBuffer buffer = pool.acquire(Math.max(1, length) * 4);
-        JSObject token = newToken();
-        GpuData data = new GpuData(buffer, length, this, token);
+        GpuData data = new GpuData(pool.acquire(GpuData.paddedBytes(length)), 0, length, null, this, newToken());
+        track(data);
+        return data;
+    }
+
+    /**
+     * Returns views into one fresh arena of {@code regions} regions of {@code regionBytes} each: element
+     * {@code r * lengths.length + j} is region r's segment j, {@code lengths[j]} floats from byte
+     * {@code r * regionBytes + starts[j]}. Each view is owned like {@link #allocate}'s memory (by the current
+     * step if there is one); the arena's buffer goes back to the pool once every view is freed.
+     */
+    GpuData[] allocateArena(int regionBytes, int regions, int[] starts, int[] lengths) {
+        GpuArena arena = new GpuArena(nextArenaId++, pool.acquire(regionBytes * regions), regionBytes, regions,
+                regions * lengths.length);
+        arenas.put(arena.id, arena);
+        GpuData[] views = new GpuData[regions * lengths.length];
+        for (int r = 0; r < regions; r++) {
+            for (int j = 0; j < lengths.length; j++) {
+                GpuData view = new GpuData(arena.buffer, r * regionBytes + starts[j], lengths[j], arena, this,
+                        newToken());
+                track(view);
+                views[r * lengths.length + j] = view;
+            }
+        }
+        return views;
+    }
+
+    private void track(GpuData data) {
         if (inStep) {
             stepData.add(data);
         } else {
-            watch(finalizers, token, buffer, BufferPool.bucket(Math.max(1, length) * 4));
+            watch(data);
         }
-        return data;
+    }
+
+    /** Lets the garbage collector free {@code data} once its tensor is unreachable. */
+    private void watch(GpuData data) {
+        if (data.arena == null) {
+            watch(finalizers, data.finalizerToken, data.buffer, data.paddedBytes(), -1);
+        } else {
+            watch(finalizers, data.finalizerToken, null, 0, data.arena.id);
+        }
     }
 
     /** Returns a device tensor of {@code shape} over {@code data}. */
@@ -99,7 +140,7 @@ final class GpuMemory {
         float[] values = tensor.internalValues();
         GpuData data = allocate(values.length);
         if (values.length > 0) {
-            device.getQueue().writeBuffer(data.buffer, 0, Float32Array.fromJavaArray(values));
+            device.getQueue().writeBuffer(data.buffer, data.offset, Float32Array.fromJavaArray(values));
         }
         tensor.attachDeviceData(data);
         return data;
@@ -122,7 +163,7 @@ final class GpuMemory {
                 free(data);
             } else {
                 // It outlives the step: from now on only a release or the garbage collector frees it.
-                watch(finalizers, data.finalizerToken, data.buffer, BufferPool.bucket(Math.max(1, data.length) * 4));
+                watch(data);
             }
         }
         for (GpuData data : releasedInStep) {
@@ -159,14 +200,26 @@ final class GpuMemory {
     }
 
     /**
-     * Gives {@code data}'s buffer back to the pool now; for scratch memory that only the commands recorded so
-     * far use (the pool hands it out again only after they are submitted).
+     * Gives {@code data}'s buffer (or its share of an arena) back to the pool now; for scratch memory that only
+     * the commands recorded so far use (the pool hands it out again only after they are submitted).
      */
     void free(GpuData data) {
         if (!data.freed) {
             data.freed = true;
             unwatch(finalizers, data.finalizerToken);
-            pool.giveBack(data.buffer, Math.max(1, data.length) * 4);
+            if (data.arena == null) {
+                pool.giveBack(data.buffer, data.paddedBytes());
+            } else {
+                freeView(data.arena);
+            }
+        }
+    }
+
+    private void freeView(GpuArena arena) {
+        arena.liveViews--;
+        if (arena.liveViews == 0) {
+            arenas.remove(arena.id);
+            pool.giveBack(arena.buffer, arena.bytes);
         }
     }
 
@@ -191,7 +244,7 @@ final class GpuMemory {
         int offset = 0;
         for (GpuData data : all) {
             if (data.length > 0) {
-                commands.copy(data.buffer, 0, staging, offset, data.byteLength());
+                commands.copy(data.buffer, data.offset, staging, offset, data.byteLength());
             }
             offset += data.byteLength();
         }
@@ -229,7 +282,12 @@ final class GpuMemory {
         JSArray<JSObject> reclaimed = drainFinalized(finalizers);
         for (int i = 0; i < reclaimed.getLength(); i++) {
             JSObject entry = reclaimed.get(i);
-            pool.giveBack(bufferOf(entry), sizeOf(entry));
+            int arena = arenaOf(entry);
+            if (arena < 0) {
+                pool.giveBack(bufferOf(entry), sizeOf(entry));
+            } else {
+                freeView(arenas.get(arena));
+            }
         }
     }
 
@@ -267,9 +325,10 @@ final class GpuMemory {
             + "return state;")
     private static native JSObject createFinalizers();
 
-    @JSBody(params = {"state", "token", "buffer", "size"}, script =
-            "if (state.registry) { state.registry.register(token, {buffer: buffer, size: size}, token); }")
-    private static native void watch(JSObject state, JSObject token, GpuBuffer buffer, int size);
+    /** Registers {@code token}: a buffer of its own ({@code arena} −1) or a view into arena {@code arena}. */
+    @JSBody(params = {"state", "token", "buffer", "size", "arena"}, script = "if (state.registry) {"
+            + " state.registry.register(token, {buffer: buffer, size: size, arena: arena}, token); }")
+    private static native void watch(JSObject state, JSObject token, GpuBuffer buffer, int size, int arena);
 
     @JSBody(params = {"state", "token"}, script = "if (state.registry) { state.registry.unregister(token); }")
     private static native void unwatch(JSObject state, JSObject token);
@@ -282,4 +341,7 @@ final class GpuMemory {
 
     @JSBody(params = "entry", script = "return entry.size;")
     private static native int sizeOf(JSObject entry);
+
+    @JSBody(params = "entry", script = "return entry.arena;")
+    private static native int arenaOf(JSObject entry);
 }

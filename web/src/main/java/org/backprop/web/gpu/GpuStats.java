@@ -2,7 +2,8 @@ package org.backprop.web.gpu;
 
 /**
  * Counters of the WebGPU backend, for tests and benchmarks: live pool buffers and their bytes, buffers ever
- * created, command buffers submitted, kernels dispatched, and readbacks (each a submit and a wait of its own:
+ * created, command buffers submitted, kernels dispatched, buffer-to-buffer copies recorded (readbacks, and
+ * the gathers of an optimizer update into its arenas), and readbacks (each a submit and a wait of its own:
  * a training step submits once, plus once per readback of an op that still runs on the CPU).
  */
 public final class GpuStats {
@@ -11,14 +12,17 @@ public final class GpuStats {
     private final int createdBuffers;
     private final int submits;
     private final int dispatches;
+    private final int copies;
     private final int readbacks;
 
-    GpuStats(int liveBuffers, long liveBytes, int createdBuffers, int submits, int dispatches, int readbacks) {
+    GpuStats(int liveBuffers, long liveBytes, int createdBuffers, int submits, int dispatches, int copies,
+            int readbacks) {
         this.liveBuffers = liveBuffers;
         this.liveBytes = liveBytes;
         this.createdBuffers = createdBuffers;
         this.submits = submits;
         this.dispatches = dispatches;
+        this.copies = copies;
         this.readbacks = readbacks;
     }
 
@@ -42,6 +46,10 @@ public final class GpuStats {
         return dispatches;
     }
 
+    public int copies() {
+        return copies;
+    }
+
     public int readbacks() {
         return readbacks;
     }
@@ -50,6 +58,6 @@ public final class GpuStats {
     public String toString() {
         return "{\"liveBuffers\": " + liveBuffers + ", \"liveBytes\": " + liveBytes + ", \"createdBuffers\": "
                 + createdBuffers + ", \"submits\": " + submits + ", \"dispatches\": " + dispatches
-                + ", \"readbacks\": " + readbacks + "}";
+                + ", \"copies\": " + copies + ", \"readbacks\": " + readbacks + "}";
     }
 }

@@ -2,13 +2,15 @@ package org.backprop.web.gpu;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /**
  * Dispatches WGSL kernels. Every kernel follows one binding convention: binding 0 is a uniform block of
  * 32-bit parameters (read in WGSL as {@code array<vec4u, 8>}), bindings 1… are the storage buffers in the
- * order given, inputs first and the output last.
+ * order given, inputs first and the output last. A storage binding is a range of a buffer, since a tensor may
+ * be a view into an arena ({@link GpuData#range()}).
  *
  * <p>Parameter blocks are cached by content, so a training step, which asks for the same shapes every time,
  * uploads none after its first run.
@@ -36,14 +38,19 @@ final class KernelRunner {
 
     /** Records {@code op}'s kernel over {@code groupsX × groupsY × groupsZ} workgroups. */
     void run(String op, String wgsl, int[] params, GpuData[] buffers, int groupsX, int groupsY, int groupsZ) {
+        run(op, wgsl, params, ranges(buffers), groupsX, groupsY, groupsZ);
+    }
+
+    private void run(String op, String wgsl, int[] params, BufferRange[] buffers, int groupsX, int groupsY,
+            int groupsZ) {
         if (groupsX == 0 || groupsY == 0 || groupsZ == 0) {
             return;
         }
         KernelCache.Kernel kernel = kernels.kernel(op, wgsl);
-        JSArray<GpuBuffer> bindings = JSArray.create();
-        bindings.push(parameterBlock(params));
-        for (GpuData buffer : buffers) {
-            bindings.push(buffer.buffer);
+        JSArray<JSObject> bindings = JSArray.create();
+        bindings.push(Descriptors.bufferBinding(parameterBlock(params), 0, PARAMETER_WORDS * 4));
+        for (BufferRange range : buffers) {
+            bindings.push(Descriptors.bufferBinding(range.buffer, range.offset, range.size));
         }
         GpuBindGroup group = device.createBindGroup(Descriptors.bindGroup(kernel.layout, bindings));
         memory.commands().dispatch(kernel.pipeline, group, groupsX, groupsY, groupsZ);
@@ -55,6 +62,11 @@ final class KernelRunner {
      * index as {@code gid.x + gid.y * num_workgroups.x * 256}, since large tensors need a second dimension.
      */
     void runElementwise(String op, String wgsl, int[] params, GpuData[] buffers, int count) {
+        runElementwise(op, wgsl, params, ranges(buffers), count);
+    }
+
+    /** {@link #runElementwise(String, String, int[], GpuData[], int)} over buffer ranges (arena regions). */
+    void runElementwise(String op, String wgsl, int[] params, BufferRange[] buffers, int count) {
         runGroups(op, wgsl, params, buffers, ceilDiv(count, ELEMENTWISE_GROUP));
     }
 
@@ -63,9 +75,19 @@ final class KernelRunner {
      * beyond the 65,535 one dimension allows, they spill into a second dimension.
      */
     void runGroups(String op, String wgsl, int[] params, GpuData[] buffers, int groups) {
-        int x = Math.min(groups, MAX_GROUPS);
-        int y = ceilDiv(groups, MAX_GROUPS);
-        run(op, wgsl, params, buffers, x, Math.max(y, 1), 1);
+        runGroups(op, wgsl, params, ranges(buffers), groups);
+    }
+
+    private void runGroups(String op, String wgsl, int[] params, BufferRange[] buffers, int groups) {
+        run(op, wgsl, params, buffers, Math.min(groups, MAX_GROUPS), Math.max(ceilDiv(groups, MAX_GROUPS), 1), 1);
+    }
+
+    private static BufferRange[] ranges(GpuData[] buffers) {
+        BufferRange[] ranges = new BufferRange[buffers.length];
+        for (int i = 0; i < buffers.length; i++) {
+            ranges[i] = buffers[i].range();
+        }
+        return ranges;
     }
 
     /** Returns how many kernels were dispatched so far. */

@@ -32,6 +32,7 @@ public final class WebGpuBackend implements Backend {
     private final Reductions reductions;
     private final ShapeOps shapes;
     private final SoftmaxOps softmax;
+    private final FusedUpdates updates;
     private final String adapterDescription;
 
     public WebGpuBackend(GpuDevice device, String adapterDescription) {
@@ -42,6 +43,7 @@ public final class WebGpuBackend implements Backend {
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);
         this.convolutions = new ConvolutionOps(memory, kernels);
+        this.updates = new FusedUpdates(device, memory, kernels);
         this.adapterDescription = adapterDescription;
     }
 
@@ -55,11 +57,14 @@ public final class WebGpuBackend implements Backend {
         return adapterDescription;
     }
 
-    /** Returns counters for tests and benchmarks: live buffers and bytes, buffers created, submits, dispatches. */
+    /**
+     * Returns counters for tests and benchmarks: live buffers and bytes, buffers created, submits, dispatches,
+     * copies, readbacks.
+     */
     public GpuStats stats() {
         BufferPool pool = memory.pool();
         return new GpuStats(pool.liveBuffers(), pool.liveBytes(), pool.createdBuffers(), memory.commands().submits(),
-                kernels.dispatches(), memory.readbacks());
+                kernels.dispatches(), memory.commands().copies(), memory.readbacks());
     }
 
     // ---- memory and steps
@@ -210,49 +215,7 @@ public final class WebGpuBackend implements Backend {
     @Override
     public List<Tensor[]> applyUpdates(UpdateRule rule, List<Tensor> weights, List<Tensor> gradients,
             List<Tensor[]> slots) {
-        List<Tensor[]> updated = new ArrayList<>(weights.size());
-        for (int i = 0; i < weights.size(); i++) {
-            updated.add(update(rule, weights.get(i), gradients.get(i), slots.get(i)));
-        }
-        return updated;
-    }
-
-    private Tensor[] update(UpdateRule rule, Tensor weight, Tensor gradient, Tensor[] slots) {
-        int[] shape = weight.shape();
-        int count = weight.size();
-        Tensor newWeight = output(shape);
-        switch (rule.kind()) {
-            case SGD:
-                kernels.runElementwise("optimizer_sgd", WgslSources.OPTIMIZER_SGD,
-                        new int[] {count, bits(rule.learningRate())},
-                        new GpuData[] {on(gradient), on(weight), data(newWeight)}, count);
-                return new Tensor[] {newWeight};
-            case SGD_MOMENTUM:
-            case SGD_NESTEROV:
-            case RMSPROP: {
-                Tensor velocity = output(shape);
-                int kind = rule.kind() == UpdateRule.Kind.SGD_MOMENTUM ? 0
-                        : rule.kind() == UpdateRule.Kind.SGD_NESTEROV ? 1 : 2;
-                kernels.runElementwise("optimizer_velocity", WgslSources.OPTIMIZER_VELOCITY,
-                        new int[] {count, kind, bits(rule.learningRate()), bits(rule.momentum()), bits(rule.rho()),
-                            bits(rule.epsilon())},
-                        new GpuData[] {on(gradient), on(weight), on(slots[0]), data(newWeight), data(velocity)}, count);
-                return new Tensor[] {newWeight, velocity};
-            }
-            case ADAM:
-            case ADAMW: {
-                Tensor m = output(shape);
-                Tensor v = output(shape);
-                kernels.runElementwise("optimizer_adam", WgslSources.OPTIMIZER_ADAM,
-                        new int[] {count, bits(rule.beta1()), bits(rule.beta2()), bits(rule.epsilon()),
-                            bits(rule.alpha()), bits(rule.decay())},
-                        new GpuData[] {on(gradient), on(weight), on(slots[0]), on(slots[1]), data(newWeight), data(m),
-                            data(v)}, count);
-                return new Tensor[] {newWeight, m, v};
-            }
-            default:
-                throw new IllegalArgumentException("no kernel for update rule " + rule.kind());
-        }
+        return updates.applyUpdates(rule, weights, gradients, slots);
     }
 
     // ---- shapes, softmax, embeddings

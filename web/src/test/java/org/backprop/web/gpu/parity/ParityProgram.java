@@ -13,9 +13,9 @@ import org.backprop.web.gpu.WebGpu;
 import org.backprop.web.gpu.WebGpuBackend;
 
 /**
- * Runs every {@link ParityCases} case on the CPU backend and on the WebGPU backend and prints one JSON line
- * per case with the largest differences; {@code GpuParityTest} compiles it with TeaVM and runs it in Node +
- * Dawn and in Chromium. The last line is {@code {"done": n}}.
+ * Runs every {@link ParityCases} case, then every {@link OptimizerParity} case, on the CPU backend and on the
+ * WebGPU backend and prints one JSON line per case with the largest differences; {@code GpuParityTest}
+ * compiles it with TeaVM and runs it in Node + Dawn and in Chromium. The last line is {@code {"done": n}}.
  */
 public final class ParityProgram {
     private ParityProgram() {
@@ -28,7 +28,7 @@ public final class ParityProgram {
             return;
         }
         Backend cpu = new CpuBackend();
-        Backend gpu = new WebGpuBackend(opened.device(), opened.adapterDescription());
+        WebGpuBackend gpu = new WebGpuBackend(opened.device(), opened.adapterDescription());
         List<ParityCase> cases = ParityCases.all();
         for (int i = 0; i < cases.size(); i++) {
             ParityCase parityCase = cases.get(i);
@@ -45,14 +45,22 @@ public final class ParityProgram {
                         + backward + ", \"tolerance\": " + parityCase.tolerance + ", \"ok\": " + ok + "}");
             } catch (RuntimeException failure) {
                 System.out.println("{\"case\": \"" + parityCase.name + "\", \"ok\": false, \"error\": \""
-                        + String.valueOf(failure.getMessage()).replace("\\", "\\\\").replace("\"", "'")
-                                .replace("\n", " ") + "\"}");
+                        + escape(failure.getMessage()) + "\"}");
+            }
+        }
+        List<String> optimizers = OptimizerParity.names();
+        for (int i = 0; i < optimizers.size(); i++) {
+            try {
+                System.out.println(OptimizerParity.run(optimizers.get(i), i, cpu, gpu));
+            } catch (RuntimeException failure) {
+                System.out.println("{\"case\": \"optimizer " + optimizers.get(i) + "\", \"ok\": false, \"error\": \""
+                        + escape(failure.getMessage()) + "\"}");
             }
         }
         Backends.use(cpu);
         // The dispatch count shows that the GPU, not a CPU fallback, computed the GPU side.
-        System.out.println("{\"done\": " + cases.size() + ", \"dispatches\": "
-                + ((WebGpuBackend) gpu).stats().dispatches() + "}");
+        System.out.println("{\"done\": " + (cases.size() + optimizers.size()) + ", \"dispatches\": "
+                + gpu.stats().dispatches() + "}");
     }
 
     /** A case's value and input gradients on one backend, copied to the host. */
@@ -93,7 +101,12 @@ public final class ParityProgram {
         }
     }
 
-    private static float difference(float[] expected, float[] actual) {
+    private static String escape(String message) {
+        return String.valueOf(message).replace("\\", "\\\\").replace("\"", "'").replace("\n", " ");
+    }
+
+    /** Returns {@code max |actual − expected| / (1 + |expected|)}, infinite for NaN or a length mismatch. */
+    static float difference(float[] expected, float[] actual) {
         if (expected.length != actual.length) {
             return Float.POSITIVE_INFINITY;
         }
