@@ -95,6 +95,14 @@ public interface Backend {
      */
     Tensor unaryBackward(UnaryOp op, Tensor x, Tensor y, Tensor dy, float parameter);
 
+    /**
+     * Returns a dropout mask of {@code shape}: value i (row-major) is 0 where the i-th
+     * {@link org.backprop.nn.random.RandomGenerator#nextFloat} of a generator constructed with {@code state} is
+     * below {@code rate}, and {@code 1 / (1 − rate)} elsewhere. Every backend gives the same values bit for
+     * bit; {@link org.backprop.nn.random.RandomGenerator#skip} hands out the state and moves past the draws.
+     */
+    Tensor dropoutMask(long state, int[] shape, float rate);
+
     /** Returns {@code x} summed over its broadcast dimensions so that it has {@code shape}. */
     Tensor reduceToShape(Tensor x, int[] shape);
 
