@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.ConvGeometry;
+import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.random.RandomSeed;
 
 /**
  * The op-by-op parity cases: every primitive of {@code nn}, forward and (through autograd) backward, on
@@ -15,6 +18,8 @@ final class ParityCases {
     private static final float TIGHT = 1e-4f;
     /** Long sums (matrix products, convolutions) may round differently in another order. */
     private static final float SUMS = 1e-3f;
+    /** Random draws must match bit for bit, or a seed would not repeat a run across backends. */
+    private static final float EXACT = 0f;
 
     private ParityCases() {
     }
@@ -30,6 +35,7 @@ final class ParityCases {
         largeProducts(cases);
         largeReductions(cases);
         convolutions(cases);
+        dropout(cases);
         return cases;
     }
 
@@ -147,6 +153,33 @@ final class ParityCases {
         cases.add(two("add broadcast over a leading 1", TIGHT, new int[] {5}, new int[] {1, 5},
                 in -> Ops.add(in[0], in[1])));
         cases.add(one("sum of 300000 values", SUMS, new int[] {300000}, in -> Ops.sumAll(in[0])));
+    }
+
+    private static void dropout(List<ParityCase> cases) {
+        // States whose low word is all ones carry into the high word at the first addition; states with the top
+        // bits set wrap around 2^64; from −GAMMA the first draw mixes 0 (u = 0, always dropped). Sizes run past
+        // workgroup edges (256).
+        cases.add(mask("dropout mask from seed 0, one value", 0L, new int[] {1}, 0.5f));
+        cases.add(mask("dropout mask from seed 1337, 255 values", 1337L, new int[] {255}, 0.25f));
+        cases.add(mask("dropout mask, low word all ones", 0x00000000FFFFFFFFL, new int[] {257}, 0.5f));
+        cases.add(mask("dropout mask from -1 (wraps)", -1L, new int[] {3, 1000}, 0.3f));
+        cases.add(mask("dropout mask, high bits set", 0xDEADBEEFCAFEBABEL, new int[] {7, 11, 13}, 0.1f));
+        cases.add(mask("dropout mask from -GAMMA (first draw mixes 0)", -0x9E3779B97F4A7C15L, new int[] {513},
+                0.01f));
+        cases.add(mask("dropout mask, 70000 values at rate 0.9", 0x7FFFFFFF80000000L, new int[] {70000}, 0.9f));
+        // The layer itself, twice from the global generator: the second mask starts where the first one's draws
+        // end, and the gradient goes through both masks.
+        cases.add(new ParityCase("Dropout layer twice in training", random -> new Tensor[] {
+            ParityCase.uniform(random, 6, 50)}, in -> {
+                RandomSeed.set(21);
+                Tensor once = new Dropout(0.4).call(in[0], true);
+                return new Dropout(0.4).call(once, true);
+            }, new boolean[] {true}, EXACT));
+    }
+
+    private static ParityCase mask(String name, long state, int[] shape, float rate) {
+        return new ParityCase(name, random -> new Tensor[0],
+                in -> Backends.current().dropoutMask(state, shape, rate), new boolean[0], EXACT);
     }
 
     private static ParityCase parts(String name, int[][] shapes, int axis) {
