@@ -103,6 +103,14 @@ public interface Backend {
      */
     Tensor dropoutMask(long state, int[] shape, float rate);
 
+    /**
+     * Returns each image of {@code images} {@code [batch, h, w, c]} resampled through its own affine transform,
+     * without gradient (for augmentation). {@code transforms} holds 6 values per image, {@code {a, b, tx, c, d,
+     * ty}}: output pixel (x, y), measured from the image centre, samples the input at x' = a·x + b·y + tx,
+     * y' = c·x + d·y + ty (also from the centre), bilinearly, positions outside the image reflected back in.
+     */
+    Tensor transformImages(Tensor images, double[] transforms);
+
     /** Returns {@code x} summed over its broadcast dimensions so that it has {@code shape}. */
     Tensor reduceToShape(Tensor x, int[] shape);
 

@@ -28,6 +28,7 @@ public final class WebGpuBackend implements Backend {
     private final KernelRunner kernels;
     private final ConvolutionOps convolutions;
     private final CpuBackend cpu = new CpuBackend();
+    private final ImageOps images;
     private final ProductOps products;
     private final RandomOps random;
     private final Reductions reductions;
@@ -43,6 +44,7 @@ public final class WebGpuBackend implements Backend {
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);
         this.random = new RandomOps(memory, kernels);
+        this.images = new ImageOps(memory, kernels);
         this.convolutions = new ConvolutionOps(memory, kernels);
         this.adapterDescription = adapterDescription;
     }
@@ -180,6 +182,11 @@ public final class WebGpuBackend implements Backend {
     @Override
     public Tensor dropoutMask(long state, int[] shape, float rate) {
         return random.dropoutMask(state, shape, rate);
+    }
+
+    @Override
+    public Tensor transformImages(Tensor x, double[] transforms) {
+        return images.transformImages(x, transforms);
     }
 
     @Override

@@ -192,6 +192,12 @@ public class CpuBackend implements Backend {
     }
 
     @Override
+    public Tensor transformImages(Tensor images, double[] transforms) {
+        return Tensor.wrap(images.shape(), ImageKernels.transform(images.internalValues(), images.dim(0),
+                images.dim(1), images.dim(2), images.dim(3), transforms));
+    }
+
+    @Override
     public Tensor reduceToShape(Tensor x, int[] shape) {
         if (Shapes.same(x.shape(), shape)) {
             return x;

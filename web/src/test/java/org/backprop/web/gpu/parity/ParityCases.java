@@ -3,10 +3,16 @@ package org.backprop.web.gpu.parity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.layers.Dropout;
+import org.backprop.nn.layers.preprocessing.ImageAugmentation;
+import org.backprop.nn.layers.preprocessing.RandomFlip;
+import org.backprop.nn.layers.preprocessing.RandomRotation;
+import org.backprop.nn.layers.preprocessing.RandomTranslation;
+import org.backprop.nn.layers.preprocessing.RandomZoom;
 import org.backprop.nn.ops.Ops;
 import org.backprop.nn.random.RandomSeed;
 
@@ -36,6 +42,7 @@ final class ParityCases {
         largeReductions(cases);
         convolutions(cases);
         dropout(cases);
+        augmentations(cases);
         return cases;
     }
 
@@ -175,6 +182,33 @@ final class ParityCases {
                 Tensor once = new Dropout(0.4).call(in[0], true);
                 return new Dropout(0.4).call(once, true);
             }, new boolean[] {true}, EXACT));
+    }
+
+    private static void augmentations(List<ParityCase> cases) {
+        // Large factors send many positions outside the image, where reflection brings them back; an image one
+        // pixel high reflects everything onto its row. The transforms come from the same seed on both backends.
+        cases.add(augment("RandomFlip both ways", 3, new int[] {3, 9, 11, 2}, () -> new RandomFlip()));
+        cases.add(augment("RandomRotation up to 180 degrees", 4, new int[] {2, 13, 10, 3},
+                () -> new RandomRotation(0.5)));
+        cases.add(augment("RandomZoom 0.8", 5, new int[] {4, 8, 8, 1}, () -> new RandomZoom(0.8)));
+        cases.add(augment("RandomTranslation half the image", 6, new int[] {2, 7, 9, 3},
+                () -> new RandomTranslation(0.5, 0.5)));
+        cases.add(augment("RandomRotation of images one pixel high", 7, new int[] {2, 1, 7, 3},
+                () -> new RandomRotation(0.2)));
+        // Input already on the device, as after a Rescaling layer.
+        cases.add(new ParityCase("RandomRotation after a GPU op", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 12, 12, 3)}, in -> {
+                RandomSeed.set(8);
+                return new RandomRotation(0.1).call(Ops.scale(in[0], 2f), true);
+            }, new boolean[] {false}, TIGHT));
+    }
+
+    private static ParityCase augment(String name, long seed, int[] shape,
+            Supplier<ImageAugmentation> layer) {
+        return new ParityCase(name, random -> new Tensor[] {ParityCase.uniform(random, shape)}, in -> {
+            RandomSeed.set(seed);
+            return layer.get().call(in[0], true);
+        }, new boolean[] {false}, TIGHT);
     }
 
     private static ParityCase mask(String name, long state, int[] shape, float rate) {
