@@ -95,6 +95,22 @@ public interface Backend {
      */
     Tensor unaryBackward(UnaryOp op, Tensor x, Tensor y, Tensor dy, float parameter);
 
+    /**
+     * Returns a dropout mask of {@code shape}: value i (row-major) is 0 where the i-th
+     * {@link org.backprop.nn.random.RandomGenerator#nextFloat} of a generator constructed with {@code state} is
+     * below {@code rate}, and {@code 1 / (1 − rate)} elsewhere. Every backend gives the same values bit for
+     * bit; {@link org.backprop.nn.random.RandomGenerator#skip} hands out the state and moves past the draws.
+     */
+    Tensor dropoutMask(long state, int[] shape, float rate);
+
+    /**
+     * Returns each image of {@code images} {@code [batch, h, w, c]} resampled through its own affine transform,
+     * without gradient (for augmentation). {@code transforms} holds 6 values per image, {@code {a, b, tx, c, d,
+     * ty}}: output pixel (x, y), measured from the image centre, samples the input at x' = a·x + b·y + tx,
+     * y' = c·x + d·y + ty (also from the centre), bilinearly, positions outside the image reflected back in.
+     */
+    Tensor transformImages(Tensor images, double[] transforms);
+
     /** Returns {@code x} summed over its broadcast dimensions so that it has {@code shape}. */
     Tensor reduceToShape(Tensor x, int[] shape);
 

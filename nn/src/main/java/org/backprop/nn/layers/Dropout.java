@@ -1,12 +1,14 @@
 package org.backprop.nn.layers;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.Backends;
 import org.backprop.nn.ops.Ops;
 import org.backprop.nn.random.RandomSeed;
 
 /**
  * Zeroes each input with probability {@code rate} in training and scales the rest by 1 / (1 − rate), as
- * Keras's {@code Dropout}; the identity in inference. The mask comes from the program's seeded generator.
+ * Keras's {@code Dropout}; the identity in inference. The mask comes from the program's seeded generator: the
+ * backend draws it (WebGPU on the GPU) with the values the generator would have drawn one by one.
  */
 public final class Dropout extends Layer {
     private final float rate;
@@ -39,11 +41,7 @@ public final class Dropout extends Layer {
         if (!training || rate == 0f) {
             return inputs;
         }
-        float keep = 1f - rate;
-        float[] mask = new float[inputs.size()];
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = RandomSeed.generator().nextFloat() < rate ? 0f : 1f / keep;
-        }
-        return Ops.multiply(inputs, Tensor.wrap(inputs.shape(), mask));
+        long state = RandomSeed.generator().skip(inputs.size());
+        return Ops.multiply(inputs, Backends.current().dropoutMask(state, inputs.shape(), rate));
     }
 }

@@ -7,6 +7,9 @@ package org.backprop.nn.random;
  * <p>Not thread-safe.
  */
 public final class RandomGenerator {
+    /** What each draw adds to the state (SplitMix64's golden-ratio increment). */
+    private static final long GAMMA = 0x9E3779B97F4A7C15L;
+
     private long state;
     private double spareGaussian = Double.NaN;
 
@@ -16,7 +19,7 @@ public final class RandomGenerator {
 
     /** Returns the next 64 random bits. */
     public long nextLong() {
-        long z = (state += 0x9E3779B97F4A7C15L);
+        long z = (state += GAMMA);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -52,6 +55,21 @@ public final class RandomGenerator {
         double radius = Math.sqrt(-2.0 * Math.log(u1));
         spareGaussian = radius * Math.sin(2 * Math.PI * u2);
         return radius * Math.cos(2 * Math.PI * u2);
+    }
+
+    /**
+     * Returns the current state and moves past the next {@code n} draws as if they had been made: a generator
+     * constructed with the returned state draws exactly those values. SplitMix64's i-th draw depends only on
+     * the state and i, so a backend can draw the {@code n} values in parallel (a dropout mask on the GPU) and
+     * the sequence goes on unchanged.
+     */
+    public long skip(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative, got " + n);
+        }
+        long before = state;
+        state += n * GAMMA;
+        return before;
     }
 
     /** Returns a new generator seeded from this one, for a consumer that needs its own stream. */

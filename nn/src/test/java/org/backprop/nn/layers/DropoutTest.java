@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,22 @@ class DropoutTest {
             zeros += v == 0f ? 1 : 0;
         }
         assertEquals(2500, zeros, 150);
+    }
+
+    @Test
+    void drawsTheMaskValueByValueFromTheSeededGeneratorAndMovesItOn() {
+        RandomSeed.set(19);
+        Tensor out = new Dropout(0.3).call(Tensor.filled(2f, 7, 13), true);
+        float afterwards = RandomSeed.generator().nextFloat();
+        // The mask as drawn one value at a time from the global generator, which the layer did before backends
+        // drew it; the results must stay bit-identical.
+        RandomGenerator reference = new RandomGenerator(19);
+        float[] values = out.toArray();
+        for (int i = 0; i < values.length; i++) {
+            float expected = reference.nextFloat() < 0.3f ? 0f : 2f * (1f / (1f - 0.3f));
+            assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(values[i]), "value " + i);
+        }
+        assertEquals(reference.nextFloat(), afterwards, "the generator moved past the mask's draws");
     }
 
     @Test

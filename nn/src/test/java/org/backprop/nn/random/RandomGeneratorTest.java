@@ -16,6 +16,23 @@ class RandomGeneratorTest {
     }
 
     @Test
+    void skipHandsOutTheStateAndMovesPastTheDrawsAsIfTheyWereMade() {
+        // A state near the top of the range: skipping wraps around 2^64 as drawing does.
+        RandomGenerator drawing = new RandomGenerator(-3);
+        RandomGenerator skipping = new RandomGenerator(-3);
+        long[] drawn = new long[1000];
+        for (int i = 0; i < drawn.length; i++) {
+            drawn[i] = drawing.nextLong();
+        }
+        RandomGenerator replay = new RandomGenerator(skipping.skip(drawn.length));
+        for (int i = 0; i < drawn.length; i++) {
+            assertEquals(drawn[i], replay.nextLong(), "draw " + i + " from the handed-out state");
+        }
+        assertEquals(drawing.nextLong(), skipping.nextLong(), "the draw after the skipped ones");
+        assertEquals(skipping.skip(0), skipping.skip(0), "skipping nothing leaves the state");
+    }
+
+    @Test
     void theSameSeedGivesTheSameShuffle() {
         int[] first = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         int[] second = first.clone();

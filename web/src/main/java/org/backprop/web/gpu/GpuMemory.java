@@ -13,6 +13,7 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int32Array;
 
 /**
  * Where tensors live on the GPU: allocation from the {@link BufferPool}, uploads, readbacks, and when memory
@@ -143,6 +144,15 @@ final class GpuMemory {
             device.getQueue().writeBuffer(data.buffer, data.offset, Float32Array.fromJavaArray(values));
         }
         tensor.attachDeviceData(data);
+        return data;
+    }
+
+    /** Returns fresh device memory holding {@code words}, for kernels that read 32-bit integers. */
+    GpuData upload(int[] words) {
+        GpuData data = allocate(words.length);
+        if (words.length > 0) {
+            device.getQueue().writeBuffer(data.buffer, 0, Int32Array.fromJavaArray(words));
+        }
         return data;
     }
 

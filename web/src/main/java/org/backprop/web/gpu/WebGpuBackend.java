@@ -28,7 +28,9 @@ public final class WebGpuBackend implements Backend {
     private final KernelRunner kernels;
     private final ConvolutionOps convolutions;
     private final CpuBackend cpu = new CpuBackend();
+    private final ImageOps images;
     private final ProductOps products;
+    private final RandomOps random;
     private final Reductions reductions;
     private final ShapeOps shapes;
     private final SoftmaxOps softmax;
@@ -42,6 +44,8 @@ public final class WebGpuBackend implements Backend {
         this.reductions = new Reductions(memory, kernels, cpu);
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);
+        this.random = new RandomOps(memory, kernels);
+        this.images = new ImageOps(memory, kernels);
         this.convolutions = new ConvolutionOps(memory, kernels);
         this.updates = new FusedUpdates(device, memory, kernels);
         this.adapterDescription = adapterDescription;
@@ -183,6 +187,16 @@ public final class WebGpuBackend implements Backend {
                 new int[] {op.ordinal(), x.size(), bits(parameter)},
                 new GpuData[] {on(x), on(y), on(dy), data(out)}, x.size());
         return out;
+    }
+
+    @Override
+    public Tensor dropoutMask(long state, int[] shape, float rate) {
+        return random.dropoutMask(state, shape, rate);
+    }
+
+    @Override
+    public Tensor transformImages(Tensor x, double[] transforms) {
+        return images.transformImages(x, transforms);
     }
 
     @Override

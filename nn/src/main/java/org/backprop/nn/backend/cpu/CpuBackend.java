@@ -9,6 +9,7 @@ import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.backend.UpdateRule;
+import org.backprop.nn.random.RandomGenerator;
 
 /**
  * The reference backend in pure Java; every other backend is tested against it. Hot loops work on the
@@ -177,6 +178,23 @@ public class CpuBackend implements Backend {
             out[i] = upstream[i] * Kernels.derivative(op, in[i], result[i], parameter);
         }
         return Tensor.wrap(x.shape(), out);
+    }
+
+    @Override
+    public Tensor dropoutMask(long state, int[] shape, float rate) {
+        RandomGenerator random = new RandomGenerator(state);
+        float scale = 1f / (1f - rate);
+        float[] mask = new float[Shapes.size(shape)];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = random.nextFloat() < rate ? 0f : scale;
+        }
+        return Tensor.wrap(shape.clone(), mask);
+    }
+
+    @Override
+    public Tensor transformImages(Tensor images, double[] transforms) {
+        return Tensor.wrap(images.shape(), ImageKernels.transform(images.internalValues(), images.dim(0),
+                images.dim(1), images.dim(2), images.dim(3), transforms));
     }
 
     @Override

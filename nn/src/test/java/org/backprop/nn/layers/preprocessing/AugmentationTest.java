@@ -61,16 +61,6 @@ class AugmentationTest {
     }
 
     @Test
-    void reflectsPositionsOutsideTheImage() {
-        // Keras's "reflect": (d c b a | a b c d | d c b a).
-        assertEquals(0.0, ImageAugmentation.reflect(-1, 4), 1e-9);
-        assertEquals(1.0, ImageAugmentation.reflect(-2, 4), 1e-9);
-        assertEquals(3.0, ImageAugmentation.reflect(4, 4), 1e-9);
-        assertEquals(2.0, ImageAugmentation.reflect(5, 4), 1e-9);
-        assertEquals(1.5, ImageAugmentation.reflect(1.5, 4), 1e-9);
-    }
-
-    @Test
     void translationKeepsTheShapeAndAZeroFactorChangesNothing() {
         RandomSeed.set(2);
         Tensor out = new RandomTranslation(0, 1.0 / 3).call(IMAGE, true);

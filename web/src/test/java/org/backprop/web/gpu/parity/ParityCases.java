@@ -3,10 +3,19 @@ package org.backprop.web.gpu.parity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.layers.Dropout;
+import org.backprop.nn.layers.preprocessing.ImageAugmentation;
+import org.backprop.nn.layers.preprocessing.RandomFlip;
+import org.backprop.nn.layers.preprocessing.RandomRotation;
+import org.backprop.nn.layers.preprocessing.RandomTranslation;
+import org.backprop.nn.layers.preprocessing.RandomZoom;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.random.RandomSeed;
 
 /**
  * The op-by-op parity cases: every primitive of {@code nn}, forward and (through autograd) backward, on
@@ -16,6 +25,8 @@ final class ParityCases {
     private static final float TIGHT = 1e-4f;
     /** Long sums (matrix products, convolutions) may round differently in another order. */
     private static final float SUMS = 1e-3f;
+    /** Random draws must match bit for bit, or a seed would not repeat a run across backends. */
+    private static final float EXACT = 0f;
 
     private ParityCases() {
     }
@@ -31,6 +42,8 @@ final class ParityCases {
         largeProducts(cases);
         largeReductions(cases);
         convolutions(cases);
+        dropout(cases);
+        augmentations(cases);
         return cases;
     }
 
@@ -174,6 +187,60 @@ final class ParityCases {
         cases.add(two("add broadcast over a leading 1", TIGHT, new int[] {5}, new int[] {1, 5},
                 in -> Ops.add(in[0], in[1])));
         cases.add(one("sum of 300000 values", SUMS, new int[] {300000}, in -> Ops.sumAll(in[0])));
+    }
+
+    private static void dropout(List<ParityCase> cases) {
+        // States whose low word is all ones carry into the high word at the first addition; states with the top
+        // bits set wrap around 2^64; from −GAMMA the first draw mixes 0 (u = 0, always dropped). Sizes run past
+        // workgroup edges (256).
+        cases.add(mask("dropout mask from seed 0, one value", 0L, new int[] {1}, 0.5f));
+        cases.add(mask("dropout mask from seed 1337, 255 values", 1337L, new int[] {255}, 0.25f));
+        cases.add(mask("dropout mask, low word all ones", 0x00000000FFFFFFFFL, new int[] {257}, 0.5f));
+        cases.add(mask("dropout mask from -1 (wraps)", -1L, new int[] {3, 1000}, 0.3f));
+        cases.add(mask("dropout mask, high bits set", 0xDEADBEEFCAFEBABEL, new int[] {7, 11, 13}, 0.1f));
+        cases.add(mask("dropout mask from -GAMMA (first draw mixes 0)", -0x9E3779B97F4A7C15L, new int[] {513},
+                0.01f));
+        cases.add(mask("dropout mask, 70000 values at rate 0.9", 0x7FFFFFFF80000000L, new int[] {70000}, 0.9f));
+        // The layer itself, twice from the global generator: the second mask starts where the first one's draws
+        // end, and the gradient goes through both masks.
+        cases.add(new ParityCase("Dropout layer twice in training", random -> new Tensor[] {
+            ParityCase.uniform(random, 6, 50)}, in -> {
+                RandomSeed.set(21);
+                Tensor once = new Dropout(0.4).call(in[0], true);
+                return new Dropout(0.4).call(once, true);
+            }, new boolean[] {true}, EXACT));
+    }
+
+    private static void augmentations(List<ParityCase> cases) {
+        // Large factors send many positions outside the image, where reflection brings them back; an image one
+        // pixel high reflects everything onto its row. The transforms come from the same seed on both backends.
+        cases.add(augment("RandomFlip both ways", 3, new int[] {3, 9, 11, 2}, () -> new RandomFlip()));
+        cases.add(augment("RandomRotation up to 180 degrees", 4, new int[] {2, 13, 10, 3},
+                () -> new RandomRotation(0.5)));
+        cases.add(augment("RandomZoom 0.8", 5, new int[] {4, 8, 8, 1}, () -> new RandomZoom(0.8)));
+        cases.add(augment("RandomTranslation half the image", 6, new int[] {2, 7, 9, 3},
+                () -> new RandomTranslation(0.5, 0.5)));
+        cases.add(augment("RandomRotation of images one pixel high", 7, new int[] {2, 1, 7, 3},
+                () -> new RandomRotation(0.2)));
+        // Input already on the device, as after a Rescaling layer.
+        cases.add(new ParityCase("RandomRotation after a GPU op", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 12, 12, 3)}, in -> {
+                RandomSeed.set(8);
+                return new RandomRotation(0.1).call(Ops.scale(in[0], 2f), true);
+            }, new boolean[] {false}, TIGHT));
+    }
+
+    private static ParityCase augment(String name, long seed, int[] shape,
+            Supplier<ImageAugmentation> layer) {
+        return new ParityCase(name, random -> new Tensor[] {ParityCase.uniform(random, shape)}, in -> {
+            RandomSeed.set(seed);
+            return layer.get().call(in[0], true);
+        }, new boolean[] {false}, TIGHT);
+    }
+
+    private static ParityCase mask(String name, long state, int[] shape, float rate) {
+        return new ParityCase(name, random -> new Tensor[0],
+                in -> Backends.current().dropoutMask(state, shape, rate), new boolean[0], EXACT);
     }
 
     private static ParityCase parts(String name, int[][] shapes, int axis) {
