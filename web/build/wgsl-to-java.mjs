@@ -1,7 +1,9 @@
-// Turns every src/main/wgsl/<name>.wgsl into a string constant of org.backprop.web.gpu.WgslSources,
-// so that the kernels are ordinary WGSL files to edit and lint but still travel inside TeaVM's output.
-import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+// Turns every src/main/wgsl/<name>.wgsl into a string constant of org.backprop.web.gpu.WgslSources, its
+// includes resolved (wgsl-source.mjs), so that the kernels are ordinary WGSL files to edit but still travel
+// inside TeaVM's output.
+import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
+import { readKernel } from './wgsl-source.mjs';
 
 const [sourceDir, outputRoot] = process.argv.slice(2);
 const packageDir = join(outputRoot, 'org', 'backprop', 'web', 'gpu');
@@ -10,7 +12,7 @@ const constants = readdirSync(sourceDir)
   .sort()
   .map((file) => {
     const name = basename(file, '.wgsl').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
-    const code = readFileSync(join(sourceDir, file), 'utf8');
+    const code = readKernel(sourceDir, file);
     return `    /** The kernel in {@code src/main/wgsl/${file}}. */\n    public static final String ${name} = ${JSON.stringify(code)};\n`;
   });
 

@@ -1,18 +1,29 @@
 // out = op(a, b) element by element, broadcasting NumPy style (rank <= 6).
-// Parameters: [0] op (0 add, 1 subtract, 2 multiply, 3 divide), [1] rank, [2] count,
-// [3] mode (0 same shapes, 1 b is one value, 2 broadcast), [4..9] out dims, [10..15] a strides,
-// [16..21] b strides (0 along broadcast dimensions).
+// The op and how each operand is indexed are constants set per pipeline (ElementwiseOps writes OP, A_INDEX
+// and B_INDEX into the source): under SwiftShader a kernel that branches on them at run time ran 4× slower for
+// same-shaped operands and, with the general index arithmetic (a division per axis), 10× slower for a bias
+// added along the last axis (docs/benchmarks.md).
+// OP: 0 add, 1 subtract, 2 multiply, 3 divide. A_INDEX, B_INDEX: how each operand is indexed, the kinds of
+// include/broadcast_index.wgsl.
+// Parameters: [1] rank, [2] count, [4..9] out dims, [10..15] a strides, [16..21] b strides (0 along broadcast
+// dimensions), [22] a's period, [23] b's period.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;
 @group(0) @binding(3) var<storage, read_write> result: array<f32>;
 
+const OP: u32 = 0u;
+const A_INDEX: u32 = 0u;
+const B_INDEX: u32 = 0u;
+
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
 
-fn apply(op: u32, x: f32, y: f32) -> f32 {
-  switch op {
+#include "broadcast_index.wgsl"
+
+fn apply(x: f32, y: f32) -> f32 {
+  switch OP {
     case 0u: { return x + y; }
     case 1u: { return x - y; }
     case 2u: { return x * y; }
@@ -26,27 +37,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   if (i >= param(2u)) {
     return;
   }
-  let op = param(0u);
-  let mode = param(3u);
-  if (mode == 0u) {
-    result[i] = apply(op, a[i], b[i]);
-    return;
-  }
-  if (mode == 1u) {
-    result[i] = apply(op, a[i], b[0]);
-    return;
-  }
-  let rank = param(1u);
-  var rest = i;
-  var ai = 0u;
-  var bi = 0u;
-  for (var d = 0u; d < rank; d = d + 1u) {
-    let axis = rank - 1u - d;
-    let dim = param(4u + axis);
-    let c = rest % dim;
-    rest = rest / dim;
-    ai = ai + c * param(10u + axis);
-    bi = bi + c * param(16u + axis);
-  }
-  result[i] = apply(op, a[ai], b[bi]);
+  let x = a[operandIndex(A_INDEX, i, param(22u), 10u)];
+  let y = b[operandIndex(B_INDEX, i, param(23u), 16u)];
+  result[i] = apply(x, y);
 }

@@ -1,8 +1,11 @@
-// out = op(x) element by element. Parameters: [0] op (UnaryOp's order), [1] count, [2] the op's
-// parameter as f32 bits (leaky ReLU's slope).
+// out = op(x) element by element. OP (UnaryOp's order) is a constant set per pipeline by ElementwiseOps: a
+// run-time switch over every op ran several times slower under SwiftShader (see binary.wgsl).
+// Parameters: [0] count, [1] the op's parameter as f32 bits (leaky ReLU's slope).
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> result: array<f32>;
+
+const OP: u32 = 0u;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
@@ -17,8 +20,8 @@ fn erf(v: f32) -> f32 {
   return select(y - 1.0, 1.0 - y, v >= 0.0);
 }
 
-fn apply(op: u32, v: f32, parameter: f32) -> f32 {
-  switch op {
+fn apply(v: f32, parameter: f32) -> f32 {
+  switch OP {
     case 0u: { return max(v, 0.0); }
     case 1u: { return select(parameter * v, v, v > 0.0); }
     case 2u: { return 1.0 / (1.0 + exp(-v)); }
@@ -37,8 +40,8 @@ fn apply(op: u32, v: f32, parameter: f32) -> f32 {
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = gid.x + gid.y * groups.x * 256u;
-  if (i >= param(1u)) {
+  if (i >= param(0u)) {
     return;
   }
-  result[i] = apply(param(0u), x[i], bitcast<f32>(param(2u)));
+  result[i] = apply(x[i], bitcast<f32>(param(1u)));
 }

@@ -1,10 +1,13 @@
 // dx = dy * op'(x), using whichever of x and y = op(x) gives the cheaper formula, as the CPU backend.
-// Parameters: [0] op (UnaryOp's order), [1] count, [2] the op's parameter as f32 bits.
+// OP (UnaryOp's order) is a constant set per pipeline by ElementwiseOps (see unary.wgsl).
+// Parameters: [0] count, [1] the op's parameter as f32 bits.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> y: array<f32>;
 @group(0) @binding(3) var<storage, read> dy: array<f32>;
 @group(0) @binding(4) var<storage, read_write> result: array<f32>;
+
+const OP: u32 = 0u;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
@@ -18,8 +21,8 @@ fn erf(v: f32) -> f32 {
   return select(e - 1.0, 1.0 - e, v >= 0.0);
 }
 
-fn derivative(op: u32, v: f32, out: f32, parameter: f32) -> f32 {
-  switch op {
+fn derivative(v: f32, out: f32, parameter: f32) -> f32 {
+  switch OP {
     case 0u: { return select(0.0, 1.0, v > 0.0); }
     case 1u: { return select(parameter, 1.0, v > 0.0); }
     case 2u: { return out * (1.0 - out); }
@@ -37,8 +40,8 @@ fn derivative(op: u32, v: f32, out: f32, parameter: f32) -> f32 {
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = gid.x + gid.y * groups.x * 256u;
-  if (i >= param(1u)) {
+  if (i >= param(0u)) {
     return;
   }
-  result[i] = dy[i] * derivative(param(0u), x[i], y[i], bitcast<f32>(param(2u)));
+  result[i] = dy[i] * derivative(x[i], y[i], bitcast<f32>(param(1u)));
 }

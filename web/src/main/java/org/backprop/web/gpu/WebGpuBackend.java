@@ -21,13 +21,11 @@ import org.backprop.nn.backend.cpu.CpuBackend;
  * when the next kernel needs them. Not thread-safe.
  */
 public final class WebGpuBackend implements Backend {
-    /** Broadcasting kernels take shapes of at most this rank; larger ones run on the CPU. */
-    private static final int MAX_RANK = 6;
-
     private final GpuMemory memory;
     private final KernelRunner kernels;
     private final ConvolutionOps convolutions;
     private final CpuBackend cpu = new CpuBackend();
+    private final ElementwiseOps elementwise;
     private final ImageOps images;
     private final ProductOps products;
     private final RandomOps random;
@@ -40,6 +38,7 @@ public final class WebGpuBackend implements Backend {
     public WebGpuBackend(GpuDevice device, String adapterDescription) {
         this.memory = new GpuMemory(device);
         this.kernels = new KernelRunner(device, memory);
+        this.elementwise = new ElementwiseOps(memory, kernels, cpu);
         this.products = new ProductOps(memory, kernels, cpu);
         this.reductions = new Reductions(memory, kernels, cpu);
         this.shapes = new ShapeOps(memory, kernels, cpu);
@@ -124,10 +123,6 @@ public final class WebGpuBackend implements Backend {
         return (GpuData) deviceTensor.deviceData();
     }
 
-    private static int bits(float value) {
-        return Float.floatToIntBits(value);
-    }
-
     // ---- matrix products
 
     @Override
@@ -149,44 +144,17 @@ public final class WebGpuBackend implements Backend {
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-        int[] shape = Shapes.broadcast(a.shape(), b.shape());
-        if (shape.length > MAX_RANK) {
-            return cpu.binary(op, a, b);
-        }
-        int count = Shapes.size(shape);
-        int mode = Shapes.same(a.shape(), b.shape()) ? 0 : b.size() == 1 && a.size() == count ? 1 : 2;
-        int[] params = new int[22];
-        params[0] = op.ordinal();
-        params[1] = shape.length;
-        params[2] = count;
-        params[3] = mode;
-        int[] aStrides = Broadcasts.strides(a.shape(), shape);
-        int[] bStrides = Broadcasts.strides(b.shape(), shape);
-        for (int axis = 0; axis < shape.length; axis++) {
-            params[4 + axis] = shape[axis];
-            params[10 + axis] = aStrides[axis];
-            params[16 + axis] = bStrides[axis];
-        }
-        Tensor out = output(shape);
-        kernels.runElementwise("binary", WgslSources.BINARY, params, new GpuData[] {on(a), on(b), data(out)}, count);
-        return out;
+        return elementwise.binary(op, a, b);
     }
 
     @Override
     public Tensor unary(UnaryOp op, Tensor x, float parameter) {
-        Tensor out = output(x.shape());
-        kernels.runElementwise("unary", WgslSources.UNARY, new int[] {op.ordinal(), x.size(), bits(parameter)},
-                new GpuData[] {on(x), data(out)}, x.size());
-        return out;
+        return elementwise.unary(op, x, parameter);
     }
 
     @Override
     public Tensor unaryBackward(UnaryOp op, Tensor x, Tensor y, Tensor dy, float parameter) {
-        Tensor out = output(x.shape());
-        kernels.runElementwise("unary_backward", WgslSources.UNARY_BACKWARD,
-                new int[] {op.ordinal(), x.size(), bits(parameter)},
-                new GpuData[] {on(x), on(y), on(dy), data(out)}, x.size());
-        return out;
+        return elementwise.unaryBackward(op, x, y, dy, parameter);
     }
 
     @Override
@@ -206,22 +174,7 @@ public final class WebGpuBackend implements Backend {
 
     @Override
     public Tensor broadcastTo(Tensor x, int[] shape) {
-        if (shape.length > MAX_RANK) {
-            return cpu.broadcastTo(x, shape);
-        }
-        int[] strides = Broadcasts.strides(x.shape(), shape);
-        int count = Shapes.size(shape);
-        int[] params = new int[16];
-        params[0] = shape.length;
-        params[1] = count;
-        for (int axis = 0; axis < shape.length; axis++) {
-            params[4 + axis] = shape[axis];
-            params[10 + axis] = strides[axis];
-        }
-        Tensor out = output(shape);
-        kernels.runElementwise("broadcast_to", WgslSources.BROADCAST_TO, params, new GpuData[] {on(x), data(out)},
-                count);
-        return out;
+        return elementwise.broadcastTo(x, shape);
     }
 
     // ---- optimizers

@@ -53,6 +53,15 @@ final class ParityCases {
         cases.add(two("subtract broadcast both", TIGHT, new int[] {4, 1, 6}, new int[] {3, 1},
                 in -> Ops.subtract(in[0], in[1])));
         cases.add(two("multiply by scalar", TIGHT, new int[] {2, 3, 4}, new int[] {}, in -> Ops.multiply(in[0], in[1])));
+        // Each way binary.wgsl indexes an operand: repeated along leading axes, spread along trailing ones.
+        cases.add(two("multiply per row (b spreads)", TIGHT, new int[] {7, 5}, new int[] {7, 1},
+                in -> Ops.multiply(in[0], in[1])));
+        cases.add(two("subtract from per-image values (a spreads)", TIGHT, new int[] {3, 1, 1, 1},
+                new int[] {3, 4, 5, 2}, in -> Ops.subtract(in[0], in[1])));
+        cases.add(two("add to a channel bias (a repeats)", TIGHT, new int[] {1, 1, 6}, new int[] {2, 3, 5, 6},
+                in -> Ops.add(in[0], in[1])));
+        cases.add(two("scalar minus tensor (a one value)", TIGHT, new int[] {1}, new int[] {4, 9},
+                in -> Ops.subtract(in[0], in[1])));
         cases.add(new ParityCase("divide", random -> new Tensor[] {ParityCase.uniform(random, 8, 9),
                 ParityCase.positive(random, 9)}, in -> Ops.divide(in[0], in[1]), new boolean[] {true, true}, TIGHT));
         cases.add(one("relu", TIGHT, new int[] {1000}, in -> Ops.relu(in[0])));

@@ -1,0 +1,182 @@
+package org.backprop.web.gpu;
+
+import org.backprop.nn.Shapes;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.backend.cpu.CpuBackend;
+
+/**
+ * The element-wise ops: binary ops with broadcasting ({@code binary.wgsl}), broadcasting itself
+ * ({@code broadcast_to.wgsl}), unary ops and their gradients ({@code unary*.wgsl}). Each op, and each way a binary op's operands are indexed, gets a pipeline of its own
+ * with them written into the source as constants: a kernel that branched on them at run time was several times
+ * slower under SwiftShader, which runs every branch a switch might take.
+ */
+final class ElementwiseOps {
+    /** Broadcasting kernels take shapes of at most this rank; larger ones run on the CPU. */
+    private static final int MAX_RANK = 6;
+
+    /** How binary.wgsl finds an operand's value for output value i; the numbers are the kernel's. */
+    private enum Indexing {
+        /** The operand has the output's shape: i. */
+        SAME(0),
+        /** One value: 0. */
+        SCALAR(1),
+        /** Repeated along leading axes (a bias over the last axis): i % period. */
+        REPEATS(2),
+        /** Repeated along trailing axes (a per-row value): i / period. */
+        SPREADS(3),
+        /** Any other broadcast: per-axis strides. */
+        GENERAL(4);
+
+        final int code;
+
+        Indexing(int code) {
+            this.code = code;
+        }
+    }
+
+    private final GpuMemory memory;
+    private final KernelRunner kernels;
+    private final CpuBackend cpu;
+
+    ElementwiseOps(GpuMemory memory, KernelRunner kernels, CpuBackend cpu) {
+        this.memory = memory;
+        this.kernels = kernels;
+        this.cpu = cpu;
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#binary}. */
+    Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        int[] shape = Shapes.broadcast(a.shape(), b.shape());
+        if (shape.length > MAX_RANK) {
+            return cpu.binary(op, a, b);
+        }
+        int count = Shapes.size(shape);
+        Indexing aIndexing = indexing(a.shape(), shape);
+        Indexing bIndexing = indexing(b.shape(), shape);
+        int[] params = new int[24];
+        params[1] = shape.length;
+        params[2] = count;
+        int[] aStrides = Broadcasts.strides(a.shape(), shape);
+        int[] bStrides = Broadcasts.strides(b.shape(), shape);
+        for (int axis = 0; axis < shape.length; axis++) {
+            params[4 + axis] = shape[axis];
+            params[10 + axis] = aStrides[axis];
+            params[16 + axis] = bStrides[axis];
+        }
+        params[22] = period(aIndexing, a.size(), count);
+        params[23] = period(bIndexing, b.size(), count);
+        String source = WgslSources.BINARY.replace("const OP: u32 = 0u;", "const OP: u32 = " + op.ordinal() + "u;")
+                .replace("const A_INDEX: u32 = 0u;", "const A_INDEX: u32 = " + aIndexing.code + "u;")
+                .replace("const B_INDEX: u32 = 0u;", "const B_INDEX: u32 = " + bIndexing.code + "u;");
+        Tensor out = output(shape);
+        kernels.runElementwise("binary_" + op + "_" + aIndexing + "_" + bIndexing, source, params,
+                new GpuData[] {memory.on(a), memory.on(b), data(out)}, count);
+        return out;
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#broadcastTo}. */
+    Tensor broadcastTo(Tensor x, int[] shape) {
+        if (Shapes.same(x.shape(), shape)) {
+            return x;
+        }
+        if (shape.length > MAX_RANK) {
+            return cpu.broadcastTo(x, shape);
+        }
+        int count = Shapes.size(shape);
+        Indexing xIndexing = indexing(x.shape(), shape);
+        int[] params = new int[24];
+        params[1] = shape.length;
+        params[2] = count;
+        int[] strides = Broadcasts.strides(x.shape(), shape);
+        for (int axis = 0; axis < shape.length; axis++) {
+            params[4 + axis] = shape[axis];
+            params[10 + axis] = strides[axis];
+        }
+        params[22] = period(xIndexing, x.size(), count);
+        Tensor out = output(shape);
+        kernels.runElementwise("broadcast_to_" + xIndexing,
+                WgslSources.BROADCAST_TO.replace("const X_INDEX: u32 = 4u;", "const X_INDEX: u32 = " + xIndexing.code
+                        + "u;"), params, new GpuData[] {memory.on(x), data(out)}, count);
+        return out;
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#unary}. */
+    Tensor unary(UnaryOp op, Tensor x, float parameter) {
+        Tensor out = output(x.shape());
+        kernels.runElementwise("unary_" + op, withOp(WgslSources.UNARY, op),
+                new int[] {x.size(), Float.floatToIntBits(parameter)}, new GpuData[] {memory.on(x), data(out)},
+                x.size());
+        return out;
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#unaryBackward}. */
+    Tensor unaryBackward(UnaryOp op, Tensor x, Tensor y, Tensor dy, float parameter) {
+        Tensor out = output(x.shape());
+        kernels.runElementwise("unary_backward_" + op, withOp(WgslSources.UNARY_BACKWARD, op),
+                new int[] {x.size(), Float.floatToIntBits(parameter)},
+                new GpuData[] {memory.on(x), memory.on(y), memory.on(dy), data(out)}, x.size());
+        return out;
+    }
+
+    /**
+     * Returns how an operand of {@code shape} is indexed for an output of {@code target} shape: by its padded
+     * shape, the same, one value, the output's trailing dimensions after 1s (repeats), or its leading
+     * dimensions before 1s (spreads).
+     */
+    private static Indexing indexing(int[] shape, int[] target) {
+        if (Shapes.same(shape, target)) {
+            return Indexing.SAME;
+        }
+        if (Shapes.size(shape) == 1) {
+            return Indexing.SCALAR;
+        }
+        int[] padded = Broadcasts.padLeft(shape, target.length);
+        int first = 0;
+        while (padded[first] == 1 && target[first] != 1) {
+            first++;
+        }
+        if (matchesFrom(padded, target, first, target.length)) {
+            return Indexing.REPEATS;
+        }
+        int last = target.length;
+        while (padded[last - 1] == 1 && target[last - 1] != 1) {
+            last--;
+        }
+        return matchesFrom(padded, target, 0, last) ? Indexing.SPREADS : Indexing.GENERAL;
+    }
+
+    private static boolean matchesFrom(int[] padded, int[] target, int from, int to) {
+        for (int axis = from; axis < to; axis++) {
+            if (padded[axis] != target[axis]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the period binary.wgsl divides by: the operand's size (repeats) or the values per one of its. */
+    private static int period(Indexing indexing, int size, int count) {
+        switch (indexing) {
+            case REPEATS:
+                return size;
+            case SPREADS:
+                return count / size;
+            default:
+                return 1;
+        }
+    }
+
+    private static String withOp(String wgsl, UnaryOp op) {
+        return wgsl.replace("const OP: u32 = 0u;", "const OP: u32 = " + op.ordinal() + "u;");
+    }
+
+    private Tensor output(int[] shape) {
+        return GpuMemory.tensor(shape, memory.allocate(Shapes.size(shape)));
+    }
+
+    private static GpuData data(Tensor deviceTensor) {
+        return (GpuData) deviceTensor.deviceData();
+    }
+}
