@@ -128,9 +128,17 @@ final class ConvolutionOps {
 
     private Tensor poolBackward(GpuData x, Tensor dy, int[] inputShape, ConvGeometry g, boolean max) {
         Tensor dx = output(inputShape);
-        kernels.runElementwise("pool_backward", WgslSources.POOL_BACKWARD,
-                geometry(inputShape[0], inputShape[3], 0, g, max ? 0 : 1, 0),
-                new GpuData[] {x, on(dy), data(dx)}, dx.size());
+        int[] params = geometry(inputShape[0], inputShape[3], 0, g, max ? 0 : 1, 0);
+        GpuData[] buffers = {x, on(dy), data(dx)};
+        if (g.strideHeight >= g.windowHeight && g.strideWidth >= g.windowWidth) {
+            // Windows that do not overlap: one thread per window writes its whole stride cell.
+            String mode = max ? "max" : "average";
+            kernels.runElementwise("pool_backward_cells_" + mode,
+                    WgslSources.POOL_BACKWARD_CELLS.replace("const MODE: u32 = 0u;",
+                            "const MODE: u32 = " + (max ? 0 : 1) + "u;"), params, buffers, dy.size());
+        } else {
+            kernels.runElementwise("pool_backward", WgslSources.POOL_BACKWARD, params, buffers, dx.size());
+        }
         return dx;
     }
 

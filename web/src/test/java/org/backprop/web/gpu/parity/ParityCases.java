@@ -310,6 +310,13 @@ final class ParityCases {
         cases.add(pool("max pool 3x3 stride 1 same, overlapping", true, new int[] {1, 7, 8, 3}, 3, 1, "same", false));
         cases.add(pool("max pool 2x2 stride 1 valid, ties", true, new int[] {2, 6, 7, 3}, 2, 1, "valid", true));
         cases.add(pool("max pool 3x3 stride 2 same, ties", true, new int[] {2, 9, 8, 5}, 3, 2, "same", true));
+        // Windows that do not overlap (stride >= window) take pool_backward_cells.wgsl: padding, ties, gaps.
+        cases.add(pool("max pool 2x2 stride 2 same, odd sizes, ties", true, new int[] {2, 7, 9, 3}, 2, 2, "same", true));
+        cases.add(pool("max pool 3x3 stride 3 same", true, new int[] {1, 10, 8, 4}, 3, 3, "same", false));
+        cases.add(pool("max pool 2x2 stride 3 valid, gaps between windows", true, new int[] {2, 11, 8, 3}, 2, 3,
+                "valid", false));
+        cases.add(pool("average pool 2x2 stride 2 same, odd sizes", false, new int[] {2, 7, 9, 3}, 2, 2, "same",
+                false));
         cases.add(pool("average pool 2x2 stride 2 valid", false, new int[] {2, 9, 11, 5}, 2, 2, "valid", false));
         cases.add(pool("average pool 3x3 stride 2 same", false, new int[] {3, 10, 9, 6}, 3, 2, "same", false));
         cases.add(pool("average pool 5x5 stride 1 same", false, new int[] {1, 7, 8, 3}, 5, 1, "same", false));
