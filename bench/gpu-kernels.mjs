@@ -71,7 +71,9 @@ for (const [name, m, k, n, flags] of [
   ['h·W2 [128,256]x[256,128]', 128, 256, 128, 0],
   ['logits [128,128]x[128,10]', 128, 128, 10, 0],
 ]) {
-  const run = dispatch(matmul, [m, k, n, flags], [storage(m * k), storage(k * n), storage(m * n)],
+  // No bias (flag 4 off): b stands in for the bias binding, as ProductOps binds it.
+  const b = storage(k * n);
+  const run = dispatch(matmul, [m, k, n, flags], [storage(m * k), b, b, storage(m * n)],
     [Math.ceil(n / tile), Math.ceil(m / tile), 1]);
   await report(name, [run], (ms) => ({ gflops: +(2 * m * k * n / ms / 1e6).toFixed(2), kernel: matmulFile }));
 }
