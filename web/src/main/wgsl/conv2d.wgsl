@@ -10,12 +10,17 @@
 // image (padding) read offset 0 and are multiplied by 0.
 // Workgroup: WX threads along the filters (set per op by ConvolutionOps to fit the filter count) × 64 / WX
 // along the rows. Dispatch: x the filter blocks, (y + z·num_workgroups.y) the row blocks.
+// Epilogue (a Conv2D layer's forward, Backend.conv2dBiasActivation): optionally bias[filter] is added and an
+// element-wise activation applied before a value is written, as matmul.wgsl does.
 // Parameters: [0] n, [1] inH, [2] inW, [3] c, [4] outH, [5] outW, [6] f, [7] kh, [8] kw, [9] sh, [10] sw,
-// [11] padTop, [12] padLeft.
+// [11] padTop, [12] padLeft, [13] flags (4 add bias), [14] activation (include/activation.wgsl's codes),
+// [15] leaky relu's slope as f32 bits.
+// Bindings: x, w, bias (any buffer when flag 4 is off: it is not read), y.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read> w: array<f32>;
-@group(0) @binding(3) var<storage, read_write> y: array<f32>;
+@group(0) @binding(3) var<storage, read> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
 const WX: u32 = 8u;
 const WY: u32 = 64u / WX;
@@ -23,6 +28,8 @@ const WY: u32 = 64u / WX;
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
+
+#include "activation.wgsl"
 
 @compute @workgroup_size(WX, WY)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u,
@@ -48,9 +55,11 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
   let iyB = vec4i(((rowB / outW) % outH) * param(9u)) - i32(param(11u));
   let ixA = vec4i((rowA % outW) * param(10u)) - i32(param(12u));
   let ixB = vec4i((rowB % outW) * param(10u)) - i32(param(12u));
+  let filtersA = min(vec4u(col0) + vec4u(0u, 1u, 2u, 3u), vec4u(filters - 1u));
+  let filtersB = min(vec4u(col0) + vec4u(4u, 5u, 6u, 7u), vec4u(filters - 1u));
   // w[(ky, kx, ch), filters], advanced one depth step (one row of w) per iteration.
-  var wA = min(vec4u(col0) + vec4u(0u, 1u, 2u, 3u), vec4u(filters - 1u));
-  var wB = min(vec4u(col0) + vec4u(4u, 5u, 6u, 7u), vec4u(filters - 1u));
+  var wA = filtersA;
+  var wB = filtersB;
   // acc[i] holds row i's filters A (i < 8) or row i − 8's filters B.
   var acc: array<vec4f, 16>;
   for (var ky = 0u; ky < param(7u); ky = ky + 1u) {
@@ -95,10 +104,18 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
       }
     }
   }
+  let hasBias = (param(13u) & 4u) != 0u;
+  let biasA = select(vec4f(0.0), vec4f(bias[filtersA.x], bias[filtersA.y], bias[filtersA.z], bias[filtersA.w]), hasBias);
+  let biasB = select(vec4f(0.0), vec4f(bias[filtersB.x], bias[filtersB.y], bias[filtersB.z], bias[filtersB.w]), hasBias);
+  let activation = param(14u);
+  let slope = bitcast<f32>(param(15u));
   for (var i = 0u; i < 8u; i = i + 1u) {
-    for (var j = 0u; j < 8u; j = j + 1u) {
+    for (var j = 0u; j < 4u; j = j + 1u) {
       if (row0 + i < rows && col0 + j < filters) {
-        y[(row0 + i) * filters + col0 + j] = acc[i + 8u * (j / 4u)][j % 4u];
+        y[(row0 + i) * filters + col0 + j] = activate(acc[i][j] + biasA[j], activation, slope);
+      }
+      if (row0 + i < rows && col0 + 4u + j < filters) {
+        y[(row0 + i) * filters + col0 + 4u + j] = activate(acc[8u + i][j] + biasB[j], activation, slope);
       }
     }
   }

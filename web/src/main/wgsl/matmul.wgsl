@@ -10,7 +10,7 @@
 // Epilogue (a Dense layer's forward, Backend.dense): optionally bias[column] is added and an element-wise
 // activation applied before the block is written, saving two passes over the result.
 // Parameters: [0] m, [1] k, [2] n, [3] flags (1 transpose a, 2 transpose b, 4 add bias), [4] activation
-// (0 none, 1 relu, 2 leaky relu, 3 sigmoid, 4 tanh), [5] leaky relu's slope as f32 bits.
+// (include/activation.wgsl's codes), [5] leaky relu's slope as f32 bits.
 // Bindings: a, b, bias (any buffer when flag 4 is off: it is not read), result.
 // Dispatch: (ceil(n / 64), ceil(m / 64), batch).
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
@@ -23,16 +23,7 @@ fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
 
-// The activations of the epilogue, as unary.wgsl computes them.
-fn activate(v: f32) -> f32 {
-  switch param(4u) {
-    case 1u: { return max(v, 0.0); }
-    case 2u: { return select(bitcast<f32>(param(5u)) * v, v, v > 0.0); }
-    case 3u: { return 1.0 / (1.0 + exp(-v)); }
-    case 4u: { return tanh(clamp(v, -9.0, 9.0)); }
-    default: { return v; }
-  }
-}
+#include "activation.wgsl"
 
 @compute @workgroup_size(8, 8)
 fn main(@builtin(global_invocation_id) gid: vec3u) {
@@ -89,14 +80,16 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   let hasBias = (param(3u) & 4u) != 0u;
   let biasA = select(vec4f(0.0), vec4f(bias[colsA.x], bias[colsA.y], bias[colsA.z], bias[colsA.w]), hasBias);
   let biasB = select(vec4f(0.0), vec4f(bias[colsB.x], bias[colsB.y], bias[colsB.z], bias[colsB.w]), hasBias);
+  let activation = param(4u);
+  let slope = bitcast<f32>(param(5u));
   let out = gid.z * m * n;
   for (var i = 0u; i < 8u; i = i + 1u) {
     for (var j = 0u; j < 4u; j = j + 1u) {
       if (row0 + i < m && col0 + j < n) {
-        result[out + (row0 + i) * n + col0 + j] = activate(acc[i][j] + biasA[j]);
+        result[out + (row0 + i) * n + col0 + j] = activate(acc[i][j] + biasA[j], activation, slope);
       }
       if (row0 + i < m && col0 + 4u + j < n) {
-        result[out + (row0 + i) * n + col0 + 4u + j] = activate(acc[8u + i][j] + biasB[j]);
+        result[out + (row0 + i) * n + col0 + 4u + j] = activate(acc[8u + i][j] + biasB[j], activation, slope);
       }
     }
   }

@@ -160,6 +160,14 @@ public interface Backend {
      */
     Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry geometry);
 
+    /**
+     * Returns {@code activation(conv2d(x, kernel) + bias)} in one fused op (a Conv2D layer's forward): bias
+     * {@code [f]} or {@code null}, activation as {@link #dense} takes it. The result equals
+     * {@code unary(activation, binary(ADD, conv2d(x, kernel), bias))}.
+     */
+    Tensor conv2dBiasActivation(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter,
+            ConvGeometry geometry);
+
     /** Returns d loss / d x of {@link #conv2d} given dy {@code [n, outH, outW, f]}; x has {@code inputShape}. */
     Tensor conv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry geometry);
 

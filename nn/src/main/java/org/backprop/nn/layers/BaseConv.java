@@ -2,6 +2,7 @@ package org.backprop.nn.layers;
 
 import java.util.function.UnaryOperator;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.ops.Ops;
 
 /**
@@ -57,6 +58,21 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
     /** Returns {@code activation(outputs + bias)}, the bias only when the layer has one. */
     protected final Tensor finish(Tensor outputs, Tensor bias) {
         return activation.apply(useBias ? Ops.add(outputs, bias) : outputs);
+    }
+
+    /** Returns the element-wise op a fused convolution applies for this layer's activation, or {@code null}. */
+    protected final UnaryOp fusedActivation() {
+        return Activations.fusedOp(activationName);
+    }
+
+    /** Returns the parameter of {@link #fusedActivation}'s op. */
+    protected final float fusedParameter() {
+        return Activations.fusedParameter(activationName);
+    }
+
+    /** Returns a fused convolution's outputs with the activation it could not apply (softmax, gelu) applied. */
+    protected final Tensor afterFusion(Tensor outputs) {
+        return fusedActivation() != null ? outputs : activation.apply(outputs);
     }
 
     @Override

@@ -54,6 +54,8 @@ public final class Conv2D extends BaseConv<Conv2D> {
 
     @Override
     protected Tensor forward(Tensor inputs, boolean training) {
-        return finish(Ops.conv2d(inputs, kernel.value(), strides, strides, padding), useBias ? bias.value() : null);
+        // Bias and an element-wise activation run inside the convolution's kernel.
+        return afterFusion(Ops.conv2d(inputs, kernel.value(), useBias ? bias.value() : null, fusedActivation(),
+                fusedParameter(), strides, strides, padding));
     }
 }

@@ -270,12 +270,33 @@ public final class Ops {
                     + Shapes.describe(x.shape()) + ", " + Shapes.describe(kernel.shape()) + " and "
                     + (bias == null ? "no bias" : Shapes.describe(bias.shape())));
         }
+        checkFusable("dense", activation, parameter);
+        return FusedDense.apply(x, kernel, bias, activation, parameter);
+    }
+
+    /**
+     * Returns {@code activation(conv2d(x, kernel) + bias)} as one fused op, the convolution as {@link #conv2d}
+     * takes it; {@code bias} ({@code [filters]}) and {@code activation} as {@link #dense} takes them.
+     */
+    public static Tensor conv2d(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter,
+            int strideHeight, int strideWidth, String padding) {
+        checkConv2d(x, kernel);
+        if (bias != null && !Shapes.same(bias.shape(), new int[] {kernel.dim(3)})) {
+            throw new IllegalArgumentException("conv2d needs a bias of shape (" + kernel.dim(3) + ",), got "
+                    + Shapes.describe(bias.shape()));
+        }
+        checkFusable("conv2d", activation, parameter);
+        return FusedConv2D.apply(x, kernel, bias, activation, parameter,
+                geometry(x, kernel.dim(0), kernel.dim(1), strideHeight, strideWidth, padding));
+    }
+
+    /** The fused ops read an activation's derivative from its output, which these activations allow. */
+    private static void checkFusable(String op, UnaryOp activation, float parameter) {
         if (activation != null && !(activation == UnaryOp.RELU || activation == UnaryOp.SIGMOID
                 || activation == UnaryOp.TANH || (activation == UnaryOp.LEAKY_RELU && parameter >= 0))) {
-            throw new IllegalArgumentException("dense: activation " + activation + " with parameter " + parameter
+            throw new IllegalArgumentException(op + ": activation " + activation + " with parameter " + parameter
                     + " cannot be fused (its derivative needs the pre-activation values)");
         }
-        return FusedDense.apply(x, kernel, bias, activation, parameter);
     }
 
     /**
@@ -283,12 +304,16 @@ public final class Ops {
      * given strides and Keras padding ("valid" or "same"): {@code [n, outH, outW, f]}.
      */
     public static Tensor conv2d(Tensor x, Tensor kernel, int strideHeight, int strideWidth, String padding) {
+        checkConv2d(x, kernel);
+        return Convolution.apply(x, kernel, geometry(x, kernel.dim(0), kernel.dim(1), strideHeight, strideWidth,
+                padding), false);
+    }
+
+    private static void checkConv2d(Tensor x, Tensor kernel) {
         if (x.rank() != 4 || kernel.rank() != 4 || kernel.dim(2) != x.dim(3)) {
             throw new IllegalArgumentException("conv2d needs x (n, h, w, c) and kernel (kh, kw, c, filters), got "
                     + Shapes.describe(x.shape()) + " and " + Shapes.describe(kernel.shape()));
         }
-        return Convolution.apply(x, kernel, geometry(x, kernel.dim(0), kernel.dim(1), strideHeight, strideWidth,
-                padding), false);
     }
 
     /**

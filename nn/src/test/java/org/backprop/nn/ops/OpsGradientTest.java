@@ -117,6 +117,19 @@ class OpsGradientTest {
     }
 
     @Test
+    void fusedConv2dWithBiasAndActivation() {
+        Tensor x = random(31, -1, 1, 2, 5, 4, 3);
+        Tensor kernel = random(32, -1, 1, 3, 3, 3, 2);
+        Tensor bias = random(33, 0.6f, 1.2f, 2);
+        check("conv2d + bias + tanh", in -> weightedSum(Ops.conv2d(in[0], in[1], in[2], UnaryOp.TANH, 0f, 2, 1,
+                "same")), x, kernel, bias);
+        check("conv2d + bias", in -> weightedSum(Ops.conv2d(in[0], in[1], in[2], null, 0f, 1, 1, "valid")), x,
+                kernel, bias);
+        assertArrayEquals(Ops.relu(Ops.add(Ops.conv2d(x, kernel, 1, 1, "same"), bias)).toArray(),
+                Ops.conv2d(x, kernel, bias, UnaryOp.RELU, 0f, 1, 1, "same").toArray());
+    }
+
+    @Test
     void fusedDenseEqualsTheOpsItStandsForToTheBit() {
         Tensor x = random(26, -1, 1, 6, 7);
         Tensor kernel = random(27, -1, 1, 7, 4);

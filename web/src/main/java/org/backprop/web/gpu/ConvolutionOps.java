@@ -3,6 +3,7 @@ package org.backprop.web.gpu;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.ConvGeometry;
+import org.backprop.nn.backend.UnaryOp;
 
 /**
  * Dispatches the sliding-window ops: convolution and its gradients as implicit GEMMs (conv2d*.wgsl),
@@ -33,12 +34,18 @@ final class ConvolutionOps {
         this.kernels = kernels;
     }
 
-    Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry g) {
+    /** See {@link org.backprop.nn.backend.Backend#conv2dBiasActivation}; {@code bias} may be {@code null}. */
+    Tensor conv2d(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter, ConvGeometry g) {
         int filters = kernel.dim(3);
         Tensor y = output(x.dim(0), g.outHeight, g.outWidth, filters);
         int rows = x.dim(0) * g.outHeight * g.outWidth;
-        gemm("conv2d", WgslSources.CONV2D, geometry(x.dim(0), x.dim(3), filters, g, 0, 0),
-                on(x), on(kernel), data(y), rows, filters);
+        int[] params = geometry(x.dim(0), x.dim(3), filters, g, bias != null ? Epilogues.ADD_BIAS : 0, 0);
+        params[14] = Epilogues.activationCode(activation);
+        params[15] = Float.floatToIntBits(parameter);
+        GpuData weights = on(kernel);
+        // Without a bias the kernel reads no bias values; the weights stand in for the binding.
+        gemm("conv2d", WgslSources.CONV2D, params,
+                new GpuData[] {on(x), weights, bias != null ? on(bias) : weights, data(y)}, rows, filters);
         return y;
     }
 
@@ -46,8 +53,8 @@ final class ConvolutionOps {
         Tensor dx = output(inputShape);
         int rows = inputShape[0] * inputShape[1] * inputShape[2];
         gemm("conv2d_backward_input", WgslSources.CONV2D_BACKWARD_INPUT,
-                geometry(inputShape[0], inputShape[3], kernel.dim(3), g, 0, 0), on(dy), on(kernel), data(dx), rows,
-                inputShape[3]);
+                geometry(inputShape[0], inputShape[3], kernel.dim(3), g, 0, 0),
+                new GpuData[] {on(dy), on(kernel), data(dx)}, rows, inputShape[3]);
         return dx;
     }
 
@@ -147,12 +154,11 @@ final class ConvolutionOps {
      * threads, each thread an 8 × 8 block; x numbers the column blocks, y (spilling into z past the dispatch
      * limit) the row blocks.
      */
-    private void gemm(String op, String wgsl, int[] params, GpuData a, GpuData b, GpuData result, int rows,
-            int columns) {
+    private void gemm(String op, String wgsl, int[] params, GpuData[] buffers, int rows, int columns) {
         int threadsX = threadsAlong(columns);
         int rowGroups = KernelRunner.ceilDiv(rows, BLOCK * (GROUP_THREADS / threadsX));
         int y = Math.min(rowGroups, MAX_GROUPS);
-        kernels.run(op + "_wx" + threadsX, sized(wgsl, threadsX), params, new GpuData[] {a, b, result},
+        kernels.run(op + "_wx" + threadsX, sized(wgsl, threadsX), params, buffers,
                 KernelRunner.ceilDiv(columns, BLOCK * threadsX), y, KernelRunner.ceilDiv(rowGroups, y));
     }
 
@@ -184,7 +190,8 @@ final class ConvolutionOps {
     /**
      * Returns the parameter words the kernels share: [0] n, [1] inH, [2] inW, [3] c, [4] outH, [5] outW,
      * [6] output channels, [7] kh, [8] kw, [9] sh, [10] sw, [11] padTop, [12] padLeft, [13] {@code extra} (chunk
-     * length or pooling mode), [14] depth multiplier, [15] free for the caller.
+     * length, pooling mode or conv2d's epilogue flags), [14] depth multiplier, [15] free for the caller (conv2d
+     * puts its epilogue's activation in [14] and [15]).
      */
     private static int[] geometry(int batch, int channels, int outChannels, ConvGeometry g, int extra,
             int multiplier) {

@@ -47,7 +47,7 @@ final class ProductOps {
         int m = x.dim(0);
         int n = kernel.dim(1);
         return product(x, false, kernel, false, 1, m, x.dim(1), n, new int[] {m, n}, bias,
-                activationCode(activation), Float.floatToIntBits(parameter));
+                Epilogues.activationCode(activation), Float.floatToIntBits(parameter));
     }
 
     private Tensor product(Tensor a, boolean transposeA, Tensor b, boolean transposeB, int batch, int m, int k,
@@ -58,7 +58,7 @@ final class ProductOps {
     private Tensor product(Tensor a, boolean transposeA, Tensor b, boolean transposeB, int batch, int m, int k,
             int n, int[] shape, Tensor bias, int activation, int parameterBits) {
         Tensor out = GpuMemory.tensor(shape, memory.allocate(batch * m * n));
-        int flags = (transposeA ? 1 : 0) | (transposeB ? 2 : 0) | (bias != null ? 4 : 0);
+        int flags = (transposeA ? 1 : 0) | (transposeB ? 2 : 0) | (bias != null ? Epilogues.ADD_BIAS : 0);
         GpuData bData = memory.on(b);
         // Without a bias the kernel reads no bias values; b stands in for the binding.
         GpuData biasData = bias != null ? memory.on(bias) : bData;
@@ -66,24 +66,5 @@ final class ProductOps {
                 new GpuData[] {memory.on(a), bData, biasData, (GpuData) out.deviceData()},
                 KernelRunner.ceilDiv(n, TILE), KernelRunner.ceilDiv(m, TILE), batch);
         return out;
-    }
-
-    /** Returns matmul.wgsl's code for {@code activation}, which Backend.dense limits to these four. */
-    private static int activationCode(UnaryOp activation) {
-        if (activation == null) {
-            return 0;
-        }
-        switch (activation) {
-            case RELU:
-                return 1;
-            case LEAKY_RELU:
-                return 2;
-            case SIGMOID:
-                return 3;
-            case TANH:
-                return 4;
-            default:
-                throw new IllegalArgumentException("dense cannot fuse activation " + activation);
-        }
     }
 }

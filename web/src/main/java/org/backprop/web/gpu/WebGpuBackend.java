@@ -236,7 +236,13 @@ public final class WebGpuBackend implements Backend {
 
     @Override
     public Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry geometry) {
-        return convolutions.conv2d(x, kernel, geometry);
+        return convolutions.conv2d(x, kernel, null, null, 0f, geometry);
+    }
+
+    @Override
+    public Tensor conv2dBiasActivation(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter,
+            ConvGeometry geometry) {
+        return convolutions.conv2d(x, kernel, bias, activation, parameter, geometry);
     }
 
     @Override

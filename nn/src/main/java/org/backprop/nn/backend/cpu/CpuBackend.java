@@ -283,11 +283,12 @@ public class CpuBackend implements Backend {
     /** The reference composes the three ops the fused one stands for, so its results are theirs to the bit. */
     @Override
     public Tensor dense(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter) {
-        Tensor z = matmul(x, false, kernel, false);
-        if (bias != null) {
-            z = binary(BinaryOp.ADD, z, bias);
-        }
-        return activation == null ? z : unary(activation, z, parameter);
+        return biasActivation(matmul(x, false, kernel, false), bias, activation, parameter);
+    }
+
+    private Tensor biasActivation(Tensor z, Tensor bias, UnaryOp activation, float parameter) {
+        Tensor biased = bias == null ? z : binary(BinaryOp.ADD, z, bias);
+        return activation == null ? biased : unary(activation, biased, parameter);
     }
 
     @Override
@@ -332,6 +333,13 @@ public class CpuBackend implements Backend {
             System.arraycopy(values, (o * full + start) * inner, out, o * length * inner, length * inner);
         }
         return Tensor.wrap(shape, out);
+    }
+
+    /** Composes the ops the fused one stands for, as {@link #dense} does. */
+    @Override
+    public Tensor conv2dBiasActivation(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter,
+            ConvGeometry g) {
+        return biasActivation(conv2d(x, kernel, g), bias, activation, parameter);
     }
 
     @Override

@@ -292,6 +292,15 @@ final class ParityCases {
                 1, 1, "valid"));
         cases.add(conv("conv2d 3x3 same, 70 channels to 70 filters: two column workgroups", new int[] {1, 5, 6, 70},
                 new int[] {3, 3, 70, 70}, 1, 1, "same"));
+        // The fused Conv2D forward: bias and activation in conv2d.wgsl's epilogue; gradients for all three inputs.
+        for (UnaryOp activation : new UnaryOp[] {null, UnaryOp.RELU, UnaryOp.LEAKY_RELU, UnaryOp.SIGMOID,
+            UnaryOp.TANH}) {
+            cases.add(new ParityCase("conv2d + bias + " + (activation == null ? "linear" : activation)
+                    + ", 3x3 same stride 2, 11 filters", random -> new Tensor[] {ParityCase.uniform(random, 2, 9, 8, 5),
+                        ParityCase.uniform(random, 3, 3, 5, 11), ParityCase.uniform(random, 11)},
+                    in -> Ops.conv2d(in[0], in[1], in[2], activation, 0.2f, 2, 2, "same"),
+                    new boolean[] {true, true, true}, sums(2 * 5 * 5)));
+        }
         cases.add(conv("conv2d batch 40, split kernel gradient", new int[] {40, 12, 12, 3}, new int[] {3, 3, 3, 16},
                 1, 1, "same"));
 
