@@ -5,8 +5,9 @@
 // (the first one, `git show eaece47:web/src/main/wgsl/matmul.wgsl`, has tile 16; the current one 64).
 // Prints one JSON line per case: milliseconds per run, after a warm-up, over enough repetitions (recorded into
 // one command buffer, as a training step would be) to take about a second.
-import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { create, globals } from 'webgpu';
+import { readKernel } from '../web/build/wgsl-source.mjs';
 
 Object.assign(globalThis, globals);
 const wgsl = 'web/src/main/wgsl';
@@ -17,7 +18,7 @@ globalThis.gpu = create([]);
 const device = await (await globalThis.gpu.requestAdapter()).requestDevice();
 
 function pipeline(file) {
-  const module = device.createShaderModule({ code: readFileSync(file, 'utf8') });
+  const module = device.createShaderModule({ code: readKernel(dirname(file), basename(file)) });
   return device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' } });
 }
 

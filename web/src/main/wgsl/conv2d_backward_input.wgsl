@@ -22,6 +22,8 @@ fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
 
+#include "accumulate_8x8.wgsl"
+
 @compute @workgroup_size(WX, WY)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: vec3u,
         @builtin(local_invocation_id) local: vec3u) {
@@ -79,22 +81,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
         let a1 = vec4f(dy[dyB.x], dy[dyB.y], dy[dyB.z], dy[dyB.w]) * scaleB;
         let b0 = vec4f(w[wA.x], w[wA.y], w[wA.z], w[wA.w]);
         let b1 = vec4f(w[wB.x], w[wB.y], w[wB.z], w[wB.w]);
-        acc[0] = acc[0] + a0.x * b0;
-        acc[1] = acc[1] + a0.y * b0;
-        acc[2] = acc[2] + a0.z * b0;
-        acc[3] = acc[3] + a0.w * b0;
-        acc[4] = acc[4] + a1.x * b0;
-        acc[5] = acc[5] + a1.y * b0;
-        acc[6] = acc[6] + a1.z * b0;
-        acc[7] = acc[7] + a1.w * b0;
-        acc[8] = acc[8] + a0.x * b1;
-        acc[9] = acc[9] + a0.y * b1;
-        acc[10] = acc[10] + a0.z * b1;
-        acc[11] = acc[11] + a0.w * b1;
-        acc[12] = acc[12] + a1.x * b1;
-        acc[13] = acc[13] + a1.y * b1;
-        acc[14] = acc[14] + a1.z * b1;
-        acc[15] = acc[15] + a1.w * b1;
+        accumulate8x8(&acc, a0, a1, b0, b1);
         dyA = dyA + 1u;
         dyB = dyB + 1u;
         wA = wA + 1u;

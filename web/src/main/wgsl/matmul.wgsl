@@ -23,6 +23,8 @@ fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
 
+#include "accumulate_8x8.wgsl"
+
 #include "activation.wgsl"
 
 @compute @workgroup_size(8, 8)
@@ -56,22 +58,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     let a1 = vec4f(a[aB.x], a[aB.y], a[aB.z], a[aB.w]);
     let b0 = vec4f(b[bA.x], b[bA.y], b[bA.z], b[bA.w]);
     let b1 = vec4f(b[bB.x], b[bB.y], b[bB.z], b[bB.w]);
-    acc[0] = acc[0] + a0.x * b0;
-    acc[1] = acc[1] + a0.y * b0;
-    acc[2] = acc[2] + a0.z * b0;
-    acc[3] = acc[3] + a0.w * b0;
-    acc[4] = acc[4] + a1.x * b0;
-    acc[5] = acc[5] + a1.y * b0;
-    acc[6] = acc[6] + a1.z * b0;
-    acc[7] = acc[7] + a1.w * b0;
-    acc[8] = acc[8] + a0.x * b1;
-    acc[9] = acc[9] + a0.y * b1;
-    acc[10] = acc[10] + a0.z * b1;
-    acc[11] = acc[11] + a0.w * b1;
-    acc[12] = acc[12] + a1.x * b1;
-    acc[13] = acc[13] + a1.y * b1;
-    acc[14] = acc[14] + a1.z * b1;
-    acc[15] = acc[15] + a1.w * b1;
+    accumulate8x8(&acc, a0, a1, b0, b1);
     aA = aA + aStep;
     aB = aB + aStep;
     bA = bA + bStep;

@@ -7,6 +7,8 @@
 @group(0) @binding(2) var<storage, read> targets: array<f32>;
 @group(0) @binding(3) var<storage, read_write> loss: array<f32>;
 
+#include "softmax_row.wgsl"
+
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let row = gid.x + gid.y * groups.x * 256u;
@@ -15,14 +17,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   }
   let width = p[0].y;
   let base = row * width;
-  var rowMax = -3.4028234e38f;
-  for (var c = 0u; c < width; c = c + 1u) {
-    rowMax = max(rowMax, logits[base + c]);
-  }
-  var sum = 0.0;
-  for (var c = 0u; c < width; c = c + 1u) {
-    sum = sum + exp(logits[base + c] - rowMax);
-  }
+  let statistics = rowStatistics(base, width);
+  let rowMax = statistics.x;
+  let sum = statistics.y;
   let logSum = log(sum);
   var total = 0.0;
   for (var c = 0u; c < width; c = c + 1u) {
