@@ -6,30 +6,20 @@
 // Dawn in Node (the grader's path; a real GPU's Vulkan driver unless VK_ICD_FILENAMES names another).
 // Usage, from the repository root: node bench/webgpu-training.mjs [--epochs=2] [--no-build] [--engine=node]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWebGpuChromium } from '../web/src/test/gpu/chromium.mjs';
+import { root, translateBenchProgram } from './bench-program.mjs';
 
 const option = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const epochs = Number(option('epochs', '2'));
-const root = new URL('..', import.meta.url).pathname;
 const modules = join(root, 'node_modules');
 
 // Our side: the bench program, translated to JavaScript with the test classpath (GpuTestPrograms.main).
-if (!process.argv.includes('--no-build')) {
-  execFileSync('mvn', ['-B', '-o', '-q', '-pl', 'nn,web', 'test-compile', 'dependency:build-classpath',
-    '-Dmdep.outputFile=target/bench-classpath.txt', '-Dmdep.includeScope=test'], { cwd: root, stdio: 'inherit' });
-}
-const dependencies = readFileSync(join(root, 'web/target/bench-classpath.txt'), 'utf8').trim().split(':')
-  .filter((path) => !path.includes('backprop-nn'));
-const classpath = ['web/target/test-classes', 'web/target/classes', 'nn/target/classes', ...dependencies].join(':');
-const out = mkdtempSync(join(tmpdir(), 'webgpu-bench-'));
-execFileSync('java', ['-cp', classpath, 'org.backprop.web.gpu.GpuTestPrograms',
-  'org.backprop.web.gpu.bench.WebGpuTrainingBenchmark', out], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const program = translateBenchProgram({ build: !process.argv.includes('--no-build') });
 
 if (option('engine', 'chromium') === 'node') {
-  const output = execFileSync('node', [join(root, 'web/src/test/gpu/run-node.mjs'), join(out, 'program.js'), modules,
+  const output = execFileSync('node', [join(root, 'web/src/test/gpu/run-node.mjs'), program, modules,
     String(epochs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   for (const line of output.split('\n').filter((l) => l.startsWith('{"benchmark"'))) {
     const result = JSON.parse(line);
@@ -40,7 +30,7 @@ if (option('engine', 'chromium') === 'node') {
 }
 
 const files = {
-  '/program.js': join(out, 'program.js'),
+  '/program.js': program,
   '/tf.js': join(modules, '@tensorflow/tfjs/dist/tf.min.js'),
   '/tf-webgpu.js': join(modules, '@tensorflow/tfjs-backend-webgpu/dist/tf-backend-webgpu.min.js'),
   '/tfjs-models.mjs': join(root, 'bench/tfjs-models.mjs'),
