@@ -1,12 +1,15 @@
-// dx = d loss / d x of maxPool2d or averagePool2d, given x [n, inH, inW, c] (max only; average ignores it)
-// and dy [n, outH, outW, c]. One thread per dx value gathers from the windows that cover it, in output
-// order as the CPU backend adds them: max pooling passes a window's dy to its first maximum only (row by
-// row, the earliest of equal values); average pooling passes dy / (the window's positions inside x).
-// Parameters: as pool.wgsl. Average pooling binds dy in x's place.
+// dx = d loss / d x of maxPool2d or averagePool2d where windows may overlap (pool_backward_cells.wgsl takes
+// those that do not), given dy [n, outH, outW, c]. One thread per dx value gathers from the windows that
+// cover it, in output order as the CPU backend adds them: max pooling passes a window's dy to its first
+// maximum only, which pool_argmax.wgsl found (argmax: per output value, the position iy·inW + ix in its
+// image); average pooling passes dy / (the window's positions inside x). MODE (0 max, 1 average) is a
+// constant set per pipeline. Parameters: as pool.wgsl. Average pooling binds dy in argmax's place.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
-@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(1) var<storage, read> argmax: array<u32>;
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
+
+const MODE: u32 = 0u;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
@@ -32,7 +35,6 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   let sw = param(10u);
   let padTop = param(11u);
   let padLeft = param(12u);
-  let isMax = param(13u) == 0u;
   if (i >= param(0u) * inH * inW * channels) {
     return;
   }
@@ -52,26 +54,11 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
       let tx = i32(ox * sw) - i32(padLeft);
       let x0 = u32(max(tx, 0));
       let x1 = u32(min(tx + i32(kw), i32(inW)));
-      let upstream = dy[((image * outH + oy) * outW + ox) * channels + ch];
-      if (!isMax) {
-        sum = sum + upstream / f32((y1 - y0) * (x1 - x0));
-        continue;
-      }
-      var bestY = y0;
-      var bestX = x0;
-      var best = x[((image * inH + y0) * inW + x0) * channels + ch];
-      for (var wy = y0; wy < y1; wy = wy + 1u) {
-        for (var wx = x0; wx < x1; wx = wx + 1u) {
-          let value = x[((image * inH + wy) * inW + wx) * channels + ch];
-          if (value > best) {
-            best = value;
-            bestY = wy;
-            bestX = wx;
-          }
-        }
-      }
-      if (bestY == iy && bestX == ix) {
-        sum = sum + upstream;
+      let window = ((image * outH + oy) * outW + ox) * channels + ch;
+      if (MODE == 0u) {
+        sum = sum + select(0.0, dy[window], argmax[window] == iy * inW + ix);
+      } else {
+        sum = sum + dy[window] / f32((y1 - y0) * (x1 - x0));
       }
     }
   }

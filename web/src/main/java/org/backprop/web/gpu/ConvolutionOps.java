@@ -136,17 +136,31 @@ final class ConvolutionOps {
     private Tensor poolBackward(GpuData x, Tensor dy, int[] inputShape, ConvGeometry g, boolean max) {
         Tensor dx = output(inputShape);
         int[] params = geometry(inputShape[0], inputShape[3], 0, g, max ? 0 : 1, 0);
-        GpuData[] buffers = {x, on(dy), data(dx)};
         if (g.strideHeight >= g.windowHeight && g.strideWidth >= g.windowWidth) {
             // Windows that do not overlap: one thread per window writes its whole stride cell.
-            String mode = max ? "max" : "average";
-            kernels.runElementwise("pool_backward_cells_" + mode,
-                    WgslSources.POOL_BACKWARD_CELLS.replace("const MODE: u32 = 0u;",
-                            "const MODE: u32 = " + (max ? 0 : 1) + "u;"), params, buffers, dy.size());
-        } else {
-            kernels.runElementwise("pool_backward", WgslSources.POOL_BACKWARD, params, buffers, dx.size());
+            kernels.runElementwise("pool_backward_cells_" + (max ? "max" : "average"),
+                    withMode(WgslSources.POOL_BACKWARD_CELLS, max), params, new GpuData[] {x, on(dy), data(dx)},
+                    dy.size());
+            return dx;
+        }
+        // Overlapping windows: each input gathers from the windows that cover it; for max pooling a first pass
+        // finds every window's maximum once, instead of once per input it covers.
+        GpuData argmax = max ? memory.allocate(dy.size()) : null;
+        if (max) {
+            kernels.runElementwise("pool_argmax", WgslSources.POOL_ARGMAX, params, new GpuData[] {x, argmax},
+                    dy.size());
+        }
+        kernels.runElementwise("pool_backward_" + (max ? "max" : "average"), withMode(WgslSources.POOL_BACKWARD, max),
+                params, new GpuData[] {max ? argmax : on(dy), on(dy), data(dx)}, dx.size());
+        if (max) {
+            memory.free(argmax);
         }
         return dx;
+    }
+
+    /** Returns a pooling-gradient kernel's source with its MODE set: 0 max, 1 average. */
+    private static String withMode(String wgsl, boolean max) {
+        return wgsl.replace("const MODE: u32 = 0u;", "const MODE: u32 = " + (max ? 0 : 1) + "u;");
     }
 
     /**
