@@ -33,6 +33,9 @@ final class Binary extends Function {
         Backend backend = Backends.current();
         Tensor da = null;
         Tensor db = null;
+        // Subtract's and divide's gradients for b carry a minus sign, applied after reducing to b's shape: the
+        // same values (negation commutes exactly with rounding), one pass over b's values instead of c's.
+        boolean negateB = false;
         switch (op) {
             case ADD:
                 da = dc;
@@ -40,7 +43,8 @@ final class Binary extends Function {
                 break;
             case SUBTRACT:
                 da = dc;
-                db = b.requiresGrad() ? backend.unary(UnaryOp.NEGATE, dc, 0f) : null;
+                db = dc;
+                negateB = true;
                 break;
             case MULTIPLY:
                 da = a.requiresGrad() ? backend.binary(BinaryOp.MULTIPLY, dc, b) : null;
@@ -49,17 +53,21 @@ final class Binary extends Function {
             case DIVIDE:
                 // d(a/b)/da = 1/b, d(a/b)/db = -a/b².
                 da = a.requiresGrad() ? backend.binary(BinaryOp.DIVIDE, dc, b) : null;
-                db = b.requiresGrad() ? backend.unary(UnaryOp.NEGATE,
-                        backend.binary(BinaryOp.DIVIDE, backend.binary(BinaryOp.MULTIPLY, dc, a),
-                                backend.binary(BinaryOp.MULTIPLY, b, b)), 0f) : null;
+                db = b.requiresGrad() ? backend.binary(BinaryOp.DIVIDE, backend.binary(BinaryOp.MULTIPLY, dc, a),
+                        backend.binary(BinaryOp.MULTIPLY, b, b)) : null;
+                negateB = true;
                 break;
             default:
                 throw new IllegalStateException("unknown op " + op);
         }
-        return new Tensor[] {
-            a.requiresGrad() && da != null ? backend.reduceToShape(da, a.shape()) : null,
-            b.requiresGrad() && db != null ? backend.reduceToShape(db, b.shape()) : null,
-        };
+        Tensor gradientB = null;
+        if (b.requiresGrad() && db != null) {
+            gradientB = backend.reduceToShape(db, b.shape());
+            if (negateB) {
+                gradientB = backend.unary(UnaryOp.NEGATE, gradientB, 0f);
+            }
+        }
+        return new Tensor[] {a.requiresGrad() && da != null ? backend.reduceToShape(da, a.shape()) : null, gradientB};
     }
 
     @Override
