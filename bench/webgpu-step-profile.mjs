@@ -5,7 +5,8 @@
 // the step's single command buffer, so the total is an upper bound of the step's GPU time. Not a test.
 // Usage, from the repository root:
 //   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node bench/webgpu-step-profile.mjs \
-//     [--model=cnn|mlp] [--no-build]
+//     [--model=cnn|mlp|homework] [--no-build]
+// (homework: examples.BenchModels.homework, the convnet homework's architecture elements at 32 × 32.)
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, translateBenchProgram } from './bench-program.mjs';
@@ -13,9 +14,12 @@ import { root, translateBenchProgram } from './bench-program.mjs';
 const model = process.argv.find((a) => a.startsWith('--model='))?.split('=')[1] ?? 'cnn';
 const program = translateBenchProgram({ build: !process.argv.includes('--no-build') });
 // The bench program's submits: BENCH-CNN's warm-up epoch and timed epoch (8 steps each), then BENCH-MLP's
-// (16 each). The submit recorded is a timed step of the chosen model.
-const recordedSubmit = model === 'mlp' ? 40 : 14;
-const finished = model === 'mlp' ? '"BENCH-MLP"' : '"BENCH-CNN"';
+// (16 each); with "homework", that model's alone (8 each). The submit recorded is a timed step of the model.
+const recordedSubmit = { cnn: 14, mlp: 40, homework: 12 }[model];
+const finished = { cnn: '"BENCH-CNN"', mlp: '"BENCH-MLP"', homework: '"HOMEWORK-CNN"' }[model];
+if (!recordedSubmit) {
+  throw new Error(`--model must be cnn, mlp or homework, got ${model}`);
+}
 
 const webgpu = await import(pathToFileURL(join(root, 'node_modules/webgpu/index.js')).href);
 Object.assign(globalThis, webgpu.globals);
@@ -84,7 +88,7 @@ async function report() {
   await timeEach(); // warm-up: the first dispatches after a pause run slow
   const byKernel = [...(await timeEach())].sort((a, b) => b[1].ms - a[1].ms);
   const total = byKernel.reduce((sum, [, entry]) => sum + entry.ms, 0);
-  console.log(`BENCH-${model.toUpperCase()}, one step: ${recorded.length} dispatches, ${total.toFixed(1)} ms`);
+  console.log(`${finished.replaceAll('"', '')}, one step: ${recorded.length} dispatches, ${total.toFixed(1)} ms`);
   for (const [kernel, entry] of byKernel) {
     console.log(`${kernel.padEnd(36)} ${String(entry.dispatches).padStart(3)} ${entry.ms.toFixed(2).padStart(9)} ms`
       + ` ${(100 * entry.ms / total).toFixed(0).padStart(4)} %`);
@@ -97,4 +101,4 @@ globalThis.$rt_putStdoutCustom = (text) => {
   }
 };
 globalThis.$rt_putStderrCustom = (text) => process.stderr.write(text);
-(await import(pathToFileURL(program).href)).main(['1']);
+(await import(pathToFileURL(program).href)).main(model === 'homework' ? ['1', 'homework'] : ['1']);

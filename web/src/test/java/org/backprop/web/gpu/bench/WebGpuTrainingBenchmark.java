@@ -5,7 +5,7 @@ import org.backprop.nn.backend.Backends;
 import org.backprop.nn.examples.BenchModels;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.models.FitOptions;
-import org.backprop.nn.models.Sequential;
+import org.backprop.nn.models.Model;
 import org.backprop.nn.optim.Adam;
 import org.backprop.nn.random.RandomSeed;
 import org.backprop.web.gpu.WebGpu;
@@ -16,8 +16,9 @@ import org.backprop.web.gpu.WebGpuBackend;
  * epochs after one warm-up epoch, on random data, with the models, data sizes and hyper-parameters of
  * {@code bench/cpu-training.mjs}. Prints one JSON line per benchmark (with the backend's counters) and
  * {@code {"done": 2}}. Not a test: {@code bench/webgpu-training.mjs} translates it with TeaVM and runs it in
- * the page where TensorFlow.js trains the same models. {@code main}'s one optional argument is the number
- * of timed epochs (2 unless given).
+ * the page where TensorFlow.js trains the same models. {@code main}'s first optional argument is the number
+ * of timed epochs (2 unless given); a second argument "homework" trains {@link BenchModels#homework} instead,
+ * for {@code bench/webgpu-step-profile.mjs}.
  */
 public final class WebGpuTrainingBenchmark {
     private WebGpuTrainingBenchmark() {
@@ -33,6 +34,12 @@ public final class WebGpuTrainingBenchmark {
         WebGpuBackend backend = new WebGpuBackend(opened.device(), opened.adapterDescription());
         Backends.use(backend);
         RandomSeed.set(1);
+        if (args.length > 1 && args[1].equals("homework")) {
+            report("HOMEWORK-CNN", backend, opened.adapterDescription(), BenchModels.homework(32),
+                    BenchModels.uniform(2, 256, 32, 32, 3), BenchModels.labels(3, 256, 10), 32, epochs);
+            System.out.println("{\"done\": 1}");
+            return;
+        }
         report("BENCH-CNN", backend, opened.adapterDescription(), BenchModels.cnn(32),
                 BenchModels.uniform(2, 256, 32, 32, 3), BenchModels.labels(3, 256, 10), 32, epochs);
         report("BENCH-MLP", backend, opened.adapterDescription(), BenchModels.mlp(), BenchModels.uniform(2, 2048, 784),
@@ -40,7 +47,7 @@ public final class WebGpuTrainingBenchmark {
         System.out.println("{\"done\": 2}");
     }
 
-    private static void report(String name, WebGpuBackend backend, String adapter, Sequential model, Tensor x,
+    private static void report(String name, WebGpuBackend backend, String adapter, Model model, Tensor x,
             Tensor y, int batchSize, int epochs) {
         model.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(false));
         model.fit(x, y, FitOptions.epochs(1).batchSize(batchSize).verbose(0));
