@@ -7,7 +7,8 @@
 // of branching; positions and channels past the edge read clamped addresses and are not written.
 // Thread i takes channel block i % ⌈c / 4⌉ of position block i / ⌈c / 4⌉.
 // MULTIPLIER: 0 reads m from the parameters; ConvolutionOps writes 1 for the common case (SeparableConv2D),
-// which turns the loop over the filters into straight-line code.
+// which turns the loop over the filters into straight-line code. UNIT_STRIDE: true (written by ConvolutionOps
+// for strides 1 × 1, the common case) drops the divisions that find a tap's output position.
 // Parameters: as depthwise_conv2d.wgsl.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> dy: array<f32>;
@@ -15,6 +16,7 @@
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
 const MULTIPLIER: u32 = 0u;
+const UNIT_STRIDE: bool = false;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
@@ -31,8 +33,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   let outChannels = param(6u);
   let kh = param(7u);
   let kw = param(8u);
-  let sh = i32(param(9u));
-  let sw = i32(param(10u));
+  let sh = select(i32(param(9u)), 1, UNIT_STRIDE);
+  let sw = select(i32(param(10u)), 1, UNIT_STRIDE);
   let positions = param(0u) * inH * inW;
   let channelBlocks = (channels + 3u) / 4u;
   let position0 = (i / channelBlocks) * 4u;

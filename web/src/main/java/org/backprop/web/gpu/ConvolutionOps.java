@@ -89,10 +89,10 @@ final class ConvolutionOps {
         int outChannels = x.dim(3) * multiplier;
         Tensor y = output(x.dim(0), g.outHeight, g.outWidth, outChannels);
         int positions = x.dim(0) * g.outHeight * g.outWidth;
-        kernels.runElementwise(depthwiseOp("depthwise_conv2d", multiplier),
-                depthwiseSource(WgslSources.DEPTHWISE_CONV2D, multiplier),
+        depthwise("depthwise_conv2d", WgslSources.DEPTHWISE_CONV2D, multiplier, false,
                 geometry(x.dim(0), x.dim(3), outChannels, g, 0, multiplier),
-                new GpuData[] {on(x), on(kernel), data(y)}, blocks(positions) * blocks(outChannels));
+                new GpuData[] {on(x), on(kernel), data(y)},
+                KernelRunner.ceilDiv(blocks(positions) * blocks(outChannels), KernelRunner.ELEMENTWISE_GROUP));
         return y;
     }
 
@@ -100,10 +100,11 @@ final class ConvolutionOps {
         int multiplier = kernel.dim(3);
         Tensor dx = output(inputShape);
         int positions = inputShape[0] * inputShape[1] * inputShape[2];
-        kernels.runElementwise(depthwiseOp("depthwise_conv2d_backward_input", multiplier),
-                depthwiseSource(WgslSources.DEPTHWISE_CONV2D_BACKWARD_INPUT, multiplier),
+        depthwise("depthwise_conv2d_backward_input", WgslSources.DEPTHWISE_CONV2D_BACKWARD_INPUT, multiplier,
+                g.strideHeight == 1 && g.strideWidth == 1,
                 geometry(inputShape[0], inputShape[3], inputShape[3] * multiplier, g, 0, multiplier),
-                new GpuData[] {on(dy), on(kernel), data(dx)}, blocks(positions) * blocks(inputShape[3]));
+                new GpuData[] {on(dy), on(kernel), data(dx)},
+                KernelRunner.ceilDiv(blocks(positions) * blocks(inputShape[3]), KernelRunner.ELEMENTWISE_GROUP));
         return dx;
     }
 
@@ -119,9 +120,9 @@ final class ConvolutionOps {
         params[15] = chunks;
         GpuData partial = chunks == 1 ? data(dk) : memory.allocate(chunks * count);
         int threads = chunks * kernelShape[0] * blocks(kernelShape[1]) * blocks(outChannels);
-        kernels.runGroups(depthwiseOp("depthwise_conv2d_backward_kernel", multiplier),
-                depthwiseSource(WgslSources.DEPTHWISE_CONV2D_BACKWARD_KERNEL, multiplier), params,
-                new GpuData[] {on(x), on(dy), partial}, KernelRunner.ceilDiv(threads, DEPTHWISE_KERNEL_GROUP));
+        depthwise("depthwise_conv2d_backward_kernel", WgslSources.DEPTHWISE_CONV2D_BACKWARD_KERNEL, multiplier,
+                false, params, new GpuData[] {on(x), on(dy), partial},
+                KernelRunner.ceilDiv(threads, DEPTHWISE_KERNEL_GROUP));
         if (chunks > 1) {
             sumChunks(partial, chunks, data(dk), count);
         }
@@ -133,13 +134,24 @@ final class ConvolutionOps {
         return KernelRunner.ceilDiv(count, 4);
     }
 
-    /** Multiplier 1 (SeparableConv2D's) gets its own pipeline, with the multiplier a constant. */
-    private static String depthwiseOp(String op, int multiplier) {
-        return multiplier == 1 ? op + "_m1" : op;
-    }
-
-    private static String depthwiseSource(String wgsl, int multiplier) {
-        return multiplier == 1 ? wgsl.replace("const MULTIPLIER: u32 = 0u;", "const MULTIPLIER: u32 = 1u;") : wgsl;
+    /**
+     * Records a depthwise kernel over {@code groups} workgroups. Multiplier 1 (SeparableConv2D's) and unit
+     * strides (which spare the input gradient its divisions) are written into the source as constants, each
+     * variant its own pipeline, so that the common case runs without the general case's loop and divisions.
+     */
+    private void depthwise(String op, String wgsl, int multiplier, boolean unitStride, int[] params,
+            GpuData[] buffers, int groups) {
+        String source = wgsl;
+        String name = op;
+        if (multiplier == 1) {
+            source = source.replace("const MULTIPLIER: u32 = 0u;", "const MULTIPLIER: u32 = 1u;");
+            name += "_m1";
+        }
+        if (unitStride) {
+            source = source.replace("const UNIT_STRIDE: bool = false;", "const UNIT_STRIDE: bool = true;");
+            name += "_s1";
+        }
+        kernels.runGroups(name, source, params, buffers, groups);
     }
 
     Tensor pool2d(Tensor x, ConvGeometry g, boolean max) {
