@@ -1,4 +1,4 @@
-// Times the WebGPU backend's matmul and reduction kernels in Node + Dawn: on SwiftShader (the CPU) unless
+// Times the WebGPU backend's matmul, reduction and depthwise convolution kernels in Node + Dawn: on SwiftShader (the CPU) unless
 // VK_ICD_FILENAMES names another driver. Usage, from the repository root:
 //   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node bench/gpu-kernels.mjs [matmul.wgsl tile]
 // matmul.wgsl, tile: another version of the matmul kernel and the output tile one of its workgroups computes
@@ -17,8 +17,11 @@ const tile = Number(tileArg);
 globalThis.gpu = create([]);
 const device = await (await globalThis.gpu.requestAdapter()).requestDevice();
 
-function pipeline(file) {
-  const module = device.createShaderModule({ code: readKernel(dirname(file), basename(file)) });
+/** A kernel's pipeline; `constants` replaces `const` lines in its source, as the dispatching Java class does. */
+function pipeline(file, constants = {}) {
+  let code = readKernel(dirname(file), basename(file));
+  for (const [from, to] of Object.entries(constants)) code = code.replace(from, to);
+  const module = device.createShaderModule({ code });
   return device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' } });
 }
 
@@ -114,5 +117,37 @@ for (const [name, outer, summed, inner] of [
     length = chunks;
   }
   await report(`${name}, tree`, passes, () => ({ passes: passes.length }));
+}
+// Depthwise convolutions 3×3 'same' stride 1, multiplier 1 (SeparableConv2D's), batch 32: the variants and
+// dispatch sizes ConvolutionOps picks (4 positions × 4 channels per thread; the kernel gradient in chunks of
+// ⌈256 / outW⌉ output rows, then conv_partial_sum.wgsl).
+const m1 = { 'const MULTIPLIER: u32 = 0u;': 'const MULTIPLIER: u32 = 1u;' };
+const depthwise = pipeline(`${wgsl}/depthwise_conv2d.wgsl`, m1);
+const depthwiseInput = pipeline(`${wgsl}/depthwise_conv2d_backward_input.wgsl`,
+  { ...m1, 'const UNIT_STRIDE: bool = false;': 'const UNIT_STRIDE: bool = true;' });
+const depthwiseKernel = pipeline(`${wgsl}/depthwise_conv2d_backward_kernel.wgsl`, m1);
+const partialSum = pipeline(`${wgsl}/conv_partial_sum.wgsl`);
+const groupsOf = (threads, size) => {
+  const groups = Math.ceil(threads / size);
+  return [Math.min(groups, 65535), Math.ceil(groups / 65535), 1];
+};
+for (const [n, h, w, c] of [[32, 32, 32, 16], [32, 16, 16, 32], [32, 8, 8, 64]]) {
+  const geometry = [n, h, w, c, h, w, c, 3, 3, 1, 1, 1, 1];
+  const x = storage(n * h * w * c);
+  const y = storage(n * h * w * c);
+  const kernel = storage(9 * c);
+  const blocks = Math.ceil(n * h * w / 4) * Math.ceil(c / 4);
+  await report(`depthwise [${n},${h},${w},${c}]`,
+    [dispatch(depthwise, [...geometry, 0, 1], [x, kernel, y], groupsOf(blocks, 256))], () => ({}));
+  await report(`depthwise input gradient [${n},${h},${w},${c}]`,
+    [dispatch(depthwiseInput, [...geometry, 0, 1], [y, kernel, x], groupsOf(blocks, 256))], () => ({}));
+  const rows = Math.ceil(256 / w);
+  const chunks = Math.ceil(n * h / rows);
+  const partial = storage(chunks * 9 * c);
+  await report(`depthwise kernel gradient [${n},${h},${w},${c}]`, [
+    dispatch(depthwiseKernel, [...geometry, rows, 1, chunks], [x, y, partial],
+      groupsOf(chunks * 3 * Math.ceil(c / 4), 64)),
+    dispatch(partialSum, [9 * c, chunks], [partial, kernel], groupsOf(9 * c, 256)),
+  ], () => ({ chunks }));
 }
 process.exit(0);

@@ -22,8 +22,10 @@ final class ConvolutionOps {
     private static final int MAX_CHUNKS = 64;
     /** ...of at least this many positions each: enough workgroups for a GPU, few partial sums to add. */
     private static final int MIN_CHUNK = 256;
-    /** Depthwise kernel gradients: positions per chunk, one thread per chunk and kernel value. */
-    private static final int DEPTHWISE_CHUNK = 128;
+    /** Depthwise kernel gradients: about this many positions per chunk (whole output rows). */
+    private static final int DEPTHWISE_CHUNK = 256;
+    /** Threads in a depthwise kernel-gradient workgroup (its {@code @workgroup_size}). */
+    private static final int DEPTHWISE_KERNEL_GROUP = 64;
     private static final int MAX_GROUPS = 65535;
 
     private final GpuMemory memory;
@@ -86,36 +88,70 @@ final class ConvolutionOps {
         int multiplier = kernel.dim(3);
         int outChannels = x.dim(3) * multiplier;
         Tensor y = output(x.dim(0), g.outHeight, g.outWidth, outChannels);
-        kernels.runElementwise("depthwise_conv2d", WgslSources.DEPTHWISE_CONV2D,
+        int positions = x.dim(0) * g.outHeight * g.outWidth;
+        depthwise("depthwise_conv2d", WgslSources.DEPTHWISE_CONV2D, multiplier, false,
                 geometry(x.dim(0), x.dim(3), outChannels, g, 0, multiplier),
-                new GpuData[] {on(x), on(kernel), data(y)}, y.size());
+                new GpuData[] {on(x), on(kernel), data(y)},
+                KernelRunner.ceilDiv(blocks(positions) * blocks(outChannels), KernelRunner.ELEMENTWISE_GROUP));
         return y;
     }
 
     Tensor depthwiseConv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry g) {
         int multiplier = kernel.dim(3);
         Tensor dx = output(inputShape);
-        kernels.runElementwise("depthwise_conv2d_backward_input", WgslSources.DEPTHWISE_CONV2D_BACKWARD_INPUT,
+        int positions = inputShape[0] * inputShape[1] * inputShape[2];
+        depthwise("depthwise_conv2d_backward_input", WgslSources.DEPTHWISE_CONV2D_BACKWARD_INPUT, multiplier,
+                g.strideHeight == 1 && g.strideWidth == 1,
                 geometry(inputShape[0], inputShape[3], inputShape[3] * multiplier, g, 0, multiplier),
-                new GpuData[] {on(dy), on(kernel), data(dx)}, dx.size());
+                new GpuData[] {on(dy), on(kernel), data(dx)},
+                KernelRunner.ceilDiv(blocks(positions) * blocks(inputShape[3]), KernelRunner.ELEMENTWISE_GROUP));
         return dx;
     }
 
     Tensor depthwiseConv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry g) {
         int multiplier = kernelShape[3];
+        int outChannels = x.dim(3) * multiplier;
         int count = Shapes.size(kernelShape);
-        int positions = x.dim(0) * g.outHeight * g.outWidth;
-        int chunks = Math.max(1, KernelRunner.ceilDiv(positions, DEPTHWISE_CHUNK));
+        int rows = x.dim(0) * g.outHeight;
+        int chunkRows = Math.max(1, KernelRunner.ceilDiv(DEPTHWISE_CHUNK, g.outWidth));
+        int chunks = KernelRunner.ceilDiv(rows, chunkRows);
         Tensor dk = output(kernelShape);
-        int[] params = geometry(x.dim(0), x.dim(3), x.dim(3) * multiplier, g, DEPTHWISE_CHUNK, multiplier);
+        int[] params = geometry(x.dim(0), x.dim(3), outChannels, g, chunkRows, multiplier);
         params[15] = chunks;
         GpuData partial = chunks == 1 ? data(dk) : memory.allocate(chunks * count);
-        kernels.runElementwise("depthwise_conv2d_backward_kernel", WgslSources.DEPTHWISE_CONV2D_BACKWARD_KERNEL,
-                params, new GpuData[] {on(x), on(dy), partial}, chunks * count);
+        int threads = chunks * kernelShape[0] * blocks(kernelShape[1]) * blocks(outChannels);
+        depthwise("depthwise_conv2d_backward_kernel", WgslSources.DEPTHWISE_CONV2D_BACKWARD_KERNEL, multiplier,
+                false, params, new GpuData[] {on(x), on(dy), partial},
+                KernelRunner.ceilDiv(threads, DEPTHWISE_KERNEL_GROUP));
         if (chunks > 1) {
             sumChunks(partial, chunks, data(dk), count);
         }
         return dk;
+    }
+
+    /** Returns how many blocks of 4 (a depthwise thread's positions, channels or taps) cover {@code count}. */
+    private static int blocks(int count) {
+        return KernelRunner.ceilDiv(count, 4);
+    }
+
+    /**
+     * Records a depthwise kernel over {@code groups} workgroups. Multiplier 1 (SeparableConv2D's) and unit
+     * strides (which spare the input gradient its divisions) are written into the source as constants, each
+     * variant its own pipeline, so that the common case runs without the general case's loop and divisions.
+     */
+    private void depthwise(String op, String wgsl, int multiplier, boolean unitStride, int[] params,
+            GpuData[] buffers, int groups) {
+        String source = wgsl;
+        String name = op;
+        if (multiplier == 1) {
+            source = source.replace("const MULTIPLIER: u32 = 0u;", "const MULTIPLIER: u32 = 1u;");
+            name += "_m1";
+        }
+        if (unitStride) {
+            source = source.replace("const UNIT_STRIDE: bool = false;", "const UNIT_STRIDE: bool = true;");
+            name += "_s1";
+        }
+        kernels.runGroups(name, source, params, buffers, groups);
     }
 
     Tensor pool2d(Tensor x, ConvGeometry g, boolean max) {

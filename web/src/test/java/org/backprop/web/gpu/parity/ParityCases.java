@@ -313,6 +313,16 @@ final class ParityCases {
                 new int[] {1, 1, 7, 2}, 1, "valid"));
         cases.add(depthwise("depthwise batch 8, split kernel gradient", new int[] {8, 10, 10, 4},
                 new int[] {3, 3, 4, 2}, 1, "same"));
+        // Multiplier 1 (SeparableConv2D's) has its own pipelines; channel counts not a multiple of 4 leave
+        // a thread's channel block partly past the edge.
+        cases.add(depthwise("depthwise multiplier 1, 5 channels, 3x3 stride 2 same", new int[] {2, 9, 8, 5},
+                new int[] {3, 3, 5, 1}, 2, "same"));
+        cases.add(depthwise("depthwise multiplier 1, 13 channels, 3x3 stride 2 valid", new int[] {2, 11, 9, 13},
+                new int[] {3, 3, 13, 1}, 2, "valid"));
+        cases.add(depthwise("depthwise multiplier 1, 13 channels, 5x5 same stride 1", new int[] {3, 7, 6, 13},
+                new int[] {5, 5, 13, 1}, 1, "same"));
+        cases.add(depthwise("depthwise multiplier 1, batch 16, split kernel gradient", new int[] {16, 12, 12, 5},
+                new int[] {3, 3, 5, 1}, 1, "same"));
 
         cases.add(pool("max pool 2x2 stride 2 valid", true, new int[] {2, 9, 11, 5}, 2, 2, "valid", false));
         cases.add(pool("max pool 3x3 stride 2 same", true, new int[] {3, 10, 9, 6}, 3, 2, "same", false));
