@@ -7,7 +7,8 @@
 // as matmul.wgsl does: no workgroup memory and no barriers, which under SwiftShader cost more than the reuse
 // they buy; 8 × 8 does 64 multiply-adds per 16 values read (docs/benchmarks.md).
 // Rows and filters past the edge read clamped addresses and are not written; window taps outside the
-// image (padding) read offset 0 and are multiplied by 0.
+// image (padding) read offset 0 and count as 0 (selected rather than multiplied by 0, so that an infinite
+// value there cannot turn them into NaN).
 // Workgroup: WX threads along the filters (set per op by ConvolutionOps to fit the filter count) × 64 / WX
 // along the rows. Dispatch: x the filter blocks, (y + z·num_workgroups.y) the row blocks.
 // Epilogue (a Conv2D layer's forward, Backend.conv2dBiasActivation): optionally bias[filter] is added and an
@@ -74,13 +75,11 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
       let ix1 = ixB + i32(kx);
       let hitA = insideA & (ix0 >= vec4i(0)) & (ix0 < vec4i(inW));
       let hitB = insideB & (ix1 >= vec4i(0)) & (ix1 < vec4i(inW));
-      let scaleA = select(vec4f(0.0), vec4f(1.0), hitA);
-      let scaleB = select(vec4f(0.0), vec4f(1.0), hitB);
       var xA = vec4u(select(vec4i(0), imageA + (iy0 * inW + ix0) * i32(channels), hitA));
       var xB = vec4u(select(vec4i(0), imageB + (iy1 * inW + ix1) * i32(channels), hitB));
       for (var ch = 0u; ch < channels; ch = ch + 1u) {
-        let a0 = vec4f(x[xA.x], x[xA.y], x[xA.z], x[xA.w]) * scaleA;
-        let a1 = vec4f(x[xB.x], x[xB.y], x[xB.z], x[xB.w]) * scaleB;
+        let a0 = select(vec4f(0.0), vec4f(x[xA.x], x[xA.y], x[xA.z], x[xA.w]), hitA);
+        let a1 = select(vec4f(0.0), vec4f(x[xB.x], x[xB.y], x[xB.z], x[xB.w]), hitB);
         let b0 = vec4f(w[wA.x], w[wA.y], w[wA.z], w[wA.w]);
         let b1 = vec4f(w[wB.x], w[wB.y], w[wB.z], w[wB.w]);
         accumulate8x8(&acc, a0, a1, b0, b1);

@@ -4,9 +4,10 @@
 // output position exists), and B[(ky, kx, fo), ch] = w[ky, kx, ch, fo]. Gathering instead of scattering
 // keeps it free of atomics and makes every dx value one thread's ordered sum.
 // Threading: each thread computes 8 rows × 8 channels (two groups of four each), walking the window taps and
-// the filters with its operands read straight from storage (no workgroup memory, no barriers: see conv2d.wgsl). Rows and channels
-// past the edge read clamped addresses and are not written; taps with no output position read offset 0
-// and are multiplied by 0.
+// the filters with its operands read straight from storage (no workgroup memory, no barriers: see
+// conv2d.wgsl). Rows and channels past the edge read clamped addresses and are not written; taps with no
+// output position read offset 0 and count as 0 (selected rather than multiplied by 0, so that an infinite
+// value there cannot turn them into NaN).
 // Workgroup: WX threads along the channels (set per op by ConvolutionOps) × 64 / WX along the rows.
 // Dispatch: x the channel blocks, (y + z·num_workgroups.y) the row blocks.
 // Parameters: as conv2d.wgsl.
@@ -69,16 +70,14 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(num_workgroups) groups: ve
       let ox1 = tx1 / sw;
       let hitA = rowHitA & (tx0 >= vec4i(0)) & (tx0 % sw == vec4i(0)) & (ox0 < outW);
       let hitB = rowHitB & (tx1 >= vec4i(0)) & (tx1 % sw == vec4i(0)) & (ox1 < outW);
-      let scaleA = select(vec4f(0.0), vec4f(1.0), hitA);
-      let scaleB = select(vec4f(0.0), vec4f(1.0), hitB);
       var dyA = vec4u(select(vec4i(0), imageA + (oy0 * outW + ox0) * i32(filters), hitA));
       var dyB = vec4u(select(vec4i(0), imageB + (oy1 * outW + ox1) * i32(filters), hitB));
       // w[ky, kx, channels, fo], advanced one filter per iteration.
       var wA = ((ky * kw + kx) * channels + chA) * filters;
       var wB = ((ky * kw + kx) * channels + chB) * filters;
       for (var fo = 0u; fo < filters; fo = fo + 1u) {
-        let a0 = vec4f(dy[dyA.x], dy[dyA.y], dy[dyA.z], dy[dyA.w]) * scaleA;
-        let a1 = vec4f(dy[dyB.x], dy[dyB.y], dy[dyB.z], dy[dyB.w]) * scaleB;
+        let a0 = select(vec4f(0.0), vec4f(dy[dyA.x], dy[dyA.y], dy[dyA.z], dy[dyA.w]), hitA);
+        let a1 = select(vec4f(0.0), vec4f(dy[dyB.x], dy[dyB.y], dy[dyB.z], dy[dyB.w]), hitB);
         let b0 = vec4f(w[wA.x], w[wA.y], w[wA.z], w[wA.w]);
         let b1 = vec4f(w[wB.x], w[wB.y], w[wB.z], w[wB.w]);
         accumulate8x8(&acc, a0, a1, b0, b1);

@@ -3,8 +3,9 @@
 // Threading: each thread computes a block of 4 output positions (consecutive in n·outH·outW order) × 4
 // output channels, one vec4 register per position, so that the index arithmetic of a window tap and its 4
 // weights are shared by 16 multiply-adds (per-invocation work is what SwiftShader pays for). The window is
-// summed row by row, as the CPU backend does. Taps outside the image (padding) read offset 0 multiplied by
-// 0 instead of branching; positions and channels past the edge read clamped addresses and are not written.
+// summed row by row, as the CPU backend does. Taps outside the image (padding) read offset 0 and count as 0
+// (selected rather than multiplied by 0, so that an infinite value there cannot turn them into NaN) instead of
+// branching; positions and channels past the edge read clamped addresses and are not written.
 // Thread i takes channel block i % ⌈c·m / 4⌉ of position block i / ⌈c·m / 4⌉ (neighbours share positions).
 // MULTIPLIER: 0 reads m from the parameters; ConvolutionOps writes 1 for the common case (SeparableConv2D),
 // which lets the compiler drop the per-lane channel division.
@@ -55,17 +56,16 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     for (var kx = 0u; kx < param(8u); kx = kx + 1u) {
       let ix = ix0 + i32(kx);
       let hit = insideY & (ix >= vec4i(0)) & (ix < vec4i(inW));
-      let scale = select(vec4f(0.0), vec4f(1.0), hit);
       let pixel = vec4u(select(vec4i(0), (image + iy * inW + ix) * i32(channels), hit));
       let wv = vec4f(w[wOffset.x], w[wOffset.y], w[wOffset.z], w[wOffset.w]);
       let a0 = pixel.x + ch;
       let a1 = pixel.y + ch;
       let a2 = pixel.z + ch;
       let a3 = pixel.w + ch;
-      acc0 = acc0 + vec4f(x[a0.x], x[a0.y], x[a0.z], x[a0.w]) * (wv * scale.x);
-      acc1 = acc1 + vec4f(x[a1.x], x[a1.y], x[a1.z], x[a1.w]) * (wv * scale.y);
-      acc2 = acc2 + vec4f(x[a2.x], x[a2.y], x[a2.z], x[a2.w]) * (wv * scale.z);
-      acc3 = acc3 + vec4f(x[a3.x], x[a3.y], x[a3.z], x[a3.w]) * (wv * scale.w);
+      acc0 = acc0 + select(vec4f(0.0), vec4f(x[a0.x], x[a0.y], x[a0.z], x[a0.w]), hit.x) * wv;
+      acc1 = acc1 + select(vec4f(0.0), vec4f(x[a1.x], x[a1.y], x[a1.z], x[a1.w]), hit.y) * wv;
+      acc2 = acc2 + select(vec4f(0.0), vec4f(x[a2.x], x[a2.y], x[a2.z], x[a2.w]), hit.z) * wv;
+      acc3 = acc3 + select(vec4f(0.0), vec4f(x[a3.x], x[a3.y], x[a3.z], x[a3.w]), hit.w) * wv;
       wOffset = wOffset + outChannels;
     }
   }

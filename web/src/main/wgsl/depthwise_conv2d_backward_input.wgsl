@@ -3,8 +3,9 @@
 // order (output rows and columns ascending, so window offsets descending; then the m filters).
 // Threading: each thread computes a block of 4 input positions (consecutive in n·inH·inW order) × 4
 // channels, one vec4 register per position, sharing a tap's index arithmetic and weights among 16
-// multiply-adds. Taps that fall between strides or outside the output read offset 0 multiplied by 0 instead
-// of branching; positions and channels past the edge read clamped addresses and are not written.
+// multiply-adds. Taps that fall between strides or outside the output read offset 0 and count as 0 (selected
+// rather than multiplied by 0, so that an infinite value there cannot turn them into NaN) instead of
+// branching; positions and channels past the edge read clamped addresses and are not written.
 // Thread i takes channel block i % ⌈c / 4⌉ of position block i / ⌈c / 4⌉.
 // MULTIPLIER: 0 reads m from the parameters; ConvolutionOps writes 1 for the common case (SeparableConv2D),
 // which turns the loop over the filters into straight-line code. UNIT_STRIDE: true (written by ConvolutionOps
@@ -62,7 +63,6 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
       let tx = px - kx;
       let ox = tx / sw;
       let hit = hitY & (tx >= vec4i(0)) & (ox * sw == tx) & (ox < vec4i(outW));
-      let scale = select(vec4f(0.0), vec4f(1.0), hit);
       let pixel = vec4u(select(vec4i(0), (image + oy * outW + ox) * i32(outChannels), hit));
       var wOffset = (u32(ky) * kw + u32(kx)) * outChannels + firstFilter;
       var a0 = pixel.x + firstFilter;
@@ -71,10 +71,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
       var a3 = pixel.w + firstFilter;
       for (var j = 0u; j < multiplier; j = j + 1u) {
         let wv = vec4f(w[wOffset.x], w[wOffset.y], w[wOffset.z], w[wOffset.w]);
-        acc0 = acc0 + vec4f(dy[a0.x], dy[a0.y], dy[a0.z], dy[a0.w]) * (wv * scale.x);
-        acc1 = acc1 + vec4f(dy[a1.x], dy[a1.y], dy[a1.z], dy[a1.w]) * (wv * scale.y);
-        acc2 = acc2 + vec4f(dy[a2.x], dy[a2.y], dy[a2.z], dy[a2.w]) * (wv * scale.z);
-        acc3 = acc3 + vec4f(dy[a3.x], dy[a3.y], dy[a3.z], dy[a3.w]) * (wv * scale.w);
+        acc0 = acc0 + select(vec4f(0.0), vec4f(dy[a0.x], dy[a0.y], dy[a0.z], dy[a0.w]), hit.x) * wv;
+        acc1 = acc1 + select(vec4f(0.0), vec4f(dy[a1.x], dy[a1.y], dy[a1.z], dy[a1.w]), hit.y) * wv;
+        acc2 = acc2 + select(vec4f(0.0), vec4f(dy[a2.x], dy[a2.y], dy[a2.z], dy[a2.w]), hit.z) * wv;
+        acc3 = acc3 + select(vec4f(0.0), vec4f(dy[a3.x], dy[a3.y], dy[a3.z], dy[a3.w]), hit.w) * wv;
         wOffset = wOffset + 1u;
         a0 = a0 + 1u;
         a1 = a1 + 1u;

@@ -6,8 +6,8 @@
 // Threading: each thread computes one window row ky × a block of 4 taps kx × 4 output channels, one vec4
 // register per tap: a position's 4 dy values are read once for 16 multiply-adds, and the walk over the
 // positions is two plain loops (rows, then columns) with the row's inside test hoisted. Taps outside the
-// image read offset 0 multiplied by 0; taps and channels past the edge read clamped addresses and are not
-// written. Thread i takes channel block i % ⌈c·m / 4⌉, then tap block, then ky, then chunk (slowest).
+// image read offset 0 and count as 0 (selected rather than multiplied by 0, so that an infinite value there
+// cannot turn them into NaN); taps and channels past the edge read clamped addresses and are not written. Thread i takes channel block i % ⌈c·m / 4⌉, then tap block, then ky, then chunk (slowest).
 // Workgroups of 64 threads: a layer has few kernel values, and small groups spread them over more cores.
 // Parameters: as depthwise_conv2d.wgsl, and [13] output rows per chunk, [15] chunks.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
@@ -58,24 +58,22 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     let image = row / outH;
     let iy = i32((row % outH) * u32(sh)) - i32(param(11u)) + i32(ky);
     let insideY = iy >= 0 && iy < inH;
-    // A row outside the image still runs, multiplied by 0, so that every thread takes the same path.
+    // A row outside the image still runs, its values replaced by 0, so that every thread takes the same path.
     let rowBase = i32(image) * inH * inW + select(0, iy, insideY) * inW;
-    let rowScale = select(0.0, 1.0, insideY);
     var dyOffset = row * outW * outChannels + oc;
     for (var ox = 0; ox < i32(outW); ox = ox + 1) {
       let ix = kx + ox * sw;
-      let hit = (ix >= vec4i(0)) & (ix < vec4i(inW));
-      let scale = select(vec4f(0.0), vec4f(rowScale), hit);
+      let hit = (ix >= vec4i(0)) & (ix < vec4i(inW)) & vec4<bool>(insideY);
       let pixel = vec4u(select(vec4i(0), (rowBase + ix) * i32(channels), hit));
       let g = vec4f(dy[dyOffset.x], dy[dyOffset.y], dy[dyOffset.z], dy[dyOffset.w]);
       let a0 = pixel.x + ch;
       let a1 = pixel.y + ch;
       let a2 = pixel.z + ch;
       let a3 = pixel.w + ch;
-      acc0 = acc0 + vec4f(x[a0.x], x[a0.y], x[a0.z], x[a0.w]) * (g * scale.x);
-      acc1 = acc1 + vec4f(x[a1.x], x[a1.y], x[a1.z], x[a1.w]) * (g * scale.y);
-      acc2 = acc2 + vec4f(x[a2.x], x[a2.y], x[a2.z], x[a2.w]) * (g * scale.z);
-      acc3 = acc3 + vec4f(x[a3.x], x[a3.y], x[a3.z], x[a3.w]) * (g * scale.w);
+      acc0 = acc0 + select(vec4f(0.0), vec4f(x[a0.x], x[a0.y], x[a0.z], x[a0.w]), hit.x) * g;
+      acc1 = acc1 + select(vec4f(0.0), vec4f(x[a1.x], x[a1.y], x[a1.z], x[a1.w]), hit.y) * g;
+      acc2 = acc2 + select(vec4f(0.0), vec4f(x[a2.x], x[a2.y], x[a2.z], x[a2.w]), hit.z) * g;
+      acc3 = acc3 + select(vec4f(0.0), vec4f(x[a3.x], x[a3.y], x[a3.z], x[a3.w]), hit.w) * g;
       dyOffset = dyOffset + outChannels;
     }
   }
