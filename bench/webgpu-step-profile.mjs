@@ -97,6 +97,8 @@ async function report() {
 
 globalThis.$rt_putStdoutCustom = (text) => {
   if (text.includes(finished)) {
+    // The model's own line: examples per second over its timed epoch, with the recording on.
+    process.stdout.write(text);
     report().then(() => process.exit(0));
   }
 };
