@@ -6,20 +6,26 @@ import org.backprop.nn.backend.cpu.CpuBackend;
 
 /**
  * Matrix products, single and batched, every transpose variant, and the fused Dense forward (product, bias and
- * activation in the kernel's epilogue): all {@code matmul.wgsl}.
+ * activation in the kernel's epilogue): {@code matmul.wgsl} (registers only) on software adapters,
+ * {@code matmul_tiled.wgsl} (shared-memory tiles) on GPUs; see {@link KernelTuning}.
  */
 final class ProductOps {
-    /** The output tile one workgroup of {@code matmul.wgsl} computes. */
+    /** The output tile one workgroup of either kernel computes. */
     private static final int TILE = 64;
 
     private final GpuMemory memory;
     private final KernelRunner kernels;
     private final CpuBackend cpu;
+    private final String kernelName;
+    private final String kernelSource;
 
-    ProductOps(GpuMemory memory, KernelRunner kernels, CpuBackend cpu) {
+    ProductOps(GpuMemory memory, KernelRunner kernels, CpuBackend cpu, KernelTuning tuning) {
         this.memory = memory;
         this.kernels = kernels;
         this.cpu = cpu;
+        boolean tiled = tuning == KernelTuning.HARDWARE;
+        this.kernelName = tiled ? "matmul_tiled" : "matmul";
+        this.kernelSource = tiled ? WgslSources.MATMUL_TILED : WgslSources.MATMUL;
     }
 
     /** See {@link org.backprop.nn.backend.Backend#matmul}. */
@@ -62,7 +68,7 @@ final class ProductOps {
         GpuData bData = memory.on(b);
         // Without a bias the kernel reads no bias values; b stands in for the binding.
         GpuData biasData = bias != null ? memory.on(bias) : bData;
-        kernels.run("matmul", WgslSources.MATMUL, new int[] {m, k, n, flags, activation, parameterBits},
+        kernels.run(kernelName, kernelSource, new int[] {m, k, n, flags, activation, parameterBits},
                 new GpuData[] {memory.on(a), bData, biasData, (GpuData) out.deviceData()},
                 KernelRunner.ceilDiv(n, TILE), KernelRunner.ceilDiv(m, TILE), batch);
         return out;

@@ -35,11 +35,17 @@ public final class WebGpuBackend implements Backend {
     private final FusedUpdates updates;
     private final String adapterDescription;
 
+    /** Returns a backend on {@code device} with the kernels that suit its adapter ({@link KernelTuning#forAdapter}). */
     public WebGpuBackend(GpuDevice device, String adapterDescription) {
+        this(device, adapterDescription, KernelTuning.forAdapter(adapterDescription));
+    }
+
+    /** Returns a backend on {@code device} with the kernels of {@code tuning}, whatever the adapter (for tests). */
+    public WebGpuBackend(GpuDevice device, String adapterDescription, KernelTuning tuning) {
         this.memory = new GpuMemory(device);
         this.kernels = new KernelRunner(device, memory);
         this.elementwise = new ElementwiseOps(memory, kernels, cpu);
-        this.products = new ProductOps(memory, kernels, cpu);
+        this.products = new ProductOps(memory, kernels, cpu, tuning);
         this.reductions = new Reductions(memory, kernels, cpu);
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);

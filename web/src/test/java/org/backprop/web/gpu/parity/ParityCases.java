@@ -31,6 +31,14 @@ final class ParityCases {
     private ParityCases() {
     }
 
+    /** Returns the matrix-product cases alone, for running them again with the other kernel tuning. */
+    static List<ParityCase> products() {
+        List<ParityCase> cases = new ArrayList<>();
+        products(cases);
+        largeProducts(cases);
+        return cases;
+    }
+
     static List<ParityCase> all() {
         List<ParityCase> cases = new ArrayList<>();
         elementwise(cases);

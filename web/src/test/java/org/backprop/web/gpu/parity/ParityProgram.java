@@ -10,11 +10,12 @@ import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.ops.Ops;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.web.gpu.WebGpu;
+import org.backprop.web.gpu.KernelTuning;
 import org.backprop.web.gpu.WebGpuBackend;
 
 /**
- * Runs every {@link ParityCases} case, then every {@link OptimizerParity} case, on the CPU backend and on the
- * WebGPU backend and prints one JSON line per case with the largest differences; {@code GpuParityTest}
+ * Runs every {@link ParityCases} case, the matrix products again with the other {@link KernelTuning}'s kernels,
+ * then every {@link OptimizerParity} case, on the CPU backend and on the WebGPU backend and prints one JSON line per case with the largest differences; {@code GpuParityTest}
  * compiles it with TeaVM and runs it in Node + Dawn and in Chromium. The last line is {@code {"done": n}}.
  */
 public final class ParityProgram {
@@ -31,22 +32,16 @@ public final class ParityProgram {
         WebGpuBackend gpu = new WebGpuBackend(opened.device(), opened.adapterDescription());
         List<ParityCase> cases = ParityCases.all();
         for (int i = 0; i < cases.size(); i++) {
-            ParityCase parityCase = cases.get(i);
-            try {
-                Result onCpu = evaluate(parityCase, cpu, i);
-                Result onGpu = evaluate(parityCase, gpu, i);
-                float forward = difference(onCpu.value, onGpu.value);
-                float backward = 0;
-                for (int g = 0; g < onCpu.gradients.size(); g++) {
-                    backward = Math.max(backward, difference(onCpu.gradients.get(g), onGpu.gradients.get(g)));
-                }
-                boolean ok = forward <= parityCase.tolerance && backward <= parityCase.tolerance;
-                System.out.println("{\"case\": \"" + parityCase.name + "\", \"forward\": " + forward + ", \"backward\": "
-                        + backward + ", \"tolerance\": " + parityCase.tolerance + ", \"ok\": " + ok + "}");
-            } catch (RuntimeException failure) {
-                System.out.println("{\"case\": \"" + parityCase.name + "\", \"ok\": false, \"error\": \""
-                        + escape(failure.getMessage()) + "\"}");
-            }
+            compare(cases.get(i), "", i, cpu, gpu);
+        }
+        // The matrix products again with the kernels of the other tuning (shared-memory tiles on SwiftShader,
+        // where the adapter's own choice is register blocks), so that both kernels are tested on any machine.
+        KernelTuning other = KernelTuning.forAdapter(opened.adapterDescription()) == KernelTuning.SOFTWARE
+                ? KernelTuning.HARDWARE : KernelTuning.SOFTWARE;
+        WebGpuBackend otherGpu = new WebGpuBackend(opened.device(), opened.adapterDescription(), other);
+        List<ParityCase> products = ParityCases.products();
+        for (int i = 0; i < products.size(); i++) {
+            compare(products.get(i), other.name().toLowerCase() + " kernels: ", i, cpu, otherGpu);
         }
         List<String> optimizers = OptimizerParity.names();
         for (int i = 0; i < optimizers.size(); i++) {
@@ -59,8 +54,28 @@ public final class ParityProgram {
         }
         Backends.use(cpu);
         // The dispatch count shows that the GPU, not a CPU fallback, computed the GPU side.
-        System.out.println("{\"done\": " + (cases.size() + optimizers.size()) + ", \"dispatches\": "
-                + gpu.stats().dispatches() + "}");
+        System.out.println("{\"done\": " + (cases.size() + products.size() + optimizers.size()) + ", \"dispatches\": "
+                + (gpu.stats().dispatches() + otherGpu.stats().dispatches()) + "}");
+    }
+
+    /** Evaluates one case on both backends and prints its line, {@code prefix} before its name. */
+    private static void compare(ParityCase parityCase, String prefix, int index, Backend cpu, Backend gpu) {
+        String name = prefix + parityCase.name;
+        try {
+            Result onCpu = evaluate(parityCase, cpu, index);
+            Result onGpu = evaluate(parityCase, gpu, index);
+            float forward = difference(onCpu.value, onGpu.value);
+            float backward = 0;
+            for (int g = 0; g < onCpu.gradients.size(); g++) {
+                backward = Math.max(backward, difference(onCpu.gradients.get(g), onGpu.gradients.get(g)));
+            }
+            boolean ok = forward <= parityCase.tolerance && backward <= parityCase.tolerance;
+            System.out.println("{\"case\": \"" + name + "\", \"forward\": " + forward + ", \"backward\": "
+                    + backward + ", \"tolerance\": " + parityCase.tolerance + ", \"ok\": " + ok + "}");
+        } catch (RuntimeException failure) {
+            System.out.println("{\"case\": \"" + name + "\", \"ok\": false, \"error\": \""
+                    + escape(failure.getMessage()) + "\"}");
+        }
     }
 
     /** A case's value and input gradients on one backend, copied to the host. */
