@@ -11,28 +11,23 @@ fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
 
+#include "pool_window.wgsl"
+
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = gid.x + gid.y * groups.x * 256u;
-  let inH = param(1u);
-  let inW = param(2u);
-  let channels = param(3u);
-  let outH = param(4u);
-  let outW = param(5u);
-  if (i >= param(0u) * outH * outW * channels) {
+  if (i >= param(0u) * param(4u) * param(5u) * param(3u)) {
     return;
   }
-  let ch = i % channels;
-  let position = i / channels;
-  let ox = position % outW;
-  let oy = (position / outW) % outH;
-  let imageBase = (position / (outW * outH)) * inH * inW;
-  let ty = i32(oy * param(9u)) - i32(param(11u));
-  let tx = i32(ox * param(10u)) - i32(param(12u));
-  let y0 = u32(max(ty, 0));
-  let y1 = u32(min(ty + i32(param(7u)), i32(inH)));
-  let x0 = u32(max(tx, 0));
-  let x1 = u32(min(tx + i32(param(8u)), i32(inW)));
+  let inW = param(2u);
+  let channels = param(3u);
+  let window = poolWindow(i);
+  let imageBase = window.imageBase;
+  let ch = window.channel;
+  let y0 = window.y0;
+  let y1 = window.y1;
+  let x0 = window.x0;
+  let x1 = window.x1;
   if (param(13u) == 0u) {
     var found = false;
     var best = 0.0;
