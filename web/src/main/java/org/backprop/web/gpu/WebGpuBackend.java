@@ -15,10 +15,13 @@ import org.backprop.nn.backend.cpu.CpuBackend;
 /**
  * Runs {@code nn}'s primitive ops as WGSL compute kernels on tensors that stay in GPU memory. A training
  * step's kernels are recorded into one command buffer, submitted when the step ends; nothing waits for the
- * GPU until host code reads a tensor ({@code fit} reads losses and predictions once per epoch).
+ * GPU until host code reads a tensor ({@code fit} reads losses and predictions once per epoch, or every
+ * {@code progressEvery} steps). Each op family has its own class (ElementwiseOps, ProductOps, ConvolutionOps, …);
+ * this class only routes the SPI to them.
  *
- * <p>Ops without a kernel yet run on the CPU backend: their inputs are read back and their results uploaded
- * when the next kernel needs them. Not thread-safe.
+ * <p>Shapes past the kernels' limits (rank above 6, more matrices than a dispatch dimension allows) run on the
+ * CPU backend: their inputs are read back and their results uploaded when the next kernel needs them. Not
+ * thread-safe.
  */
 public final class WebGpuBackend implements Backend {
     private final GpuMemory memory;
