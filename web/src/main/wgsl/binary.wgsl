@@ -21,15 +21,7 @@ fn param(i: u32) -> u32 {
 }
 
 #include "broadcast_index.wgsl"
-
-fn apply(x: f32, y: f32) -> f32 {
-  switch OP {
-    case 0u: { return x + y; }
-    case 1u: { return x - y; }
-    case 2u: { return x * y; }
-    default: { return x / y; }
-  }
-}
+#include "binary_apply.wgsl"
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {

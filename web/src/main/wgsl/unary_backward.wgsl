@@ -13,29 +13,8 @@ fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
 }
 
-fn erf(v: f32) -> f32 {
-  let t = 1.0 / (1.0 + 0.5 * abs(v));
-  let e = t * exp(-v * v - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-      + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-      + t * (-0.82215223 + t * 0.17087277)))))))));
-  return select(e - 1.0, 1.0 - e, v >= 0.0);
-}
-
-fn derivative(v: f32, out: f32, parameter: f32) -> f32 {
-  switch OP {
-    case 0u: { return select(0.0, 1.0, v > 0.0); }
-    case 1u: { return select(parameter, 1.0, v > 0.0); }
-    case 2u: { return out * (1.0 - out); }
-    case 3u: { return 1.0 - out * out; }
-    case 4u: { return 0.5 * (1.0 + erf(v * 0.70710678118654752)) + v * 0.3989422804014327 * exp(-0.5 * v * v); }
-    case 5u: { return out; }
-    case 6u: { return 1.0 / v; }
-    case 7u: { return 0.5 / out; }
-    case 8u: { return select(select(0.0, -1.0, v < 0.0), 1.0, v > 0.0); }
-    case 9u: { return -1.0; }
-    default: { return 2.0 * v; }
-  }
-}
+#include "erf.wgsl"
+#include "unary_derivative.wgsl"
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backends;
+import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.layers.Dropout;
@@ -57,6 +58,12 @@ final class ParityCases {
 
     private static void elementwise(List<ParityCase> cases) {
         cases.add(two("add same shape", TIGHT, new int[] {5, 7}, new int[] {5, 7}, in -> Ops.add(in[0], in[1])));
+        // Sizes that are multiples of 4 take the vec4 kernels; the cases around them take the scalar ones.
+        for (BinaryOp op : BinaryOp.values()) {
+            cases.add(new ParityCase(op + " same shape, vec4 kernel", random -> new Tensor[] {
+                ParityCase.uniform(random, 6, 10), ParityCase.positive(random, 6, 10)},
+                    in -> binary(op, in[0], in[1]), new boolean[] {true, true}, TIGHT));
+        }
         cases.add(two("add bias row", TIGHT, new int[] {33, 17}, new int[] {17}, in -> Ops.add(in[0], in[1])));
         cases.add(two("subtract broadcast both", TIGHT, new int[] {4, 1, 6}, new int[] {3, 1},
                 in -> Ops.subtract(in[0], in[1])));
@@ -385,6 +392,19 @@ final class ParityCases {
                 ? in -> Ops.maxPool2d(in[0], window, window, stride, stride, padding)
                 : in -> Ops.averagePool2d(in[0], window, window, stride, stride, padding);
         return new ParityCase(name, inputs, pooling, new boolean[] {true}, TIGHT);
+    }
+
+    private static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        switch (op) {
+            case ADD:
+                return Ops.add(a, b);
+            case SUBTRACT:
+                return Ops.subtract(a, b);
+            case MULTIPLY:
+                return Ops.multiply(a, b);
+            default:
+                return Ops.divide(a, b);
+        }
     }
 
     static ParityCase one(String name, float tolerance, int[] shape, ParityCase.Expression expression) {
