@@ -57,10 +57,13 @@ final class ElementwiseOps {
         int count = Shapes.size(shape);
         Indexing aIndexing = indexing(a.shape(), shape);
         Indexing bIndexing = indexing(b.shape(), shape);
-        if (aIndexing == Indexing.SAME && bIndexing == Indexing.SAME && count % 4 == 0) {
+        if (count % 4 == 0 && fourAtATime(aIndexing, a.size()) && fourAtATime(bIndexing, b.size())) {
             Tensor out = output(shape);
-            kernels.runElementwise("binary_vec4_" + op, withOp(WgslSources.BINARY_VEC4, op.ordinal()),
-                    new int[] {count / 4}, new GpuData[] {memory.on(a), memory.on(b), data(out)}, count / 4);
+            String source = withIndexing(withIndexing(withOp(WgslSources.BINARY_VEC4, op.ordinal()), "A_INDEX",
+                    aIndexing), "B_INDEX", bIndexing);
+            kernels.runElementwise("binary_vec4_" + op + "_" + aIndexing + "_" + bIndexing, source,
+                    new int[] {count / 4, a.size() / 4, b.size() / 4},
+                    new GpuData[] {memory.on(a), memory.on(b), data(out)}, count / 4);
             return out;
         }
         int[] params = new int[24];
@@ -75,9 +78,8 @@ final class ElementwiseOps {
         }
         params[22] = period(aIndexing, a.size(), count);
         params[23] = period(bIndexing, b.size(), count);
-        String source = withOp(WgslSources.BINARY, op.ordinal())
-                .replace("const A_INDEX: u32 = 0u;", "const A_INDEX: u32 = " + aIndexing.code + "u;")
-                .replace("const B_INDEX: u32 = 0u;", "const B_INDEX: u32 = " + bIndexing.code + "u;");
+        String source = withIndexing(withIndexing(withOp(WgslSources.BINARY, op.ordinal()), "A_INDEX", aIndexing),
+                "B_INDEX", bIndexing);
         Tensor out = output(shape);
         kernels.runElementwise("binary_" + op + "_" + aIndexing + "_" + bIndexing, source, params,
                 new GpuData[] {memory.on(a), memory.on(b), data(out)}, count);
@@ -94,6 +96,12 @@ final class ElementwiseOps {
         }
         int count = Shapes.size(shape);
         Indexing xIndexing = indexing(x.shape(), shape);
+        if (xIndexing == Indexing.REPEATS && count % 4 == 0 && x.size() % 4 == 0) {
+            Tensor out = output(shape);
+            kernels.runElementwise("broadcast_to_vec4", WgslSources.BROADCAST_TO_VEC4,
+                    new int[] {count / 4, x.size() / 4}, new GpuData[] {memory.on(x), data(out)}, count / 4);
+            return out;
+        }
         int[] params = new int[24];
         params[1] = shape.length;
         params[2] = count;
@@ -180,6 +188,19 @@ final class ElementwiseOps {
             default:
                 return 1;
         }
+    }
+
+    /**
+     * Returns whether binary_vec4.wgsl can read an operand four values at a time: it has the output's shape, or
+     * repeats with a period (its size) that is a multiple of 4.
+     */
+    private static boolean fourAtATime(Indexing indexing, int size) {
+        return indexing == Indexing.SAME || (indexing == Indexing.REPEATS && size % 4 == 0);
+    }
+
+    /** Returns a kernel's source with the indexing constant {@code name} set to {@code indexing}'s code. */
+    private static String withIndexing(String wgsl, String name, Indexing indexing) {
+        return wgsl.replace("const " + name + ": u32 = 0u;", "const " + name + ": u32 = " + indexing.code + "u;");
     }
 
     /** Returns a kernel's source with its OP constant set to {@code code}. */

@@ -63,7 +63,12 @@ final class ParityCases {
             cases.add(new ParityCase(op + " same shape, vec4 kernel", random -> new Tensor[] {
                 ParityCase.uniform(random, 6, 10), ParityCase.positive(random, 6, 10)},
                     in -> binary(op, in[0], in[1]), new boolean[] {true, true}, TIGHT));
+            cases.add(new ParityCase(op + " by a per-channel value, vec4 kernel", random -> new Tensor[] {
+                ParityCase.uniform(random, 3, 5, 8), ParityCase.positive(random, 8)},
+                    in -> binary(op, in[0], in[1]), new boolean[] {true, true}, TIGHT));
         }
+        cases.add(two("per-channel value minus tensor (a repeats), vec4 kernel", TIGHT, new int[] {12},
+                new int[] {2, 3, 12}, in -> Ops.subtract(in[0], in[1])));
         cases.add(two("add bias row", TIGHT, new int[] {33, 17}, new int[] {17}, in -> Ops.add(in[0], in[1])));
         cases.add(two("subtract broadcast both", TIGHT, new int[] {4, 1, 6}, new int[] {3, 1},
                 in -> Ops.subtract(in[0], in[1])));
