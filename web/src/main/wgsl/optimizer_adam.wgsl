@@ -2,16 +2,17 @@
 // decay = weight decay x learning rate), m += (g - m)(1 - beta1), v += (g^2 - v)(1 - beta2),
 // w -= alpha m / (sqrt(v) + eps). Each binding is one region of a parameter arena (FusedUpdates): all
 // weights' segments side by side, padding between them computing values nobody reads.
-// Parameters: [0] count (values per region), [1] beta1, [2] beta2, [3] epsilon, [4] alpha, [5] decay (floats
-// as f32 bits). Threading: one thread per value, 256 a workgroup, 2-D dispatch for large regions.
+// Parameters: [0] count (vec4s per region), [1] beta1, [2] beta2, [3] epsilon, [4] alpha, [5] decay (floats
+// as f32 bits). Threading: one thread per four values, read and written as vec4 (regions are multiples of
+// 64 values; see unary_vec4.wgsl for why), 256 a workgroup, 2-D dispatch for large regions.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
-@group(0) @binding(1) var<storage, read> g: array<f32>;
-@group(0) @binding(2) var<storage, read> w: array<f32>;
-@group(0) @binding(3) var<storage, read> m: array<f32>;
-@group(0) @binding(4) var<storage, read> v: array<f32>;
-@group(0) @binding(5) var<storage, read_write> wOut: array<f32>;
-@group(0) @binding(6) var<storage, read_write> mOut: array<f32>;
-@group(0) @binding(7) var<storage, read_write> vOut: array<f32>;
+@group(0) @binding(1) var<storage, read> g: array<vec4f>;
+@group(0) @binding(2) var<storage, read> w: array<vec4f>;
+@group(0) @binding(3) var<storage, read> m: array<vec4f>;
+@group(0) @binding(4) var<storage, read> v: array<vec4f>;
+@group(0) @binding(5) var<storage, read_write> wOut: array<vec4f>;
+@group(0) @binding(6) var<storage, read_write> mOut: array<vec4f>;
+@group(0) @binding(7) var<storage, read_write> vOut: array<vec4f>;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];

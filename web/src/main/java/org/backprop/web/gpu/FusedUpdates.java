@@ -37,7 +37,8 @@ final class FusedUpdates {
     FusedUpdates(GpuDevice device, GpuMemory memory, KernelRunner kernels) {
         this.memory = memory;
         this.kernels = kernels;
-        this.alignment = Descriptors.limit(device, "minStorageBufferOffsetAlignment", 256);
+        // At least 16 bytes, so that every segment and region is a whole number of the kernels' vec4s.
+        this.alignment = Math.max(16, Descriptors.limit(device, "minStorageBufferOffsetAlignment", 256));
         this.maxBindingBytes = Descriptors.limit(device, "maxStorageBufferBindingSize", 128 << 20);
         this.maxBufferBytes = Math.min(Descriptors.limit(device, "maxBufferSize", 256 << 20), 1 << 30);
     }
@@ -95,7 +96,8 @@ final class FusedUpdates {
             bindings[1 + r] = new BufferRange(source, r * regionBytes, regionBytes);
             bindings[1 + regions + r] = new BufferRange(views[0].buffer, r * regionBytes, regionBytes);
         }
-        dispatch(rule, bindings, regionBytes / 4);
+        // The kernels read four values at a time; a region is a whole number of aligned segments.
+        dispatch(rule, bindings, regionBytes / 16);
         memory.free(gradientArena);
         if (gathered != null) {
             memory.free(gathered);
@@ -153,7 +155,7 @@ final class FusedUpdates {
         return arena;
     }
 
-    /** Records the rule's kernel over {@code count} positions of every region. */
+    /** Records the rule's kernel over {@code count} vec4 positions of every region. */
     private void dispatch(UpdateRule rule, BufferRange[] bindings, int count) {
         switch (rule.kind()) {
             case SGD:
