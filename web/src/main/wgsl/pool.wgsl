@@ -1,11 +1,13 @@
 // y = maxPool2d(x) or averagePool2d(x): x [n, inH, inW, c], y [n, outH, outW, c]. Max takes the window's
 // largest value; average divides the sum by the number of window positions inside x (TensorFlow's rule:
-// padding is not counted). One thread per output value.
+// padding is not counted). One thread per output value. MODE (0 max, 1 average) is a constant set per pipeline.
 // Parameters: [0] n, [1] inH, [2] inW, [3] c, [4] outH, [5] outW, [7] kh, [8] kw, [9] sh, [10] sw,
-// [11] padTop, [12] padLeft, [13] mode (0 max, 1 average).
+// [11] padTop, [12] padLeft.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
+
+const MODE: u32 = 0u;
 
 fn param(i: u32) -> u32 {
   return p[i / 4u][i % 4u];
@@ -28,7 +30,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   let y1 = window.y1;
   let x0 = window.x0;
   let x1 = window.x1;
-  if (param(13u) == 0u) {
+  if (MODE == 0u) {
     var found = false;
     var best = 0.0;
     for (var iy = y0; iy < y1; iy = iy + 1u) {

@@ -141,23 +141,19 @@ final class ConvolutionOps {
      */
     private void depthwise(String op, String wgsl, int multiplier, boolean unitStride, int[] params,
             GpuData[] buffers, int groups) {
-        String source = wgsl;
-        String name = op;
-        if (multiplier == 1) {
-            source = source.replace("const MULTIPLIER: u32 = 0u;", "const MULTIPLIER: u32 = 1u;");
-            name += "_m1";
-        }
+        // MULTIPLIER 0 reads the multiplier from the parameters.
+        String source = WgslConstants.with(wgsl, "MULTIPLIER", multiplier == 1 ? 1 : 0);
         if (unitStride) {
-            source = source.replace("const UNIT_STRIDE: bool = false;", "const UNIT_STRIDE: bool = true;");
-            name += "_s1";
+            source = WgslConstants.with(source, "UNIT_STRIDE", true);
         }
-        kernels.runGroups(name, source, params, buffers, groups);
+        kernels.runGroups(op + (multiplier == 1 ? "_m1" : "") + (unitStride ? "_s1" : ""), source, params, buffers,
+                groups);
     }
 
     Tensor pool2d(Tensor x, ConvGeometry g, boolean max) {
         Tensor y = output(x.dim(0), g.outHeight, g.outWidth, x.dim(3));
-        kernels.runElementwise("pool", WgslSources.POOL, geometry(x.dim(0), x.dim(3), 0, g, max ? 0 : 1, 0),
-                new GpuData[] {on(x), data(y)}, y.size());
+        kernels.runElementwise("pool_" + (max ? "max" : "average"), withMode(WgslSources.POOL, max),
+                geometry(x.dim(0), x.dim(3), 0, g, 0, 0), new GpuData[] {on(x), data(y)}, y.size());
         return y;
     }
 
@@ -171,7 +167,7 @@ final class ConvolutionOps {
 
     private Tensor poolBackward(GpuData x, Tensor dy, int[] inputShape, ConvGeometry g, boolean max) {
         Tensor dx = output(inputShape);
-        int[] params = geometry(inputShape[0], inputShape[3], 0, g, max ? 0 : 1, 0);
+        int[] params = geometry(inputShape[0], inputShape[3], 0, g, 0, 0);
         if (g.strideHeight >= g.windowHeight && g.strideWidth >= g.windowWidth) {
             // Windows that do not overlap: one thread per window writes its whole stride cell.
             kernels.runElementwise("pool_backward_cells_" + (max ? "max" : "average"),
@@ -194,9 +190,9 @@ final class ConvolutionOps {
         return dx;
     }
 
-    /** Returns a pooling-gradient kernel's source with its MODE set: 0 max, 1 average. */
+    /** Returns a pooling kernel's source with its MODE set: 0 max, 1 average. */
     private static String withMode(String wgsl, boolean max) {
-        return wgsl.replace("const MODE: u32 = 0u;", "const MODE: u32 = " + (max ? 0 : 1) + "u;");
+        return WgslConstants.with(wgsl, "MODE", max ? 0 : 1);
     }
 
     /**
@@ -227,7 +223,7 @@ final class ConvolutionOps {
 
     /** Returns a GEMM kernel's source with its threads along the columns set to {@code threadsX}. */
     private static String sized(String wgsl, int threadsX) {
-        return wgsl.replace("const WX: u32 = 8u;", "const WX: u32 = " + threadsX + "u;");
+        return WgslConstants.with(wgsl, "WX", threadsX);
     }
 
     /** Records {@code result[i] = Σ_z partial[z·count + i]} and frees {@code partial} once it has run. */
@@ -240,7 +236,7 @@ final class ConvolutionOps {
     /**
      * Returns the parameter words the kernels share: [0] n, [1] inH, [2] inW, [3] c, [4] outH, [5] outW,
      * [6] output channels, [7] kh, [8] kw, [9] sh, [10] sw, [11] padTop, [12] padLeft, [13] {@code extra} (chunk
-     * length, pooling mode or conv2d's epilogue flags), [14] depth multiplier, [15] free for the caller (conv2d
+     * length or conv2d's epilogue flags), [14] depth multiplier, [15] free for the caller (conv2d
      * puts its epilogue's activation in [14] and [15]).
      */
     private static int[] geometry(int batch, int channels, int outChannels, ConvGeometry g, int extra,

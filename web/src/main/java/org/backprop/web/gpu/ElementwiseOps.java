@@ -57,32 +57,16 @@ final class ElementwiseOps {
         int count = Shapes.size(shape);
         Indexing aIndexing = indexing(a.shape(), shape);
         Indexing bIndexing = indexing(b.shape(), shape);
-        if (count % 4 == 0 && fourAtATime(aIndexing, a.size()) && fourAtATime(bIndexing, b.size())) {
-            Tensor out = output(shape);
-            String source = withIndexing(withIndexing(withOp(WgslSources.BINARY_VEC4, op.ordinal()), "A_INDEX",
-                    aIndexing), "B_INDEX", bIndexing);
-            kernels.runElementwise("binary_vec4_" + op + "_" + aIndexing + "_" + bIndexing, source,
-                    new int[] {count / 4, a.size() / 4, b.size() / 4},
-                    new GpuData[] {memory.on(a), memory.on(b), data(out)}, count / 4);
-            return out;
-        }
-        int[] params = new int[24];
-        params[1] = shape.length;
-        params[2] = count;
-        int[] aStrides = Broadcasts.strides(a.shape(), shape);
-        int[] bStrides = Broadcasts.strides(b.shape(), shape);
-        for (int axis = 0; axis < shape.length; axis++) {
-            params[4 + axis] = shape[axis];
-            params[10 + axis] = aStrides[axis];
-            params[16 + axis] = bStrides[axis];
-        }
-        params[22] = period(aIndexing, a.size(), count);
-        params[23] = period(bIndexing, b.size(), count);
-        String source = withIndexing(withIndexing(withOp(WgslSources.BINARY, op.ordinal()), "A_INDEX", aIndexing),
-                "B_INDEX", bIndexing);
         Tensor out = output(shape);
-        kernels.runElementwise("binary_" + op + "_" + aIndexing + "_" + bIndexing, source, params,
-                new GpuData[] {memory.on(a), memory.on(b), data(out)}, count);
+        GpuData[] buffers = {memory.on(a), memory.on(b), data(out)};
+        String name = op + "_" + aIndexing + "_" + bIndexing;
+        if (count % 4 == 0 && fourAtATime(aIndexing, a.size()) && fourAtATime(bIndexing, b.size())) {
+            kernels.runElementwise("binary_vec4_" + name, binarySource(WgslSources.BINARY_VEC4, op, aIndexing,
+                    bIndexing), new int[] {count / 4, a.size() / 4, b.size() / 4}, buffers, count / 4);
+        } else {
+            kernels.runElementwise("binary_" + name, binarySource(WgslSources.BINARY, op, aIndexing, bIndexing),
+                    broadcastParameters(shape, a, b), buffers, count);
+        }
         return out;
     }
 
@@ -96,25 +80,16 @@ final class ElementwiseOps {
         }
         int count = Shapes.size(shape);
         Indexing xIndexing = indexing(x.shape(), shape);
-        if (xIndexing == Indexing.REPEATS && count % 4 == 0 && x.size() % 4 == 0) {
-            Tensor out = output(shape);
-            kernels.runElementwise("broadcast_to_vec4", WgslSources.BROADCAST_TO_VEC4,
-                    new int[] {count / 4, x.size() / 4}, new GpuData[] {memory.on(x), data(out)}, count / 4);
-            return out;
-        }
-        int[] params = new int[24];
-        params[1] = shape.length;
-        params[2] = count;
-        int[] strides = Broadcasts.strides(x.shape(), shape);
-        for (int axis = 0; axis < shape.length; axis++) {
-            params[4 + axis] = shape[axis];
-            params[10 + axis] = strides[axis];
-        }
-        params[22] = period(xIndexing, x.size(), count);
         Tensor out = output(shape);
-        kernels.runElementwise("broadcast_to_" + xIndexing,
-                WgslSources.BROADCAST_TO.replace("const X_INDEX: u32 = 4u;", "const X_INDEX: u32 = " + xIndexing.code
-                        + "u;"), params, new GpuData[] {memory.on(x), data(out)}, count);
+        GpuData[] buffers = {memory.on(x), data(out)};
+        if (xIndexing == Indexing.REPEATS && count % 4 == 0 && x.size() % 4 == 0) {
+            kernels.runElementwise("broadcast_to_vec4", WgslSources.BROADCAST_TO_VEC4,
+                    new int[] {count / 4, x.size() / 4}, buffers, count / 4);
+        } else {
+            kernels.runElementwise("broadcast_to_" + xIndexing,
+                    WgslConstants.with(WgslSources.BROADCAST_TO, "X_INDEX", xIndexing.code),
+                    broadcastParameters(shape, x), buffers, count);
+        }
         return out;
     }
 
@@ -124,7 +99,7 @@ final class ElementwiseOps {
         boolean vec4 = x.size() % 4 == 0;
         int threads = vec4 ? x.size() / 4 : x.size();
         kernels.runElementwise((vec4 ? "unary_vec4_" : "unary_") + op,
-                withOp(vec4 ? WgslSources.UNARY_VEC4 : WgslSources.UNARY, op.ordinal()),
+                WgslConstants.with(vec4 ? WgslSources.UNARY_VEC4 : WgslSources.UNARY, "OP", op.ordinal()),
                 new int[] {threads, Float.floatToIntBits(parameter)}, new GpuData[] {memory.on(x), data(out)},
                 threads);
         return out;
@@ -136,7 +111,8 @@ final class ElementwiseOps {
         boolean vec4 = x.size() % 4 == 0;
         int threads = vec4 ? x.size() / 4 : x.size();
         kernels.runElementwise((vec4 ? "unary_backward_vec4_" : "unary_backward_") + op,
-                withOp(vec4 ? WgslSources.UNARY_BACKWARD_VEC4 : WgslSources.UNARY_BACKWARD, op.ordinal()),
+                WgslConstants.with(vec4 ? WgslSources.UNARY_BACKWARD_VEC4 : WgslSources.UNARY_BACKWARD, "OP",
+                        op.ordinal()),
                 new int[] {threads, Float.floatToIntBits(parameter)},
                 new GpuData[] {memory.on(x), memory.on(y), memory.on(dy), data(out)}, threads);
         return out;
@@ -198,14 +174,28 @@ final class ElementwiseOps {
         return indexing == Indexing.SAME || (indexing == Indexing.REPEATS && size % 4 == 0);
     }
 
-    /** Returns a kernel's source with the indexing constant {@code name} set to {@code indexing}'s code. */
-    private static String withIndexing(String wgsl, String name, Indexing indexing) {
-        return wgsl.replace("const " + name + ": u32 = 0u;", "const " + name + ": u32 = " + indexing.code + "u;");
+    /** Returns a binary kernel's source with its op and both operands' indexing set. */
+    private static String binarySource(String wgsl, BinaryOp op, Indexing aIndexing, Indexing bIndexing) {
+        return WgslConstants.with(WgslConstants.with(WgslConstants.with(wgsl, "OP", op.ordinal()), "A_INDEX",
+                aIndexing.code), "B_INDEX", bIndexing.code);
     }
 
-    /** Returns a kernel's source with its OP constant set to {@code code}. */
-    private static String withOp(String wgsl, int code) {
-        return wgsl.replace("const OP: u32 = 0u;", "const OP: u32 = " + code + "u;");
+    /**
+     * Returns binary.wgsl's and broadcast_to.wgsl's parameters for an output of {@code shape}: [1] rank, [2]
+     * count, [4..9] dims, then per operand its strides (from [10], [16]) and its period ([22], [23]).
+     */
+    private static int[] broadcastParameters(int[] shape, Tensor... operands) {
+        int count = Shapes.size(shape);
+        int[] params = new int[24];
+        params[1] = shape.length;
+        params[2] = count;
+        System.arraycopy(shape, 0, params, 4, shape.length);
+        for (int k = 0; k < operands.length; k++) {
+            int[] strides = Broadcasts.strides(operands[k].shape(), shape);
+            System.arraycopy(strides, 0, params, 10 + 6 * k, strides.length);
+            params[22 + k] = period(indexing(operands[k].shape(), shape), operands[k].size(), count);
+        }
+        return params;
     }
 
     private Tensor output(int[] shape) {
