@@ -30,9 +30,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     squares = squares + d * d;
   }
   let variance = squares / f32(channels);
-  let std = sqrt(variance + bitcast<f32>(p[0].z));
+  let deviation = sqrt(variance + bitcast<f32>(p[0].z));
   for (var c = 0u; c < channels; c = c + 1u) {
-    result[base + c] = (x[base + c] - mean) / std * gamma[c] + beta[c];
+    result[base + c] = (x[base + c] - mean) / deviation * gamma[c] + beta[c];
   }
   rowMean[row] = mean;
   rowVariance[row] = variance;
