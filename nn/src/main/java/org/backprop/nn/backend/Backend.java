@@ -148,6 +148,30 @@ public interface Backend {
      */
     Tensor dense(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, float parameter);
 
+    /**
+     * Returns {@code {y, mean, variance}} of a training-mode normalisation of x (any rank ≥ 1, viewed as
+     * {@code [rows, channels]}): the biased mean and variance over what {@code kind} names (shape
+     * {@code [channels]} or {@code [rows]}), and {@code y = (x − mean) / sqrt(variance + epsilon) · gamma + beta}
+     * with gamma and beta {@code [channels]}. The variance is the mean of the squared deviations from the mean,
+     * never E[x²] − E[x]², which loses every digit when the mean is large next to the spread.
+     */
+    Tensor[] normalize(Normalization kind, Tensor x, Tensor gamma, Tensor beta, float epsilon);
+
+    /**
+     * Returns {@code {dx, dgamma, dbeta}} of {@link #normalize} given dy (x's shape) and the statistics it
+     * returned: with x̂ = (x − mean) / sqrt(variance + epsilon) and sums over what {@code kind} reduces,
+     * dgamma = Σ_rows dy · x̂, dbeta = Σ_rows dy ({@code [channels]}) and dx = (1 / sqrt(variance + epsilon)) / N
+     * · (N · g − Σ g − x̂ · Σ g · x̂) with g = dy · gamma and N the count each statistic covers.
+     */
+    Tensor[] normalizeBackward(Normalization kind, Tensor x, Tensor mean, Tensor variance, Tensor gamma, Tensor dy,
+            float epsilon);
+
+    /**
+     * Returns {@code (x − mean) / sqrt(variance + epsilon) · gamma + beta} with given per-channel statistics, all
+     * four {@code [channels]} (inference-mode batch normalisation with the moving averages).
+     */
+    Tensor normalizeWith(Tensor x, Tensor mean, Tensor variance, Tensor gamma, Tensor beta, float epsilon);
+
     /** Returns the tensors joined along {@code axis}; all other dimensions agree. */
     Tensor concatenate(java.util.List<Tensor> parts, int axis);
 

@@ -2,7 +2,9 @@ package org.backprop.nn.layers;
 
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
+import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.initializers.Initializer;
+import org.backprop.nn.ops.Normalized;
 import org.backprop.nn.ops.Ops;
 
 /**
@@ -62,21 +64,19 @@ public final class BatchNormalization extends Layer {
     @Override
     protected Tensor forward(Tensor inputs, boolean training) {
         if (!training || !trainable()) {
-            return Normalization.normalize(inputs, movingMean.value(), movingVariance.value(), gamma.value(),
-                    beta.value(), epsilon);
+            return Ops.normalizeWith(inputs, movingMean.value(), movingVariance.value(), gamma.value(), beta.value(),
+                    epsilon);
         }
-        int[] axes = Normalization.allButLast(inputs);
-        Tensor mean = Ops.mean(inputs, axes);
-        Tensor variance = Ops.mean(Ops.square(Ops.subtract(inputs, mean)), axes);
-        updateMovingAverage(movingMean, mean);
-        updateMovingAverage(movingVariance, variance);
-        return Normalization.normalize(inputs, mean, variance, gamma.value(), beta.value(), epsilon);
+        Normalized normalized = Ops.normalize(Normalization.BATCH, inputs, gamma.value(), beta.value(), epsilon);
+        updateMovingAverage(movingMean, normalized.mean());
+        updateMovingAverage(movingVariance, normalized.variance());
+        return normalized.y();
     }
 
     // With ops rather than a host loop, so that the statistics stay on the device that computed them.
     private void updateMovingAverage(Variable moving, Tensor batchValue) {
         Tensor kept = Ops.multiply(moving.value().detach(), Tensor.scalar(momentum));
-        Tensor added = Ops.multiply(Ops.reshape(batchValue.detach(), moving.shape()), Tensor.scalar(1 - momentum));
+        Tensor added = Ops.multiply(batchValue, Tensor.scalar(1 - momentum));
         moving.assign(Ops.add(kept, added));
     }
 }

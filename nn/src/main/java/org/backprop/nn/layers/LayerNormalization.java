@@ -2,6 +2,7 @@ package org.backprop.nn.layers;
 
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
+import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.ops.Ops;
 
@@ -45,8 +46,6 @@ public final class LayerNormalization extends Layer {
 
     @Override
     protected Tensor forward(Tensor inputs, boolean training) {
-        Tensor mean = Ops.mean(inputs, -1);
-        Tensor variance = Ops.mean(Ops.square(Ops.subtract(inputs, mean)), -1);
-        return Normalization.normalize(inputs, mean, variance, gamma.value(), beta.value(), epsilon);
+        return Ops.normalize(Normalization.LAYER, inputs, gamma.value(), beta.value(), epsilon).y();
     }
 }

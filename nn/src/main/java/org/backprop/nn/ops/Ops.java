@@ -5,6 +5,7 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.autograd.Function;
 import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
+import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
 
 /**
@@ -296,6 +297,43 @@ public final class Ops {
                 || activation == UnaryOp.TANH || (activation == UnaryOp.LEAKY_RELU && parameter >= 0))) {
             throw new IllegalArgumentException(op + ": activation " + activation + " with parameter " + parameter
                     + " cannot be fused (its derivative needs the pre-activation values)");
+        }
+    }
+
+    /**
+     * Returns the training-mode normalisation of x (rank ≥ 1, channels = its last axis) as one fused op: y =
+     * (x − mean) / sqrt(variance + epsilon) · gamma + beta with the biased mean and variance over all but the
+     * last axis ({@link Normalization#BATCH}, statistics {@code [channels]}) or over the last axis
+     * ({@link Normalization#LAYER}, statistics {@code [rows]}); gamma and beta {@code [channels]}. Gradients reach
+     * x, gamma and beta; the returned statistics carry none.
+     */
+    public static Normalized normalize(Normalization kind, Tensor x, Tensor gamma, Tensor beta, float epsilon) {
+        checkNormalization(x, gamma, beta);
+        return Normalize.apply(kind, x, gamma, beta, epsilon);
+    }
+
+    /**
+     * Returns {@code (x − mean) / sqrt(variance + epsilon) · gamma + beta} with given statistics as one fused op
+     * (inference-mode batch normalisation); all four {@code [channels]}, the statistics taken as constants.
+     */
+    public static Tensor normalizeWith(Tensor x, Tensor mean, Tensor variance, Tensor gamma, Tensor beta,
+            float epsilon) {
+        checkNormalization(x, gamma, beta);
+        int[] channels = gamma.shape();
+        if (!Shapes.same(mean.shape(), channels) || !Shapes.same(variance.shape(), channels)) {
+            throw new IllegalArgumentException("normalizeWith needs mean and variance of shape "
+                    + Shapes.describe(channels) + ", got " + Shapes.describe(mean.shape()) + " and "
+                    + Shapes.describe(variance.shape()));
+        }
+        return NormalizeWith.apply(x, mean, variance, gamma, beta, epsilon);
+    }
+
+    private static void checkNormalization(Tensor x, Tensor gamma, Tensor beta) {
+        int[] channels = {x.rank() == 0 ? 0 : x.dim(-1)};
+        if (x.rank() == 0 || !Shapes.same(gamma.shape(), channels) || !Shapes.same(beta.shape(), channels)) {
+            throw new IllegalArgumentException("normalisation needs x (…, channels) with gamma and beta (channels,),"
+                    + " got " + Shapes.describe(x.shape()) + ", " + Shapes.describe(gamma.shape()) + " and "
+                    + Shapes.describe(beta.shape()));
         }
     }
 

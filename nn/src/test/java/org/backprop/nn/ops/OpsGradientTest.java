@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,37 @@ class OpsGradientTest {
                 kernel, bias);
         assertArrayEquals(Ops.relu(Ops.add(Ops.conv2d(x, kernel, 1, 1, "same"), bias)).toArray(),
                 Ops.conv2d(x, kernel, bias, UnaryOp.RELU, 0f, 1, 1, "same").toArray());
+    }
+
+    @Test
+    void normalizeOverEitherAxisWithTrivialAndNonTrivialGammaAndBeta() {
+        Tensor x = random(41, -2, 2, 3, 2, 5);
+        Tensor ones = Tensor.filled(1f, 5);
+        Tensor zeros = Tensor.zeros(5);
+        Tensor gamma = random(42, 0.5f, 2f, 5);
+        Tensor beta = random(43, -1, 1, 5);
+        for (Normalization kind : Normalization.values()) {
+            check(kind + " normalize", in -> weightedSum(Ops.normalize(kind, in[0], in[1], in[2], 1e-3f).y()), x,
+                    gamma, beta);
+            check(kind + " normalize, gamma 1 and beta 0", in -> weightedSum(Ops.normalize(kind, in[0], ones, zeros,
+                    1e-3f).y()), x);
+        }
+        Tensor mean = random(44, -1, 1, 5);
+        Tensor variance = random(45, 0.5f, 2f, 5);
+        check("normalizeWith", in -> weightedSum(Ops.normalizeWith(in[0], mean, variance, in[1], in[2], 1e-3f)), x,
+                gamma, beta);
+    }
+
+    @Test
+    void normalizeReturnsTheStatisticsItUsed() {
+        Tensor x = Tensor.of(new float[][] {{1, 10}, {3, 20}, {5, 60}});
+        Normalized batch = Ops.normalize(Normalization.BATCH, x, Tensor.filled(1f, 2), Tensor.zeros(2), 1e-3f);
+        assertArrayEquals(new float[] {3, 30}, batch.mean().toArray(), 1e-5f);
+        assertArrayEquals(new float[] {8f / 3, 1400f / 3}, batch.variance().toArray(), 1e-3f);
+        Normalized layer = Ops.normalize(Normalization.LAYER, x, Tensor.filled(1f, 2), Tensor.zeros(2), 1e-3f);
+        assertArrayEquals(new float[] {5.5f, 11.5f, 32.5f}, layer.mean().toArray(), 1e-5f);
+        assertArrayEquals(new float[] {20.25f, 72.25f, 756.25f}, layer.variance().toArray(), 1e-3f);
+        assertEquals(-4.5 / Math.sqrt(20.251), layer.y().get(0), 1e-6);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.DeviceData;
+import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.backend.UpdateRule;
 import org.backprop.nn.backend.cpu.CpuBackend;
@@ -30,6 +31,7 @@ public final class WebGpuBackend implements Backend {
     private final CpuBackend cpu = new CpuBackend();
     private final ElementwiseOps elementwise;
     private final ImageOps images;
+    private final NormalizationOps normalizations;
     private final ProductOps products;
     private final RandomOps random;
     private final Reductions reductions;
@@ -52,6 +54,7 @@ public final class WebGpuBackend implements Backend {
         this.reductions = new Reductions(memory, kernels, cpu);
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);
+        this.normalizations = new NormalizationOps(memory, kernels);
         this.random = new RandomOps(memory, kernels);
         this.images = new ImageOps(memory, kernels);
         this.convolutions = new ConvolutionOps(memory, kernels);
@@ -229,6 +232,24 @@ public final class WebGpuBackend implements Backend {
     @Override
     public Tensor softmaxCrossEntropyBackward(Tensor logits, Tensor targets, Tensor dLoss) {
         return softmax.softmaxCrossEntropyBackward(logits, targets, dLoss);
+    }
+
+    // ---- batch and layer normalisation: NormalizationOps
+
+    @Override
+    public Tensor[] normalize(Normalization kind, Tensor x, Tensor gamma, Tensor beta, float epsilon) {
+        return normalizations.normalize(kind, x, gamma, beta, epsilon);
+    }
+
+    @Override
+    public Tensor[] normalizeBackward(Normalization kind, Tensor x, Tensor mean, Tensor variance, Tensor gamma,
+            Tensor dy, float epsilon) {
+        return normalizations.normalizeBackward(kind, x, mean, variance, gamma, dy, epsilon);
+    }
+
+    @Override
+    public Tensor normalizeWith(Tensor x, Tensor mean, Tensor variance, Tensor gamma, Tensor beta, float epsilon) {
+        return normalizations.normalizeWith(x, mean, variance, gamma, beta, epsilon);
     }
 
     @Override

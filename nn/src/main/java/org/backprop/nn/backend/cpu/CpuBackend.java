@@ -7,6 +7,7 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
+import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.backend.UpdateRule;
 import org.backprop.nn.random.RandomGenerator;
@@ -289,6 +290,51 @@ public class CpuBackend implements Backend {
     private Tensor biasActivation(Tensor z, Tensor bias, UnaryOp activation, float parameter) {
         Tensor biased = bias == null ? z : binary(BinaryOp.ADD, z, bias);
         return activation == null ? biased : unary(activation, biased, parameter);
+    }
+
+    /**
+     * Composes the ops the layers composed before the fused op existed, in the same order, so that forward
+     * values (and every golden built on them) stay the same to the bit.
+     */
+    @Override
+    public Tensor[] normalize(Normalization kind, Tensor x, Tensor gamma, Tensor beta, float epsilon) {
+        int[] kept = x.shape();
+        for (int axis = 0; axis < kept.length; axis++) {
+            if ((kind == Normalization.BATCH) == (axis < kept.length - 1)) {
+                kept[axis] = 1;
+            }
+        }
+        Tensor perCount = Tensor.scalar(1f / (x.size() / Math.max(1, Shapes.size(kept))));
+        Tensor mean = binary(BinaryOp.MULTIPLY, reduceToShape(x, kept), perCount);
+        Tensor centered = binary(BinaryOp.SUBTRACT, x, mean);
+        Tensor variance = binary(BinaryOp.MULTIPLY, reduceToShape(unary(UnaryOp.SQUARE, centered, 0f), kept),
+                perCount);
+        int[] statistics = {kind.statistics(x.shape())};
+        return new Tensor[] {affine(centered, variance, gamma, beta, epsilon), Tensor.reshaped(mean, statistics),
+            Tensor.reshaped(variance, statistics)};
+    }
+
+    @Override
+    public Tensor[] normalizeBackward(Normalization kind, Tensor x, Tensor mean, Tensor variance, Tensor gamma,
+            Tensor dy, float epsilon) {
+        int channels = x.dim(-1);
+        int rows = channels == 0 ? 0 : x.size() / channels;
+        float[][] gradients = NormalizationKernels.backward(kind == Normalization.BATCH, x.internalValues(),
+                mean.internalValues(), variance.internalValues(), gamma.internalValues(), dy.internalValues(), rows,
+                channels, epsilon);
+        return new Tensor[] {Tensor.wrap(x.shape(), gradients[0]), Tensor.wrap(gamma.shape(), gradients[1]),
+            Tensor.wrap(gamma.shape(), gradients[2])};
+    }
+
+    /** Composes the ops as {@link #normalize} does. */
+    @Override
+    public Tensor normalizeWith(Tensor x, Tensor mean, Tensor variance, Tensor gamma, Tensor beta, float epsilon) {
+        return affine(binary(BinaryOp.SUBTRACT, x, mean), variance, gamma, beta, epsilon);
+    }
+
+    private Tensor affine(Tensor centered, Tensor variance, Tensor gamma, Tensor beta, float epsilon) {
+        Tensor std = unary(UnaryOp.SQRT, binary(BinaryOp.ADD, variance, Tensor.scalar(epsilon)), 0f);
+        return binary(BinaryOp.ADD, binary(BinaryOp.MULTIPLY, binary(BinaryOp.DIVIDE, centered, std), gamma), beta);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
+import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.preprocessing.ImageAugmentation;
@@ -15,6 +16,7 @@ import org.backprop.nn.layers.preprocessing.RandomFlip;
 import org.backprop.nn.layers.preprocessing.RandomRotation;
 import org.backprop.nn.layers.preprocessing.RandomTranslation;
 import org.backprop.nn.layers.preprocessing.RandomZoom;
+import org.backprop.nn.ops.Normalized;
 import org.backprop.nn.ops.Ops;
 import org.backprop.nn.random.RandomSeed;
 
@@ -53,6 +55,7 @@ final class ParityCases {
         convolutions(cases);
         dropout(cases);
         augmentations(cases);
+        normalizations(cases);
         return cases;
     }
 
@@ -216,6 +219,62 @@ final class ParityCases {
         cases.add(two("add broadcast over a leading 1", TIGHT, new int[] {5}, new int[] {1, 5},
                 in -> Ops.add(in[0], in[1])));
         cases.add(one("sum of 300000 values", SUMS, new int[] {300000}, in -> Ops.sumAll(in[0])));
+    }
+
+    private static void normalizations(List<ParityCase> cases) {
+        // Long sums over rows: BENCH-size batch norm sums 8192 values per channel in another order than the CPU.
+        cases.add(normalize("batch norm [32, 16, 16, 16], vec4 kernels, chunked statistics", Normalization.BATCH,
+                sums(8192), 0f, 32, 16, 16, 16));
+        cases.add(normalize("batch norm [7, 5, 3], one chunk", Normalization.BATCH, SUMS, 0f, 7, 5, 3));
+        cases.add(normalize("batch norm [3000, 7], a short last chunk", Normalization.BATCH, sums(3000), 0f, 3000, 7));
+        cases.add(normalize("layer norm [4, 10, 37]", Normalization.LAYER, SUMS, 0f, 4, 10, 37));
+        cases.add(normalize("layer norm [2, 2000, 8], chunked gamma gradients", Normalization.LAYER, sums(4000), 0f,
+                2, 2000, 8));
+        // Values 1000 ± 1: E[x²] − E[x]² would keep about no digit of a variance of 1/3 (1000² has a float ulp of
+        // 0.06). Few rows, so that the CPU's sequential float sum of values near 1000 stays accurate enough.
+        cases.add(normalize("batch norm, mean 1000 and spread 1", Normalization.BATCH, SUMS, 1000f, 6, 8, 4));
+        cases.add(normalize("layer norm, mean 1000 and spread 1", Normalization.LAYER, SUMS, 1000f, 5, 37));
+        cases.add(normalizeWith("batch norm inference [4, 6, 6, 8], vec4 kernel", 4, 6, 6, 8));
+        cases.add(normalizeWith("batch norm inference [5, 3]", 5, 3));
+    }
+
+    /**
+     * Returns a training-mode normalisation case over x {@code shape} (values {@code shift} ± 1) with random gamma
+     * and beta; the forward value is y plus the statistics broadcast back over x, so that they are checked too.
+     */
+    private static ParityCase normalize(String name, Normalization kind, float tolerance, float shift, int... shape) {
+        int channels = shape[shape.length - 1];
+        return new ParityCase(name, random -> new Tensor[] {shifted(ParityCase.uniform(random, shape), shift),
+            ParityCase.uniform(random, channels), ParityCase.uniform(random, channels)}, in -> {
+                Normalized normalized = Ops.normalize(kind, in[0], in[1], in[2], 1e-3f);
+                int[] statisticsShape = shape.clone();
+                if (kind == Normalization.LAYER) {
+                    statisticsShape[shape.length - 1] = 1;
+                } else {
+                    statisticsShape = new int[] {channels};
+                }
+                Tensor statistics = Ops.add(Ops.reshape(normalized.mean(), statisticsShape),
+                        Ops.reshape(normalized.variance(), statisticsShape));
+                return Ops.add(normalized.y(), Ops.scale(statistics, 1f / (1 + Math.abs(shift))));
+            }, new boolean[] {true, true, true}, tolerance);
+    }
+
+    /** Returns an inference-mode batch normalisation case: given statistics, gradients for x, gamma and beta. */
+    private static ParityCase normalizeWith(String name, int... shape) {
+        int channels = shape[shape.length - 1];
+        return new ParityCase(name, random -> new Tensor[] {ParityCase.uniform(random, shape),
+            ParityCase.uniform(random, channels), ParityCase.positive(random, channels),
+            ParityCase.uniform(random, channels), ParityCase.uniform(random, channels)},
+                in -> Ops.normalizeWith(in[0], in[1], in[2], in[3], in[4], 1e-3f),
+                new boolean[] {true, false, false, true, true}, TIGHT);
+    }
+
+    private static Tensor shifted(Tensor values, float shift) {
+        float[] shiftedValues = values.toArray();
+        for (int i = 0; i < shiftedValues.length; i++) {
+            shiftedValues[i] += shift;
+        }
+        return Tensor.of(values.shape(), shiftedValues);
     }
 
     private static void dropout(List<ParityCase> cases) {
