@@ -1,8 +1,10 @@
 // Times the WebGPU backend's matmul, reduction and depthwise convolution kernels in Node + Dawn: on SwiftShader (the CPU) unless
 // VK_ICD_FILENAMES names another driver. Usage, from the repository root:
-//   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node bench/gpu-kernels.mjs [matmul.wgsl tile]
+//   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node bench/gpu-kernels.mjs [matmul.wgsl tile] [--large]
 // matmul.wgsl, tile: another version of the matmul kernel and the output tile one of its workgroups computes
 // (the first one, `git show eaece47:web/src/main/wgsl/matmul.wgsl`, has tile 16; the current one 64).
+// --large adds square products of 1024 and 4096 (too slow for SwiftShader; for a GPU's GFLOP/s, e.g. with
+// web/src/main/wgsl/matmul_tiled.wgsl, the kernel ProductOps picks for hardware GPUs).
 // Prints one JSON line per case: milliseconds per run, after a warm-up, over enough repetitions (recorded into
 // one command buffer, as a training step would be) to take about a second.
 import { basename, dirname } from 'node:path';
@@ -11,7 +13,8 @@ import { readKernel } from '../web/build/wgsl-source.mjs';
 
 Object.assign(globalThis, globals);
 const wgsl = 'web/src/main/wgsl';
-const [matmulFile = `${wgsl}/matmul.wgsl`, tileArg = '64'] = process.argv.slice(2);
+const [matmulFile = `${wgsl}/matmul.wgsl`, tileArg = '64'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const large = process.argv.includes('--large');
 const tile = Number(tileArg);
 // The GPU object must stay reachable while its device is in use.
 globalThis.gpu = create([]);
@@ -74,6 +77,7 @@ for (const [name, m, k, n, flags] of [
   ['dW1 = xᵀ·dy [784,128]x[128,256]', 784, 128, 256, 1],
   ['h·W2 [128,256]x[256,128]', 128, 256, 128, 0],
   ['logits [128,128]x[128,10]', 128, 128, 10, 0],
+  ...(large ? [['[1024,1024]x[1024,1024]', 1024, 1024, 1024, 0], ['[4096,4096]x[4096,4096]', 4096, 4096, 4096, 0]] : []),
 ]) {
   // No bias (flag 4 off): b stands in for the bias binding, as ProductOps binds it.
   const b = storage(k * n);

@@ -5,14 +5,15 @@
 // the step's single command buffer, so the total is an upper bound of the step's GPU time. Not a test.
 // Usage, from the repository root:
 //   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node bench/webgpu-step-profile.mjs \
-//     [--model=cnn|mlp|homework] [--no-build]
+//     [--model=cnn|mlp|homework] [--no-build] [--program=program.js (translated before, for a machine without Java)]
 // (homework: examples.BenchModels.homework, the convnet homework's architecture elements at 32 × 32.)
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, translateBenchProgram } from './bench-program.mjs';
 
 const model = process.argv.find((a) => a.startsWith('--model='))?.split('=')[1] ?? 'cnn';
-const program = translateBenchProgram({ build: !process.argv.includes('--no-build') });
+const program = process.argv.find((a) => a.startsWith('--program='))?.split('=')[1]
+  ?? translateBenchProgram({ build: !process.argv.includes('--no-build') });
 // The bench program's submits: BENCH-CNN's warm-up epoch and timed epoch (8 steps each), then BENCH-MLP's
 // (16 each); with "homework", that model's alone (8 each). The submit recorded is a timed step of the model.
 const recordedSubmit = { cnn: 14, mlp: 40, homework: 12 }[model];

@@ -2,13 +2,14 @@
 // our WebGPU backend (bench program WebGpuTrainingBenchmark, translated by TeaVM) and with TensorFlow.js's
 // WebGPU and WebGL backends, all on SwiftShader here. Same models, data sizes and hyper-parameters as
 // bench/cpu-training.mjs: random data, Adam 1e-3, sparse categorical cross-entropy, one warm-up epoch, then
-// images (examples) per second over the timed epochs. With --engine=node it trains only our side, through
-// Dawn in Node (the grader's path; a real GPU's Vulkan driver unless VK_ICD_FILENAMES names another).
+// images (examples) per second over the timed epochs. With --engine=node it trains ours and TensorFlow.js's
+// WebGPU backend through Dawn in Node instead (the grader's path; a real GPU's Vulkan driver unless
+// VK_ICD_FILENAMES names another; bench/tfjs-node-webgpu.mjs is TensorFlow.js's side).
 // Usage, from the repository root: node bench/webgpu-training.mjs [--epochs=2] [--no-build] [--engine=node]
+//   [--program=program.js] (a bench program translated before, for a GPU machine without Java and Maven)
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWebGpuChromium } from '../web/src/test/gpu/chromium.mjs';
 import { root, translateBenchProgram } from './bench-program.mjs';
 
 const option = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -16,16 +17,27 @@ const epochs = Number(option('epochs', '2'));
 const modules = join(root, 'node_modules');
 
 // Our side: the bench program, translated to JavaScript with the test classpath (GpuTestPrograms.main).
-const program = translateBenchProgram({ build: !process.argv.includes('--no-build') });
+const program = option('program', undefined)
+  ?? translateBenchProgram({ build: !process.argv.includes('--no-build') });
 
 if (option('engine', 'chromium') === 'node') {
-  const output = execFileSync('node', [join(root, 'web/src/test/gpu/run-node.mjs'), program, modules,
-    String(epochs)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const line of output.split('\n').filter((l) => l.startsWith('{"benchmark"'))) {
-    const result = JSON.parse(line);
-    console.log(`${result.benchmark.padEnd(11)} ${result.examplesPerSecond.toFixed(1).padStart(9)} ex/s`
-      + ` (Backprop WebGPU through Dawn in Node, ${result.adapter}, ${result.submitsPerStep} submits a step)`);
+  // Ours, then TensorFlow.js's WebGPU backend, each in its own Node process with its own Dawn device.
+  const lines = (script, args) => execFileSync('node', [script, ...args], { encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'] }).split('\n').filter((l) => l.startsWith('{"benchmark"') || l.includes('"error"'))
+    .map((l) => JSON.parse(l));
+  const ours = lines(join(root, 'web/src/test/gpu/run-node.mjs'), [program, modules, String(epochs)]);
+  const theirs = lines(join(root, 'bench/tfjs-node-webgpu.mjs'), [String(epochs)]);
+  console.log(`images (examples) per second, ${epochs} timed epochs after 1 warm-up, Dawn in Node; adapter: `
+    + `${ours.find((r) => r.adapter)?.adapter ?? 'unknown adapter'}`);
+  console.log('benchmark    Backprop WebGPU   TF.js WebGPU   vs TF.js WebGPU   submits a step (ours)');
+  for (const benchmark of ['BENCH-CNN', 'BENCH-MLP']) {
+    const a = ours.find((r) => r.benchmark === benchmark);
+    const b = theirs.find((r) => r.benchmark === benchmark);
+    const ratio = a && b ? `${(a.examplesPerSecond / b.examplesPerSecond).toFixed(2)}x` : 'n/a';
+    console.log(`${benchmark.padEnd(11)} ${String(a?.examplesPerSecond ?? 'n/a').padStart(15)}   `
+      + `${String(b?.examplesPerSecond ?? 'n/a').padStart(12)}   ${ratio.padStart(15)}   ${a?.submitsPerStep ?? ''}`);
   }
+  for (const failure of theirs.filter((r) => r.error)) console.log(`failed: ${JSON.stringify(failure)}`);
   process.exit(0);
 }
 
@@ -73,6 +85,8 @@ const page = `<!doctype html><meta charset="utf-8">
   console.log('{"finished": true}');
 </script>`;
 
+// Imported here so that --engine=node runs where Playwright is not installed (a GPU server).
+const { launchWebGpuChromium } = await import('../web/src/test/gpu/chromium.mjs');
 const browser = await launchWebGpuChromium();
 const results = [];
 try {
