@@ -75,7 +75,7 @@ final class ConvolutionOps {
         int tapBlocks = kernelShape[0] * kernelShape[1]
                 * KernelRunner.ceilDiv(kernelShape[2], KERNEL_GRADIENT_CHANNELS);
         GpuData partial = chunks == 1 ? data(dk) : memory.allocate(chunks * count);
-        kernels.run("conv2d_backward_kernel_wx" + threadsX, sized(WgslSources.CONV2D_BACKWARD_KERNEL, threadsX),
+        kernels.run("conv2d_backward_kernel_wx" + threadsX, () -> sized(WgslSources.CONV2D_BACKWARD_KERNEL, threadsX),
                 params, new GpuData[] {on(x), on(dy), partial}, KernelRunner.ceilDiv(filters, BLOCK * threadsX),
                 KernelRunner.ceilDiv(tapBlocks, GROUP_THREADS / threadsX), chunks);
         if (chunks > 1) {
@@ -141,18 +141,16 @@ final class ConvolutionOps {
      */
     private void depthwise(String op, String wgsl, int multiplier, boolean unitStride, int[] params,
             GpuData[] buffers, int groups) {
-        // MULTIPLIER 0 reads the multiplier from the parameters.
-        String source = WgslConstants.with(wgsl, "MULTIPLIER", multiplier == 1 ? 1 : 0);
-        if (unitStride) {
-            source = WgslConstants.with(source, "UNIT_STRIDE", true);
-        }
-        kernels.runGroups(op + (multiplier == 1 ? "_m1" : "") + (unitStride ? "_s1" : ""), source, params, buffers,
-                groups);
+        kernels.runGroups(op + (multiplier == 1 ? "_m1" : "") + (unitStride ? "_s1" : ""), () -> {
+            // MULTIPLIER 0 reads the multiplier from the parameters.
+            String source = WgslConstants.with(wgsl, "MULTIPLIER", multiplier == 1 ? 1 : 0);
+            return unitStride ? WgslConstants.with(source, "UNIT_STRIDE", true) : source;
+        }, params, buffers, groups);
     }
 
     Tensor pool2d(Tensor x, ConvGeometry g, boolean max) {
         Tensor y = output(x.dim(0), g.outHeight, g.outWidth, x.dim(3));
-        kernels.runElementwise("pool_" + (max ? "max" : "average"), withMode(WgslSources.POOL, max),
+        kernels.runElementwise("pool_" + (max ? "max" : "average"), () -> withMode(WgslSources.POOL, max),
                 geometry(x.dim(0), x.dim(3), 0, g, 0, 0), new GpuData[] {on(x), data(y)}, y.size());
         return y;
     }
@@ -171,7 +169,7 @@ final class ConvolutionOps {
         if (g.strideHeight >= g.windowHeight && g.strideWidth >= g.windowWidth) {
             // Windows that do not overlap: one thread per window writes its whole stride cell.
             kernels.runElementwise("pool_backward_cells_" + (max ? "max" : "average"),
-                    withMode(WgslSources.POOL_BACKWARD_CELLS, max), params, new GpuData[] {x, on(dy), data(dx)},
+                    () -> withMode(WgslSources.POOL_BACKWARD_CELLS, max), params, new GpuData[] {x, on(dy), data(dx)},
                     dy.size());
             return dx;
         }
@@ -179,10 +177,11 @@ final class ConvolutionOps {
         // finds every window's maximum once, instead of once per input it covers.
         GpuData argmax = max ? memory.allocate(dy.size()) : null;
         if (max) {
-            kernels.runElementwise("pool_argmax", WgslSources.POOL_ARGMAX, params, new GpuData[] {x, argmax},
+            kernels.runElementwise("pool_argmax", () -> WgslSources.POOL_ARGMAX, params, new GpuData[] {x, argmax},
                     dy.size());
         }
-        kernels.runElementwise("pool_backward_" + (max ? "max" : "average"), withMode(WgslSources.POOL_BACKWARD, max),
+        kernels.runElementwise("pool_backward_" + (max ? "max" : "average"),
+                () -> withMode(WgslSources.POOL_BACKWARD, max),
                 params, new GpuData[] {max ? argmax : on(dy), on(dy), data(dx)}, dx.size());
         if (max) {
             memory.free(argmax);
@@ -204,7 +203,7 @@ final class ConvolutionOps {
         int threadsX = threadsAlong(columns);
         int rowGroups = KernelRunner.ceilDiv(rows, BLOCK * (GROUP_THREADS / threadsX));
         int y = Math.min(rowGroups, MAX_GROUPS);
-        kernels.run(op + "_wx" + threadsX, sized(wgsl, threadsX), params, buffers,
+        kernels.run(op + "_wx" + threadsX, () -> sized(wgsl, threadsX), params, buffers,
                 KernelRunner.ceilDiv(columns, BLOCK * threadsX), y, KernelRunner.ceilDiv(rowGroups, y));
     }
 
@@ -228,7 +227,7 @@ final class ConvolutionOps {
 
     /** Records {@code result[i] = Σ_z partial[z·count + i]} and frees {@code partial} once it has run. */
     private void sumChunks(GpuData partial, int chunks, GpuData result, int count) {
-        kernels.runElementwise("conv_partial_sum", WgslSources.CONV_PARTIAL_SUM, new int[] {count, chunks},
+        kernels.runElementwise("conv_partial_sum", () -> WgslSources.CONV_PARTIAL_SUM, new int[] {count, chunks},
                 new GpuData[] {partial, result}, count);
         memory.free(partial);
     }

@@ -61,10 +61,10 @@ final class ElementwiseOps {
         GpuData[] buffers = {memory.on(a), memory.on(b), data(out)};
         String name = op + "_" + aIndexing + "_" + bIndexing;
         if (count % 4 == 0 && fourAtATime(aIndexing, a.size()) && fourAtATime(bIndexing, b.size())) {
-            kernels.runElementwise("binary_vec4_" + name, binarySource(WgslSources.BINARY_VEC4, op, aIndexing,
-                    bIndexing), new int[] {count / 4, a.size() / 4, b.size() / 4}, buffers, count / 4);
+            kernels.runElementwise("binary_vec4_" + name, () -> binarySource(WgslSources.BINARY_VEC4, op,
+                    aIndexing, bIndexing), new int[] {count / 4, a.size() / 4, b.size() / 4}, buffers, count / 4);
         } else {
-            kernels.runElementwise("binary_" + name, binarySource(WgslSources.BINARY, op, aIndexing, bIndexing),
+            kernels.runElementwise("binary_" + name, () -> binarySource(WgslSources.BINARY, op, aIndexing, bIndexing),
                     broadcastParameters(shape, a, b), buffers, count);
         }
         return out;
@@ -83,11 +83,11 @@ final class ElementwiseOps {
         Tensor out = output(shape);
         GpuData[] buffers = {memory.on(x), data(out)};
         if (xIndexing == Indexing.REPEATS && count % 4 == 0 && x.size() % 4 == 0) {
-            kernels.runElementwise("broadcast_to_vec4", WgslSources.BROADCAST_TO_VEC4,
+            kernels.runElementwise("broadcast_to_vec4", () -> WgslSources.BROADCAST_TO_VEC4,
                     new int[] {count / 4, x.size() / 4}, buffers, count / 4);
         } else {
             kernels.runElementwise("broadcast_to_" + xIndexing,
-                    WgslConstants.with(WgslSources.BROADCAST_TO, "X_INDEX", xIndexing.code),
+                    () -> WgslConstants.with(WgslSources.BROADCAST_TO, "X_INDEX", xIndexing.code),
                     broadcastParameters(shape, x), buffers, count);
         }
         return out;
@@ -99,7 +99,7 @@ final class ElementwiseOps {
         boolean vec4 = x.size() % 4 == 0;
         int threads = vec4 ? x.size() / 4 : x.size();
         kernels.runElementwise((vec4 ? "unary_vec4_" : "unary_") + op,
-                WgslConstants.with(vec4 ? WgslSources.UNARY_VEC4 : WgslSources.UNARY, "OP", op.ordinal()),
+                () -> WgslConstants.with(vec4 ? WgslSources.UNARY_VEC4 : WgslSources.UNARY, "OP", op.ordinal()),
                 new int[] {threads, Float.floatToIntBits(parameter)}, new GpuData[] {memory.on(x), data(out)},
                 threads);
         return out;
@@ -111,7 +111,7 @@ final class ElementwiseOps {
         boolean vec4 = x.size() % 4 == 0;
         int threads = vec4 ? x.size() / 4 : x.size();
         kernels.runElementwise((vec4 ? "unary_backward_vec4_" : "unary_backward_") + op,
-                WgslConstants.with(vec4 ? WgslSources.UNARY_BACKWARD_VEC4 : WgslSources.UNARY_BACKWARD, "OP",
+                () -> WgslConstants.with(vec4 ? WgslSources.UNARY_BACKWARD_VEC4 : WgslSources.UNARY_BACKWARD, "OP",
                         op.ordinal()),
                 new int[] {threads, Float.floatToIntBits(parameter)},
                 new GpuData[] {memory.on(x), memory.on(y), memory.on(dy), data(out)}, threads);

@@ -159,7 +159,7 @@ final class FusedUpdates {
     private void dispatch(UpdateRule rule, BufferRange[] bindings, int count) {
         switch (rule.kind()) {
             case SGD:
-                kernels.runElementwise("optimizer_sgd", WgslSources.OPTIMIZER_SGD,
+                kernels.runElementwise("optimizer_sgd", () -> WgslSources.OPTIMIZER_SGD,
                         new int[] {count, bits(rule.learningRate())}, bindings, count);
                 return;
             case SGD_MOMENTUM:
@@ -167,14 +167,14 @@ final class FusedUpdates {
             case RMSPROP: {
                 int kind = rule.kind() == UpdateRule.Kind.SGD_MOMENTUM ? 0
                         : rule.kind() == UpdateRule.Kind.SGD_NESTEROV ? 1 : 2;
-                kernels.runElementwise("optimizer_velocity", WgslSources.OPTIMIZER_VELOCITY,
+                kernels.runElementwise("optimizer_velocity", () -> WgslSources.OPTIMIZER_VELOCITY,
                         new int[] {count, kind, bits(rule.learningRate()), bits(rule.momentum()), bits(rule.rho()),
                             bits(rule.epsilon())}, bindings, count);
                 return;
             }
             case ADAM:
             case ADAMW:
-                kernels.runElementwise("optimizer_adam", WgslSources.OPTIMIZER_ADAM,
+                kernels.runElementwise("optimizer_adam", () -> WgslSources.OPTIMIZER_ADAM,
                         new int[] {count, bits(rule.beta1()), bits(rule.beta2()), bits(rule.epsilon()),
                             bits(rule.alpha()), bits(rule.decay())}, bindings, count);
                 return;

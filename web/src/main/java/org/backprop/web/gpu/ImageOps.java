@@ -28,7 +28,7 @@ final class ImageOps {
             values[i] = (float) transforms[i];
         }
         GpuData matrices = memory.on(Tensor.wrap(new int[] {values.length}, values));
-        kernels.runElementwise("transform_images", WgslSources.TRANSFORM_IMAGES,
+        kernels.runElementwise("transform_images", () -> WgslSources.TRANSFORM_IMAGES,
                 new int[] {images.size(), images.dim(1), images.dim(2), images.dim(3)},
                 new GpuData[] {memory.on(images), matrices, (GpuData) out.deviceData()}, images.size());
         // Only the dispatch just recorded reads them; the pool hands them out again after that is submitted.

@@ -2,6 +2,7 @@ package org.backprop.web.gpu;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.teavm.jso.JSObject;
 
 /** Compiles each WGSL kernel once per device and reports a kernel that fails to compile by its op name. */
@@ -24,11 +25,16 @@ final class KernelCache {
         }
     }
 
-    Kernel kernel(String op, String wgsl) {
+    /**
+     * Returns {@code op}'s kernel, compiling it on first use. The source is asked for only then: building a
+     * variant's source (setting its pipeline constants in several kilobytes of WGSL) on every dispatch cost more
+     * JavaScript time than the rest of a training step's recording.
+     */
+    Kernel kernel(String op, Supplier<String> wgsl) {
         Kernel kernel = kernels.get(op);
         if (kernel == null) {
             device.pushErrorScope("validation");
-            GpuShaderModule module = device.createShaderModule(Descriptors.shaderModule(op, wgsl));
+            GpuShaderModule module = device.createShaderModule(Descriptors.shaderModule(op, wgsl.get()));
             GpuComputePipeline pipeline = device.createComputePipeline(Descriptors.computePipeline(op, module));
             GpuError error = device.popErrorScope().await();
             if (error != null) {

@@ -1,7 +1,9 @@
 package org.backprop.web.gpu;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Int32Array;
@@ -27,7 +29,7 @@ final class KernelRunner {
     private final GpuDevice device;
     private final GpuMemory memory;
     private final KernelCache kernels;
-    private final Map<String, GpuBuffer> parameters = new HashMap<>();
+    private final Map<ParameterKey, GpuBuffer> parameters = new HashMap<>();
     private int dispatches;
 
     KernelRunner(GpuDevice device, GpuMemory memory) {
@@ -37,11 +39,11 @@ final class KernelRunner {
     }
 
     /** Records {@code op}'s kernel over {@code groupsX × groupsY × groupsZ} workgroups. */
-    void run(String op, String wgsl, int[] params, GpuData[] buffers, int groupsX, int groupsY, int groupsZ) {
+    void run(String op, Supplier<String> wgsl, int[] params, GpuData[] buffers, int groupsX, int groupsY, int groupsZ) {
         run(op, wgsl, params, ranges(buffers), groupsX, groupsY, groupsZ);
     }
 
-    private void run(String op, String wgsl, int[] params, BufferRange[] buffers, int groupsX, int groupsY,
+    private void run(String op, Supplier<String> wgsl, int[] params, BufferRange[] buffers, int groupsX, int groupsY,
             int groupsZ) {
         if (groupsX == 0 || groupsY == 0 || groupsZ == 0) {
             return;
@@ -61,12 +63,12 @@ final class KernelRunner {
      * Records an element-wise kernel with one thread per value for {@code count} values; the kernel finds its
      * index as {@code gid.x + gid.y * num_workgroups.x * 256}, since large tensors need a second dimension.
      */
-    void runElementwise(String op, String wgsl, int[] params, GpuData[] buffers, int count) {
+    void runElementwise(String op, Supplier<String> wgsl, int[] params, GpuData[] buffers, int count) {
         runElementwise(op, wgsl, params, ranges(buffers), count);
     }
 
-    /** {@link #runElementwise(String, String, int[], GpuData[], int)} over buffer ranges (arena regions). */
-    void runElementwise(String op, String wgsl, int[] params, BufferRange[] buffers, int count) {
+    /** {@link #runElementwise(String, Supplier, int[], GpuData[], int)} over buffer ranges (arena regions). */
+    void runElementwise(String op, Supplier<String> wgsl, int[] params, BufferRange[] buffers, int count) {
         runGroups(op, wgsl, params, buffers, ceilDiv(count, ELEMENTWISE_GROUP));
     }
 
@@ -74,11 +76,11 @@ final class KernelRunner {
      * Records {@code groups} workgroups of a kernel that numbers them {@code id.x + id.y * num_workgroups.x}:
      * beyond the 65,535 one dimension allows, they spill into a second dimension.
      */
-    void runGroups(String op, String wgsl, int[] params, GpuData[] buffers, int groups) {
+    void runGroups(String op, Supplier<String> wgsl, int[] params, GpuData[] buffers, int groups) {
         runGroups(op, wgsl, params, ranges(buffers), groups);
     }
 
-    private void runGroups(String op, String wgsl, int[] params, BufferRange[] buffers, int groups) {
+    private void runGroups(String op, Supplier<String> wgsl, int[] params, BufferRange[] buffers, int groups) {
         run(op, wgsl, params, buffers, Math.min(groups, MAX_GROUPS), Math.max(ceilDiv(groups, MAX_GROUPS), 1), 1);
     }
 
@@ -99,11 +101,7 @@ final class KernelRunner {
         if (words.length > PARAMETER_WORDS) {
             throw new IllegalArgumentException("a kernel takes at most " + PARAMETER_WORDS + " parameters");
         }
-        StringBuilder key = new StringBuilder();
-        for (int word : words) {
-            key.append(word).append(',');
-        }
-        String cacheKey = key.toString();
+        ParameterKey cacheKey = new ParameterKey(words);
         GpuBuffer block = parameters.get(cacheKey);
         if (block == null) {
             if (parameters.size() >= MAX_CACHED_PARAMETERS) {
@@ -115,9 +113,10 @@ final class KernelRunner {
             for (int i = 0; i < words.length; i++) {
                 data.set(i, words[i]);
             }
-            block = device.createBuffer(Descriptors.buffer(PARAMETER_WORDS * 4, Descriptors.UNIFORM | Descriptors.COPY_DST));
+            block = device.createBuffer(Descriptors.buffer(PARAMETER_WORDS * 4,
+                    Descriptors.UNIFORM | Descriptors.COPY_DST));
             device.getQueue().writeBuffer(block, 0, data);
-            parameters.put(cacheKey, block);
+            parameters.put(cacheKey.copy(), block);
         }
         return block;
     }
@@ -125,5 +124,34 @@ final class KernelRunner {
     /** Returns how many groups of {@code divisor} cover {@code value} items: the dispatch size for them. */
     static int ceilDiv(int value, int divisor) {
         return (value + divisor - 1) / divisor;
+    }
+
+    /**
+     * A parameter block's words as a map key, compared by content: cheaper per dispatch than the string it
+     * replaces, which TeaVM built character by character.
+     */
+    private static final class ParameterKey {
+        private final int[] words;
+        private final int hash;
+
+        ParameterKey(int[] words) {
+            this.words = words;
+            this.hash = Arrays.hashCode(words);
+        }
+
+        /** Returns a key that owns its words, for the map: callers may reuse the array they passed. */
+        ParameterKey copy() {
+            return new ParameterKey(words.clone());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ParameterKey && Arrays.equals(words, ((ParameterKey) other).words);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

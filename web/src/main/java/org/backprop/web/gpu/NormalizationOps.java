@@ -38,14 +38,14 @@ final class NormalizationOps {
         }
         int epsilonBits = Float.floatToIntBits(epsilon);
         if (kind == Normalization.LAYER) {
-            kernels.runElementwise("layer_norm", WgslSources.LAYER_NORM, new int[] {rows, channels, epsilonBits},
+            kernels.runElementwise("layer_norm", () -> WgslSources.LAYER_NORM, new int[] {rows, channels, epsilonBits},
                     new GpuData[] {memory.on(x), memory.on(gamma), memory.on(beta), data(y), data(mean),
                         data(variance)}, rows);
         } else {
             int chunkLength = chunkLength(rows);
             int chunks = KernelRunner.ceilDiv(rows, chunkLength);
             GpuData[] partials = chunks == 1 ? new GpuData[] {data(mean), data(variance)} : partials(chunks, channels);
-            kernels.runElementwise("norm_statistics", WgslSources.NORM_STATISTICS,
+            kernels.runElementwise("norm_statistics", () -> WgslSources.NORM_STATISTICS,
                     new int[] {rows, channels, chunkLength, chunks},
                     new GpuData[] {memory.on(x), partials[0], partials[1]}, chunks * channels);
             merge(true, partials, data(mean), data(variance), rows, channels, chunkLength, chunks);
@@ -71,19 +71,19 @@ final class NormalizationOps {
         int chunks = KernelRunner.ceilDiv(rows, chunkLength);
         GpuData[] partials = chunks == 1 ? new GpuData[] {data(dGamma), data(dBeta)} : partials(chunks, channels);
         kernels.runElementwise("norm_gradient_sums_" + kind,
-                WgslConstants.with(WgslSources.NORM_GRADIENT_SUMS, "PER_ROW", layer),
+                () -> WgslConstants.with(WgslSources.NORM_GRADIENT_SUMS, "PER_ROW", layer),
                 new int[] {rows, channels, chunkLength, chunks, epsilonBits}, new GpuData[] {memory.on(x),
                     memory.on(dy), memory.on(mean), memory.on(variance), partials[0], partials[1]}, chunks * channels);
         merge(false, partials, data(dGamma), data(dBeta), rows, channels, chunkLength, chunks);
         if (layer) {
-            kernels.runElementwise("layer_norm_backward", WgslSources.LAYER_NORM_BACKWARD,
+            kernels.runElementwise("layer_norm_backward", () -> WgslSources.LAYER_NORM_BACKWARD,
                     new int[] {rows, channels, epsilonBits}, new GpuData[] {memory.on(x), memory.on(dy),
                         memory.on(mean), memory.on(variance), memory.on(gamma), data(dx)}, rows);
         } else {
             boolean vec4 = channels % 4 == 0;
             int lanes = vec4 ? 4 : 1;
             kernels.runElementwise(vec4 ? "batch_norm_backward_vec4" : "batch_norm_backward",
-                    vec4 ? WgslSources.BATCH_NORM_BACKWARD_VEC4 : WgslSources.BATCH_NORM_BACKWARD,
+                    vec4 ? () -> WgslSources.BATCH_NORM_BACKWARD_VEC4 : () -> WgslSources.BATCH_NORM_BACKWARD,
                     new int[] {x.size() / lanes, channels / lanes, rows, epsilonBits}, new GpuData[] {memory.on(x),
                         memory.on(dy), memory.on(mean), memory.on(variance), memory.on(gamma), data(dGamma),
                         data(dBeta), data(dx)}, x.size() / lanes);
@@ -103,7 +103,7 @@ final class NormalizationOps {
         boolean vec4 = channels % 4 == 0;
         int lanes = vec4 ? 4 : 1;
         kernels.runElementwise(vec4 ? "batch_norm_apply_vec4" : "batch_norm_apply",
-                vec4 ? WgslSources.BATCH_NORM_APPLY_VEC4 : WgslSources.BATCH_NORM_APPLY,
+                vec4 ? () -> WgslSources.BATCH_NORM_APPLY_VEC4 : () -> WgslSources.BATCH_NORM_APPLY,
                 new int[] {x.size() / lanes, channels / lanes, Float.floatToIntBits(epsilon)},
                 new GpuData[] {memory.on(x), memory.on(mean), memory.on(variance), memory.on(gamma), memory.on(beta),
                     data(y)}, x.size() / lanes);
@@ -116,7 +116,7 @@ final class NormalizationOps {
             return;
         }
         kernels.runElementwise(statistics ? "norm_merge_statistics" : "norm_merge_sums",
-                WgslConstants.with(WgslSources.NORM_MERGE, "STATISTICS", statistics),
+                () -> WgslConstants.with(WgslSources.NORM_MERGE, "STATISTICS", statistics),
                 new int[] {channels, chunks, rows, chunkLength}, new GpuData[] {partials[0], partials[1], first, second},
                 channels);
     }

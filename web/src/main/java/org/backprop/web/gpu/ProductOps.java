@@ -68,7 +68,7 @@ final class ProductOps {
         GpuData bData = memory.on(b);
         // Without a bias the kernel reads no bias values; b stands in for the binding.
         GpuData biasData = bias != null ? memory.on(bias) : bData;
-        kernels.run(kernelName, kernelSource, new int[] {m, k, n, flags, activation, parameterBits},
+        kernels.run(kernelName, () -> kernelSource, new int[] {m, k, n, flags, activation, parameterBits},
                 new GpuData[] {memory.on(a), bData, biasData, (GpuData) out.deviceData()},
                 KernelRunner.ceilDiv(n, TILE), KernelRunner.ceilDiv(m, TILE), batch);
         return out;

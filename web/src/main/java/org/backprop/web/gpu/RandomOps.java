@@ -28,7 +28,7 @@ final class RandomOps {
         }
         float scale = 1f / (1f - rate);
         GpuData stateWords = memory.upload(new int[] {(int) state, (int) (state >>> 32)});
-        kernels.runElementwise("dropout_mask", WgslSources.DROPOUT_MASK,
+        kernels.runElementwise("dropout_mask", () -> WgslSources.DROPOUT_MASK,
                 new int[] {count, Float.floatToIntBits(rate), Float.floatToIntBits(scale)},
                 new GpuData[] {stateWords, (GpuData) out.deviceData()}, count);
         // Only the dispatch just recorded reads it; the pool hands it out again after that is submitted.

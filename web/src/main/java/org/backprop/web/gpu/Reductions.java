@@ -72,7 +72,7 @@ final class Reductions {
         int chunkLength = summed <= ONE_PASS ? Math.max(summed, 1) : (int) Math.ceil(Math.sqrt(summed));
         int chunks = Math.max(1, KernelRunner.ceilDiv(summed, chunkLength));
         GpuData target = chunks == 1 ? result : memory.allocate(outer * chunks * inner);
-        kernels.runElementwise("reduce_axis", WgslSources.REDUCE_AXIS,
+        kernels.runElementwise("reduce_axis", () -> WgslSources.REDUCE_AXIS,
                 new int[] {outer, summed, inner, chunkLength, chunks}, new GpuData[] {x, target}, outer * chunks * inner);
         if (chunks > 1) {
             sumMiddle(target, outer, chunks, inner, result);
@@ -91,7 +91,7 @@ final class Reductions {
             params[10 + axis] = kept[axis];
             params[16 + axis] = inStrides[axis];
         }
-        kernels.runElementwise("reduce_to_shape", WgslSources.REDUCE_TO_SHAPE, params,
+        kernels.runElementwise("reduce_to_shape", () -> WgslSources.REDUCE_TO_SHAPE, params,
                 new GpuData[] {memory.on(x), (GpuData) out.deviceData()}, out.size());
     }
 

@@ -103,7 +103,7 @@ final class ShapeOps {
         Tensor out = output(shape);
         int count = out.size();
         if (count > 0) {
-            kernels.runElementwise("gather", WgslSources.GATHER, new int[] {count, width, table.dim(0)},
+            kernels.runElementwise("gather", () -> WgslSources.GATHER, new int[] {count, width, table.dim(0)},
                     new GpuData[] {memory.on(table), memory.on(indices), data(out)}, count);
         }
         return out;
@@ -123,9 +123,10 @@ final class ShapeOps {
         // Row starts (rows + 1), cursors (rows), then the sorted positions (n); see scatter_rows_order.wgsl.
         GpuData scratch = memory.allocate(2 * rows + 1 + n);
         GpuData ids = memory.on(indices);
-        kernels.run("scatter_rows_order", WgslSources.SCATTER_ROWS_ORDER, new int[] {n, rows},
+        kernels.run("scatter_rows_order", () -> WgslSources.SCATTER_ROWS_ORDER, new int[] {n, rows},
                 new GpuData[] {ids, scratch}, 1, 1, 1);
-        kernels.runElementwise("scatter_rows_sum", WgslSources.SCATTER_ROWS_SUM, new int[] {out.size(), width, rows},
+        kernels.runElementwise("scatter_rows_sum", () -> WgslSources.SCATTER_ROWS_SUM,
+                new int[] {out.size(), width, rows},
                 new GpuData[] {memory.on(updates), scratch, data(out)}, out.size());
         return out;
     }
@@ -146,7 +147,7 @@ final class ShapeOps {
             params[10 + axis] = inStrides[axis];
             params[16 + axis] = outStrides[axis];
         }
-        kernels.runElementwise("strided_copy", WgslSources.STRIDED_COPY, params,
+        kernels.runElementwise("strided_copy", () -> WgslSources.STRIDED_COPY, params,
                 new GpuData[] {memory.on(x), data(out)}, count);
     }
 

@@ -37,7 +37,8 @@ final class SoftmaxOps {
         int width = logits.dim(-1);
         int rows = width == 0 ? 0 : logits.size() / width;
         Tensor loss = GpuMemory.tensor(new int[] {rows}, memory.allocate(rows));
-        kernels.runElementwise("softmax_cross_entropy", WgslSources.SOFTMAX_CROSS_ENTROPY, new int[] {rows, width},
+        kernels.runElementwise("softmax_cross_entropy", () -> WgslSources.SOFTMAX_CROSS_ENTROPY,
+                new int[] {rows, width},
                 new GpuData[] {memory.on(logits), memory.on(targets), (GpuData) loss.deviceData()}, rows);
         return loss;
     }
@@ -47,7 +48,7 @@ final class SoftmaxOps {
         int width = logits.dim(-1);
         int rows = width == 0 ? 0 : logits.size() / width;
         Tensor gradient = GpuMemory.tensor(logits.shape(), memory.allocate(logits.size()));
-        kernels.runElementwise("softmax_cross_entropy_backward", WgslSources.SOFTMAX_CROSS_ENTROPY_BACKWARD,
+        kernels.runElementwise("softmax_cross_entropy_backward", () -> WgslSources.SOFTMAX_CROSS_ENTROPY_BACKWARD,
                 new int[] {rows, width}, new GpuData[] {memory.on(logits), memory.on(targets), memory.on(dLoss),
                     (GpuData) gradient.deviceData()}, rows);
         return gradient;
@@ -63,10 +64,10 @@ final class SoftmaxOps {
         int[] params = {rows, width, log ? 1 : 0};
         GpuData[] buffers = {memory.on(x), (GpuData) out.deviceData()};
         if (width > WIDE) {
-            kernels.runGroups("softmax_wide", WgslSources.SOFTMAX_WIDE, params, buffers,
+            kernels.runGroups("softmax_wide", () -> WgslSources.SOFTMAX_WIDE, params, buffers,
                     KernelRunner.ceilDiv(rows, WIDE_ROWS_PER_GROUP));
         } else {
-            kernels.runElementwise("softmax", WgslSources.SOFTMAX, params, buffers, rows);
+            kernels.runElementwise("softmax", () -> WgslSources.SOFTMAX, params, buffers, rows);
         }
         return out;
     }

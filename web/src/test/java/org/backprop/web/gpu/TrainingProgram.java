@@ -229,7 +229,7 @@ public final class TrainingProgram {
 
     private static void failures(WebGpu.Opened opened) {
         try {
-            new KernelCache(opened.device()).kernel("deliberately_broken", "@compute @workgroup_size(1) fn main( {");
+            new KernelCache(opened.device()).kernel("deliberately_broken", () -> "@compute @workgroup_size(1) fn main( {");
             System.out.println("{\"brokenKernel\": null}");
         } catch (IllegalStateException failure) {
             System.out.println("{\"brokenKernel\": \"" + escape(failure.getMessage()) + "\"}");
