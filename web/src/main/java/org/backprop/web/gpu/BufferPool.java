@@ -41,11 +41,26 @@ final class BufferPool {
         liveBuffers++;
         liveBytes += size;
         if (bucket != null && !bucket.isEmpty()) {
-            return bucket.remove(bucket.size() - 1);
+            return bucket.remove(lowestNumbered(bucket));
         }
         createdBuffers++;
         return device.createBuffer(Descriptors.buffer(size,
                 Descriptors.STORAGE | Descriptors.COPY_SRC | Descriptors.COPY_DST));
+    }
+
+    /**
+     * Returns the index of the lowest-numbered buffer: which buffer a request gets then depends only on which
+     * are free, not on the order they came back in, so every training step gets the same buffers as the one
+     * before and reuses its bind groups ({@link BindGroupCache}).
+     */
+    private static int lowestNumbered(List<GpuBuffer> buffers) {
+        int lowest = 0;
+        for (int i = 1; i < buffers.size(); i++) {
+            if (BufferIds.of(buffers.get(i)) < BufferIds.of(buffers.get(lowest))) {
+                lowest = i;
+            }
+        }
+        return lowest;
     }
 
     /** Takes back a buffer {@link #acquire}d for {@code bytes}; reusable after the next submit. */

@@ -18,9 +18,12 @@ final class KernelCache {
     static final class Kernel {
         final GpuComputePipeline pipeline;
         final JSObject layout;
+        /** This kernel's number on its device, for keys of the bind group cache. */
+        final int id;
 
-        Kernel(GpuComputePipeline pipeline) {
+        Kernel(GpuComputePipeline pipeline, int id) {
             this.pipeline = pipeline;
+            this.id = id;
             this.layout = pipeline.getBindGroupLayout(0);
         }
     }
@@ -41,7 +44,7 @@ final class KernelCache {
                 throw new IllegalStateException("The WebGPU kernel for op '" + op + "' failed to compile: "
                         + error.getMessage());
             }
-            kernel = new Kernel(pipeline);
+            kernel = new Kernel(pipeline, kernels.size() + 1);
             kernels.put(op, kernel);
         }
         return kernel;

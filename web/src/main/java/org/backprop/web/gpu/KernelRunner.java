@@ -1,11 +1,8 @@
 package org.backprop.web.gpu;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.teavm.jso.JSObject;
-import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /**
@@ -14,8 +11,8 @@ import org.teavm.jso.typedarrays.Int32Array;
  * order given, inputs first and the output last. A storage binding is a range of a buffer, since a tensor may
  * be a view into an arena ({@link GpuData#range()}).
  *
- * <p>Parameter blocks are cached by content, so a training step, which asks for the same shapes every time,
- * uploads none after its first run.
+ * <p>Parameter blocks are cached by content and bind groups by what they bind, so a training step, which asks
+ * for the same shapes over the same pooled buffers every time, uploads and creates none after its first run.
  */
 final class KernelRunner {
     /** Threads per workgroup of the element-wise kernels (their {@code @workgroup_size}). */
@@ -29,13 +26,15 @@ final class KernelRunner {
     private final GpuDevice device;
     private final GpuMemory memory;
     private final KernelCache kernels;
-    private final Map<ParameterKey, GpuBuffer> parameters = new HashMap<>();
+    private final BindGroupCache bindGroups;
+    private final Map<IntArrayKey, GpuBuffer> parameters = new HashMap<>();
     private int dispatches;
 
     KernelRunner(GpuDevice device, GpuMemory memory) {
         this.device = device;
         this.memory = memory;
         this.kernels = new KernelCache(device);
+        this.bindGroups = new BindGroupCache(device);
     }
 
     /** Records {@code op}'s kernel over {@code groupsX × groupsY × groupsZ} workgroups. */
@@ -49,12 +48,7 @@ final class KernelRunner {
             return;
         }
         KernelCache.Kernel kernel = kernels.kernel(op, wgsl);
-        JSArray<JSObject> bindings = JSArray.create();
-        bindings.push(Descriptors.bufferBinding(parameterBlock(params), 0, PARAMETER_WORDS * 4));
-        for (BufferRange range : buffers) {
-            bindings.push(Descriptors.bufferBinding(range.buffer, range.offset, range.size));
-        }
-        GpuBindGroup group = device.createBindGroup(Descriptors.bindGroup(kernel.layout, bindings));
+        GpuBindGroup group = bindGroups.bindGroup(kernel, parameterBlock(params), PARAMETER_WORDS * 4, buffers);
         memory.commands().dispatch(kernel.pipeline, group, groupsX, groupsY, groupsZ);
         dispatches++;
     }
@@ -92,6 +86,11 @@ final class KernelRunner {
         return ranges;
     }
 
+    /** Returns how many bind groups were created so far (the others were reused). */
+    int createdBindGroups() {
+        return bindGroups.created();
+    }
+
     /** Returns how many kernels were dispatched so far. */
     int dispatches() {
         return dispatches;
@@ -101,7 +100,7 @@ final class KernelRunner {
         if (words.length > PARAMETER_WORDS) {
             throw new IllegalArgumentException("a kernel takes at most " + PARAMETER_WORDS + " parameters");
         }
-        ParameterKey cacheKey = new ParameterKey(words);
+        IntArrayKey cacheKey = new IntArrayKey(words);
         GpuBuffer block = parameters.get(cacheKey);
         if (block == null) {
             if (parameters.size() >= MAX_CACHED_PARAMETERS) {
@@ -124,34 +123,5 @@ final class KernelRunner {
     /** Returns how many groups of {@code divisor} cover {@code value} items: the dispatch size for them. */
     static int ceilDiv(int value, int divisor) {
         return (value + divisor - 1) / divisor;
-    }
-
-    /**
-     * A parameter block's words as a map key, compared by content: cheaper per dispatch than the string it
-     * replaces, which TeaVM built character by character.
-     */
-    private static final class ParameterKey {
-        private final int[] words;
-        private final int hash;
-
-        ParameterKey(int[] words) {
-            this.words = words;
-            this.hash = Arrays.hashCode(words);
-        }
-
-        /** Returns a key that owns its words, for the map: callers may reuse the array they passed. */
-        ParameterKey copy() {
-            return new ParameterKey(words.clone());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ParameterKey && Arrays.equals(words, ((ParameterKey) other).words);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -73,13 +73,13 @@ public final class WebGpuBackend implements Backend {
     }
 
     /**
-     * Returns counters for tests and benchmarks: live buffers and bytes, buffers created, submits, dispatches,
-     * copies, readbacks.
+     * Returns counters for tests and benchmarks: live buffers and bytes, buffers and bind groups created, submits,
+     * dispatches, copies, readbacks.
      */
     public GpuStats stats() {
         BufferPool pool = memory.pool();
-        return new GpuStats(pool.liveBuffers(), pool.liveBytes(), pool.createdBuffers(), memory.commands().submits(),
-                kernels.dispatches(), memory.commands().copies(), memory.readbacks());
+        return new GpuStats(pool.liveBuffers(), pool.liveBytes(), pool.createdBuffers(), kernels.createdBindGroups(),
+                memory.commands().submits(), kernels.dispatches(), memory.commands().copies(), memory.readbacks());
     }
 
     // ---- memory and steps

@@ -98,6 +98,14 @@ class GpuTrainingTest {
         assertEquals(first.get("liveBuffers").asInt(), last.get("liveBuffers").asInt(), "live buffers");
         assertEquals(first.get("liveBytes").asLong(), last.get("liveBytes").asLong(), "live bytes");
         assertEquals(first.get("createdBuffers").asInt(), last.get("createdBuffers").asInt(), "buffers created");
+        // Every step binds the same kernels over the same pooled buffers, so it reuses the bind groups of the
+        // steps before. Adam's step-dependent rate is a parameter, so its update binds a new parameter block
+        // every step: about one new group a step, of the step's 30 dispatches.
+        int dispatchesPerStep = (last.get("dispatches").asInt() - second.get("dispatches").asInt()) / 980;
+        int newBindGroups = last.get("createdBindGroups").asInt() - second.get("createdBindGroups").asInt();
+        assertEquals(30, dispatchesPerStep, "dispatches a step");
+        assertTrue(newBindGroups <= 2 * 980, "bind groups created in steps 21-1000: " + newBindGroups);
+        assertTrue(second.get("createdBindGroups").asInt() > 0, "bind groups counted: " + second);
         // Every submit is a step's command buffer or a readback; ops still computed on the CPU read back
         // their inputs mid-step, the same number of times in every step.
         assertEquals(1000 + last.get("readbacks").asInt(), last.get("submits").asInt(), "submits: steps + readbacks");
