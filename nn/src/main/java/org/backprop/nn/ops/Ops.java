@@ -10,7 +10,8 @@ import org.backprop.nn.backend.UnaryOp;
 /**
  * Tensor operations with gradients, as {@code keras.ops}: the closed set of primitives (matmul, batched
  * matmul, the element-wise ops, sum, reshape, transpose, concatenate, slice, gather, softmax, log-softmax,
- * convolution, pooling) and everything composed from them.
+ * convolution, pooling), the fused ops (softmax cross-entropy, dense, conv2d with bias and activation,
+ * attention) and everything composed from them.
  * Each primitive's forward and backward live side by side in its own class in this package.
  */
 public final class Ops {
@@ -256,6 +257,22 @@ public final class Ops {
                     + Shapes.describe(targets.shape()) + " but logits have shape " + Shapes.describe(logits.shape()));
         }
         return SoftmaxCrossEntropy.apply(logits, targets);
+    }
+
+    /**
+     * Returns {@code softmax(q · kᵀ) · v} for each of a batch of attention heads, the softmax over the key steps,
+     * as one fused op (scale q by 1 / √d first for scaled-dot-product attention): q {@code [batch, tq, d]},
+     * k {@code [batch, tk, d]}, v {@code [batch, tk, dv]}, result {@code [batch, tq, dv]}. Gradients reach all
+     * three; the {@code [batch, tq, tk]} probabilities are never kept.
+     */
+    public static Tensor attention(Tensor q, Tensor k, Tensor v) {
+        if (q.rank() != 3 || k.rank() != 3 || v.rank() != 3 || q.dim(0) != k.dim(0) || q.dim(0) != v.dim(0)
+                || q.dim(2) != k.dim(2) || k.dim(1) != v.dim(1)) {
+            throw new IllegalArgumentException("attention needs q (batch, tq, d), k (batch, tk, d) and v (batch, tk,"
+                    + " dv), got " + Shapes.describe(q.shape()) + ", " + Shapes.describe(k.shape()) + " and "
+                    + Shapes.describe(v.shape()));
+        }
+        return Attention.apply(q, k, v);
     }
 
     /**

@@ -291,6 +291,18 @@ public class CpuBackend implements Backend {
         return activation == null ? biased : unary(activation, biased, parameter);
     }
 
+    /** Composes the ops attention stands for, in the order autograd ran them before it was fused (CpuAttention). */
+    @Override
+    public Tensor[] attention(Tensor q, Tensor k, Tensor v) {
+        return CpuAttention.forward(this, q, k, v);
+    }
+
+    @Override
+    public Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp,
+            Tensor dOutput) {
+        return CpuAttention.backward(this, q, k, v, dOutput);
+    }
+
     @Override
     public Tensor concatenate(List<Tensor> parts, int axis) {
         int[] shape = parts.get(0).shape();
