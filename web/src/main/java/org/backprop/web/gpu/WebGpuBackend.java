@@ -19,9 +19,9 @@ import org.backprop.nn.backend.cpu.CpuBackend;
  * {@code progressEvery} steps). Each op family has its own class (ElementwiseOps, ProductOps, ConvolutionOps, …);
  * this class only routes the SPI to them.
  *
- * <p>Shapes past the kernels' limits (rank above 6, more matrices than a dispatch dimension allows) run on the
- * CPU backend: their inputs are read back and their results uploaded when the next kernel needs them. Not
- * thread-safe.
+ * <p>Shapes past the kernels' limits (rank above 6, more matrices than a dispatch dimension allows, attention
+ * rows wider than {@link AttentionOps#MAX_WIDTH}) run on the CPU backend: their inputs are read back and their
+ * results uploaded when the next kernel needs them. Not thread-safe.
  */
 public final class WebGpuBackend implements Backend {
     private final GpuMemory memory;
@@ -35,6 +35,7 @@ public final class WebGpuBackend implements Backend {
     private final Reductions reductions;
     private final ShapeOps shapes;
     private final SoftmaxOps softmax;
+    private final AttentionOps attention;
     private final FusedUpdates updates;
     private final String adapterDescription;
 
@@ -52,6 +53,7 @@ public final class WebGpuBackend implements Backend {
         this.reductions = new Reductions(memory, kernels, cpu);
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);
+        this.attention = new AttentionOps(memory, kernels, cpu);
         this.random = new RandomOps(memory, kernels);
         this.images = new ImageOps(memory, kernels);
         this.convolutions = new ConvolutionOps(memory, kernels);
@@ -219,6 +221,17 @@ public final class WebGpuBackend implements Backend {
     @Override
     public Tensor logSoftmax(Tensor x) {
         return softmax.logSoftmax(x);
+    }
+
+    @Override
+    public Tensor[] attention(Tensor q, Tensor k, Tensor v) {
+        return attention.attention(q, k, v);
+    }
+
+    @Override
+    public Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp,
+            Tensor dOutput) {
+        return attention.attentionBackward(q, k, v, output, logSumExp, dOutput);
     }
 
     @Override

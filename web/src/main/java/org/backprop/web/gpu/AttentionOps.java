@@ -1,0 +1,92 @@
+package org.backprop.web.gpu;
+
+import org.backprop.nn.Tensor;
+import org.backprop.nn.backend.cpu.CpuBackend;
+
+/**
+ * Fused attention, forward and backward, without the {@code [heads, tq, tk]} score matrix: the forward keeps
+ * each query row's log-sum-exp ({@code attention.wgsl}, one thread per query row, online softmax); the backward
+ * recomputes the probabilities from it in two kernels, one thread per query row for dq and the row deltas
+ * ({@code attention_backward_query.wgsl}), then one per key row for dk and dv
+ * ({@code attention_backward_key.wgsl}). Key and value widths are pipeline constants, one pipeline per pair;
+ * widths above {@link #MAX_WIDTH} run on the CPU backend.
+ */
+final class AttentionOps {
+    /** The widest key or value row the kernels keep in registers (keyDim 64: Keras's usual heads). */
+    static final int MAX_WIDTH = 64;
+    /** Threads per workgroup of the attention kernels (their {@code @workgroup_size}). */
+    private static final int GROUP = 64;
+
+    private final GpuMemory memory;
+    private final KernelRunner kernels;
+    private final CpuBackend cpu;
+
+    AttentionOps(GpuMemory memory, KernelRunner kernels, CpuBackend cpu) {
+        this.memory = memory;
+        this.kernels = kernels;
+        this.cpu = cpu;
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#attention}. */
+    Tensor[] attention(Tensor q, Tensor k, Tensor v) {
+        int keyWidth = q.dim(2);
+        int valueWidth = v.dim(2);
+        if (keyWidth > MAX_WIDTH || valueWidth > MAX_WIDTH) {
+            return cpu.attention(q, k, v);
+        }
+        int rows = q.dim(0) * q.dim(1);
+        Tensor output = output(q.dim(0), q.dim(1), valueWidth);
+        Tensor logSumExp = output(q.dim(0), q.dim(1));
+        run("attention", WgslSources.ATTENTION, keyWidth, valueWidth, parameters(rows, q, k), new GpuData[] {
+            memory.on(q), memory.on(k), memory.on(v), data(output), data(logSumExp)}, rows);
+        return new Tensor[] {output, logSumExp};
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#attentionBackward}. */
+    Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp, Tensor dOutput) {
+        int keyWidth = q.dim(2);
+        int valueWidth = v.dim(2);
+        if (keyWidth > MAX_WIDTH || valueWidth > MAX_WIDTH) {
+            return cpu.attentionBackward(q, k, v, output, logSumExp, dOutput);
+        }
+        int queryRows = q.dim(0) * q.dim(1);
+        int keyRows = k.dim(0) * k.dim(1);
+        Tensor dq = output(q.shape());
+        Tensor dk = output(k.shape());
+        Tensor dv = output(v.shape());
+        // (logSumExp, delta) per query row: written by the query-side kernel, read by the key-side one.
+        GpuData statistics = memory.allocate(2 * queryRows);
+        GpuData qData = memory.on(q);
+        GpuData kData = memory.on(k);
+        GpuData vData = memory.on(v);
+        GpuData upstream = memory.on(dOutput);
+        run("attention_backward_query", WgslSources.ATTENTION_BACKWARD_QUERY, keyWidth, valueWidth,
+                parameters(queryRows, q, k), new GpuData[] {qData, kData, vData, memory.on(output),
+                    memory.on(logSumExp), upstream, data(dq), statistics}, queryRows);
+        run("attention_backward_key", WgslSources.ATTENTION_BACKWARD_KEY, keyWidth, valueWidth,
+                parameters(keyRows, q, k), new GpuData[] {qData, kData, vData, upstream, statistics, data(dk),
+                    data(dv)}, keyRows);
+        memory.free(statistics);
+        return new Tensor[] {dq, dk, dv};
+    }
+
+    /** Returns the kernels' parameters: [0] rows (threads), [1] tq, [2] tk. */
+    private static int[] parameters(int rows, Tensor q, Tensor k) {
+        return new int[] {rows, q.dim(1), k.dim(1)};
+    }
+
+    private void run(String op, String wgsl, int keyWidth, int valueWidth, int[] params, GpuData[] buffers,
+            int rows) {
+        String source = WgslConstants.with(WgslConstants.with(wgsl, "KEY_DIM", keyWidth), "VALUE_DIM", valueWidth);
+        kernels.runGroups(op + "_" + keyWidth + "x" + valueWidth, source, params, buffers,
+                KernelRunner.ceilDiv(rows, GROUP));
+    }
+
+    private Tensor output(int... shape) {
+        return GpuMemory.tensor(shape.clone(), memory.allocate(org.backprop.nn.Shapes.size(shape)));
+    }
+
+    private static GpuData data(Tensor deviceTensor) {
+        return (GpuData) deviceTensor.deviceData();
+    }
+}
