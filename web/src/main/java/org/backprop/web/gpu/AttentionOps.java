@@ -1,7 +1,6 @@
 package org.backprop.web.gpu;
 
 import org.backprop.nn.Tensor;
-import org.backprop.nn.backend.cpu.CpuBackend;
 
 /**
  * Fused attention, forward and backward, without the {@code [heads, tq, tk]} score matrix: the forward keeps
@@ -9,31 +8,35 @@ import org.backprop.nn.backend.cpu.CpuBackend;
  * recomputes the probabilities from it in two kernels, one thread per query row for dq and the row deltas
  * ({@code attention_backward_query.wgsl}), then one per key row for dk and dv
  * ({@code attention_backward_key.wgsl}). Key and value widths are pipeline constants, one pipeline per pair;
- * widths above {@link #MAX_WIDTH} run on the CPU backend.
+ * the backend composes other widths from its products and softmax ({@link #fits}).
  */
 final class AttentionOps {
-    /** The widest key or value row the kernels keep in registers (keyDim 64: Keras's usual heads). */
+    /** The widest key or value row the kernels keep in registers: 16 vec4s (keyDim 64, Keras's usual heads). */
     static final int MAX_WIDTH = 64;
     /** Threads per workgroup of the attention kernels (their {@code @workgroup_size}). */
     private static final int GROUP = 64;
 
     private final GpuMemory memory;
     private final KernelRunner kernels;
-    private final CpuBackend cpu;
 
-    AttentionOps(GpuMemory memory, KernelRunner kernels, CpuBackend cpu) {
+    AttentionOps(GpuMemory memory, KernelRunner kernels) {
         this.memory = memory;
         this.kernels = kernels;
-        this.cpu = cpu;
     }
 
-    /** See {@link org.backprop.nn.backend.Backend#attention}. */
+    /** Returns whether the kernels take q's and v's row widths: multiples of 4 (vec4s) up to {@link #MAX_WIDTH}. */
+    static boolean fits(Tensor q, Tensor v) {
+        return fits(q.dim(2)) && fits(v.dim(2));
+    }
+
+    private static boolean fits(int width) {
+        return width > 0 && width <= MAX_WIDTH && width % 4 == 0;
+    }
+
+    /** See {@link org.backprop.nn.backend.Backend#attention}; for shapes that {@link #fits}. */
     Tensor[] attention(Tensor q, Tensor k, Tensor v) {
         int keyWidth = q.dim(2);
         int valueWidth = v.dim(2);
-        if (keyWidth > MAX_WIDTH || valueWidth > MAX_WIDTH) {
-            return cpu.attention(q, k, v);
-        }
         int rows = q.dim(0) * q.dim(1);
         Tensor output = output(q.dim(0), q.dim(1), valueWidth);
         Tensor logSumExp = output(q.dim(0), q.dim(1));
@@ -42,13 +45,10 @@ final class AttentionOps {
         return new Tensor[] {output, logSumExp};
     }
 
-    /** See {@link org.backprop.nn.backend.Backend#attentionBackward}. */
+    /** See {@link org.backprop.nn.backend.Backend#attentionBackward}; for shapes that {@link #fits}. */
     Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp, Tensor dOutput) {
         int keyWidth = q.dim(2);
         int valueWidth = v.dim(2);
-        if (keyWidth > MAX_WIDTH || valueWidth > MAX_WIDTH) {
-            return cpu.attentionBackward(q, k, v, output, logSumExp, dOutput);
-        }
         int queryRows = q.dim(0) * q.dim(1);
         int keyRows = k.dim(0) * k.dim(1);
         Tensor dq = output(q.shape());

@@ -6,6 +6,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.ComposedAttention;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.DeviceData;
 import org.backprop.nn.backend.UnaryOp;
@@ -19,9 +20,10 @@ import org.backprop.nn.backend.cpu.CpuBackend;
  * {@code progressEvery} steps). Each op family has its own class (ElementwiseOps, ProductOps, ConvolutionOps, …);
  * this class only routes the SPI to them.
  *
- * <p>Shapes past the kernels' limits (rank above 6, more matrices than a dispatch dimension allows, attention
- * rows wider than {@link AttentionOps#MAX_WIDTH}) run on the CPU backend: their inputs are read back and their
- * results uploaded when the next kernel needs them. Not thread-safe.
+ * <p>Shapes past the kernels' limits (rank above 6, more matrices than a dispatch dimension allows) run on the
+ * CPU backend: their inputs are read back and their results uploaded when the next kernel needs them. Attention
+ * with rows the fused kernels do not take is composed from the backend's own products and softmax. Not
+ * thread-safe.
  */
 public final class WebGpuBackend implements Backend {
     private final GpuMemory memory;
@@ -53,7 +55,7 @@ public final class WebGpuBackend implements Backend {
         this.reductions = new Reductions(memory, kernels, cpu);
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);
-        this.attention = new AttentionOps(memory, kernels, cpu);
+        this.attention = new AttentionOps(memory, kernels);
         this.random = new RandomOps(memory, kernels);
         this.images = new ImageOps(memory, kernels);
         this.convolutions = new ConvolutionOps(memory, kernels);
@@ -225,13 +227,14 @@ public final class WebGpuBackend implements Backend {
 
     @Override
     public Tensor[] attention(Tensor q, Tensor k, Tensor v) {
-        return attention.attention(q, k, v);
+        return AttentionOps.fits(q, v) ? attention.attention(q, k, v) : ComposedAttention.forward(this, q, k, v);
     }
 
     @Override
     public Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp,
             Tensor dOutput) {
-        return attention.attentionBackward(q, k, v, output, logSumExp, dOutput);
+        return AttentionOps.fits(q, v) ? attention.attentionBackward(q, k, v, output, logSumExp, dOutput)
+                : ComposedAttention.backward(this, q, k, v, dOutput);
     }
 
     @Override

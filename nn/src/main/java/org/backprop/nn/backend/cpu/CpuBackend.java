@@ -6,6 +6,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.ComposedAttention;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.backend.UpdateRule;
@@ -291,16 +292,16 @@ public class CpuBackend implements Backend {
         return activation == null ? biased : unary(activation, biased, parameter);
     }
 
-    /** Composes the ops attention stands for, in the order autograd ran them before it was fused (CpuAttention). */
+    /** Composes the ops attention stands for, in the order autograd ran them before it was fused. */
     @Override
     public Tensor[] attention(Tensor q, Tensor k, Tensor v) {
-        return CpuAttention.forward(this, q, k, v);
+        return ComposedAttention.forward(this, q, k, v);
     }
 
     @Override
     public Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp,
             Tensor dOutput) {
-        return CpuAttention.backward(this, q, k, v, dOutput);
+        return ComposedAttention.backward(this, q, k, v, dOutput);
     }
 
     @Override

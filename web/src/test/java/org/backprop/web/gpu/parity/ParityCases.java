@@ -207,9 +207,10 @@ final class ParityCases {
 
     /**
      * Fused attention q [heads, tq, d], k [heads, tk, d], v [heads, tk, dv]: steps around the kernels' 64-thread
-     * workgroups, widths from 8 to the largest the kernels keep in registers (64), cross-attention (tq ≠ tk,
-     * dv ≠ d), scores in the hundreds (the online softmax must not overflow), widths past the kernels (CPU
-     * fallback), and the MultiHeadAttention layer around it. Its longest sums run over tk·d or tq·d products.
+     * workgroups, widths from one vec4 to the most the kernels keep in registers (64), cross-attention (tq ≠ tk,
+     * dv ≠ d), scores in the hundreds (the online softmax must not overflow), widths the kernels do not take
+     * (composed from products and softmax), and the MultiHeadAttention layer around it. Its longest sums run
+     * over tk·d or tq·d products.
      */
     private static void attention(List<ParityCase> cases) {
         cases.add(attention("attention [8, 16, 8]", 8, 16, 16, 8, 8, 1f));
@@ -217,7 +218,9 @@ final class ParityCases {
         cases.add(attention("attention [2, 64, 64]", 2, 64, 64, 64, 64, 1f));
         cases.add(attention("cross-attention 9 queries, 70 keys, d 8, dv 12", 4, 9, 70, 8, 12, 1f));
         cases.add(attention("attention with scores in the hundreds", 3, 20, 20, 16, 16, 30f));
-        cases.add(attention("attention d 80 (past the kernels: CPU)", 2, 5, 6, 80, 8, 1f));
+        cases.add(attention("cross-attention 5 queries, 3 keys, d 4, dv 20", 7, 5, 3, 4, 20, 1f));
+        cases.add(attention("attention d 80 (wider than the kernels: composed)", 2, 5, 6, 80, 8, 1f));
+        cases.add(attention("attention d 6, dv 10 (not vec4s: composed)", 3, 9, 7, 6, 10, 1f));
         cases.add(new ParityCase("MultiHeadAttention layer, 2 heads, query 7 steps, value 11", random -> new Tensor[] {
             ParityCase.uniform(random, 3, 7, 10), ParityCase.uniform(random, 3, 11, 6)}, in -> {
                 RandomSeed.set(31);
