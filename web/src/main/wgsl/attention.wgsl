@@ -1,8 +1,9 @@
 // Fused attention forward, per head h and query row i: output[i] = Σ_j softmax_j(q[i] · k[j]) · v[j] and
 // logSumExp[i] = log Σ_j exp(q[i] · k[j]), without the [tq, tk] score matrix: an online softmax keeps the row's
-// running maximum m, Σ exp(s − m) and the weighted sum of v, rescaling both by exp(m_old − m_new) when a larger
-// score arrives (a handful of times a row), so exp never overflows. The backward kernels
-// (attention_backward_*.wgsl) recompute the probabilities from logSumExp.
+// running maximum m, Σ exp(s − m) and the weighted sum of v, rescaling both by exp(m_old − m_new) at every key
+// (1 unless the maximum grew), so exp never overflows. Rescaling only when the maximum grows was slower under
+// SwiftShader, which runs a branch for its SIMD lanes together. The backward kernels (attention_backward_*.wgsl)
+// recompute the probabilities from logSumExp.
 // q is [heads, tq, KEY_DIM], k [heads, tk, KEY_DIM], v [heads, tk, VALUE_DIM], row-major, read as vec4s;
 // KEY_DIM and VALUE_DIM are pipeline constants (multiples of 4, at most 64: AttentionOps sets them per shape).
 // Registers: SwiftShader keeps a private array in registers only when every index is a literal; indexing it
@@ -19,8 +20,7 @@
 
 const KEY_DIM: u32 = 64u;
 const VALUE_DIM: u32 = 64u;
-// Rows as vec4s: the kernels hold up to 16 of them per row in registers, indexed by literals only, each past the
-// row's KEY_CHUNKS or VALUE_CHUNKS under a constant condition that compiles away.
+// A row's vec4s.
 const KEY_CHUNKS: u32 = KEY_DIM / 4u;
 const VALUE_CHUNKS: u32 = VALUE_DIM / 4u;
 

@@ -19,8 +19,7 @@
 
 const KEY_DIM: u32 = 64u;
 const VALUE_DIM: u32 = 64u;
-// Rows as vec4s: the kernels hold up to 16 of them per row in registers, indexed by literals only, each past the
-// row's KEY_CHUNKS or VALUE_CHUNKS under a constant condition that compiles away.
+// A row's vec4s.
 const KEY_CHUNKS: u32 = KEY_DIM / 4u;
 const VALUE_CHUNKS: u32 = VALUE_DIM / 4u;
 
