@@ -30,6 +30,20 @@ const VALUE_CHUNKS: u32 = VALUE_DIM / 4u;
 
 #include "attention_rows.wgsl"
 
+// Returns chunk `at` (a vec4 index) of the four rows of q, as rows.
+fn qChunk(at: vec4u) -> mat4x4f {
+  return transpose(mat4x4f(q[at.x], q[at.y], q[at.z], q[at.w]));
+}
+
+// Writes the four rows of `chunk` to chunk `at` (a vec4 index) of the rows of output.
+fn outputStore(at: vec4u, chunk: mat4x4f) {
+  let rows = transpose(chunk);
+  output[at.x] = rows[0];
+  output[at.y] = rows[1];
+  output[at.z] = rows[2];
+  output[at.w] = rows[3];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let thread = gid.x + gid.y * groups.x * 64u;
@@ -49,27 +63,24 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   let row2 = min(row0 + 2u, last);
   let row3 = min(row0 + 3u, last);
   let first = head * tk;
-  let qRow0 = row0 * KEY_CHUNKS;
-  let qRow1 = row1 * KEY_CHUNKS;
-  let qRow2 = row2 * KEY_CHUNKS;
-  let qRow3 = row3 * KEY_CHUNKS;
+  let qRows = vec4u(row0, row1, row2, row3) * KEY_CHUNKS;
   var query: array<mat4x4f, 16>;
-  query[0] = fourRows(q[qRow0 + 0u], q[qRow1 + 0u], q[qRow2 + 0u], q[qRow3 + 0u]);
-  if (KEY_CHUNKS > 1u) { query[1] = fourRows(q[qRow0 + 1u], q[qRow1 + 1u], q[qRow2 + 1u], q[qRow3 + 1u]); }
-  if (KEY_CHUNKS > 2u) { query[2] = fourRows(q[qRow0 + 2u], q[qRow1 + 2u], q[qRow2 + 2u], q[qRow3 + 2u]); }
-  if (KEY_CHUNKS > 3u) { query[3] = fourRows(q[qRow0 + 3u], q[qRow1 + 3u], q[qRow2 + 3u], q[qRow3 + 3u]); }
-  if (KEY_CHUNKS > 4u) { query[4] = fourRows(q[qRow0 + 4u], q[qRow1 + 4u], q[qRow2 + 4u], q[qRow3 + 4u]); }
-  if (KEY_CHUNKS > 5u) { query[5] = fourRows(q[qRow0 + 5u], q[qRow1 + 5u], q[qRow2 + 5u], q[qRow3 + 5u]); }
-  if (KEY_CHUNKS > 6u) { query[6] = fourRows(q[qRow0 + 6u], q[qRow1 + 6u], q[qRow2 + 6u], q[qRow3 + 6u]); }
-  if (KEY_CHUNKS > 7u) { query[7] = fourRows(q[qRow0 + 7u], q[qRow1 + 7u], q[qRow2 + 7u], q[qRow3 + 7u]); }
-  if (KEY_CHUNKS > 8u) { query[8] = fourRows(q[qRow0 + 8u], q[qRow1 + 8u], q[qRow2 + 8u], q[qRow3 + 8u]); }
-  if (KEY_CHUNKS > 9u) { query[9] = fourRows(q[qRow0 + 9u], q[qRow1 + 9u], q[qRow2 + 9u], q[qRow3 + 9u]); }
-  if (KEY_CHUNKS > 10u) { query[10] = fourRows(q[qRow0 + 10u], q[qRow1 + 10u], q[qRow2 + 10u], q[qRow3 + 10u]); }
-  if (KEY_CHUNKS > 11u) { query[11] = fourRows(q[qRow0 + 11u], q[qRow1 + 11u], q[qRow2 + 11u], q[qRow3 + 11u]); }
-  if (KEY_CHUNKS > 12u) { query[12] = fourRows(q[qRow0 + 12u], q[qRow1 + 12u], q[qRow2 + 12u], q[qRow3 + 12u]); }
-  if (KEY_CHUNKS > 13u) { query[13] = fourRows(q[qRow0 + 13u], q[qRow1 + 13u], q[qRow2 + 13u], q[qRow3 + 13u]); }
-  if (KEY_CHUNKS > 14u) { query[14] = fourRows(q[qRow0 + 14u], q[qRow1 + 14u], q[qRow2 + 14u], q[qRow3 + 14u]); }
-  if (KEY_CHUNKS > 15u) { query[15] = fourRows(q[qRow0 + 15u], q[qRow1 + 15u], q[qRow2 + 15u], q[qRow3 + 15u]); }
+  query[0] = qChunk(qRows + 0u);
+  if (KEY_CHUNKS > 1u) { query[1] = qChunk(qRows + 1u); }
+  if (KEY_CHUNKS > 2u) { query[2] = qChunk(qRows + 2u); }
+  if (KEY_CHUNKS > 3u) { query[3] = qChunk(qRows + 3u); }
+  if (KEY_CHUNKS > 4u) { query[4] = qChunk(qRows + 4u); }
+  if (KEY_CHUNKS > 5u) { query[5] = qChunk(qRows + 5u); }
+  if (KEY_CHUNKS > 6u) { query[6] = qChunk(qRows + 6u); }
+  if (KEY_CHUNKS > 7u) { query[7] = qChunk(qRows + 7u); }
+  if (KEY_CHUNKS > 8u) { query[8] = qChunk(qRows + 8u); }
+  if (KEY_CHUNKS > 9u) { query[9] = qChunk(qRows + 9u); }
+  if (KEY_CHUNKS > 10u) { query[10] = qChunk(qRows + 10u); }
+  if (KEY_CHUNKS > 11u) { query[11] = qChunk(qRows + 11u); }
+  if (KEY_CHUNKS > 12u) { query[12] = qChunk(qRows + 12u); }
+  if (KEY_CHUNKS > 13u) { query[13] = qChunk(qRows + 13u); }
+  if (KEY_CHUNKS > 14u) { query[14] = qChunk(qRows + 14u); }
+  if (KEY_CHUNKS > 15u) { query[15] = qChunk(qRows + 15u); }
   // The four rows' running Σ exp(s − m) · v[j], maximum m and Σ exp(s − m).
   var weighted: array<mat4x4f, 16>;
   var rowMax = vec4f(-3.4028234e38f);
@@ -117,26 +128,23 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     if (VALUE_CHUNKS > 15u) { weighted[15] = scaleRows(weighted[15], rescale) + outer(weight, v[vRow + 15u]); }
   }
   let inverse = 1.0 / sum;
-  let oRow0 = row0 * VALUE_CHUNKS;
-  let oRow1 = row1 * VALUE_CHUNKS;
-  let oRow2 = row2 * VALUE_CHUNKS;
-  let oRow3 = row3 * VALUE_CHUNKS;
-  let outputRows = transpose(scaleRows(weighted[0], inverse)); output[oRow0 + 0u] = outputRows[0]; output[oRow1 + 0u] = outputRows[1]; output[oRow2 + 0u] = outputRows[2]; output[oRow3 + 0u] = outputRows[3];
-  if (VALUE_CHUNKS > 1u) { let outputRows = transpose(scaleRows(weighted[1], inverse)); output[oRow0 + 1u] = outputRows[0]; output[oRow1 + 1u] = outputRows[1]; output[oRow2 + 1u] = outputRows[2]; output[oRow3 + 1u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 2u) { let outputRows = transpose(scaleRows(weighted[2], inverse)); output[oRow0 + 2u] = outputRows[0]; output[oRow1 + 2u] = outputRows[1]; output[oRow2 + 2u] = outputRows[2]; output[oRow3 + 2u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 3u) { let outputRows = transpose(scaleRows(weighted[3], inverse)); output[oRow0 + 3u] = outputRows[0]; output[oRow1 + 3u] = outputRows[1]; output[oRow2 + 3u] = outputRows[2]; output[oRow3 + 3u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 4u) { let outputRows = transpose(scaleRows(weighted[4], inverse)); output[oRow0 + 4u] = outputRows[0]; output[oRow1 + 4u] = outputRows[1]; output[oRow2 + 4u] = outputRows[2]; output[oRow3 + 4u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 5u) { let outputRows = transpose(scaleRows(weighted[5], inverse)); output[oRow0 + 5u] = outputRows[0]; output[oRow1 + 5u] = outputRows[1]; output[oRow2 + 5u] = outputRows[2]; output[oRow3 + 5u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 6u) { let outputRows = transpose(scaleRows(weighted[6], inverse)); output[oRow0 + 6u] = outputRows[0]; output[oRow1 + 6u] = outputRows[1]; output[oRow2 + 6u] = outputRows[2]; output[oRow3 + 6u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 7u) { let outputRows = transpose(scaleRows(weighted[7], inverse)); output[oRow0 + 7u] = outputRows[0]; output[oRow1 + 7u] = outputRows[1]; output[oRow2 + 7u] = outputRows[2]; output[oRow3 + 7u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 8u) { let outputRows = transpose(scaleRows(weighted[8], inverse)); output[oRow0 + 8u] = outputRows[0]; output[oRow1 + 8u] = outputRows[1]; output[oRow2 + 8u] = outputRows[2]; output[oRow3 + 8u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 9u) { let outputRows = transpose(scaleRows(weighted[9], inverse)); output[oRow0 + 9u] = outputRows[0]; output[oRow1 + 9u] = outputRows[1]; output[oRow2 + 9u] = outputRows[2]; output[oRow3 + 9u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 10u) { let outputRows = transpose(scaleRows(weighted[10], inverse)); output[oRow0 + 10u] = outputRows[0]; output[oRow1 + 10u] = outputRows[1]; output[oRow2 + 10u] = outputRows[2]; output[oRow3 + 10u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 11u) { let outputRows = transpose(scaleRows(weighted[11], inverse)); output[oRow0 + 11u] = outputRows[0]; output[oRow1 + 11u] = outputRows[1]; output[oRow2 + 11u] = outputRows[2]; output[oRow3 + 11u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 12u) { let outputRows = transpose(scaleRows(weighted[12], inverse)); output[oRow0 + 12u] = outputRows[0]; output[oRow1 + 12u] = outputRows[1]; output[oRow2 + 12u] = outputRows[2]; output[oRow3 + 12u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 13u) { let outputRows = transpose(scaleRows(weighted[13], inverse)); output[oRow0 + 13u] = outputRows[0]; output[oRow1 + 13u] = outputRows[1]; output[oRow2 + 13u] = outputRows[2]; output[oRow3 + 13u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 14u) { let outputRows = transpose(scaleRows(weighted[14], inverse)); output[oRow0 + 14u] = outputRows[0]; output[oRow1 + 14u] = outputRows[1]; output[oRow2 + 14u] = outputRows[2]; output[oRow3 + 14u] = outputRows[3]; }
-  if (VALUE_CHUNKS > 15u) { let outputRows = transpose(scaleRows(weighted[15], inverse)); output[oRow0 + 15u] = outputRows[0]; output[oRow1 + 15u] = outputRows[1]; output[oRow2 + 15u] = outputRows[2]; output[oRow3 + 15u] = outputRows[3]; }
+  let oRows = vec4u(row0, row1, row2, row3) * VALUE_CHUNKS;
+  outputStore(oRows + 0u, scaleRows(weighted[0], inverse));
+  if (VALUE_CHUNKS > 1u) { outputStore(oRows + 1u, scaleRows(weighted[1], inverse)); }
+  if (VALUE_CHUNKS > 2u) { outputStore(oRows + 2u, scaleRows(weighted[2], inverse)); }
+  if (VALUE_CHUNKS > 3u) { outputStore(oRows + 3u, scaleRows(weighted[3], inverse)); }
+  if (VALUE_CHUNKS > 4u) { outputStore(oRows + 4u, scaleRows(weighted[4], inverse)); }
+  if (VALUE_CHUNKS > 5u) { outputStore(oRows + 5u, scaleRows(weighted[5], inverse)); }
+  if (VALUE_CHUNKS > 6u) { outputStore(oRows + 6u, scaleRows(weighted[6], inverse)); }
+  if (VALUE_CHUNKS > 7u) { outputStore(oRows + 7u, scaleRows(weighted[7], inverse)); }
+  if (VALUE_CHUNKS > 8u) { outputStore(oRows + 8u, scaleRows(weighted[8], inverse)); }
+  if (VALUE_CHUNKS > 9u) { outputStore(oRows + 9u, scaleRows(weighted[9], inverse)); }
+  if (VALUE_CHUNKS > 10u) { outputStore(oRows + 10u, scaleRows(weighted[10], inverse)); }
+  if (VALUE_CHUNKS > 11u) { outputStore(oRows + 11u, scaleRows(weighted[11], inverse)); }
+  if (VALUE_CHUNKS > 12u) { outputStore(oRows + 12u, scaleRows(weighted[12], inverse)); }
+  if (VALUE_CHUNKS > 13u) { outputStore(oRows + 13u, scaleRows(weighted[13], inverse)); }
+  if (VALUE_CHUNKS > 14u) { outputStore(oRows + 14u, scaleRows(weighted[14], inverse)); }
+  if (VALUE_CHUNKS > 15u) { outputStore(oRows + 15u, scaleRows(weighted[15], inverse)); }
   let rowLogSumExp = rowMax + log(sum);
   logSumExp[row0] = rowLogSumExp.x;
   logSumExp[row1] = rowLogSumExp.y;

@@ -29,6 +29,34 @@ const VALUE_CHUNKS: u32 = VALUE_DIM / 4u;
 
 #include "attention_rows.wgsl"
 
+// Returns chunk `at` (a vec4 index) of the four rows of k, as rows.
+fn kChunk(at: vec4u) -> mat4x4f {
+  return transpose(mat4x4f(k[at.x], k[at.y], k[at.z], k[at.w]));
+}
+
+// Returns chunk `at` (a vec4 index) of the four rows of v, as rows.
+fn vChunk(at: vec4u) -> mat4x4f {
+  return transpose(mat4x4f(v[at.x], v[at.y], v[at.z], v[at.w]));
+}
+
+// Writes the four rows of `chunk` to chunk `at` (a vec4 index) of the rows of dk.
+fn dkStore(at: vec4u, chunk: mat4x4f) {
+  let rows = transpose(chunk);
+  dk[at.x] = rows[0];
+  dk[at.y] = rows[1];
+  dk[at.z] = rows[2];
+  dk[at.w] = rows[3];
+}
+
+// Writes the four rows of `chunk` to chunk `at` (a vec4 index) of the rows of dv.
+fn dvStore(at: vec4u, chunk: mat4x4f) {
+  let rows = transpose(chunk);
+  dv[at.x] = rows[0];
+  dv[at.y] = rows[1];
+  dv[at.z] = rows[2];
+  dv[at.w] = rows[3];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let thread = gid.x + gid.y * groups.x * 64u;
@@ -48,48 +76,42 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   let row2 = min(row0 + 2u, last);
   let row3 = min(row0 + 3u, last);
   let first = head * tq;
-  let kRow0 = row0 * KEY_CHUNKS;
-  let kRow1 = row1 * KEY_CHUNKS;
-  let kRow2 = row2 * KEY_CHUNKS;
-  let kRow3 = row3 * KEY_CHUNKS;
+  let kRows = vec4u(row0, row1, row2, row3) * KEY_CHUNKS;
   var key: array<mat4x4f, 16>;
-  key[0] = fourRows(k[kRow0 + 0u], k[kRow1 + 0u], k[kRow2 + 0u], k[kRow3 + 0u]);
-  if (KEY_CHUNKS > 1u) { key[1] = fourRows(k[kRow0 + 1u], k[kRow1 + 1u], k[kRow2 + 1u], k[kRow3 + 1u]); }
-  if (KEY_CHUNKS > 2u) { key[2] = fourRows(k[kRow0 + 2u], k[kRow1 + 2u], k[kRow2 + 2u], k[kRow3 + 2u]); }
-  if (KEY_CHUNKS > 3u) { key[3] = fourRows(k[kRow0 + 3u], k[kRow1 + 3u], k[kRow2 + 3u], k[kRow3 + 3u]); }
-  if (KEY_CHUNKS > 4u) { key[4] = fourRows(k[kRow0 + 4u], k[kRow1 + 4u], k[kRow2 + 4u], k[kRow3 + 4u]); }
-  if (KEY_CHUNKS > 5u) { key[5] = fourRows(k[kRow0 + 5u], k[kRow1 + 5u], k[kRow2 + 5u], k[kRow3 + 5u]); }
-  if (KEY_CHUNKS > 6u) { key[6] = fourRows(k[kRow0 + 6u], k[kRow1 + 6u], k[kRow2 + 6u], k[kRow3 + 6u]); }
-  if (KEY_CHUNKS > 7u) { key[7] = fourRows(k[kRow0 + 7u], k[kRow1 + 7u], k[kRow2 + 7u], k[kRow3 + 7u]); }
-  if (KEY_CHUNKS > 8u) { key[8] = fourRows(k[kRow0 + 8u], k[kRow1 + 8u], k[kRow2 + 8u], k[kRow3 + 8u]); }
-  if (KEY_CHUNKS > 9u) { key[9] = fourRows(k[kRow0 + 9u], k[kRow1 + 9u], k[kRow2 + 9u], k[kRow3 + 9u]); }
-  if (KEY_CHUNKS > 10u) { key[10] = fourRows(k[kRow0 + 10u], k[kRow1 + 10u], k[kRow2 + 10u], k[kRow3 + 10u]); }
-  if (KEY_CHUNKS > 11u) { key[11] = fourRows(k[kRow0 + 11u], k[kRow1 + 11u], k[kRow2 + 11u], k[kRow3 + 11u]); }
-  if (KEY_CHUNKS > 12u) { key[12] = fourRows(k[kRow0 + 12u], k[kRow1 + 12u], k[kRow2 + 12u], k[kRow3 + 12u]); }
-  if (KEY_CHUNKS > 13u) { key[13] = fourRows(k[kRow0 + 13u], k[kRow1 + 13u], k[kRow2 + 13u], k[kRow3 + 13u]); }
-  if (KEY_CHUNKS > 14u) { key[14] = fourRows(k[kRow0 + 14u], k[kRow1 + 14u], k[kRow2 + 14u], k[kRow3 + 14u]); }
-  if (KEY_CHUNKS > 15u) { key[15] = fourRows(k[kRow0 + 15u], k[kRow1 + 15u], k[kRow2 + 15u], k[kRow3 + 15u]); }
-  let vRow0 = row0 * VALUE_CHUNKS;
-  let vRow1 = row1 * VALUE_CHUNKS;
-  let vRow2 = row2 * VALUE_CHUNKS;
-  let vRow3 = row3 * VALUE_CHUNKS;
+  key[0] = kChunk(kRows + 0u);
+  if (KEY_CHUNKS > 1u) { key[1] = kChunk(kRows + 1u); }
+  if (KEY_CHUNKS > 2u) { key[2] = kChunk(kRows + 2u); }
+  if (KEY_CHUNKS > 3u) { key[3] = kChunk(kRows + 3u); }
+  if (KEY_CHUNKS > 4u) { key[4] = kChunk(kRows + 4u); }
+  if (KEY_CHUNKS > 5u) { key[5] = kChunk(kRows + 5u); }
+  if (KEY_CHUNKS > 6u) { key[6] = kChunk(kRows + 6u); }
+  if (KEY_CHUNKS > 7u) { key[7] = kChunk(kRows + 7u); }
+  if (KEY_CHUNKS > 8u) { key[8] = kChunk(kRows + 8u); }
+  if (KEY_CHUNKS > 9u) { key[9] = kChunk(kRows + 9u); }
+  if (KEY_CHUNKS > 10u) { key[10] = kChunk(kRows + 10u); }
+  if (KEY_CHUNKS > 11u) { key[11] = kChunk(kRows + 11u); }
+  if (KEY_CHUNKS > 12u) { key[12] = kChunk(kRows + 12u); }
+  if (KEY_CHUNKS > 13u) { key[13] = kChunk(kRows + 13u); }
+  if (KEY_CHUNKS > 14u) { key[14] = kChunk(kRows + 14u); }
+  if (KEY_CHUNKS > 15u) { key[15] = kChunk(kRows + 15u); }
+  let vRows = vec4u(row0, row1, row2, row3) * VALUE_CHUNKS;
   var value: array<mat4x4f, 16>;
-  value[0] = fourRows(v[vRow0 + 0u], v[vRow1 + 0u], v[vRow2 + 0u], v[vRow3 + 0u]);
-  if (VALUE_CHUNKS > 1u) { value[1] = fourRows(v[vRow0 + 1u], v[vRow1 + 1u], v[vRow2 + 1u], v[vRow3 + 1u]); }
-  if (VALUE_CHUNKS > 2u) { value[2] = fourRows(v[vRow0 + 2u], v[vRow1 + 2u], v[vRow2 + 2u], v[vRow3 + 2u]); }
-  if (VALUE_CHUNKS > 3u) { value[3] = fourRows(v[vRow0 + 3u], v[vRow1 + 3u], v[vRow2 + 3u], v[vRow3 + 3u]); }
-  if (VALUE_CHUNKS > 4u) { value[4] = fourRows(v[vRow0 + 4u], v[vRow1 + 4u], v[vRow2 + 4u], v[vRow3 + 4u]); }
-  if (VALUE_CHUNKS > 5u) { value[5] = fourRows(v[vRow0 + 5u], v[vRow1 + 5u], v[vRow2 + 5u], v[vRow3 + 5u]); }
-  if (VALUE_CHUNKS > 6u) { value[6] = fourRows(v[vRow0 + 6u], v[vRow1 + 6u], v[vRow2 + 6u], v[vRow3 + 6u]); }
-  if (VALUE_CHUNKS > 7u) { value[7] = fourRows(v[vRow0 + 7u], v[vRow1 + 7u], v[vRow2 + 7u], v[vRow3 + 7u]); }
-  if (VALUE_CHUNKS > 8u) { value[8] = fourRows(v[vRow0 + 8u], v[vRow1 + 8u], v[vRow2 + 8u], v[vRow3 + 8u]); }
-  if (VALUE_CHUNKS > 9u) { value[9] = fourRows(v[vRow0 + 9u], v[vRow1 + 9u], v[vRow2 + 9u], v[vRow3 + 9u]); }
-  if (VALUE_CHUNKS > 10u) { value[10] = fourRows(v[vRow0 + 10u], v[vRow1 + 10u], v[vRow2 + 10u], v[vRow3 + 10u]); }
-  if (VALUE_CHUNKS > 11u) { value[11] = fourRows(v[vRow0 + 11u], v[vRow1 + 11u], v[vRow2 + 11u], v[vRow3 + 11u]); }
-  if (VALUE_CHUNKS > 12u) { value[12] = fourRows(v[vRow0 + 12u], v[vRow1 + 12u], v[vRow2 + 12u], v[vRow3 + 12u]); }
-  if (VALUE_CHUNKS > 13u) { value[13] = fourRows(v[vRow0 + 13u], v[vRow1 + 13u], v[vRow2 + 13u], v[vRow3 + 13u]); }
-  if (VALUE_CHUNKS > 14u) { value[14] = fourRows(v[vRow0 + 14u], v[vRow1 + 14u], v[vRow2 + 14u], v[vRow3 + 14u]); }
-  if (VALUE_CHUNKS > 15u) { value[15] = fourRows(v[vRow0 + 15u], v[vRow1 + 15u], v[vRow2 + 15u], v[vRow3 + 15u]); }
+  value[0] = vChunk(vRows + 0u);
+  if (VALUE_CHUNKS > 1u) { value[1] = vChunk(vRows + 1u); }
+  if (VALUE_CHUNKS > 2u) { value[2] = vChunk(vRows + 2u); }
+  if (VALUE_CHUNKS > 3u) { value[3] = vChunk(vRows + 3u); }
+  if (VALUE_CHUNKS > 4u) { value[4] = vChunk(vRows + 4u); }
+  if (VALUE_CHUNKS > 5u) { value[5] = vChunk(vRows + 5u); }
+  if (VALUE_CHUNKS > 6u) { value[6] = vChunk(vRows + 6u); }
+  if (VALUE_CHUNKS > 7u) { value[7] = vChunk(vRows + 7u); }
+  if (VALUE_CHUNKS > 8u) { value[8] = vChunk(vRows + 8u); }
+  if (VALUE_CHUNKS > 9u) { value[9] = vChunk(vRows + 9u); }
+  if (VALUE_CHUNKS > 10u) { value[10] = vChunk(vRows + 10u); }
+  if (VALUE_CHUNKS > 11u) { value[11] = vChunk(vRows + 11u); }
+  if (VALUE_CHUNKS > 12u) { value[12] = vChunk(vRows + 12u); }
+  if (VALUE_CHUNKS > 13u) { value[13] = vChunk(vRows + 13u); }
+  if (VALUE_CHUNKS > 14u) { value[14] = vChunk(vRows + 14u); }
+  if (VALUE_CHUNKS > 15u) { value[15] = vChunk(vRows + 15u); }
   var keyGradient: array<mat4x4f, 16>;
   var valueGradient: array<mat4x4f, 16>;
   for (var i = 0u; i < tq; i = i + 1u) {
@@ -165,36 +187,36 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     if (KEY_CHUNKS > 14u) { keyGradient[14] = keyGradient[14] + outer(dScore, q[qRow + 14u]); }
     if (KEY_CHUNKS > 15u) { keyGradient[15] = keyGradient[15] + outer(dScore, q[qRow + 15u]); }
   }
-  let dkRows = transpose(keyGradient[0]); dk[kRow0 + 0u] = dkRows[0]; dk[kRow1 + 0u] = dkRows[1]; dk[kRow2 + 0u] = dkRows[2]; dk[kRow3 + 0u] = dkRows[3];
-  if (KEY_CHUNKS > 1u) { let dkRows = transpose(keyGradient[1]); dk[kRow0 + 1u] = dkRows[0]; dk[kRow1 + 1u] = dkRows[1]; dk[kRow2 + 1u] = dkRows[2]; dk[kRow3 + 1u] = dkRows[3]; }
-  if (KEY_CHUNKS > 2u) { let dkRows = transpose(keyGradient[2]); dk[kRow0 + 2u] = dkRows[0]; dk[kRow1 + 2u] = dkRows[1]; dk[kRow2 + 2u] = dkRows[2]; dk[kRow3 + 2u] = dkRows[3]; }
-  if (KEY_CHUNKS > 3u) { let dkRows = transpose(keyGradient[3]); dk[kRow0 + 3u] = dkRows[0]; dk[kRow1 + 3u] = dkRows[1]; dk[kRow2 + 3u] = dkRows[2]; dk[kRow3 + 3u] = dkRows[3]; }
-  if (KEY_CHUNKS > 4u) { let dkRows = transpose(keyGradient[4]); dk[kRow0 + 4u] = dkRows[0]; dk[kRow1 + 4u] = dkRows[1]; dk[kRow2 + 4u] = dkRows[2]; dk[kRow3 + 4u] = dkRows[3]; }
-  if (KEY_CHUNKS > 5u) { let dkRows = transpose(keyGradient[5]); dk[kRow0 + 5u] = dkRows[0]; dk[kRow1 + 5u] = dkRows[1]; dk[kRow2 + 5u] = dkRows[2]; dk[kRow3 + 5u] = dkRows[3]; }
-  if (KEY_CHUNKS > 6u) { let dkRows = transpose(keyGradient[6]); dk[kRow0 + 6u] = dkRows[0]; dk[kRow1 + 6u] = dkRows[1]; dk[kRow2 + 6u] = dkRows[2]; dk[kRow3 + 6u] = dkRows[3]; }
-  if (KEY_CHUNKS > 7u) { let dkRows = transpose(keyGradient[7]); dk[kRow0 + 7u] = dkRows[0]; dk[kRow1 + 7u] = dkRows[1]; dk[kRow2 + 7u] = dkRows[2]; dk[kRow3 + 7u] = dkRows[3]; }
-  if (KEY_CHUNKS > 8u) { let dkRows = transpose(keyGradient[8]); dk[kRow0 + 8u] = dkRows[0]; dk[kRow1 + 8u] = dkRows[1]; dk[kRow2 + 8u] = dkRows[2]; dk[kRow3 + 8u] = dkRows[3]; }
-  if (KEY_CHUNKS > 9u) { let dkRows = transpose(keyGradient[9]); dk[kRow0 + 9u] = dkRows[0]; dk[kRow1 + 9u] = dkRows[1]; dk[kRow2 + 9u] = dkRows[2]; dk[kRow3 + 9u] = dkRows[3]; }
-  if (KEY_CHUNKS > 10u) { let dkRows = transpose(keyGradient[10]); dk[kRow0 + 10u] = dkRows[0]; dk[kRow1 + 10u] = dkRows[1]; dk[kRow2 + 10u] = dkRows[2]; dk[kRow3 + 10u] = dkRows[3]; }
-  if (KEY_CHUNKS > 11u) { let dkRows = transpose(keyGradient[11]); dk[kRow0 + 11u] = dkRows[0]; dk[kRow1 + 11u] = dkRows[1]; dk[kRow2 + 11u] = dkRows[2]; dk[kRow3 + 11u] = dkRows[3]; }
-  if (KEY_CHUNKS > 12u) { let dkRows = transpose(keyGradient[12]); dk[kRow0 + 12u] = dkRows[0]; dk[kRow1 + 12u] = dkRows[1]; dk[kRow2 + 12u] = dkRows[2]; dk[kRow3 + 12u] = dkRows[3]; }
-  if (KEY_CHUNKS > 13u) { let dkRows = transpose(keyGradient[13]); dk[kRow0 + 13u] = dkRows[0]; dk[kRow1 + 13u] = dkRows[1]; dk[kRow2 + 13u] = dkRows[2]; dk[kRow3 + 13u] = dkRows[3]; }
-  if (KEY_CHUNKS > 14u) { let dkRows = transpose(keyGradient[14]); dk[kRow0 + 14u] = dkRows[0]; dk[kRow1 + 14u] = dkRows[1]; dk[kRow2 + 14u] = dkRows[2]; dk[kRow3 + 14u] = dkRows[3]; }
-  if (KEY_CHUNKS > 15u) { let dkRows = transpose(keyGradient[15]); dk[kRow0 + 15u] = dkRows[0]; dk[kRow1 + 15u] = dkRows[1]; dk[kRow2 + 15u] = dkRows[2]; dk[kRow3 + 15u] = dkRows[3]; }
-  let dvRows = transpose(valueGradient[0]); dv[vRow0 + 0u] = dvRows[0]; dv[vRow1 + 0u] = dvRows[1]; dv[vRow2 + 0u] = dvRows[2]; dv[vRow3 + 0u] = dvRows[3];
-  if (VALUE_CHUNKS > 1u) { let dvRows = transpose(valueGradient[1]); dv[vRow0 + 1u] = dvRows[0]; dv[vRow1 + 1u] = dvRows[1]; dv[vRow2 + 1u] = dvRows[2]; dv[vRow3 + 1u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 2u) { let dvRows = transpose(valueGradient[2]); dv[vRow0 + 2u] = dvRows[0]; dv[vRow1 + 2u] = dvRows[1]; dv[vRow2 + 2u] = dvRows[2]; dv[vRow3 + 2u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 3u) { let dvRows = transpose(valueGradient[3]); dv[vRow0 + 3u] = dvRows[0]; dv[vRow1 + 3u] = dvRows[1]; dv[vRow2 + 3u] = dvRows[2]; dv[vRow3 + 3u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 4u) { let dvRows = transpose(valueGradient[4]); dv[vRow0 + 4u] = dvRows[0]; dv[vRow1 + 4u] = dvRows[1]; dv[vRow2 + 4u] = dvRows[2]; dv[vRow3 + 4u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 5u) { let dvRows = transpose(valueGradient[5]); dv[vRow0 + 5u] = dvRows[0]; dv[vRow1 + 5u] = dvRows[1]; dv[vRow2 + 5u] = dvRows[2]; dv[vRow3 + 5u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 6u) { let dvRows = transpose(valueGradient[6]); dv[vRow0 + 6u] = dvRows[0]; dv[vRow1 + 6u] = dvRows[1]; dv[vRow2 + 6u] = dvRows[2]; dv[vRow3 + 6u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 7u) { let dvRows = transpose(valueGradient[7]); dv[vRow0 + 7u] = dvRows[0]; dv[vRow1 + 7u] = dvRows[1]; dv[vRow2 + 7u] = dvRows[2]; dv[vRow3 + 7u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 8u) { let dvRows = transpose(valueGradient[8]); dv[vRow0 + 8u] = dvRows[0]; dv[vRow1 + 8u] = dvRows[1]; dv[vRow2 + 8u] = dvRows[2]; dv[vRow3 + 8u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 9u) { let dvRows = transpose(valueGradient[9]); dv[vRow0 + 9u] = dvRows[0]; dv[vRow1 + 9u] = dvRows[1]; dv[vRow2 + 9u] = dvRows[2]; dv[vRow3 + 9u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 10u) { let dvRows = transpose(valueGradient[10]); dv[vRow0 + 10u] = dvRows[0]; dv[vRow1 + 10u] = dvRows[1]; dv[vRow2 + 10u] = dvRows[2]; dv[vRow3 + 10u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 11u) { let dvRows = transpose(valueGradient[11]); dv[vRow0 + 11u] = dvRows[0]; dv[vRow1 + 11u] = dvRows[1]; dv[vRow2 + 11u] = dvRows[2]; dv[vRow3 + 11u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 12u) { let dvRows = transpose(valueGradient[12]); dv[vRow0 + 12u] = dvRows[0]; dv[vRow1 + 12u] = dvRows[1]; dv[vRow2 + 12u] = dvRows[2]; dv[vRow3 + 12u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 13u) { let dvRows = transpose(valueGradient[13]); dv[vRow0 + 13u] = dvRows[0]; dv[vRow1 + 13u] = dvRows[1]; dv[vRow2 + 13u] = dvRows[2]; dv[vRow3 + 13u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 14u) { let dvRows = transpose(valueGradient[14]); dv[vRow0 + 14u] = dvRows[0]; dv[vRow1 + 14u] = dvRows[1]; dv[vRow2 + 14u] = dvRows[2]; dv[vRow3 + 14u] = dvRows[3]; }
-  if (VALUE_CHUNKS > 15u) { let dvRows = transpose(valueGradient[15]); dv[vRow0 + 15u] = dvRows[0]; dv[vRow1 + 15u] = dvRows[1]; dv[vRow2 + 15u] = dvRows[2]; dv[vRow3 + 15u] = dvRows[3]; }
+  dkStore(kRows + 0u, keyGradient[0]);
+  if (KEY_CHUNKS > 1u) { dkStore(kRows + 1u, keyGradient[1]); }
+  if (KEY_CHUNKS > 2u) { dkStore(kRows + 2u, keyGradient[2]); }
+  if (KEY_CHUNKS > 3u) { dkStore(kRows + 3u, keyGradient[3]); }
+  if (KEY_CHUNKS > 4u) { dkStore(kRows + 4u, keyGradient[4]); }
+  if (KEY_CHUNKS > 5u) { dkStore(kRows + 5u, keyGradient[5]); }
+  if (KEY_CHUNKS > 6u) { dkStore(kRows + 6u, keyGradient[6]); }
+  if (KEY_CHUNKS > 7u) { dkStore(kRows + 7u, keyGradient[7]); }
+  if (KEY_CHUNKS > 8u) { dkStore(kRows + 8u, keyGradient[8]); }
+  if (KEY_CHUNKS > 9u) { dkStore(kRows + 9u, keyGradient[9]); }
+  if (KEY_CHUNKS > 10u) { dkStore(kRows + 10u, keyGradient[10]); }
+  if (KEY_CHUNKS > 11u) { dkStore(kRows + 11u, keyGradient[11]); }
+  if (KEY_CHUNKS > 12u) { dkStore(kRows + 12u, keyGradient[12]); }
+  if (KEY_CHUNKS > 13u) { dkStore(kRows + 13u, keyGradient[13]); }
+  if (KEY_CHUNKS > 14u) { dkStore(kRows + 14u, keyGradient[14]); }
+  if (KEY_CHUNKS > 15u) { dkStore(kRows + 15u, keyGradient[15]); }
+  dvStore(vRows + 0u, valueGradient[0]);
+  if (VALUE_CHUNKS > 1u) { dvStore(vRows + 1u, valueGradient[1]); }
+  if (VALUE_CHUNKS > 2u) { dvStore(vRows + 2u, valueGradient[2]); }
+  if (VALUE_CHUNKS > 3u) { dvStore(vRows + 3u, valueGradient[3]); }
+  if (VALUE_CHUNKS > 4u) { dvStore(vRows + 4u, valueGradient[4]); }
+  if (VALUE_CHUNKS > 5u) { dvStore(vRows + 5u, valueGradient[5]); }
+  if (VALUE_CHUNKS > 6u) { dvStore(vRows + 6u, valueGradient[6]); }
+  if (VALUE_CHUNKS > 7u) { dvStore(vRows + 7u, valueGradient[7]); }
+  if (VALUE_CHUNKS > 8u) { dvStore(vRows + 8u, valueGradient[8]); }
+  if (VALUE_CHUNKS > 9u) { dvStore(vRows + 9u, valueGradient[9]); }
+  if (VALUE_CHUNKS > 10u) { dvStore(vRows + 10u, valueGradient[10]); }
+  if (VALUE_CHUNKS > 11u) { dvStore(vRows + 11u, valueGradient[11]); }
+  if (VALUE_CHUNKS > 12u) { dvStore(vRows + 12u, valueGradient[12]); }
+  if (VALUE_CHUNKS > 13u) { dvStore(vRows + 13u, valueGradient[13]); }
+  if (VALUE_CHUNKS > 14u) { dvStore(vRows + 14u, valueGradient[14]); }
+  if (VALUE_CHUNKS > 15u) { dvStore(vRows + 15u, valueGradient[15]); }
 }

@@ -30,6 +30,30 @@ const VALUE_CHUNKS: u32 = VALUE_DIM / 4u;
 
 #include "attention_rows.wgsl"
 
+// Returns chunk `at` (a vec4 index) of the four rows of q, as rows.
+fn qChunk(at: vec4u) -> mat4x4f {
+  return transpose(mat4x4f(q[at.x], q[at.y], q[at.z], q[at.w]));
+}
+
+// Returns chunk `at` (a vec4 index) of the four rows of dOutput, as rows.
+fn dOutputChunk(at: vec4u) -> mat4x4f {
+  return transpose(mat4x4f(dOutput[at.x], dOutput[at.y], dOutput[at.z], dOutput[at.w]));
+}
+
+// Returns chunk `at` (a vec4 index) of the four rows of output, as rows.
+fn outputChunk(at: vec4u) -> mat4x4f {
+  return transpose(mat4x4f(output[at.x], output[at.y], output[at.z], output[at.w]));
+}
+
+// Writes the four rows of `chunk` to chunk `at` (a vec4 index) of the rows of dq.
+fn dqStore(at: vec4u, chunk: mat4x4f) {
+  let rows = transpose(chunk);
+  dq[at.x] = rows[0];
+  dq[at.y] = rows[1];
+  dq[at.z] = rows[2];
+  dq[at.w] = rows[3];
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let thread = gid.x + gid.y * groups.x * 64u;
@@ -49,65 +73,59 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   let row2 = min(row0 + 2u, last);
   let row3 = min(row0 + 3u, last);
   let first = head * tk;
-  let qRow0 = row0 * KEY_CHUNKS;
-  let qRow1 = row1 * KEY_CHUNKS;
-  let qRow2 = row2 * KEY_CHUNKS;
-  let qRow3 = row3 * KEY_CHUNKS;
+  let qRows = vec4u(row0, row1, row2, row3) * KEY_CHUNKS;
   var query: array<mat4x4f, 16>;
-  query[0] = fourRows(q[qRow0 + 0u], q[qRow1 + 0u], q[qRow2 + 0u], q[qRow3 + 0u]);
-  if (KEY_CHUNKS > 1u) { query[1] = fourRows(q[qRow0 + 1u], q[qRow1 + 1u], q[qRow2 + 1u], q[qRow3 + 1u]); }
-  if (KEY_CHUNKS > 2u) { query[2] = fourRows(q[qRow0 + 2u], q[qRow1 + 2u], q[qRow2 + 2u], q[qRow3 + 2u]); }
-  if (KEY_CHUNKS > 3u) { query[3] = fourRows(q[qRow0 + 3u], q[qRow1 + 3u], q[qRow2 + 3u], q[qRow3 + 3u]); }
-  if (KEY_CHUNKS > 4u) { query[4] = fourRows(q[qRow0 + 4u], q[qRow1 + 4u], q[qRow2 + 4u], q[qRow3 + 4u]); }
-  if (KEY_CHUNKS > 5u) { query[5] = fourRows(q[qRow0 + 5u], q[qRow1 + 5u], q[qRow2 + 5u], q[qRow3 + 5u]); }
-  if (KEY_CHUNKS > 6u) { query[6] = fourRows(q[qRow0 + 6u], q[qRow1 + 6u], q[qRow2 + 6u], q[qRow3 + 6u]); }
-  if (KEY_CHUNKS > 7u) { query[7] = fourRows(q[qRow0 + 7u], q[qRow1 + 7u], q[qRow2 + 7u], q[qRow3 + 7u]); }
-  if (KEY_CHUNKS > 8u) { query[8] = fourRows(q[qRow0 + 8u], q[qRow1 + 8u], q[qRow2 + 8u], q[qRow3 + 8u]); }
-  if (KEY_CHUNKS > 9u) { query[9] = fourRows(q[qRow0 + 9u], q[qRow1 + 9u], q[qRow2 + 9u], q[qRow3 + 9u]); }
-  if (KEY_CHUNKS > 10u) { query[10] = fourRows(q[qRow0 + 10u], q[qRow1 + 10u], q[qRow2 + 10u], q[qRow3 + 10u]); }
-  if (KEY_CHUNKS > 11u) { query[11] = fourRows(q[qRow0 + 11u], q[qRow1 + 11u], q[qRow2 + 11u], q[qRow3 + 11u]); }
-  if (KEY_CHUNKS > 12u) { query[12] = fourRows(q[qRow0 + 12u], q[qRow1 + 12u], q[qRow2 + 12u], q[qRow3 + 12u]); }
-  if (KEY_CHUNKS > 13u) { query[13] = fourRows(q[qRow0 + 13u], q[qRow1 + 13u], q[qRow2 + 13u], q[qRow3 + 13u]); }
-  if (KEY_CHUNKS > 14u) { query[14] = fourRows(q[qRow0 + 14u], q[qRow1 + 14u], q[qRow2 + 14u], q[qRow3 + 14u]); }
-  if (KEY_CHUNKS > 15u) { query[15] = fourRows(q[qRow0 + 15u], q[qRow1 + 15u], q[qRow2 + 15u], q[qRow3 + 15u]); }
-  let oRow0 = row0 * VALUE_CHUNKS;
-  let oRow1 = row1 * VALUE_CHUNKS;
-  let oRow2 = row2 * VALUE_CHUNKS;
-  let oRow3 = row3 * VALUE_CHUNKS;
+  query[0] = qChunk(qRows + 0u);
+  if (KEY_CHUNKS > 1u) { query[1] = qChunk(qRows + 1u); }
+  if (KEY_CHUNKS > 2u) { query[2] = qChunk(qRows + 2u); }
+  if (KEY_CHUNKS > 3u) { query[3] = qChunk(qRows + 3u); }
+  if (KEY_CHUNKS > 4u) { query[4] = qChunk(qRows + 4u); }
+  if (KEY_CHUNKS > 5u) { query[5] = qChunk(qRows + 5u); }
+  if (KEY_CHUNKS > 6u) { query[6] = qChunk(qRows + 6u); }
+  if (KEY_CHUNKS > 7u) { query[7] = qChunk(qRows + 7u); }
+  if (KEY_CHUNKS > 8u) { query[8] = qChunk(qRows + 8u); }
+  if (KEY_CHUNKS > 9u) { query[9] = qChunk(qRows + 9u); }
+  if (KEY_CHUNKS > 10u) { query[10] = qChunk(qRows + 10u); }
+  if (KEY_CHUNKS > 11u) { query[11] = qChunk(qRows + 11u); }
+  if (KEY_CHUNKS > 12u) { query[12] = qChunk(qRows + 12u); }
+  if (KEY_CHUNKS > 13u) { query[13] = qChunk(qRows + 13u); }
+  if (KEY_CHUNKS > 14u) { query[14] = qChunk(qRows + 14u); }
+  if (KEY_CHUNKS > 15u) { query[15] = qChunk(qRows + 15u); }
+  let oRows = vec4u(row0, row1, row2, row3) * VALUE_CHUNKS;
   var upstream: array<mat4x4f, 16>;
-  upstream[0] = fourRows(dOutput[oRow0 + 0u], dOutput[oRow1 + 0u], dOutput[oRow2 + 0u], dOutput[oRow3 + 0u]);
-  if (VALUE_CHUNKS > 1u) { upstream[1] = fourRows(dOutput[oRow0 + 1u], dOutput[oRow1 + 1u], dOutput[oRow2 + 1u], dOutput[oRow3 + 1u]); }
-  if (VALUE_CHUNKS > 2u) { upstream[2] = fourRows(dOutput[oRow0 + 2u], dOutput[oRow1 + 2u], dOutput[oRow2 + 2u], dOutput[oRow3 + 2u]); }
-  if (VALUE_CHUNKS > 3u) { upstream[3] = fourRows(dOutput[oRow0 + 3u], dOutput[oRow1 + 3u], dOutput[oRow2 + 3u], dOutput[oRow3 + 3u]); }
-  if (VALUE_CHUNKS > 4u) { upstream[4] = fourRows(dOutput[oRow0 + 4u], dOutput[oRow1 + 4u], dOutput[oRow2 + 4u], dOutput[oRow3 + 4u]); }
-  if (VALUE_CHUNKS > 5u) { upstream[5] = fourRows(dOutput[oRow0 + 5u], dOutput[oRow1 + 5u], dOutput[oRow2 + 5u], dOutput[oRow3 + 5u]); }
-  if (VALUE_CHUNKS > 6u) { upstream[6] = fourRows(dOutput[oRow0 + 6u], dOutput[oRow1 + 6u], dOutput[oRow2 + 6u], dOutput[oRow3 + 6u]); }
-  if (VALUE_CHUNKS > 7u) { upstream[7] = fourRows(dOutput[oRow0 + 7u], dOutput[oRow1 + 7u], dOutput[oRow2 + 7u], dOutput[oRow3 + 7u]); }
-  if (VALUE_CHUNKS > 8u) { upstream[8] = fourRows(dOutput[oRow0 + 8u], dOutput[oRow1 + 8u], dOutput[oRow2 + 8u], dOutput[oRow3 + 8u]); }
-  if (VALUE_CHUNKS > 9u) { upstream[9] = fourRows(dOutput[oRow0 + 9u], dOutput[oRow1 + 9u], dOutput[oRow2 + 9u], dOutput[oRow3 + 9u]); }
-  if (VALUE_CHUNKS > 10u) { upstream[10] = fourRows(dOutput[oRow0 + 10u], dOutput[oRow1 + 10u], dOutput[oRow2 + 10u], dOutput[oRow3 + 10u]); }
-  if (VALUE_CHUNKS > 11u) { upstream[11] = fourRows(dOutput[oRow0 + 11u], dOutput[oRow1 + 11u], dOutput[oRow2 + 11u], dOutput[oRow3 + 11u]); }
-  if (VALUE_CHUNKS > 12u) { upstream[12] = fourRows(dOutput[oRow0 + 12u], dOutput[oRow1 + 12u], dOutput[oRow2 + 12u], dOutput[oRow3 + 12u]); }
-  if (VALUE_CHUNKS > 13u) { upstream[13] = fourRows(dOutput[oRow0 + 13u], dOutput[oRow1 + 13u], dOutput[oRow2 + 13u], dOutput[oRow3 + 13u]); }
-  if (VALUE_CHUNKS > 14u) { upstream[14] = fourRows(dOutput[oRow0 + 14u], dOutput[oRow1 + 14u], dOutput[oRow2 + 14u], dOutput[oRow3 + 14u]); }
-  if (VALUE_CHUNKS > 15u) { upstream[15] = fourRows(dOutput[oRow0 + 15u], dOutput[oRow1 + 15u], dOutput[oRow2 + 15u], dOutput[oRow3 + 15u]); }
+  upstream[0] = dOutputChunk(oRows + 0u);
+  if (VALUE_CHUNKS > 1u) { upstream[1] = dOutputChunk(oRows + 1u); }
+  if (VALUE_CHUNKS > 2u) { upstream[2] = dOutputChunk(oRows + 2u); }
+  if (VALUE_CHUNKS > 3u) { upstream[3] = dOutputChunk(oRows + 3u); }
+  if (VALUE_CHUNKS > 4u) { upstream[4] = dOutputChunk(oRows + 4u); }
+  if (VALUE_CHUNKS > 5u) { upstream[5] = dOutputChunk(oRows + 5u); }
+  if (VALUE_CHUNKS > 6u) { upstream[6] = dOutputChunk(oRows + 6u); }
+  if (VALUE_CHUNKS > 7u) { upstream[7] = dOutputChunk(oRows + 7u); }
+  if (VALUE_CHUNKS > 8u) { upstream[8] = dOutputChunk(oRows + 8u); }
+  if (VALUE_CHUNKS > 9u) { upstream[9] = dOutputChunk(oRows + 9u); }
+  if (VALUE_CHUNKS > 10u) { upstream[10] = dOutputChunk(oRows + 10u); }
+  if (VALUE_CHUNKS > 11u) { upstream[11] = dOutputChunk(oRows + 11u); }
+  if (VALUE_CHUNKS > 12u) { upstream[12] = dOutputChunk(oRows + 12u); }
+  if (VALUE_CHUNKS > 13u) { upstream[13] = dOutputChunk(oRows + 13u); }
+  if (VALUE_CHUNKS > 14u) { upstream[14] = dOutputChunk(oRows + 14u); }
+  if (VALUE_CHUNKS > 15u) { upstream[15] = dOutputChunk(oRows + 15u); }
   var delta = vec4f(0.0);
-  delta = delta + rowDots(upstream[0], fourRows(output[oRow0 + 0u], output[oRow1 + 0u], output[oRow2 + 0u], output[oRow3 + 0u]));
-  if (VALUE_CHUNKS > 1u) { delta = delta + rowDots(upstream[1], fourRows(output[oRow0 + 1u], output[oRow1 + 1u], output[oRow2 + 1u], output[oRow3 + 1u])); }
-  if (VALUE_CHUNKS > 2u) { delta = delta + rowDots(upstream[2], fourRows(output[oRow0 + 2u], output[oRow1 + 2u], output[oRow2 + 2u], output[oRow3 + 2u])); }
-  if (VALUE_CHUNKS > 3u) { delta = delta + rowDots(upstream[3], fourRows(output[oRow0 + 3u], output[oRow1 + 3u], output[oRow2 + 3u], output[oRow3 + 3u])); }
-  if (VALUE_CHUNKS > 4u) { delta = delta + rowDots(upstream[4], fourRows(output[oRow0 + 4u], output[oRow1 + 4u], output[oRow2 + 4u], output[oRow3 + 4u])); }
-  if (VALUE_CHUNKS > 5u) { delta = delta + rowDots(upstream[5], fourRows(output[oRow0 + 5u], output[oRow1 + 5u], output[oRow2 + 5u], output[oRow3 + 5u])); }
-  if (VALUE_CHUNKS > 6u) { delta = delta + rowDots(upstream[6], fourRows(output[oRow0 + 6u], output[oRow1 + 6u], output[oRow2 + 6u], output[oRow3 + 6u])); }
-  if (VALUE_CHUNKS > 7u) { delta = delta + rowDots(upstream[7], fourRows(output[oRow0 + 7u], output[oRow1 + 7u], output[oRow2 + 7u], output[oRow3 + 7u])); }
-  if (VALUE_CHUNKS > 8u) { delta = delta + rowDots(upstream[8], fourRows(output[oRow0 + 8u], output[oRow1 + 8u], output[oRow2 + 8u], output[oRow3 + 8u])); }
-  if (VALUE_CHUNKS > 9u) { delta = delta + rowDots(upstream[9], fourRows(output[oRow0 + 9u], output[oRow1 + 9u], output[oRow2 + 9u], output[oRow3 + 9u])); }
-  if (VALUE_CHUNKS > 10u) { delta = delta + rowDots(upstream[10], fourRows(output[oRow0 + 10u], output[oRow1 + 10u], output[oRow2 + 10u], output[oRow3 + 10u])); }
-  if (VALUE_CHUNKS > 11u) { delta = delta + rowDots(upstream[11], fourRows(output[oRow0 + 11u], output[oRow1 + 11u], output[oRow2 + 11u], output[oRow3 + 11u])); }
-  if (VALUE_CHUNKS > 12u) { delta = delta + rowDots(upstream[12], fourRows(output[oRow0 + 12u], output[oRow1 + 12u], output[oRow2 + 12u], output[oRow3 + 12u])); }
-  if (VALUE_CHUNKS > 13u) { delta = delta + rowDots(upstream[13], fourRows(output[oRow0 + 13u], output[oRow1 + 13u], output[oRow2 + 13u], output[oRow3 + 13u])); }
-  if (VALUE_CHUNKS > 14u) { delta = delta + rowDots(upstream[14], fourRows(output[oRow0 + 14u], output[oRow1 + 14u], output[oRow2 + 14u], output[oRow3 + 14u])); }
-  if (VALUE_CHUNKS > 15u) { delta = delta + rowDots(upstream[15], fourRows(output[oRow0 + 15u], output[oRow1 + 15u], output[oRow2 + 15u], output[oRow3 + 15u])); }
+  delta = delta + rowDots(upstream[0], outputChunk(oRows + 0u));
+  if (VALUE_CHUNKS > 1u) { delta = delta + rowDots(upstream[1], outputChunk(oRows + 1u)); }
+  if (VALUE_CHUNKS > 2u) { delta = delta + rowDots(upstream[2], outputChunk(oRows + 2u)); }
+  if (VALUE_CHUNKS > 3u) { delta = delta + rowDots(upstream[3], outputChunk(oRows + 3u)); }
+  if (VALUE_CHUNKS > 4u) { delta = delta + rowDots(upstream[4], outputChunk(oRows + 4u)); }
+  if (VALUE_CHUNKS > 5u) { delta = delta + rowDots(upstream[5], outputChunk(oRows + 5u)); }
+  if (VALUE_CHUNKS > 6u) { delta = delta + rowDots(upstream[6], outputChunk(oRows + 6u)); }
+  if (VALUE_CHUNKS > 7u) { delta = delta + rowDots(upstream[7], outputChunk(oRows + 7u)); }
+  if (VALUE_CHUNKS > 8u) { delta = delta + rowDots(upstream[8], outputChunk(oRows + 8u)); }
+  if (VALUE_CHUNKS > 9u) { delta = delta + rowDots(upstream[9], outputChunk(oRows + 9u)); }
+  if (VALUE_CHUNKS > 10u) { delta = delta + rowDots(upstream[10], outputChunk(oRows + 10u)); }
+  if (VALUE_CHUNKS > 11u) { delta = delta + rowDots(upstream[11], outputChunk(oRows + 11u)); }
+  if (VALUE_CHUNKS > 12u) { delta = delta + rowDots(upstream[12], outputChunk(oRows + 12u)); }
+  if (VALUE_CHUNKS > 13u) { delta = delta + rowDots(upstream[13], outputChunk(oRows + 13u)); }
+  if (VALUE_CHUNKS > 14u) { delta = delta + rowDots(upstream[14], outputChunk(oRows + 14u)); }
+  if (VALUE_CHUNKS > 15u) { delta = delta + rowDots(upstream[15], outputChunk(oRows + 15u)); }
   let rowLogSumExp = vec4f(logSumExp[row0], logSumExp[row1], logSumExp[row2], logSumExp[row3]);
   var gradient: array<mat4x4f, 16>;
   for (var j = 0u; j < tk; j = j + 1u) {
@@ -165,22 +183,22 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     if (KEY_CHUNKS > 14u) { gradient[14] = gradient[14] + outer(dScore, k[kRow + 14u]); }
     if (KEY_CHUNKS > 15u) { gradient[15] = gradient[15] + outer(dScore, k[kRow + 15u]); }
   }
-  let dqRows = transpose(gradient[0]); dq[qRow0 + 0u] = dqRows[0]; dq[qRow1 + 0u] = dqRows[1]; dq[qRow2 + 0u] = dqRows[2]; dq[qRow3 + 0u] = dqRows[3];
-  if (KEY_CHUNKS > 1u) { let dqRows = transpose(gradient[1]); dq[qRow0 + 1u] = dqRows[0]; dq[qRow1 + 1u] = dqRows[1]; dq[qRow2 + 1u] = dqRows[2]; dq[qRow3 + 1u] = dqRows[3]; }
-  if (KEY_CHUNKS > 2u) { let dqRows = transpose(gradient[2]); dq[qRow0 + 2u] = dqRows[0]; dq[qRow1 + 2u] = dqRows[1]; dq[qRow2 + 2u] = dqRows[2]; dq[qRow3 + 2u] = dqRows[3]; }
-  if (KEY_CHUNKS > 3u) { let dqRows = transpose(gradient[3]); dq[qRow0 + 3u] = dqRows[0]; dq[qRow1 + 3u] = dqRows[1]; dq[qRow2 + 3u] = dqRows[2]; dq[qRow3 + 3u] = dqRows[3]; }
-  if (KEY_CHUNKS > 4u) { let dqRows = transpose(gradient[4]); dq[qRow0 + 4u] = dqRows[0]; dq[qRow1 + 4u] = dqRows[1]; dq[qRow2 + 4u] = dqRows[2]; dq[qRow3 + 4u] = dqRows[3]; }
-  if (KEY_CHUNKS > 5u) { let dqRows = transpose(gradient[5]); dq[qRow0 + 5u] = dqRows[0]; dq[qRow1 + 5u] = dqRows[1]; dq[qRow2 + 5u] = dqRows[2]; dq[qRow3 + 5u] = dqRows[3]; }
-  if (KEY_CHUNKS > 6u) { let dqRows = transpose(gradient[6]); dq[qRow0 + 6u] = dqRows[0]; dq[qRow1 + 6u] = dqRows[1]; dq[qRow2 + 6u] = dqRows[2]; dq[qRow3 + 6u] = dqRows[3]; }
-  if (KEY_CHUNKS > 7u) { let dqRows = transpose(gradient[7]); dq[qRow0 + 7u] = dqRows[0]; dq[qRow1 + 7u] = dqRows[1]; dq[qRow2 + 7u] = dqRows[2]; dq[qRow3 + 7u] = dqRows[3]; }
-  if (KEY_CHUNKS > 8u) { let dqRows = transpose(gradient[8]); dq[qRow0 + 8u] = dqRows[0]; dq[qRow1 + 8u] = dqRows[1]; dq[qRow2 + 8u] = dqRows[2]; dq[qRow3 + 8u] = dqRows[3]; }
-  if (KEY_CHUNKS > 9u) { let dqRows = transpose(gradient[9]); dq[qRow0 + 9u] = dqRows[0]; dq[qRow1 + 9u] = dqRows[1]; dq[qRow2 + 9u] = dqRows[2]; dq[qRow3 + 9u] = dqRows[3]; }
-  if (KEY_CHUNKS > 10u) { let dqRows = transpose(gradient[10]); dq[qRow0 + 10u] = dqRows[0]; dq[qRow1 + 10u] = dqRows[1]; dq[qRow2 + 10u] = dqRows[2]; dq[qRow3 + 10u] = dqRows[3]; }
-  if (KEY_CHUNKS > 11u) { let dqRows = transpose(gradient[11]); dq[qRow0 + 11u] = dqRows[0]; dq[qRow1 + 11u] = dqRows[1]; dq[qRow2 + 11u] = dqRows[2]; dq[qRow3 + 11u] = dqRows[3]; }
-  if (KEY_CHUNKS > 12u) { let dqRows = transpose(gradient[12]); dq[qRow0 + 12u] = dqRows[0]; dq[qRow1 + 12u] = dqRows[1]; dq[qRow2 + 12u] = dqRows[2]; dq[qRow3 + 12u] = dqRows[3]; }
-  if (KEY_CHUNKS > 13u) { let dqRows = transpose(gradient[13]); dq[qRow0 + 13u] = dqRows[0]; dq[qRow1 + 13u] = dqRows[1]; dq[qRow2 + 13u] = dqRows[2]; dq[qRow3 + 13u] = dqRows[3]; }
-  if (KEY_CHUNKS > 14u) { let dqRows = transpose(gradient[14]); dq[qRow0 + 14u] = dqRows[0]; dq[qRow1 + 14u] = dqRows[1]; dq[qRow2 + 14u] = dqRows[2]; dq[qRow3 + 14u] = dqRows[3]; }
-  if (KEY_CHUNKS > 15u) { let dqRows = transpose(gradient[15]); dq[qRow0 + 15u] = dqRows[0]; dq[qRow1 + 15u] = dqRows[1]; dq[qRow2 + 15u] = dqRows[2]; dq[qRow3 + 15u] = dqRows[3]; }
+  dqStore(qRows + 0u, gradient[0]);
+  if (KEY_CHUNKS > 1u) { dqStore(qRows + 1u, gradient[1]); }
+  if (KEY_CHUNKS > 2u) { dqStore(qRows + 2u, gradient[2]); }
+  if (KEY_CHUNKS > 3u) { dqStore(qRows + 3u, gradient[3]); }
+  if (KEY_CHUNKS > 4u) { dqStore(qRows + 4u, gradient[4]); }
+  if (KEY_CHUNKS > 5u) { dqStore(qRows + 5u, gradient[5]); }
+  if (KEY_CHUNKS > 6u) { dqStore(qRows + 6u, gradient[6]); }
+  if (KEY_CHUNKS > 7u) { dqStore(qRows + 7u, gradient[7]); }
+  if (KEY_CHUNKS > 8u) { dqStore(qRows + 8u, gradient[8]); }
+  if (KEY_CHUNKS > 9u) { dqStore(qRows + 9u, gradient[9]); }
+  if (KEY_CHUNKS > 10u) { dqStore(qRows + 10u, gradient[10]); }
+  if (KEY_CHUNKS > 11u) { dqStore(qRows + 11u, gradient[11]); }
+  if (KEY_CHUNKS > 12u) { dqStore(qRows + 12u, gradient[12]); }
+  if (KEY_CHUNKS > 13u) { dqStore(qRows + 13u, gradient[13]); }
+  if (KEY_CHUNKS > 14u) { dqStore(qRows + 14u, gradient[14]); }
+  if (KEY_CHUNKS > 15u) { dqStore(qRows + 15u, gradient[15]); }
   statistics[row0] = vec2f(rowLogSumExp.x, delta.x);
   statistics[row1] = vec2f(rowLogSumExp.y, delta.y);
   statistics[row2] = vec2f(rowLogSumExp.z, delta.z);

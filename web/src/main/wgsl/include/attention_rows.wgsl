@@ -1,11 +1,6 @@
 // Shared by the attention kernels (attention*.wgsl), whose threads hold four rows as 4x4 matrices: column c of
 // a matrix is column c of a 4-column chunk of the four rows, one row per component.
 
-// Returns the matrix of one chunk of four rows (a, b, c, d: row 0 to row 3).
-fn fourRows(a: vec4f, b: vec4f, c: vec4f, d: vec4f) -> mat4x4f {
-  return transpose(mat4x4f(a, b, c, d));
-}
-
 // Returns rows ⊗ columns: row r's chunk is rows[r] · columns.
 fn outer(rows: vec4f, columns: vec4f) -> mat4x4f {
   return mat4x4f(rows * columns.x, rows * columns.y, rows * columns.z, rows * columns.w);
