@@ -5,11 +5,10 @@
 // Shapes as attention.wgsl; output and dOutput [heads, tq, VALUE_DIM]. KEY_DIM, VALUE_DIM: pipeline constants.
 // Registers: a thread takes four rows, and a 4x4 matrix holds a 4-column chunk of them, one row per component
 // (column c of the matrix is column 4i + c of the four rows), so one matrix-vector product scores a chunk of k
-// against all four rows; four rows a thread share each load of k and v (3x faster than one row a thread under
-// SwiftShader). A row of up to 64 values is 16 chunks, in an array indexed by literals only: SwiftShader keeps a
-// private array in registers only then (a loop counter as index made every access a per-lane gather, 3.5x
-// slower), so the loops over chunks are written out, 16 lines, those past the row's width under constant
-// conditions that compile away.
+// against all four rows, and each load of k and v serves four rows (3x faster under SwiftShader than one row a
+// thread). A row of up to 64 values is 16 chunks in an array indexed by literals only: a loop counter as index
+// was 3.5x slower under SwiftShader, which then addresses each lane's element on its own. So the loops over
+// chunks are written out, 16 lines, those past the row's width under constant conditions that compile away.
 // Threading: four query rows of one head a thread, 64 threads a workgroup, no workgroup memory.
 // Parameters: [0] threads (heads · ⌈tq / 4⌉), [1] tq, [2] tk.
 @group(0) @binding(0) var<uniform> p: array<vec4u, 8>;
@@ -24,7 +23,6 @@
 
 const KEY_DIM: u32 = 64u;
 const VALUE_DIM: u32 = 64u;
-// A row's vec4 chunks.
 const KEY_CHUNKS: u32 = KEY_DIM / 4u;
 const VALUE_CHUNKS: u32 = VALUE_DIM / 4u;
 

@@ -10,8 +10,7 @@ import org.backprop.nn.backend.UnaryOp;
 /**
  * Tensor operations with gradients, as {@code keras.ops}: the closed set of primitives (matmul, batched
  * matmul, the element-wise ops, sum, reshape, transpose, concatenate, slice, gather, softmax, log-softmax,
- * convolution, pooling), the fused ops (softmax cross-entropy, dense, conv2d with bias and activation,
- * attention) and everything composed from them.
+ * convolution, pooling) and everything composed from them.
  * Each primitive's forward and backward live side by side in its own class in this package.
  */
 public final class Ops {
