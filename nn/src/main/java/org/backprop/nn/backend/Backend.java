@@ -172,6 +172,24 @@ public interface Backend {
      */
     Tensor normalizeWith(Tensor x, Tensor mean, Tensor variance, Tensor gamma, Tensor beta, float epsilon);
 
+    /**
+     * Returns scaled-dot-product attention without the scaling (callers scale q): for each of {@code batch}
+     * heads, {@code output = softmax(q · kᵀ) · v} with the softmax over the key steps, as one fused op. q is
+     * {@code [batch, tq, d]}, k {@code [batch, tk, d]}, v {@code [batch, tk, dv]}; returns {output
+     * {@code [batch, tq, dv]}, logSumExp {@code [batch, tq]}}, logSumExp being {@code log Σ_j exp((q · kᵀ)[i, j])}
+     * per query row, computed stably: with it {@link #attentionBackward} recomputes the probabilities instead of
+     * keeping the {@code [batch, tq, tk]} matrix. The output equals
+     * {@code batchMatmul(softmax(batchMatmul(q, false, k, true)), false, v, false)}.
+     */
+    Tensor[] attention(Tensor q, Tensor k, Tensor v);
+
+    /**
+     * Returns {dq, dk, dv} of {@link #attention} given what its forward returned and {@code dOutput}: with
+     * P = softmax(q · kᵀ), dv = Pᵀ · dO, dP = dO · vᵀ, dS = P ∘ (dP − rowsum(dO ∘ output)), dq = dS · k,
+     * dk = dSᵀ · q.
+     */
+    Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp, Tensor dOutput);
+
     /** Returns the tensors joined along {@code axis}; all other dimensions agree. */
     Tensor concatenate(java.util.List<Tensor> parts, int axis);
 

@@ -170,8 +170,7 @@ public final class MultiHeadAttention extends Layer {
         Tensor q = Ops.scale(heads(query, queryKernel, queryBias), (float) (1 / Math.sqrt(keyDim)));
         Tensor k = heads(key, keyKernel, keyBias);
         Tensor v = heads(value, valueKernel, valueBias);
-        Tensor scores = Ops.softmax(Ops.batchMatmul(q, false, k, true));
-        Tensor context = Ops.batchMatmul(scores, false, v, false);
+        Tensor context = Ops.attention(q, k, v);
         Tensor merged = Ops.reshape(Ops.transpose(Ops.reshape(context, new int[] {batch, numHeads, steps, keyDim}),
                 0, 2, 1, 3), new int[] {batch * steps, numHeads * keyDim});
         int model = outputBias.shape()[0];

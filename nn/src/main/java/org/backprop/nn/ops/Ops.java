@@ -260,6 +260,22 @@ public final class Ops {
     }
 
     /**
+     * Returns {@code softmax(q · kᵀ) · v} for each of a batch of attention heads, the softmax over the key steps,
+     * as one fused op (scale q by 1 / √d first for scaled-dot-product attention): q {@code [batch, tq, d]},
+     * k {@code [batch, tk, d]}, v {@code [batch, tk, dv]}, result {@code [batch, tq, dv]}. Gradients reach all
+     * three; the {@code [batch, tq, tk]} probabilities are never kept.
+     */
+    public static Tensor attention(Tensor q, Tensor k, Tensor v) {
+        if (q.rank() != 3 || k.rank() != 3 || v.rank() != 3 || q.dim(0) != k.dim(0) || q.dim(0) != v.dim(0)
+                || q.dim(2) != k.dim(2) || k.dim(1) != v.dim(1)) {
+            throw new IllegalArgumentException("attention needs q (batch, tq, d), k (batch, tk, d) and v (batch, tk,"
+                    + " dv), got " + Shapes.describe(q.shape()) + ", " + Shapes.describe(k.shape()) + " and "
+                    + Shapes.describe(v.shape()));
+        }
+        return Attention.apply(q, k, v);
+    }
+
+    /**
      * Returns {@code activation(x · kernel + bias)} for x {@code [m, k]} as one fused op; {@code bias} may be
      * {@code null}, {@code activation} is {@code null} (linear) or one of RELU, LEAKY_RELU with a slope ≥ 0
      * ({@code parameter}), SIGMOID, TANH.

@@ -20,6 +20,7 @@ import org.backprop.nn.layers.LayerNormalization;
 import org.backprop.nn.layers.MultiHeadAttention;
 import org.backprop.nn.layers.PositionalEmbedding;
 import org.backprop.nn.losses.BinaryCrossentropy;
+import org.backprop.nn.optim.Adam;
 import org.backprop.nn.ops.Ops;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
@@ -34,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class TransformerEncoderTest {
     private static final int STEPS = 6;
     private static final int VOCABULARY = 20;
+    /** The encoder's training figures before attention was fused: losses per epoch and the trained weights' sum. */
+    private static final Double[] LOSSES = {0.884619951248169, 0.6273671984672546, 0.5082399994134903};
+    private static final double WEIGHT_SUM = 4.272471566017169;
 
     @BeforeEach
     void freshNamesAndSeed() {
@@ -89,6 +93,32 @@ class TransformerEncoderTest {
             }
             assertTrue(norm > 0, model.weights().get(i).name() + " gets no gradient");
         }
+    }
+
+    /**
+     * Trains the encoder as the sequence homework does and compares every epoch's loss and the trained weights
+     * with the figures recorded before attention became one fused op (commit 619ad30, when the layer composed
+     * batchMatmul, softmax and batchMatmul itself): the CPU backend must train exactly as it did.
+     */
+    @Test
+    void trainsExactlyAsBeforeAttentionWasFused() {
+        Model model = encoder("relu");
+        model.compile(new Adam(1e-2), new BinaryCrossentropy(false));
+        RandomGenerator random = new RandomGenerator(9);
+        float[] labels = new float[16];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = random.nextInt(2);
+        }
+        History history = model.fit(ids(4, 16), Tensor.of(new int[] {16, 1}, labels),
+                FitOptions.epochs(3).batchSize(8).verbose(0));
+        double weightSum = 0;
+        for (Variable weight : model.weights()) {
+            for (float value : weight.value().toArray()) {
+                weightSum += value;
+            }
+        }
+        assertEquals(List.of(LOSSES), history.get("loss"));
+        assertEquals(WEIGHT_SUM, weightSum);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.ComposedAttention;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.DeviceData;
 import org.backprop.nn.backend.Normalization;
@@ -21,7 +22,8 @@ import org.backprop.nn.backend.cpu.CpuBackend;
  * this class only routes the SPI to them.
  *
  * <p>Shapes past the kernels' limits (rank above 6, more matrices than a dispatch dimension allows) run on the
- * CPU backend: their inputs are read back and their results uploaded when the next kernel needs them. Not
+ * CPU backend: their inputs are read back and their results uploaded when the next kernel needs them. Attention
+ * with rows the fused kernels do not take is composed from the backend's own products and softmax. Not
  * thread-safe.
  */
 public final class WebGpuBackend implements Backend {
@@ -37,6 +39,7 @@ public final class WebGpuBackend implements Backend {
     private final Reductions reductions;
     private final ShapeOps shapes;
     private final SoftmaxOps softmax;
+    private final AttentionOps attention;
     private final FusedUpdates updates;
     private final String adapterDescription;
 
@@ -55,6 +58,7 @@ public final class WebGpuBackend implements Backend {
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);
         this.normalizations = new NormalizationOps(memory, kernels);
+        this.attention = new AttentionOps(memory, kernels);
         this.random = new RandomOps(memory, kernels);
         this.images = new ImageOps(memory, kernels);
         this.convolutions = new ConvolutionOps(memory, kernels);
@@ -222,6 +226,18 @@ public final class WebGpuBackend implements Backend {
     @Override
     public Tensor logSoftmax(Tensor x) {
         return softmax.logSoftmax(x);
+    }
+
+    @Override
+    public Tensor[] attention(Tensor q, Tensor k, Tensor v) {
+        return AttentionOps.fits(q, v) ? attention.attention(q, k, v) : ComposedAttention.forward(this, q, k, v);
+    }
+
+    @Override
+    public Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp,
+            Tensor dOutput) {
+        return AttentionOps.fits(q, v) ? attention.attentionBackward(q, k, v, output, logSumExp, dOutput)
+                : ComposedAttention.backward(this, q, k, v, dOutput);
     }
 
     @Override

@@ -77,7 +77,7 @@ class GpuTrainingTest {
                 }
             }
         }
-        assertEquals(2, models, "models trained");
+        assertEquals(3, models, "models trained");
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
     }
 

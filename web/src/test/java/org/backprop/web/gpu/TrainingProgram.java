@@ -18,10 +18,15 @@ import org.backprop.nn.layers.BatchNormalization;
 import org.backprop.nn.layers.Conv2D;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
+import org.backprop.nn.layers.Flatten;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
+import org.backprop.nn.layers.LayerNormalization;
 import org.backprop.nn.layers.MaxPooling2D;
+import org.backprop.nn.layers.MultiHeadAttention;
+import org.backprop.nn.layers.PositionalEmbedding;
 import org.backprop.nn.layers.SeparableConv2D;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
+import org.backprop.nn.losses.BinaryCrossentropy;
 import org.backprop.nn.losses.MeanSquaredError;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.models.FitOptions;
@@ -38,8 +43,9 @@ import org.backprop.web.runtime.ProgramRuntime;
  * Whole training runs on the WebGPU backend, for {@code GpuTrainingTest}; {@code main}'s one argument picks
  * what to run, and each prints JSON lines ending with {@code {"done": n}}:
  * <ul>
- *   <li>{@code parity}: BENCH-CNN and a small residual network (BatchNormalization, SeparableConv2D, Dropout,
- *       RandomFlip) trained from the same seed on the CPU backend and on WebGPU; prints both histories;
+ *   <li>{@code parity}: BENCH-CNN, a small residual network (BatchNormalization, SeparableConv2D, Dropout,
+ *       RandomFlip) and a Transformer encoder (the sequence homework's) trained from the same seed on the CPU
+ *       backend and on WebGPU; prints both histories;
  *   <li>{@code memory}: 1,000 steps of BENCH-CNN and 200 of an MLP whose ops all have kernels, printing the
  *       backend's counters along the way;
  *   <li>{@code failures}: a kernel that does not compile, then a device destroyed in the middle of a fit
@@ -48,6 +54,10 @@ import org.backprop.web.runtime.ProgramRuntime;
  * </ul>
  */
 public final class TrainingProgram {
+    /** The transformer's sequences: steps and vocabulary. */
+    private static final int STEPS = 16;
+    private static final int VOCABULARY = 24;
+
     private TrainingProgram() {
     }
 
@@ -82,7 +92,7 @@ public final class TrainingProgram {
     private static void parity(WebGpu.Opened opened) {
         Backend gpu = new WebGpuBackend(opened.device(), opened.adapterDescription());
         Backend cpu = new CpuBackend();
-        String[] models = {"bench-cnn", "residual"};
+        String[] models = {"bench-cnn", "residual", "transformer"};
         for (String name : models) {
             History onCpu = train(name, cpu);
             History onGpu = train(name, gpu);
@@ -104,6 +114,12 @@ public final class TrainingProgram {
             Model model = BenchModels.cnn(32);
             model.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(false), "accuracy");
             return model.fit(data.x, data.y, FitOptions.epochs(3).batchSize(16).verbose(0));
+        }
+        if (name.equals("transformer")) {
+            Tensor[] data = sequences(64, 13);
+            Model model = transformer();
+            model.compile(new Adam(3e-3), new BinaryCrossentropy(false), "accuracy");
+            return model.fit(data[0], data[1], FitOptions.epochs(3).batchSize(16).verbose(0));
         }
         Images data = images(64, 12, 12, 3, 4, 12);
         Model model = residual();
@@ -130,6 +146,31 @@ public final class TrainingProgram {
         x = new GlobalAveragePooling2D().apply(x);
         x = new Dropout(0.3).apply(x);
         return new Model(inputs, new Dense(4, "softmax").apply(x));
+    }
+
+    /** A Transformer encoder block as the sequence homework builds it, with two heads of keyDim 8 attending. */
+    private static Model transformer() {
+        Input inputs = Input.shape(STEPS);
+        KerasTensor x = new PositionalEmbedding(STEPS, VOCABULARY, 16).apply(inputs);
+        KerasTensor attended = new MultiHeadAttention(2, 8).apply(x, x);
+        KerasTensor normed = new LayerNormalization().apply(new Add().apply(x, attended));
+        KerasTensor projected = new Dense(16).apply(new Dense(32, "relu").apply(normed));
+        KerasTensor encoded = new LayerNormalization().apply(new Add().apply(normed, projected));
+        return new Model(inputs, new Dense(1, "sigmoid").apply(new Flatten().apply(encoded)));
+    }
+
+    /** Token ids {@code [count, STEPS]} and labels {@code [count, 1]}: 1 where the first token is in the upper half. */
+    private static Tensor[] sequences(int count, long seed) {
+        RandomGenerator random = new RandomGenerator(seed);
+        float[] ids = new float[count * STEPS];
+        float[] labels = new float[count];
+        for (int n = 0; n < count; n++) {
+            for (int step = 0; step < STEPS; step++) {
+                ids[n * STEPS + step] = random.nextInt(VOCABULARY);
+            }
+            labels[n] = ids[n * STEPS] >= VOCABULARY / 2 ? 1 : 0;
+        }
+        return new Tensor[] {Tensor.of(new int[] {count, STEPS}, ids), Tensor.of(new int[] {count, 1}, labels)};
     }
 
     /** Images with a learnable class: noise plus a bright band whose channel and rows depend on the label. */

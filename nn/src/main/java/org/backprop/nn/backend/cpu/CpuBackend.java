@@ -6,6 +6,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.ComposedAttention;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
@@ -335,6 +336,18 @@ public class CpuBackend implements Backend {
     private Tensor affine(Tensor centered, Tensor variance, Tensor gamma, Tensor beta, float epsilon) {
         Tensor std = unary(UnaryOp.SQRT, binary(BinaryOp.ADD, variance, Tensor.scalar(epsilon)), 0f);
         return binary(BinaryOp.ADD, binary(BinaryOp.MULTIPLY, binary(BinaryOp.DIVIDE, centered, std), gamma), beta);
+    }
+
+    /** Composes the ops attention stands for, in the order autograd ran them before it was fused. */
+    @Override
+    public Tensor[] attention(Tensor q, Tensor k, Tensor v) {
+        return ComposedAttention.forward(this, q, k, v);
+    }
+
+    @Override
+    public Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp,
+            Tensor dOutput) {
+        return ComposedAttention.backward(this, q, k, v, dOutput);
     }
 
     @Override

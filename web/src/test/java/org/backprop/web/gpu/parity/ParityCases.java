@@ -11,6 +11,7 @@ import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.layers.Dropout;
+import org.backprop.nn.layers.MultiHeadAttention;
 import org.backprop.nn.layers.preprocessing.ImageAugmentation;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
 import org.backprop.nn.layers.preprocessing.RandomRotation;
@@ -56,6 +57,7 @@ final class ParityCases {
         dropout(cases);
         augmentations(cases);
         normalizations(cases);
+        attention(cases);
         return cases;
     }
 
@@ -204,6 +206,37 @@ final class ParityCases {
                 in -> Ops.batchMatmul(in[0], true, in[1], false)));
         cases.add(two("batch matmul transposed b", SUMS, new int[] {2, 67, 13}, new int[] {2, 5, 13},
                 in -> Ops.batchMatmul(in[0], false, in[1], true)));
+    }
+
+    /**
+     * Fused attention q [heads, tq, d], k [heads, tk, d], v [heads, tk, dv]: steps around the kernels' 64-thread
+     * workgroups, widths from one vec4 to the most the kernels keep in registers (64), cross-attention (tq ≠ tk,
+     * dv ≠ d), scores in the hundreds (the online softmax must not overflow), widths the kernels do not take
+     * (composed from products and softmax), and the MultiHeadAttention layer around it. Its longest sums run
+     * over tk·d or tq·d products.
+     */
+    private static void attention(List<ParityCase> cases) {
+        cases.add(attention("attention [8, 16, 8]", 8, 16, 16, 8, 8, 1f));
+        cases.add(attention("attention [6, 33, 16], 33 steps", 6, 33, 33, 16, 16, 1f));
+        cases.add(attention("attention [2, 64, 64]", 2, 64, 64, 64, 64, 1f));
+        cases.add(attention("cross-attention 9 queries, 70 keys, d 8, dv 12", 4, 9, 70, 8, 12, 1f));
+        cases.add(attention("attention with scores in the hundreds", 3, 20, 20, 16, 16, 30f));
+        cases.add(attention("cross-attention 5 queries, 3 keys, d 4, dv 20", 7, 5, 3, 4, 20, 1f));
+        cases.add(attention("attention d 80 (wider than the kernels: composed)", 2, 5, 6, 80, 8, 1f));
+        cases.add(attention("attention d 6, dv 10 (not vec4s: composed)", 3, 9, 7, 6, 10, 1f));
+        cases.add(new ParityCase("MultiHeadAttention layer, 2 heads, query 7 steps, value 11", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 7, 10), ParityCase.uniform(random, 3, 11, 6)}, in -> {
+                RandomSeed.set(31);
+                return new MultiHeadAttention(2, 16).apply(in[0], in[1]);
+            }, new boolean[] {true, true}, sums(11 * 16)));
+    }
+
+    /** Returns a case for softmax(q·kᵀ)·v with q scaled by {@code scale} (larger scores). */
+    private static ParityCase attention(String name, int heads, int tq, int tk, int d, int dv, float scale) {
+        return new ParityCase(name, random -> new Tensor[] {ParityCase.uniform(random, heads, tq, d),
+            ParityCase.uniform(random, heads, tk, d), ParityCase.uniform(random, heads, tk, dv)},
+                in -> Ops.attention(Ops.scale(in[0], scale), in[1], in[2]), new boolean[] {true, true, true},
+                sums(Math.max(tq, tk) * Math.max(d, dv)));
     }
 
     private static void largeReductions(List<ParityCase> cases) {
