@@ -272,6 +272,11 @@ public final class Ops {
                     + " dv), got " + Shapes.describe(q.shape()) + ", " + Shapes.describe(k.shape()) + " and "
                     + Shapes.describe(v.shape()));
         }
+        if (k.dim(1) == 0) {
+            // A softmax over no keys has no value: say so rather than fail deep inside a kernel or a reduction.
+            throw new IllegalArgumentException("attention needs at least one key step, got k "
+                    + Shapes.describe(k.shape()));
+        }
         return Attention.apply(q, k, v);
     }
 

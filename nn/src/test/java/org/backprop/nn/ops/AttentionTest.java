@@ -76,5 +76,8 @@ class AttentionTest {
                 () -> Ops.attention(q, random(2, -1, 1, 2, 4, 3), random(3, -1, 1, 2, 6, 3)));
         assertThrows(IllegalArgumentException.class,
                 () -> Ops.attention(q, random(2, -1, 1, 1, 4, 3), random(3, -1, 1, 1, 4, 3)));
+        IllegalArgumentException noKeys = assertThrows(IllegalArgumentException.class,
+                () -> Ops.attention(q, Tensor.zeros(2, 0, 3), Tensor.zeros(2, 0, 3)));
+        assertEquals("attention needs at least one key step, got k (2, 0, 3)", noKeys.getMessage());
     }
 }

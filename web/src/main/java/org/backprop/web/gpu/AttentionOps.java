@@ -14,6 +14,12 @@ import org.backprop.nn.Tensor;
 final class AttentionOps {
     /** The widest key or value row the kernels keep in registers: 16 vec4s (keyDim 64, Keras's usual heads). */
     static final int MAX_WIDTH = 64;
+    /**
+     * The widest row on a hardware GPU. Four rows of 64 values a thread spill registers there: on an H100 the
+     * fused forward and backward of [8 heads, 128 steps, 64] took 22.5 ms against 5.8 ms composed, while at
+     * width 32 and below fused and composed were even or fused ahead (docs/benchmarks.md).
+     */
+    static final int MAX_HARDWARE_WIDTH = 32;
     /** Threads per workgroup of the attention kernels (their {@code @workgroup_size}). */
     private static final int GROUP = 64;
     /** Rows of one head a thread computes (the kernels hold four rows as the components of vec4s). */
@@ -21,19 +27,24 @@ final class AttentionOps {
 
     private final GpuMemory memory;
     private final KernelRunner kernels;
+    private final int maxWidth;
 
-    AttentionOps(GpuMemory memory, KernelRunner kernels) {
+    AttentionOps(GpuMemory memory, KernelRunner kernels, KernelTuning tuning) {
         this.memory = memory;
         this.kernels = kernels;
+        this.maxWidth = tuning == KernelTuning.HARDWARE ? MAX_HARDWARE_WIDTH : MAX_WIDTH;
     }
 
-    /** Returns whether the kernels take q's and v's row widths: multiples of 4 (vec4s) up to {@link #MAX_WIDTH}. */
-    static boolean fits(Tensor q, Tensor v) {
+    /**
+     * Returns whether the kernels take q's and v's row widths: multiples of 4 (vec4s) up to the widest this
+     * adapter keeps in registers ({@link #MAX_WIDTH}, or {@link #MAX_HARDWARE_WIDTH} on a GPU).
+     */
+    boolean fits(Tensor q, Tensor v) {
         return fits(q.dim(2)) && fits(v.dim(2));
     }
 
-    private static boolean fits(int width) {
-        return width > 0 && width <= MAX_WIDTH && width % 4 == 0;
+    private boolean fits(int width) {
+        return width > 0 && width <= maxWidth && width % 4 == 0;
     }
 
     /** See {@link org.backprop.nn.backend.Backend#attention}; for shapes that {@link #fits}. */

@@ -58,7 +58,7 @@ public final class WebGpuBackend implements Backend {
         this.shapes = new ShapeOps(memory, kernels, cpu);
         this.softmax = new SoftmaxOps(memory, kernels);
         this.normalizations = new NormalizationOps(memory, kernels);
-        this.attention = new AttentionOps(memory, kernels);
+        this.attention = new AttentionOps(memory, kernels, tuning);
         this.random = new RandomOps(memory, kernels);
         this.images = new ImageOps(memory, kernels);
         this.convolutions = new ConvolutionOps(memory, kernels);
@@ -230,13 +230,13 @@ public final class WebGpuBackend implements Backend {
 
     @Override
     public Tensor[] attention(Tensor q, Tensor k, Tensor v) {
-        return AttentionOps.fits(q, v) ? attention.attention(q, k, v) : ComposedAttention.forward(this, q, k, v);
+        return attention.fits(q, v) ? attention.attention(q, k, v) : ComposedAttention.forward(this, q, k, v);
     }
 
     @Override
     public Tensor[] attentionBackward(Tensor q, Tensor k, Tensor v, Tensor output, Tensor logSumExp,
             Tensor dOutput) {
-        return AttentionOps.fits(q, v) ? attention.attentionBackward(q, k, v, output, logSumExp, dOutput)
+        return attention.fits(q, v) ? attention.attentionBackward(q, k, v, output, logSumExp, dOutput)
                 : ComposedAttention.backward(this, q, k, v, dOutput);
     }
 
