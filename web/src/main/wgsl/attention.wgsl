@@ -50,18 +50,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   }
   let tq = p[0].y;
   let tk = p[0].z;
-  // ⌈tq / 4⌉ threads a head. In the head's last thread, rows past the end repeat the head's last row,
-  // which the same thread computes too: they write its values again.
-  let threadsPerHead = (tq + 3u) / 4u;
-  let head = thread / threadsPerHead;
-  let start = thread % threadsPerHead * 4u;
-  let last = head * tq + tq - 1u;
-  let row0 = head * tq + start;
-  let row1 = min(row0 + 1u, last);
-  let row2 = min(row0 + 2u, last);
-  let row3 = min(row0 + 3u, last);
-  let first = head * tk;
-  let qRows = vec4u(row0, row1, row2, row3) * KEY_CHUNKS;
+  let rows = threadRows(thread, tq);
+  let firstKey = rows.x / tq * tk;
+  let qRows = rows * KEY_CHUNKS;
   var query: array<mat4x4f, 16>;
   #unroll 16 KEY_CHUNKS query[$] = qChunk(qRows + $u);
   // The four rows' running Σ exp(s − m) · v[j], maximum m and Σ exp(s − m).
@@ -69,7 +60,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   var rowMax = vec4f(-3.4028234e38f);
   var sum = vec4f(0.0);
   for (var j = 0u; j < tk; j = j + 1u) {
-    let kRow = (first + j) * KEY_CHUNKS;
+    let kRow = (firstKey + j) * KEY_CHUNKS;
     var score = vec4f(0.0);
     #unroll 16 KEY_CHUNKS score = score + query[$] * k[kRow + $u];
     let newMax = max(rowMax, score);
@@ -77,15 +68,15 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     let weight = exp(score - newMax);
     rowMax = newMax;
     sum = sum * rescale + weight;
-    let vRow = (first + j) * VALUE_CHUNKS;
+    let vRow = (firstKey + j) * VALUE_CHUNKS;
     #unroll 16 VALUE_CHUNKS weighted[$] = scaleRows(weighted[$], rescale) + outer(weight, v[vRow + $u]);
   }
   let inverse = 1.0 / sum;
-  let oRows = vec4u(row0, row1, row2, row3) * VALUE_CHUNKS;
+  let oRows = rows * VALUE_CHUNKS;
   #unroll 16 VALUE_CHUNKS outputStore(oRows + $u, scaleRows(weighted[$], inverse));
   let rowLogSumExp = rowMax + log(sum);
-  logSumExp[row0] = rowLogSumExp.x;
-  logSumExp[row1] = rowLogSumExp.y;
-  logSumExp[row2] = rowLogSumExp.z;
-  logSumExp[row3] = rowLogSumExp.w;
+  logSumExp[rows.x] = rowLogSumExp.x;
+  logSumExp[rows.y] = rowLogSumExp.y;
+  logSumExp[rows.z] = rowLogSumExp.z;
+  logSumExp[rows.w] = rowLogSumExp.w;
 }

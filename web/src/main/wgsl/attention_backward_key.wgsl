@@ -63,31 +63,22 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   }
   let tk = p[0].y;
   let tq = p[0].z;
-  // ⌈tk / 4⌉ threads a head. In the head's last thread, rows past the end repeat the head's last row,
-  // which the same thread computes too: they write its values again.
-  let threadsPerHead = (tk + 3u) / 4u;
-  let head = thread / threadsPerHead;
-  let start = thread % threadsPerHead * 4u;
-  let last = head * tk + tk - 1u;
-  let row0 = head * tk + start;
-  let row1 = min(row0 + 1u, last);
-  let row2 = min(row0 + 2u, last);
-  let row3 = min(row0 + 3u, last);
-  let first = head * tq;
-  let kRows = vec4u(row0, row1, row2, row3) * KEY_CHUNKS;
+  let rows = threadRows(thread, tk);
+  let firstQuery = rows.x / tk * tq;
+  let kRows = rows * KEY_CHUNKS;
   var key: array<mat4x4f, 16>;
   #unroll 16 KEY_CHUNKS key[$] = kChunk(kRows + $u);
-  let vRows = vec4u(row0, row1, row2, row3) * VALUE_CHUNKS;
+  let vRows = rows * VALUE_CHUNKS;
   var value: array<mat4x4f, 16>;
   #unroll 16 VALUE_CHUNKS value[$] = vChunk(vRows + $u);
   var keyGradient: array<mat4x4f, 16>;
   var valueGradient: array<mat4x4f, 16>;
   for (var i = 0u; i < tq; i = i + 1u) {
-    let qRow = (first + i) * KEY_CHUNKS;
-    let oRow = (first + i) * VALUE_CHUNKS;
+    let qRow = (firstQuery + i) * KEY_CHUNKS;
+    let oRow = (firstQuery + i) * VALUE_CHUNKS;
     var score = vec4f(0.0);
     #unroll 16 KEY_CHUNKS score = score + key[$] * q[qRow + $u];
-    let rowStatistics = statistics[first + i];
+    let rowStatistics = statistics[firstQuery + i];
     let probability = exp(score - rowStatistics.x);
     var dProbability = vec4f(0.0);
     #unroll 16 VALUE_CHUNKS dProbability = dProbability + value[$] * dOutput[oRow + $u];

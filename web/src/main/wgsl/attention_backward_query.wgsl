@@ -60,30 +60,21 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
   }
   let tq = p[0].y;
   let tk = p[0].z;
-  // ⌈tq / 4⌉ threads a head. In the head's last thread, rows past the end repeat the head's last row,
-  // which the same thread computes too: they write its values again.
-  let threadsPerHead = (tq + 3u) / 4u;
-  let head = thread / threadsPerHead;
-  let start = thread % threadsPerHead * 4u;
-  let last = head * tq + tq - 1u;
-  let row0 = head * tq + start;
-  let row1 = min(row0 + 1u, last);
-  let row2 = min(row0 + 2u, last);
-  let row3 = min(row0 + 3u, last);
-  let first = head * tk;
-  let qRows = vec4u(row0, row1, row2, row3) * KEY_CHUNKS;
+  let rows = threadRows(thread, tq);
+  let firstKey = rows.x / tq * tk;
+  let qRows = rows * KEY_CHUNKS;
   var query: array<mat4x4f, 16>;
   #unroll 16 KEY_CHUNKS query[$] = qChunk(qRows + $u);
-  let oRows = vec4u(row0, row1, row2, row3) * VALUE_CHUNKS;
+  let oRows = rows * VALUE_CHUNKS;
   var upstream: array<mat4x4f, 16>;
   #unroll 16 VALUE_CHUNKS upstream[$] = dOutputChunk(oRows + $u);
   var delta = vec4f(0.0);
   #unroll 16 VALUE_CHUNKS delta = delta + rowDots(upstream[$], outputChunk(oRows + $u));
-  let rowLogSumExp = vec4f(logSumExp[row0], logSumExp[row1], logSumExp[row2], logSumExp[row3]);
+  let rowLogSumExp = vec4f(logSumExp[rows.x], logSumExp[rows.y], logSumExp[rows.z], logSumExp[rows.w]);
   var gradient: array<mat4x4f, 16>;
   for (var j = 0u; j < tk; j = j + 1u) {
-    let kRow = (first + j) * KEY_CHUNKS;
-    let vRow = (first + j) * VALUE_CHUNKS;
+    let kRow = (firstKey + j) * KEY_CHUNKS;
+    let vRow = (firstKey + j) * VALUE_CHUNKS;
     var score = vec4f(0.0);
     #unroll 16 KEY_CHUNKS score = score + query[$] * k[kRow + $u];
     var dProbability = vec4f(0.0);
@@ -92,8 +83,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) grou
     #unroll 16 KEY_CHUNKS gradient[$] = gradient[$] + outer(dScore, k[kRow + $u]);
   }
   #unroll 16 KEY_CHUNKS dqStore(qRows + $u, gradient[$]);
-  statistics[row0] = vec2f(rowLogSumExp.x, delta.x);
-  statistics[row1] = vec2f(rowLogSumExp.y, delta.y);
-  statistics[row2] = vec2f(rowLogSumExp.z, delta.z);
-  statistics[row3] = vec2f(rowLogSumExp.w, delta.w);
+  statistics[rows.x] = vec2f(rowLogSumExp.x, delta.x);
+  statistics[rows.y] = vec2f(rowLogSumExp.y, delta.y);
+  statistics[rows.z] = vec2f(rowLogSumExp.z, delta.z);
+  statistics[rows.w] = vec2f(rowLogSumExp.w, delta.w);
 }

@@ -1,5 +1,7 @@
 package org.backprop.nn.backend;
 
+import org.backprop.nn.Shapes;
+
 /**
  * Which values a normalisation takes its statistics over, for x viewed as {@code [rows, channels]} (channels =
  * the last axis, rows = all the others flattened): Keras's {@code BatchNormalization} and
@@ -14,10 +16,6 @@ public enum Normalization {
     /** Returns how many statistics x of {@code shape} has: one per channel or one per row. */
     public int statistics(int[] shape) {
         int channels = shape[shape.length - 1];
-        int size = 1;
-        for (int dim : shape) {
-            size *= dim;
-        }
-        return this == BATCH ? channels : (channels == 0 ? 0 : size / channels);
+        return this == BATCH ? channels : (channels == 0 ? 0 : Shapes.size(shape) / channels);
     }
 }

@@ -3,15 +3,15 @@ package org.backprop.web.gpu.bench;
 import java.util.List;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
-import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.backend.ComposedAttention;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.web.gpu.WebGpu;
 import org.backprop.web.gpu.WebGpuBackend;
 
 /**
  * Times attention on the WebGPU backend, forward alone and forward + backward, fused ({@link Backend#attention})
- * against the ops it replaced (batched products and softmax, with the backward formulas autograd applied to
- * them), for q, k, v of {@code [heads, steps, keyDim]}. Each figure is one step (kernels, submit, one readback of
+ * against {@link ComposedAttention} (batched products and softmax, with the backward formulas autograd applied
+ * to them), for q, k, v of {@code [heads, steps, keyDim]}. Each figure is one step (kernels, submit, one readback of
  * the results), averaged over {@value #REPEATS} steps after two warm-ups. Prints one JSON line per shape;
  * {@code AttentionBenchmark} runs it in Node + Dawn. Not a test.
  */
@@ -77,23 +77,14 @@ public final class AttentionTiming {
         return List.of(backend.attentionBackward(q, k, v, forward[0], forward[1], dOutput));
     }
 
-    /** The products and softmax MultiHeadAttention composed before attention was fused, and their gradients. */
+    /** The backend's products and softmax in place of the fused op: what it runs for widths the kernels do not take. */
     private static List<Tensor> composed(Backend backend, Tensor q, Tensor k, Tensor v, Tensor dOutput,
             boolean backward) {
-        Tensor probabilities = backend.softmax(backend.batchMatmul(q, false, k, true));
-        Tensor output = backend.batchMatmul(probabilities, false, v, false);
+        Tensor[] forward = ComposedAttention.forward(backend, q, k, v);
         if (!backward) {
-            return List.of(output);
+            return List.of(forward[0]);
         }
-        Tensor dProbabilities = backend.batchMatmul(dOutput, false, v, true);
-        Tensor dv = backend.batchMatmul(probabilities, true, dOutput, false);
-        int[] rowShape = probabilities.shape();
-        rowShape[2] = 1;
-        Tensor rowDot = backend.reduceToShape(backend.binary(BinaryOp.MULTIPLY, dProbabilities, probabilities),
-                rowShape);
-        Tensor dScores = backend.binary(BinaryOp.MULTIPLY, probabilities,
-                backend.binary(BinaryOp.SUBTRACT, dProbabilities, rowDot));
-        return List.of(backend.batchMatmul(dScores, false, k, false), backend.batchMatmul(dScores, true, q, false), dv);
+        return List.of(ComposedAttention.backward(backend, q, k, v, dOutput));
     }
 
     private static Tensor uniform(RandomGenerator random, int... shape) {
