@@ -4,22 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drains one output stream of a child process on its own thread, keeping at most the shared byte budget
- * and flagging when the budget is exceeded, so a program that prints forever cannot fill the server's
- * memory.
+ * Drains one output stream of a child process on its own thread and keeps its first {@code limit} bytes: Node's
+ * own messages on stderr (a crash, V8 running out of memory), which the program's output never reaches.
  */
 final class OutputCollector {
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    private final AtomicLong budget;
-    private final Runnable onBudgetExceeded;
+    private final int limit;
     private final Thread thread;
 
-    OutputCollector(String name, InputStream stream, AtomicLong sharedBudget, Runnable onBudgetExceeded) {
-        this.budget = sharedBudget;
-        this.onBudgetExceeded = onBudgetExceeded;
+    OutputCollector(String name, InputStream stream, int limit) {
+        this.limit = limit;
         this.thread = new Thread(() -> drain(stream), name);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -30,14 +26,8 @@ final class OutputCollector {
         try (stream) {
             int read;
             while ((read = stream.read(buffer)) != -1) {
-                long left = budget.addAndGet(-read);
-                int keep = (int) Math.max(0, Math.min(read, left + read));
                 synchronized (kept) {
-                    kept.write(buffer, 0, keep);
-                }
-                if (left < 0) {
-                    onBudgetExceeded.run();
-                    return;
+                    kept.write(buffer, 0, Math.min(read, Math.max(0, limit - kept.size())));
                 }
             }
         } catch (IOException e) {
@@ -45,9 +35,9 @@ final class OutputCollector {
         }
     }
 
-    /** Waits until the stream is drained (the process has ended), then returns the text kept. */
-    String text() throws InterruptedException {
-        thread.join(5_000);
+    /** Waits until the stream is drained (the process has ended) or {@code millis} passed, then returns the text. */
+    String text(long millis) throws InterruptedException {
+        thread.join(millis);
         synchronized (kept) {
             return kept.toString(StandardCharsets.UTF_8);
         }

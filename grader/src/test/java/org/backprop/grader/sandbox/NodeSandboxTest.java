@@ -174,10 +174,64 @@ class NodeSandboxTest {
     }
 
     @Test
+    void keepsEveryLineOfALongOutputUpToTheLastOne() {
+        String js = compile("public class Main { public static void main(String[] a) {"
+                + " for (int i = 0; i < 10_000; i++) { System.out.println(\"line \" + i + \" of fifty bytes or so......\"); }"
+                + " System.out.println(\"the last line\"); } }");
+        RunResult result = sandbox.run(js, new RunLimits(Duration.ofSeconds(30), 1024 * 1024, 256));
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::message);
+        assertTrue(result.stdout().length() > 360_000, () -> result.stdout().length() + " chars");
+        assertTrue(result.stdout().endsWith("line 9999 of fifty bytes or so......\nthe last line\n"),
+                () -> result.stdout().substring(result.stdout().length() - 200));
+    }
+
+    @Test
+    void showsAPrintedPlatformPrefixAsTheProgramsOwnOutput() {
+        String js = compile("public class Main { public static void main(String[] a) {"
+                + " System.err.println(\"[backprop] Running on WebGPU (a GPU the grader does not have).\"); } }");
+        RunResult result = sandbox.run(js, LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::message);
+        assertEquals("[backprop] Running on WebGPU (a GPU the grader does not have).\n", result.stderr());
+        assertTrue(result.notices().stream().noneMatch(n -> n.contains("does not have")), result.notices()::toString);
+    }
+
+    @Test
+    void reportsAProgramWaitingForeverAsStoppedNotCompleted() {
+        String js = compile("public class Main { public static void main(String[] a) throws InterruptedException {"
+                + " Object lock = new Object(); System.out.println(\"waiting\");"
+                + " synchronized (lock) { lock.wait(); } System.out.println(\"never\"); } }");
+        RunResult result = sandbox.run(js, LIMITS);
+        assertEquals(RunResult.Status.STALLED, result.status(), result::toString);
+        assertEquals("waiting\n", result.stdout());
+        assertTrue(result.message().startsWith("Your program stopped making progress before main returned"),
+                result::message);
+    }
+
+    @Test
+    void runsAMainThatDeclaresThrowsThrowable() {
+        String js = compile("public class Main { public static void main(String[] a) throws Throwable {"
+                + " System.out.println(\"ran\"); } }");
+        RunResult result = sandbox.run(js, LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals("ran\n", result.stdout());
+    }
+
+    @Test
+    void stopsAJavaMemoryBombAtTheMemoryCap() {
+        String js = compile("public class Main { public static void main(String[] a) {"
+                + " java.util.List<float[]> kept = new java.util.ArrayList<>();"
+                + " while (true) { float[] block = new float[100_000_000]; java.util.Arrays.fill(block, 1f);"
+                + " kept.add(block); System.out.println(\"held \" + kept.size() * 400 + \" MB\"); } } }");
+        RunResult result = sandbox.run(js, new RunLimits(Duration.ofSeconds(60), 64 * 1024, 1024));
+        assertEquals(RunResult.Status.MEMORY_LIMIT, result.status(), result::toString);
+        assertTrue(!result.stdout().contains("held 1200 MB"), result::stdout);
+    }
+
+    @Test
     void givesTheProgramNoneOfTheServersEnvironment() {
         // The compile-time policy already refuses System.getenv; this checks the sandbox's own layer, with a
         // module written straight in JavaScript as if something had slipped past the policy.
-        String js = "export function main() { process.stdout.write(String(process.env.PGPASSWORD) + ' '"
+        String js = "export function main() { $rt_putStdoutCustom(String(process.env.PGPASSWORD) + ' '"
                 + " + String(process.env.HOME) + '\\n'); backpropExit(0); }";
         RunResult result = sandbox.run(js, LIMITS);
         assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
@@ -186,13 +240,13 @@ class NodeSandboxTest {
 
     @Test
     void cutsTheProgramOffTheNetworkEvenOnLoopback() throws Exception {
-        assertTrue(sandbox.isolatesNetwork(), "unshare works on the build machines");
+        assertTrue(sandbox.isolatesNetwork(), "bubblewrap works on the build machines");
         try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             // Written in JavaScript: the compile-time policy would refuse any Java that tried this.
             String js = "import { connect } from 'node:net';\n"
                     + "export function main() { const socket = connect(" + listener.getLocalPort() + ", '127.0.0.1');"
-                    + " socket.on('connect', () => { process.stdout.write('connected\\n'); backpropExit(0); });"
-                    + " socket.on('error', (e) => { process.stdout.write('refused ' + e.code + '\\n'); backpropExit(0); }); }";
+                    + " socket.on('connect', () => { $rt_putStdoutCustom('connected\\n'); backpropExit(0); });"
+                    + " socket.on('error', (e) => { $rt_putStdoutCustom('refused ' + e.code + '\\n'); backpropExit(0); }); }";
             RunResult result = sandbox.run(js, LIMITS);
             assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
             assertTrue(result.stdout().startsWith("refused "), result::stdout);

@@ -22,7 +22,7 @@ public final class ProgramRuntime {
     /** A student's {@code main}, as the generated launcher passes it. */
     @FunctionalInterface
     public interface StudentMain {
-        void run() throws Exception;
+        void run() throws Throwable;
     }
 
     /** Runs {@code main} on the best backend available and reports its exit code to the host. */
