@@ -27,6 +27,7 @@ import org.teavm.model.TextLocation;
 import org.teavm.model.transformation.AssertionRemoval;
 import org.teavm.parsing.ClasspathClassHolderSource;
 import org.teavm.parsing.ClasspathResourceProvider;
+import org.teavm.parsing.substitution.DefaultSubstituteClassNameMapping;
 import org.teavm.vm.TeaVM;
 import org.teavm.vm.TeaVMBuilder;
 import org.teavm.vm.TeaVMOptimizationLevel;
@@ -53,21 +54,25 @@ final class TeaVmTranslator {
      * TeaVM's class library come from this class's own class loader.
      */
     Outcome translate(Path classesDir, String mainClass, Path outputDir) {
-        try (URLClassLoader classLoader = new URLClassLoader(new URL[] {classesDir.toUri().toURL()},
-                TeaVmTranslator.class.getClassLoader())) {
+        // The student's classes are only ever read as bytecode, from a loader that sees nothing else: TeaVM's own
+        // loader (for its plugins and the classes its annotations name) is the library's, so no class a student
+        // wrote can be loaded, let alone initialised, in this JVM.
+        ClassLoader libraryLoader = TeaVmTranslator.class.getClassLoader();
+        try (URLClassLoader studentBytecode = new URLClassLoader(new URL[] {classesDir.toUri().toURL()}, null)) {
             ReferenceCache references = new ReferenceCache();
-            ClasspathResourceProvider resources = new ClasspathResourceProvider(classLoader);
-            ClassHolderSource student = new PreOptimizingClassHolderSource(
-                    new ClasspathClassHolderSource(resources, references, classLoader));
+            ClassHolderSource student = new PreOptimizingClassHolderSource(new ClasspathClassHolderSource(
+                    new ClasspathResourceProvider(studentBytecode), references,
+                    DefaultSubstituteClassNameMapping.createWithSPI(libraryLoader)));
             ClassHolderSource classes = name -> Files.exists(classesDir.resolve(name.replace('.', '/') + ".class"))
                     ? student.get(name) : library.get(name);
+            ClasspathResourceProvider resources = new ClasspathResourceProvider(libraryLoader);
 
             JavaScriptTarget target = new JavaScriptTarget();
             target.setObfuscated(true);
             target.setModuleType(JSModuleType.ES2015);
             TeaVM vm = new TeaVMBuilder(target)
                     .setReferenceCache(references)
-                    .setClassLoader(classLoader)
+                    .setClassLoader(libraryLoader)
                     .setClassSource(classes)
                     .setResourceProvider(resources)
                     .setDependencyAnalyzerFactory(PreciseDependencyAnalyzer::new)
@@ -82,7 +87,13 @@ final class TeaVmTranslator {
             vm.installPlugins();
             vm.setEntryPoint(mainClass);
             vm.setEntryPointName("main");
-            vm.build(outputDir.toFile(), OUTPUT_FILE);
+            try {
+                vm.build(outputDir.toFile(), OUTPUT_FILE);
+            } catch (RuntimeException e) {
+                // TeaVM reports most problems as diagnostics; what it throws instead is still about this program.
+                return new Outcome(null, List.of(Diagnostic.error(null, "This cannot run in the browser: TeaVM could"
+                        + " not translate the program (" + e.getMessage() + ").")));
+            }
 
             List<Diagnostic> diagnostics = toDiagnostics(vm.getProblemProvider().getProblems());
             boolean failed = diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.backprop.grader.compile.Diagnostic;
+import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
@@ -19,18 +20,41 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.RecordComponentVisitor;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.TypePath;
 
 /**
- * Checks the classes javac made of a student's sources against {@link ClassPolicy} before TeaVM sees them.
- * javac's classpath already keeps out our runtime and TeaVM's interop classes; this check closes the JDK side
- * (threads, reflection, files, network, processes), on bytecode so that no source trick slips past it.
+ * Checks the classes javac made of a student's sources before TeaVM sees them, on bytecode so that no source trick
+ * slips past it:
+ * <ul>
+ *   <li>what they reference: only what {@link ClassPolicy} allows (no threads, reflection, files, network,
+ *       processes, JavaScript interop or the library's internals);
+ *   <li>what they declare: no class in a package of the platform ({@code java.*}, {@code org.teavm.*},
+ *       {@code org.backprop.*}, ...) or with the name of any class on the compile classpath, since TeaVM would take
+ *       a student's stand-in for the real one; no annotation type, and no annotation but {@code @Override},
+ *       {@code @FunctionalInterface}, {@code @SafeVarargs}, {@code @SuppressWarnings} and {@code @Deprecated},
+ *       since TeaVM acts on its own annotations (and loads classes they name) while it compiles; no
+ *       {@code native} method.
+ * </ul>
  *
  * <p>Thread-safe: each call works on its own state.
  */
 public final class BytecodePolicy {
     /** More than this many refusals are summarised in one line. */
     private static final int MAX_REPORTED = 20;
+
+    /** The annotations a program may carry: the language's own, which no compiler stage acts on. */
+    private static final Set<String> ALLOWED_ANNOTATIONS = Set.of("Ljava/lang/Override;",
+            "Ljava/lang/FunctionalInterface;", "Ljava/lang/SafeVarargs;", "Ljava/lang/SuppressWarnings;",
+            "Ljava/lang/Deprecated;");
+
+    /** Packages a student class may not be declared in: they belong to the JDK, TeaVM or Backprop. */
+    private static final List<String> RESERVED_PACKAGES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/",
+            "org/teavm/", "org/backprop/", "org/w3c/", "org/xml/", "org/ietf/", "org/omg/");
+
+    /** The generated launcher's name (see the compile stage's Launcher). */
+    private static final String LAUNCHER = "BackpropLauncher$";
 
     /**
      * Returns one error per refused reference (class or member, per source line) in the classes under
@@ -76,6 +100,8 @@ public final class BytecodePolicy {
         private final Set<String> sourceFiles;
         private final Map<String, Diagnostic> found;
         private String className;
+        private int declaredAccess;
+        private boolean declarationChecked;
         private String sourceFile;
 
         Scanner(Set<String> ownClasses, Set<String> sourceFiles, Map<String, Diagnostic> found) {
@@ -89,12 +115,13 @@ public final class BytecodePolicy {
         public void visit(int version, int access, String name, String signature, String superName,
                 String[] interfaces) {
             className = name;
+            declaredAccess = access;
             if (superName != null) {
-                type(superName, null, null);
+                type(superName, null, null, null);
             }
             if (interfaces != null) {
                 for (String type : interfaces) {
-                    type(type, null, null);
+                    type(type, null, null, null);
                 }
             }
         }
@@ -102,18 +129,115 @@ public final class BytecodePolicy {
         @Override
         public void visitSource(String source, String debug) {
             sourceFile = locate(source);
+            // The source file is known only now, so the declaration is judged here (javac always writes it).
+            declaration(className, declaredAccess);
+        }
+
+        @Override
+        public void visitEnd() {
+            if (sourceFile == null) {
+                declaration(className, declaredAccess);
+            }
+        }
+
+        private void declaration(String name, int access) {
+            if (declarationChecked) {
+                return;
+            }
+            declarationChecked = true;
+            String shown = name.replace('/', '.');
+            String reserved = RESERVED_PACKAGES.stream().filter(name::startsWith).findFirst().orElse(null);
+            if (reserved != null) {
+                String pkg = shown.contains(".") ? shown.substring(0, shown.lastIndexOf('.')) : "";
+                refuse(null, "Your class " + shown + " may not be declared in the package " + pkg + ": packages under "
+                        + reserved.substring(0, reserved.length() - 1).replace('/', '.') + " belong to the platform. Put"
+                        + " your classes in a package of your own, or in none.");
+            } else if (name.equals(LAUNCHER) || onCompileClasspath(name)) {
+                refuse(null, "Your class " + shown + " has the name of a class of the platform: rename it.");
+            }
+            if ((access & Opcodes.ACC_ANNOTATION) != 0) {
+                refuse(null, "Programs on Backprop may not declare annotation types (@interface " + shown
+                        + "): the compiler would act on them.");
+            }
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            annotation(descriptor, null);
+            return null;
+        }
+
+        @Override
+        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
+                boolean visible) {
+            annotation(descriptor, null);
+            return null;
+        }
+
+        @Override
+        public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
+            descriptor(descriptor, null);
+            return new RecordComponentVisitor(Opcodes.ASM9) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                    annotation(annotation, null);
+                    return null;
+                }
+
+                @Override
+                public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String annotation,
+                        boolean visible) {
+                    annotation(annotation, null);
+                    return null;
+                }
+            };
+        }
+
+        private void annotation(String descriptor, Integer line) {
+            if (!ALLOWED_ANNOTATIONS.contains(descriptor)) {
+                String name = Type.getType(descriptor).getClassName().replace('$', '.');
+                refuse(line, "Programs on Backprop may not use the annotation @" + name + ": only @Override,"
+                        + " @FunctionalInterface, @SafeVarargs, @SuppressWarnings and @Deprecated are allowed.");
+            }
+        }
+
+        private void refuse(Integer line, String message) {
+            found.putIfAbsent(sourceFile + ":" + line + ":" + message,
+                    new Diagnostic(sourceFile, line, null, Diagnostic.Severity.ERROR, message));
         }
 
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
             descriptor(descriptor, null);
-            return null;
+            return new FieldVisitor(Opcodes.ASM9) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                    annotation(annotation, null);
+                    return null;
+                }
+
+                @Override
+                public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String annotation,
+                        boolean visible) {
+                    annotation(annotation, null);
+                    return null;
+                }
+            };
         }
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
             descriptor(descriptor, null);
+            if ((access & Opcodes.ACC_NATIVE) != 0) {
+                refuse(null, "Programs on Backprop may not declare native methods (" + name + " in "
+                        + className.replace('/', '.') + "): a program runs only its own Java code.");
+            }
+            if (exceptions != null) {
+                for (String exception : exceptions) {
+                    type(exception, null, null, null);
+                }
+            }
             return new MethodVisitor(Opcodes.ASM9) {
                 private Integer line;
 
@@ -123,29 +247,76 @@ public final class BytecodePolicy {
                 }
 
                 @Override
+                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                    annotation(annotation, line);
+                    return null;
+                }
+
+                @Override
+                public AnnotationVisitor visitAnnotationDefault() {
+                    return null;
+                }
+
+                @Override
+                public AnnotationVisitor visitParameterAnnotation(int parameter, String annotation, boolean visible) {
+                    annotation(annotation, line);
+                    return null;
+                }
+
+                @Override
+                public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String annotation,
+                        boolean visible) {
+                    annotation(annotation, line);
+                    return null;
+                }
+
+                @Override
+                public AnnotationVisitor visitInsnAnnotation(int typeRef, TypePath typePath, String annotation,
+                        boolean visible) {
+                    annotation(annotation, line);
+                    return null;
+                }
+
+                @Override
+                public AnnotationVisitor visitTryCatchAnnotation(int typeRef, TypePath typePath, String annotation,
+                        boolean visible) {
+                    annotation(annotation, line);
+                    return null;
+                }
+
+                @Override
+                public AnnotationVisitor visitLocalVariableAnnotation(int typeRef, TypePath typePath, Label[] start,
+                        Label[] end, int[] index, String annotation, boolean visible) {
+                    annotation(annotation, line);
+                    return null;
+                }
+
+                @Override
                 public void visitTypeInsn(int opcode, String type) {
-                    type(type, null, line);
+                    type(type, null, null, line);
                 }
 
                 @Override
                 public void visitFieldInsn(int opcode, String owner, String name, String fieldDescriptor) {
-                    type(owner, name, line);
+                    type(owner, name, null, line);
                     descriptor(fieldDescriptor, line);
                 }
 
                 @Override
                 public void visitMethodInsn(int opcode, String owner, String name, String methodDescriptor,
                         boolean isInterface) {
-                    type(owner, name, line);
+                    type(owner, name, methodDescriptor, line);
                     descriptor(methodDescriptor, line);
                 }
 
                 @Override
                 public void visitInvokeDynamicInsn(String name, String indyDescriptor, Handle bootstrap,
                         Object... arguments) {
-                    // The bootstrap's own signature names JDK plumbing (TypeDescriptor, Lookup): only its owner,
-                    // the bootstrap class javac chose, is checked.
-                    type(bootstrap.getOwner(), bootstrap.getName(), line);
+                    // Only the bootstraps javac emits for lambdas, string concatenation, records and switches; their
+                    // own signatures name JDK plumbing (Lookup, MethodType) that programs may not use themselves.
+                    if (!ClassPolicy.isJavacBootstrap(bootstrap.getOwner())) {
+                        type(bootstrap.getOwner(), bootstrap.getName(), bootstrap.getDesc(), line);
+                    }
                     descriptor(indyDescriptor, line);
                     for (Object argument : arguments) {
                         constant(argument, line);
@@ -165,7 +336,7 @@ public final class BytecodePolicy {
                 @Override
                 public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
                     if (type != null) {
-                        type(type, null, null);
+                        type(type, null, null, null);
                     }
                 }
             };
@@ -180,7 +351,7 @@ public final class BytecodePolicy {
         }
 
         private void handle(Handle handle, Integer line) {
-            type(handle.getOwner(), handle.getName(), line);
+            type(handle.getOwner(), handle.getName(), handle.getDesc(), line);
             descriptor(handle.getDesc(), line);
         }
 
@@ -194,11 +365,11 @@ public final class BytecodePolicy {
             } else if (type.getSort() == Type.ARRAY) {
                 descriptor(type.getElementType().getDescriptor(), line);
             } else if (type.getSort() == Type.OBJECT) {
-                type(type.getInternalName(), null, line);
+                type(type.getInternalName(), null, null, line);
             }
         }
 
-        private void type(String internalName, String member, Integer line) {
+        private void type(String internalName, String member, String memberDescriptor, Integer line) {
             if (internalName.startsWith("[")) {
                 descriptor(internalName, line);
                 return;
@@ -207,15 +378,29 @@ public final class BytecodePolicy {
                 return;
             }
             ClassPolicy.Reason reason = member == null ? ClassPolicy.refusal(internalName)
-                    : ClassPolicy.refusal(internalName, member);
+                    : ClassPolicy.refusal(internalName, member, memberDescriptor);
             if (reason == null) {
                 return;
             }
             boolean memberRefused = member != null && ClassPolicy.refusal(internalName) == null;
-            String what = internalName.replace('/', '.').replace('$', '.') + (memberRefused ? "." + member : "");
+            String shownClass = internalName.replace('/', '.').replace('$', '.');
+            String what = !memberRefused ? shownClass : "<init>".equals(member)
+                    ? "new " + shownClass + "(" + firstParameter(memberDescriptor) + ", ...)" : shownClass + "." + member;
             String key = sourceFile + ":" + line + ":" + what;
             found.putIfAbsent(key, new Diagnostic(sourceFile, line, null, Diagnostic.Severity.ERROR,
                     "Programs on Backprop may not use " + what + ": " + reason.explanation + "."));
+        }
+
+        private static String firstParameter(String descriptor) {
+            Type[] parameters = Type.getArgumentTypes(descriptor);
+            return parameters.length == 0 ? "" : parameters[0].getClassName().replace("java.lang.", "");
+        }
+
+        /** Returns whether a class of this name exists where TeaVM and javac look: the JDK and the library jars. */
+        private static boolean onCompileClasspath(String internalName) {
+            ClassLoader loader = BytecodePolicy.class.getClassLoader();
+            return loader.getResource(internalName + ".class") != null
+                    || ClassLoader.getPlatformClassLoader().getResource(internalName + ".class") != null;
         }
 
         /** Returns the submitted file a class's {@code SourceFile} attribute names, preferring its package's folder. */

@@ -52,8 +52,8 @@ class BytecodePolicyTest {
     @Test
     void refusesReflectionThroughClassForName() {
         Diagnostic error = onlyError(compileMain("        Class.forName(\"java.lang.Runtime\");"));
-        assertEquals("Programs on Backprop may not use java.lang.Class.forName: reflection is not available once a"
-                + " program is compiled to JavaScript.", error.message());
+        assertEquals("Programs on Backprop may not use java.lang.Class.forName: reflection and class loading are not"
+                + " available once a program is compiled to JavaScript.", error.message());
         assertEquals(3, error.line());
     }
 

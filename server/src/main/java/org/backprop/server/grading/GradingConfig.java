@@ -39,9 +39,16 @@ public interface GradingConfig {
     interface Limits {
         Duration wallTime();
 
+        /** Processor time of all the run's threads together; a run on SwiftShader keeps several cores busy. */
+        Duration cpuTime();
+
         int maxOutputBytes();
 
-        int maxHeapMegabytes();
+        /** Memory of everything the run holds: the JavaScript heap, typed arrays, Dawn and the driver. */
+        int maxMemoryMegabytes();
+
+        /** Processes and threads together. */
+        int maxProcesses();
     }
 
     /** The sandbox's tools. */
@@ -57,5 +64,14 @@ public interface GradingConfig {
 
         /** Where runs get their scratch folders. */
         Path workDir();
+
+        /** The unprivileged user programs run as when the server runs as root ({@code nobody} by default). */
+        int uid();
+
+        /**
+         * Whether programs may run without the bubblewrap jail where it does not work. For development machines
+         * only: never on a server students use. Off, the grader refuses to run programs and readiness says why.
+         */
+        boolean allowUnjailed();
     }
 }

@@ -7,14 +7,23 @@ import org.backprop.grader.pipeline.GradingPipeline;
 import org.backprop.grader.sandbox.NodeSandbox;
 import org.backprop.grader.sandbox.SandboxConfig;
 
-/** Makes the grader's pipeline a server bean: the compile service the editor uses, and a sandbox from config. */
+/**
+ * Makes the grader's sandbox and pipeline server beans: one sandbox, configured from {@link GradingConfig}, that the
+ * pipeline runs programs in and the readiness check reports on; the compile service is the one the editor uses.
+ */
 public class GradingPipelineProducer {
 
     @Produces
     @Singleton
-    GradingPipeline pipeline(CompileService compiler, GradingConfig config) {
+    NodeSandbox sandbox(GradingConfig config) {
         GradingConfig.Sandbox sandbox = config.sandbox();
-        return new GradingPipeline(compiler, new NodeSandbox(new SandboxConfig(sandbox.node(),
-                sandbox.nodeModules().toAbsolutePath(), sandbox.vulkanIcd(), sandbox.workDir())));
+        return new NodeSandbox(new SandboxConfig(sandbox.node(), sandbox.nodeModules().toAbsolutePath(),
+                sandbox.vulkanIcd(), sandbox.workDir(), sandbox.uid(), sandbox.allowUnjailed()));
+    }
+
+    @Produces
+    @Singleton
+    GradingPipeline pipeline(CompileService compiler, NodeSandbox sandbox) {
+        return new GradingPipeline(compiler, sandbox);
     }
 }

@@ -16,6 +16,8 @@ import org.backprop.grader.pipeline.GradingPipeline;
 import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
+import org.backprop.grader.sandbox.NodeSandbox;
+import org.backprop.grader.sandbox.SandboxReadiness;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +41,9 @@ public class InProcessWorker {
     @Inject
     GradingPipeline pipeline;
 
+    @Inject
+    NodeSandbox sandbox;
+
     private ExecutorService threads;
     private volatile boolean running;
 
@@ -57,7 +62,12 @@ public class InProcessWorker {
             LeaseHolder holder = LeaseHolder.inProcess(i);
             threads.submit(() -> loop(holder));
         }
-        LOG.infof("Grading %d job(s) at a time in process", count);
+        SandboxReadiness readiness = sandbox.readiness();
+        if (readiness.ready()) {
+            LOG.infof("Grading %d job(s) at a time in process", count);
+        } else {
+            LOG.errorf("Grading is paused until the sandbox works; jobs wait in the queue: %s", readiness.detail());
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -84,8 +94,12 @@ public class InProcessWorker {
         }
     }
 
-    /** Leases and grades one job; returns false when none waited. */
+    /** Leases and grades one job; returns false when none waited or the sandbox cannot run programs. */
     boolean gradeNext(LeaseHolder holder) {
+        // Jobs stay queued rather than fail for the operator's problem; readiness tells the operator.
+        if (!sandbox.readiness().ready()) {
+            return false;
+        }
         Optional<LeasedJob> leased = workers.lease(holder);
         if (leased.isEmpty()) {
             return false;

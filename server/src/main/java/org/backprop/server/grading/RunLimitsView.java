@@ -3,15 +3,21 @@ package org.backprop.server.grading;
 import java.time.Duration;
 import org.backprop.grader.sandbox.RunLimits;
 
-/** The limits a student program runs under. */
-public record RunLimitsView(long wallTimeSeconds, int maxOutputBytes, int maxHeapMegabytes) {
+/**
+ * The limits a student program runs under: wall and processor time, output, memory (counting everything the run
+ * holds, not only the JavaScript heap) and processes plus threads.
+ */
+public record RunLimitsView(long wallTimeSeconds, long cpuTimeSeconds, int maxOutputBytes, int maxMemoryMegabytes,
+        int maxProcesses) {
 
     static RunLimitsView of(GradingConfig.Limits limits) {
-        return new RunLimitsView(limits.wallTime().toSeconds(), limits.maxOutputBytes(), limits.maxHeapMegabytes());
+        return new RunLimitsView(limits.wallTime().toSeconds(), limits.cpuTime().toSeconds(), limits.maxOutputBytes(),
+                limits.maxMemoryMegabytes(), limits.maxProcesses());
     }
 
     /** Returns the sandbox's form of these limits. */
     public RunLimits toRunLimits() {
-        return new RunLimits(Duration.ofSeconds(wallTimeSeconds), maxOutputBytes, maxHeapMegabytes);
+        return new RunLimits(Duration.ofSeconds(wallTimeSeconds), Duration.ofSeconds(cpuTimeSeconds), maxOutputBytes,
+                maxMemoryMegabytes, maxProcesses);
     }
 }
