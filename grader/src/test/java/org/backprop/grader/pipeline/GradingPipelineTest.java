@@ -109,7 +109,8 @@ class GradingPipelineTest {
         GradingReport report = broken.grade(task(HELLO, List.of(runRecord)));
         assertEquals("Your program compiled. The server could not run your program because of an error on its side."
                 + " Automatic checks: 2 of 2 points; 3 items wait for a TA.", report.summary());
-        assertTrue(report.logs().contains("The sandbox failed: java.io.UncheckedIOException"), report::logs);
+        assertTrue(report.logs().contains("The sandbox failed: org.backprop.grader.sandbox.SandboxUnavailableException:"
+                + " The sandbox cannot run programs: Node (/nonexistent/node) is not installed"), report::logs);
     }
 
     private static String readError() {

@@ -27,6 +27,15 @@ class PlatformTest {
     }
 
     @Test
+    void reportsHowTheGradingSandboxContainsPrograms() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'grading sandbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'grading sandbox' }.data.detail",
+                        startsWith("jailed by bubblewrap as uid 65534; memory and processes capped by cgroup"));
+    }
+
+    @Test
     void migratesTheSchemaWithFlyway() {
         @SuppressWarnings("unchecked")
         List<String> tables = entityManager.createNativeQuery(
