@@ -94,24 +94,29 @@ final class ProgramOutput {
         }
     }
 
+    /** Keeps what fits in the budget, reading a frame in pieces so that one huge print never sits in memory. */
     private void printed(ByteArrayOutputStream target, DataInputStream in, int length) throws IOException {
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length < length) {
-            throw new EOFException();
-        }
-        boolean overflowNow;
-        synchronized (this) {
-            if (overflowed) {
-                return;
+        byte[] piece = new byte[8192];
+        int left = length;
+        while (left > 0) {
+            int read = in.read(piece, 0, Math.min(piece.length, left));
+            if (read < 0) {
+                throw new EOFException();
             }
-            int keep = (int) Math.min(bytes.length, budget);
-            target.write(bytes, 0, keep);
-            budget -= bytes.length;
-            overflowNow = budget < 0;
-            overflowed = overflowNow;
-        }
-        if (overflowNow) {
-            onOverflow.run();
+            left -= read;
+            boolean overflowNow;
+            synchronized (this) {
+                if (overflowed) {
+                    continue;
+                }
+                target.write(piece, 0, (int) Math.min(read, Math.max(0, budget)));
+                budget -= read;
+                overflowNow = budget < 0;
+                overflowed = overflowNow;
+            }
+            if (overflowNow) {
+                onOverflow.run();
+            }
         }
     }
 

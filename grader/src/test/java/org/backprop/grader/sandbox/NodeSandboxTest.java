@@ -186,6 +186,15 @@ class NodeSandboxTest {
     }
 
     @Test
+    void stopsOneHugePrintAtTheOutputCapWithoutHoldingIt() {
+        String js = compile("public class Main { public static void main(String[] a) {"
+                + " System.out.print(\"x\".repeat(50_000_000)); } }");
+        RunResult result = sandbox.run(js, new RunLimits(Duration.ofSeconds(30), 64 * 1024, 1024));
+        assertEquals(RunResult.Status.OUTPUT_LIMIT, result.status(), result::message);
+        assertEquals(64 * 1024, result.stdout().length());
+    }
+
+    @Test
     void showsAPrintedPlatformPrefixAsTheProgramsOwnOutput() {
         String js = compile("public class Main { public static void main(String[] a) {"
                 + " System.err.println(\"[backprop] Running on WebGPU (a GPU the grader does not have).\"); } }");
