@@ -46,6 +46,6 @@ public class Main {
         for (int i = 0; i < count; i++) {
             labels[i] = random.nextInt(classes);
         }
-        return Dataset.of(Tensor.wrap(new int[] {count, size, size, 3}, pixels), Tensor.wrap(new int[] {count}, labels));
+        return Dataset.of(Tensor.of(new int[] {count, size, size, 3}, pixels), Tensor.of(new int[] {count}, labels));
     }
 }

@@ -2,25 +2,34 @@ package org.backprop.nn;
 
 import java.util.Arrays;
 import org.backprop.nn.autograd.Function;
-import org.backprop.nn.backend.DeviceData;
+import org.backprop.nn.internal.DeviceData;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * An immutable float32 tensor, row-major, with Keras's layout conventions (batch first, channels last).
  *
- * <p>A tensor computed by an op remembers the op ({@link #creator()}) when any of its inputs needs
- * gradients, which is how {@link org.backprop.nn.autograd.Gradients} walks back from a loss to the weights.
- * Tensors never change after construction and are safe to share between threads.
+ * <p>A tensor computed by an op remembers the op when any of its inputs needs gradients, which is how
+ * {@link org.backprop.nn.autograd.Gradients} walks back from a loss to the weights. Tensors never change after
+ * construction and are safe to share between threads: values go in and come out as copies.
  *
- * <p>A GPU backend keeps its results in device memory ({@link #onDevice}); their values are copied to the
- * host the first time anything reads them, and kept. Tensors that view the same values (a reshape, a
- * variable's leaf, a detached copy) share that storage, so the copy happens once for all of them.
+ * <p>A GPU backend keeps its results in device memory; their values are copied to the host the first time
+ * anything reads them, and kept. Tensors that view the same values (a reshape, a variable's leaf, a detached
+ * copy) share that storage, so the copy happens once for all of them.
+ *
+ * <p>What backends, ops and the runtime need beyond this class's public methods (the values array itself,
+ * device storage, the op that computed a tensor) is private here and reached through
+ * {@link TensorInternals}, a package student programs may not use.
  */
 public final class Tensor {
+    static {
+        TensorInternals.install(new Internals());
+    }
+
     private final int[] shape;
     private final Storage storage;
     private final Function creator;
     private final boolean requiresGrad;
-    /** For a softmax's output, the logits it was computed from; see {@link #softmaxLogits}. */
+    /** For a softmax's output, the logits it was computed from; see {@link TensorInternals#softmaxOutput}. */
     private final Tensor softmaxLogits;
 
     private Tensor(int[] shape, Storage storage, Function creator, boolean requiresGrad, Tensor softmaxLogits) {
@@ -109,57 +118,6 @@ public final class Tensor {
         return new Tensor(shape.clone(), values, null, false);
     }
 
-    /**
-     * Returns a tensor over {@code values} without copying them. For backends and ops, which hand over
-     * arrays they created and never touch again; nobody may change the array afterwards.
-     */
-    public static Tensor wrap(int[] shape, float[] values) {
-        checkShape(shape, values);
-        return new Tensor(shape, values, null, false);
-    }
-
-    /**
-     * Returns a tensor whose values a backend holds in device memory. For backends: {@code data} must hold
-     * exactly as many values as {@code shape} has.
-     */
-    public static Tensor onDevice(int[] shape, DeviceData data) {
-        if (shape == null || data == null) {
-            throw new IllegalArgumentException("shape and data must not be null");
-        }
-        return new Tensor(shape.clone(), new Storage(null, data), null, false);
-    }
-
-    /** Returns a tensor over the same values that records {@code creator} for gradients. */
-    public static Tensor derived(Tensor value, Function creator) {
-        return new Tensor(value.shape, value.storage, creator, true);
-    }
-
-    /**
-     * Returns {@code probabilities}, the softmax of {@code logits} over the last axis, remembering the logits.
-     * Cross-entropy losses then work from the logits, as Keras does with its {@code _keras_logits}: one fused,
-     * stable computation instead of the log of probabilities that may have rounded to 0.
-     */
-    public static Tensor softmaxOutput(Tensor probabilities, Tensor logits) {
-        return new Tensor(probabilities.shape, probabilities.storage, probabilities.creator,
-                probabilities.requiresGrad, logits);
-    }
-
-    /** Returns the logits this tensor is the softmax of (see {@link #softmaxOutput}), or {@code null}. */
-    public Tensor softmaxLogits() {
-        return softmaxLogits;
-    }
-
-    /**
-     * Returns a tensor over the same values as {@code x}, viewed with {@code shape} of the same size. No
-     * values move, wherever they live.
-     */
-    public static Tensor reshaped(Tensor x, int[] shape) {
-        if (Shapes.size(shape) != x.size()) {
-            throw new IllegalArgumentException("cannot view " + x.size() + " values as shape " + Shapes.describe(shape));
-        }
-        return new Tensor(shape.clone(), x.storage, null, false);
-    }
-
     /** Returns this tensor's values as a leaf that gradients are computed for (a weight's value). */
     public Tensor asVariable() {
         return new Tensor(shape, storage, null, true);
@@ -168,27 +126,6 @@ public final class Tensor {
     /** Returns this tensor's values without the record of how they were computed. */
     public Tensor detach() {
         return creator == null && !requiresGrad ? this : new Tensor(shape, storage, null, false);
-    }
-
-    /** Returns the device copy of the values, or {@code null} when they live only in host memory. For backends. */
-    public DeviceData deviceData() {
-        return storage.device;
-    }
-
-    /**
-     * Records {@code data} as the device copy of these values (an upload a backend made and wants to reuse),
-     * or forgets the device copy when {@code data} is {@code null} and the host holds the values. For backends.
-     */
-    public void attachDeviceData(DeviceData data) {
-        if (data == null && storage.host == null) {
-            throw new IllegalStateException("cannot forget the only copy of a tensor's values");
-        }
-        storage.device = data;
-    }
-
-    /** Returns whether the values have a copy in host memory, so reading them costs no transfer. For backends. */
-    public boolean isOnHost() {
-        return storage.host != null;
     }
 
     private static void checkShape(int[] shape, float[] values) {
@@ -235,12 +172,12 @@ public final class Tensor {
 
     /** Returns a copy of the values, row-major. */
     public float[] toArray() {
-        return internalValues().clone();
+        return storage.host().clone();
     }
 
     /** Returns the value at the given row-major flat index. */
     public float get(int flatIndex) {
-        return internalValues()[flatIndex];
+        return storage.host()[flatIndex];
     }
 
     /** Returns the single value of a tensor that holds one. */
@@ -249,20 +186,7 @@ public final class Tensor {
             throw new IllegalStateException("item() needs a tensor with one value, this one has shape "
                     + Shapes.describe(shape));
         }
-        return internalValues()[0];
-    }
-
-    /**
-     * Returns the values array itself, for backends and ops that read it in hot loops; values on a device are
-     * copied to the host first. Never change it: tensors are immutable and may share arrays.
-     */
-    public float[] internalValues() {
-        return storage.host();
-    }
-
-    /** Returns the op that computed this tensor, or {@code null} for inputs and weights. */
-    public Function creator() {
-        return creator;
+        return storage.host()[0];
     }
 
     /** Returns whether gradients flow back through this tensor. */
@@ -282,7 +206,7 @@ public final class Tensor {
     @Override
     public String toString() {
         if (shape.length == 0) {
-            return Numbers.format(internalValues()[0], 4);
+            return Numbers.format(storage.host()[0], 4);
         }
         StringBuilder text = new StringBuilder();
         appendNested(text, 0, 0);
@@ -291,7 +215,7 @@ public final class Tensor {
 
     private int appendNested(StringBuilder text, int axis, int offset) {
         if (axis == shape.length) {
-            text.append(Numbers.format(internalValues()[offset], 4));
+            text.append(Numbers.format(storage.host()[offset], 4));
             return offset + 1;
         }
         text.append('[');
@@ -311,11 +235,84 @@ public final class Tensor {
     public boolean equals(Object other) {
         return other instanceof Tensor
                 && Arrays.equals(shape, ((Tensor) other).shape)
-                && Arrays.equals(internalValues(), ((Tensor) other).internalValues());
+                && Arrays.equals(storage.host(), ((Tensor) other).storage.host());
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(internalValues());
+        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(storage.host());
+    }
+
+    /**
+     * Lends {@link TensorInternals} what backends and ops need; see there. Private, so that only this class can
+     * hand it out, and only once.
+     */
+    private static final class Internals implements TensorInternals.Access {
+        @Override
+        public float[] values(Tensor tensor) {
+            return tensor.storage.host();
+        }
+
+        @Override
+        public Tensor wrap(int[] shape, float[] values) {
+            checkShape(shape, values);
+            return new Tensor(shape, values, null, false);
+        }
+
+        @Override
+        public Tensor onDevice(int[] shape, DeviceData data) {
+            if (shape == null || data == null) {
+                throw new IllegalArgumentException("shape and data must not be null");
+            }
+            return new Tensor(shape.clone(), new Storage(null, data), null, false);
+        }
+
+        @Override
+        public Tensor derived(Tensor value, Function creator) {
+            return new Tensor(value.shape, value.storage, creator, true);
+        }
+
+        @Override
+        public Function creator(Tensor tensor) {
+            return tensor.creator;
+        }
+
+        @Override
+        public Tensor softmaxOutput(Tensor probabilities, Tensor logits) {
+            return new Tensor(probabilities.shape, probabilities.storage, probabilities.creator,
+                    probabilities.requiresGrad, logits);
+        }
+
+        @Override
+        public Tensor softmaxLogits(Tensor tensor) {
+            return tensor.softmaxLogits;
+        }
+
+        @Override
+        public Tensor reshaped(Tensor x, int[] shape) {
+            if (Shapes.size(shape) != x.size()) {
+                throw new IllegalArgumentException("cannot view " + x.size() + " values as shape "
+                        + Shapes.describe(shape));
+            }
+            return new Tensor(shape.clone(), x.storage, null, false);
+        }
+
+        @Override
+        public DeviceData deviceData(Tensor tensor) {
+            return tensor.storage.device;
+        }
+
+        @Override
+        public void attachDeviceData(Tensor tensor, DeviceData data) {
+            if (data == null && tensor.storage.host == null) {
+                throw new IllegalStateException("cannot forget the only copy of a tensor's values");
+            }
+            tensor.storage.device = data;
+        }
+
+        @Override
+        public boolean isOnHost(Tensor tensor) {
+            return tensor.storage.host != null;
+        }
     }
 }

@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.Executable;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class TensorTest {
@@ -44,5 +52,47 @@ class TensorTest {
         assertEquals("[[1.0000, 2.5000], [-3.0000, 0.1235]]",
                 Tensor.of(new float[][] {{1, 2.5f}, {-3, 0.12345f}}).toString());
         assertEquals("(3,)", Tensor.describe(new int[] {3}));
+    }
+
+    /** Moved to {@link org.backprop.nn.internal.TensorInternals}: student programs must not reach them. */
+    private static final Set<String> BACKEND_ONLY = Set.of("internalValues", "values", "wrap", "onDevice", "derived",
+            "creator", "softmaxOutput", "softmaxLogits", "reshaped", "deviceData", "attachDeviceData", "isOnHost");
+
+    @Test
+    void keepsWhatOnlyBackendsNeedOutOfItsPublicApi() {
+        List<String> exposed = new ArrayList<>();
+        for (Method method : Tensor.class.getMethods()) {
+            if (BACKEND_ONLY.contains(method.getName())) {
+                exposed.add(method.toString());
+            }
+        }
+        assertEquals(List.of(), exposed, "backend-only methods are public on Tensor again");
+    }
+
+    @Test
+    void namesNoInternalTypeInAPublicSignature() {
+        List<String> leaks = new ArrayList<>();
+        Stream<Executable> executables = Stream.concat(Arrays.stream(Tensor.class.getMethods()),
+                Arrays.stream(Tensor.class.getConstructors()));
+        executables.forEach(executable -> {
+            List<Class<?>> types = new ArrayList<>(Arrays.asList(executable.getParameterTypes()));
+            if (executable instanceof Method method) {
+                types.add(method.getReturnType());
+            }
+            for (Class<?> type : types) {
+                if (isInternal(type)) {
+                    leaks.add(executable.toString());
+                }
+            }
+        });
+        Arrays.stream(Tensor.class.getFields()).filter(field -> isInternal(field.getType()))
+                .map(Member::getName).forEach(leaks::add);
+        assertEquals(List.of(), leaks);
+    }
+
+    private static boolean isInternal(Class<?> type) {
+        Class<?> element = type.isArray() ? type.getComponentType() : type;
+        return element.getName().startsWith("org.backprop.nn.internal.")
+                || element == org.backprop.nn.autograd.Function.class;
     }
 }

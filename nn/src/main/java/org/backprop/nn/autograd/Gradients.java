@@ -8,6 +8,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.internal.TensorInternals;
 
 /** Reverse-mode differentiation: from a scalar loss back to the tensors that need gradients. */
 public final class Gradients {
@@ -26,7 +27,7 @@ public final class Gradients {
         grads.put(loss, Tensor.filled(1f, loss.shape()));
         for (Tensor node : reverseTopologicalOrder(loss)) {
             Tensor outputGrad = grads.get(node);
-            Function creator = node.creator();
+            Function creator = TensorInternals.creator(node);
             if (outputGrad == null || creator == null) {
                 continue;
             }
@@ -62,7 +63,8 @@ public final class Gradients {
         while (!stack.isEmpty()) {
             int top = stack.size() - 1;
             Tensor node = stack.get(top);
-            Tensor[] children = node.creator() == null ? new Tensor[0] : node.creator().inputs();
+            Function creator = TensorInternals.creator(node);
+            Tensor[] children = creator == null ? new Tensor[0] : creator.inputs();
             int child = nextChild.get(top);
             if (child < children.length) {
                 nextChild.set(top, child + 1);

@@ -1,6 +1,7 @@
 package org.backprop.nn.backend;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * {@link Backend#attention} composed from primitives: the batched products and the softmax it stands for, called
@@ -22,7 +23,7 @@ public final class ComposedAttention {
         Tensor output = backend.batchMatmul(backend.softmax(scores), false, v, false);
         Tensor logSumExp = backend.binary(BinaryOp.SUBTRACT, backend.slice(scores, 2, 0, 1),
                 backend.slice(backend.logSoftmax(scores), 2, 0, 1));
-        return new Tensor[] {output, Tensor.reshaped(logSumExp, new int[] {q.dim(0), q.dim(1)})};
+        return new Tensor[] {output, TensorInternals.reshaped(logSumExp, new int[] {q.dim(0), q.dim(1)})};
     }
 
     /**

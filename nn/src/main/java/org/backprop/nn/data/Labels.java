@@ -2,6 +2,7 @@ package org.backprop.nn.data;
 
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Converts class labels between their two Keras forms: integer class indices of shape {@code [n]} (or
@@ -28,7 +29,7 @@ public final class Labels {
         for (int row = 0; row < n; row++) {
             oneHot[row * numClasses + classIndex(labels, row, numClasses)] = 1f;
         }
-        return Tensor.wrap(new int[] {n, numClasses}, oneHot);
+        return TensorInternals.wrap(new int[] {n, numClasses}, oneHot);
     }
 
     /**
@@ -56,7 +57,7 @@ public final class Labels {
         }
         int n = oneHot.dim(0);
         int classes = oneHot.dim(1);
-        float[] values = oneHot.internalValues();
+        float[] values = TensorInternals.values(oneHot);
         float[] indices = new float[n];
         for (int row = 0; row < n; row++) {
             int hot = -1;
@@ -75,7 +76,7 @@ public final class Labels {
             }
             indices[row] = hot;
         }
-        return Tensor.wrap(new int[] {n}, indices);
+        return TensorInternals.wrap(new int[] {n}, indices);
     }
 
     private static int checkIndexShape(Tensor labels) {

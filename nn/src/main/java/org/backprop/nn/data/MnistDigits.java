@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.json.JsonReader;
 import org.backprop.nn.json.MalformedJsonException;
 
@@ -44,7 +45,8 @@ public final class MnistDigits {
         int images = pixels.length / PIXELS;
         float[] labels = new float[images];
         Arrays.fill(labels, digit);
-        return Dataset.of(Tensor.wrap(new int[] {images, SIZE, SIZE, 1}, pixels), Tensor.wrap(new int[] {images}, labels));
+        return Dataset.of(TensorInternals.wrap(new int[] {images, SIZE, SIZE, 1}, pixels),
+                TensorInternals.wrap(new int[] {images}, labels));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.backprop.nn.data;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /** Copies examples (rows along the first axis) between batch-first tensors. */
 final class Rows {
@@ -23,13 +24,13 @@ final class Rows {
             return data;
         }
         int rowSize = shape[0] == 0 ? 0 : data.size() / shape[0];
-        float[] source = data.internalValues();
+        float[] source = TensorInternals.values(data);
         float[] values = new float[rows.length * rowSize];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(source, rows[i] * rowSize, values, i * rowSize, rowSize);
         }
         shape[0] = rows.length;
-        return Tensor.wrap(shape, values);
+        return TensorInternals.wrap(shape, values);
     }
 
     /** Returns the rows of {@code parts} one after another; all parts have the same shape past the first axis. */
@@ -44,11 +45,11 @@ final class Rows {
         float[] values = new float[size];
         int offset = 0;
         for (Tensor part : parts) {
-            System.arraycopy(part.internalValues(), 0, values, offset, part.size());
+            System.arraycopy(TensorInternals.values(part), 0, values, offset, part.size());
             offset += part.size();
         }
         shape[0] = total;
-        return Tensor.wrap(shape, values);
+        return TensorInternals.wrap(shape, values);
     }
 
     private static boolean isIdentity(int[] rows) {

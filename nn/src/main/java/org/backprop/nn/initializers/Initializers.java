@@ -2,7 +2,7 @@ package org.backprop.nn.initializers;
 
 import java.util.Arrays;
 import org.backprop.nn.Shapes;
-import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /** Keras's initializers with Keras's formulas. */
 public final class Initializers {
@@ -14,7 +14,7 @@ public final class Initializers {
         return (shape, fanIn, fanOut, random) -> {
             float[] values = new float[Shapes.size(shape)];
             Arrays.fill(values, value);
-            return Tensor.wrap(shape.clone(), values);
+            return TensorInternals.wrap(shape.clone(), values);
         };
     }
 
@@ -26,7 +26,7 @@ public final class Initializers {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (random.nextFloat() * 2f - 1f) * limit;
             }
-            return Tensor.wrap(shape.clone(), values);
+            return TensorInternals.wrap(shape.clone(), values);
         };
     }
 
@@ -37,7 +37,7 @@ public final class Initializers {
             for (int i = 0; i < values.length; i++) {
                 values[i] = min + (max - min) * random.nextFloat();
             }
-            return Tensor.wrap(shape.clone(), values);
+            return TensorInternals.wrap(shape.clone(), values);
         };
     }
 
@@ -56,7 +56,7 @@ public final class Initializers {
                 } while (Math.abs(z) > 2);
                 values[i] = (float) (z * stddev);
             }
-            return Tensor.wrap(shape.clone(), values);
+            return TensorInternals.wrap(shape.clone(), values);
         };
     }
 
@@ -84,7 +84,7 @@ public final class Initializers {
                     values[r * columns + c] = (float) (rows >= columns ? q[c][r] : q[r][c]);
                 }
             }
-            return Tensor.wrap(shape.clone(), values);
+            return TensorInternals.wrap(shape.clone(), values);
         };
     }
 
@@ -120,7 +120,7 @@ public final class Initializers {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) (mean + stddev * random.nextGaussian());
             }
-            return Tensor.wrap(shape.clone(), values);
+            return TensorInternals.wrap(shape.clone(), values);
         };
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Saves and loads a model's weights ({@code model.weights()}) as bytes, as Keras's {@code save_weights} and
@@ -77,7 +78,7 @@ public final class WeightsFormat {
             for (int dim : shape) {
                 out.int32(dim);
             }
-            for (float value : weight.value().internalValues()) {
+            for (float value : TensorInternals.values(weight.value())) {
                 out.int32(Float.floatToRawIntBits(value));
             }
         }
@@ -192,7 +193,7 @@ public final class WeightsFormat {
             for (int v = 0; v < values.length; v++) {
                 values[v] = Float.intBitsToFloat(in.int32());
             }
-            if (weights.put(name, Tensor.wrap(shape, values)) != null) {
+            if (weights.put(name, TensorInternals.wrap(shape, values)) != null) {
                 throw new IllegalArgumentException("The weights file is corrupted: it holds weight \"" + name
                         + "\" twice");
             }

@@ -7,6 +7,7 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.initializers.Initializers;
+import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.ops.Ops;
 
 /**
@@ -66,7 +67,7 @@ public final class LSTM extends Layer {
         bias = addWeight("bias", new int[] {4 * units}, (shape, fanIn, fanOut, random) -> {
             float[] values = new float[4 * units];
             java.util.Arrays.fill(values, units, 2 * units, 1f);
-            return Tensor.wrap(shape.clone(), values);
+            return TensorInternals.wrap(shape.clone(), values);
         }, features, 4 * units, true);
     }
 

@@ -1,6 +1,7 @@
 package org.backprop.nn.losses;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.ops.Ops;
 
 /**
@@ -26,7 +27,7 @@ public final class CategoricalCrossentropy extends Loss {
     @Override
     public Tensor call(Tensor yTrue, Tensor yPred) {
         checkSameShape(name(), yTrue, yPred);
-        Tensor logits = fromLogits ? yPred : yPred.softmaxLogits();
+        Tensor logits = fromLogits ? yPred : TensorInternals.softmaxLogits(yPred);
         if (logits != null) {
             return Ops.meanAll(Ops.softmaxCrossEntropy(logits, yTrue));
         }

@@ -2,6 +2,7 @@ package org.backprop.nn.losses;
 
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Categorical cross-entropy with integer class labels ({@code [batch]} or {@code [batch, 1]}) instead of
@@ -44,7 +45,7 @@ public final class SparseCategoricalCrossentropy extends Loss {
                 }
                 oneHot[row * classes + index] = 1f;
             }
-            return Tensor.wrap(new int[] {batch, classes}, oneHot);
+            return TensorInternals.wrap(new int[] {batch, classes}, oneHot);
         }
     }
 }

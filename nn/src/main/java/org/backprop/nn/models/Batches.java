@@ -1,6 +1,7 @@
 package org.backprop.nn.models;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /** Cuts examples out of a batch-first tensor. */
 final class Batches {
@@ -12,8 +13,8 @@ final class Batches {
         int[] shape = data.shape();
         int rowSize = data.size() / shape[0];
         float[] values = new float[(to - from) * rowSize];
-        System.arraycopy(data.internalValues(), from * rowSize, values, 0, values.length);
+        System.arraycopy(TensorInternals.values(data), from * rowSize, values, 0, values.length);
         shape[0] = to - from;
-        return Tensor.wrap(shape, values);
+        return TensorInternals.wrap(shape, values);
     }
 }

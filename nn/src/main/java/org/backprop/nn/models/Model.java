@@ -12,6 +12,7 @@ import org.backprop.nn.Variable;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.data.Dataset;
+import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.losses.Loss;
@@ -179,7 +180,7 @@ public class Model {
             try {
                 Tensor output = call(Batches.range(x, start, Math.min(x.dim(0), start + 32)), false);
                 shape = output.shape();
-                parts.add(output.internalValues());
+                parts.add(TensorInternals.values(output));
             } finally {
                 backend.endStep();
             }
@@ -192,7 +193,7 @@ public class Model {
             offset += part.length;
         }
         shape[0] = x.dim(0);
-        return Tensor.wrap(shape, values);
+        return TensorInternals.wrap(shape, values);
     }
 
     private void resetMetrics() {

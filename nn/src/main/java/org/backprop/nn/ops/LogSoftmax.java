@@ -6,6 +6,7 @@ import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * y = log softmax(x) over the last axis, computed without forming softmax first so that cross-entropy
@@ -21,7 +22,7 @@ final class LogSoftmax extends Function {
 
     static Tensor apply(Tensor x) {
         Tensor y = Backends.current().logSoftmax(x);
-        return x.requiresGrad() ? Tensor.derived(y, new LogSoftmax(x, y)) : y;
+        return x.requiresGrad() ? TensorInternals.derived(y, new LogSoftmax(x, y)) : y;
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Tensor operations with gradients, as {@code keras.ops}: the closed set of primitives (matmul, batched
@@ -22,7 +23,7 @@ public final class Ops {
     static Tensor record(Tensor value, Function creator) {
         for (Tensor input : creator.inputs()) {
             if (input.requiresGrad()) {
-                return Tensor.derived(value, creator);
+                return TensorInternals.derived(value, creator);
             }
         }
         return value;

@@ -2,6 +2,7 @@ package org.backprop.nn.ops;
 
 import org.backprop.nn.Tensor;
 import org.backprop.nn.autograd.Function;
+import org.backprop.nn.internal.TensorInternals;
 
 /** y = x viewed with another shape of the same size; dx = dy viewed with x's shape. No values move. */
 final class Reshape extends Function {
@@ -13,13 +14,13 @@ final class Reshape extends Function {
     }
 
     static Tensor apply(Tensor x, int[] shape) {
-        Tensor y = Tensor.reshaped(x, shape);
+        Tensor y = TensorInternals.reshaped(x, shape);
         return Ops.record(y, new Reshape(x));
     }
 
     @Override
     public Tensor[] backward(Tensor dy) {
-        return new Tensor[] {Tensor.reshaped(dy, inputShape)};
+        return new Tensor[] {TensorInternals.reshaped(dy, inputShape)};
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.backprop.nn.autograd.Function;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.BinaryOp;
+import org.backprop.nn.internal.TensorInternals;
 
 /** y = softmax(x) over the last axis; dx = y · (dy − Σ(dy · y)) along that axis. */
 final class Softmax extends Function {
@@ -17,7 +18,7 @@ final class Softmax extends Function {
 
     static Tensor apply(Tensor x) {
         Tensor y = Backends.current().softmax(x);
-        return Tensor.softmaxOutput(x.requiresGrad() ? Tensor.derived(y, new Softmax(x, y)) : y, x);
+        return TensorInternals.softmaxOutput(x.requiresGrad() ? TensorInternals.derived(y, new Softmax(x, y)) : y, x);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.autograd.Function;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.internal.TensorInternals;
 
 /** y = op(x) element by element; dx = dy · op'(x), the derivative table living in the backends. */
 final class Unary extends Function {
@@ -22,7 +23,7 @@ final class Unary extends Function {
 
     static Tensor apply(UnaryOp op, Tensor x, float parameter) {
         Tensor y = Backends.current().unary(op, x, parameter);
-        return x.requiresGrad() ? Tensor.derived(y, new Unary(op, parameter, x, y)) : y;
+        return x.requiresGrad() ? TensorInternals.derived(y, new Unary(op, parameter, x, y)) : y;
     }
 
     @Override

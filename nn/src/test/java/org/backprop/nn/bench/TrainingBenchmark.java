@@ -1,9 +1,9 @@
 package org.backprop.nn.bench;
 
 import org.backprop.nn.Tensor;
-import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.examples.BenchModels;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Sequential;
 import org.backprop.nn.random.RandomSeed;
@@ -19,7 +19,7 @@ public final class TrainingBenchmark {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--threads=all")) {
-            Backends.use(CpuBackend.multiThreaded());
+            BackendInternals.use(CpuBackend.multiThreaded());
         }
         String threads = args.length > 0 && args[0].equals("--threads=all")
                 ? Runtime.getRuntime().availableProcessors() + " threads" : "1 thread";

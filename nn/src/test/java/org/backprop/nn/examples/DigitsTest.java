@@ -9,6 +9,7 @@ import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.data.Dataset;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.models.History;
 import org.backprop.nn.records.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,10 @@ class DigitsTest {
         Backend previous = Backends.current();
         History history;
         try {
-            Backends.use(CpuBackend.multiThreaded());
+            BackendInternals.use(CpuBackend.multiThreaded());
             history = Digits.train(digits, Digits.EPOCHS);
         } finally {
-            Backends.use(previous);
+            BackendInternals.use(previous);
         }
 
         List<Double> accuracy = history.get("val_accuracy");

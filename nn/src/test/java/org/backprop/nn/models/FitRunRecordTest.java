@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
-import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.callbacks.Callback;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.random.RandomSeed;
@@ -67,7 +67,7 @@ class FitRunRecordTest {
         Sequential model = new Sequential(Input.shape(2), new Dense(1, "sigmoid"));
         model.compile("sgd", "binary_crossentropy", "accuracy");
         LosingBackend backend = new LosingBackend();
-        Backends.use(backend);
+        BackendInternals.use(backend);
         try {
             DeviceLostException error = assertThrows(DeviceLostException.class, () -> model.fit(X, Y,
                     FitOptions.epochs(5).batchSize(2).verbose(0).callbacks(new Callback() {
@@ -84,7 +84,7 @@ class FitRunRecordTest {
             assertEquals(2, record.history().get("loss").size(), "the record keeps the epochs that finished");
             assertEquals(record, RunRecordJson.read(RunRecordJson.write(record)));
         } finally {
-            Backends.use(new CpuBackend());
+            BackendInternals.use(new CpuBackend());
         }
     }
 

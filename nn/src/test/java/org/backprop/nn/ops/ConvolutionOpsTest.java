@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.BackendInternals;
 import org.junit.jupiter.api.Test;
 
 /** Convolution and pooling: values worked by hand, TensorFlow's padding rules, and gradient checks. */
@@ -87,10 +88,10 @@ class ConvolutionOpsTest {
         java.util.List<Tensor> sequential = convolutionAndProduct(x, kernel, a, b);
         org.backprop.nn.backend.Backend previous = org.backprop.nn.backend.Backends.current();
         try {
-            org.backprop.nn.backend.Backends.use(org.backprop.nn.backend.cpu.CpuBackend.multiThreaded());
+            BackendInternals.use(org.backprop.nn.backend.cpu.CpuBackend.multiThreaded());
             assertEquals(sequential, convolutionAndProduct(x, kernel, a, b));
         } finally {
-            org.backprop.nn.backend.Backends.use(previous);
+            BackendInternals.use(previous);
         }
     }
 

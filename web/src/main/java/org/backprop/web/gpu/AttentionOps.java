@@ -1,6 +1,7 @@
 package org.backprop.web.gpu;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Fused attention, forward and backward, without the {@code [heads, tq, tk]} score matrix: the forward keeps
@@ -97,6 +98,6 @@ final class AttentionOps {
     }
 
     private static GpuData data(Tensor deviceTensor) {
-        return (GpuData) deviceTensor.deviceData();
+        return (GpuData) TensorInternals.deviceData(deviceTensor);
     }
 }

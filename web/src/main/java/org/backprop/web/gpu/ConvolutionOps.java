@@ -4,6 +4,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Dispatches the sliding-window ops: convolution and its gradients as implicit GEMMs (conv2d*.wgsl),
@@ -253,6 +254,6 @@ final class ConvolutionOps {
     }
 
     private static GpuData data(Tensor deviceTensor) {
-        return (GpuData) deviceTensor.deviceData();
+        return (GpuData) TensorInternals.deviceData(deviceTensor);
     }
 }

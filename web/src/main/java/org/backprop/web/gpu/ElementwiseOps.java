@@ -5,6 +5,7 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.backend.cpu.CpuBackend;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * The element-wise ops: binary ops with broadcasting ({@code binary.wgsl}), broadcasting itself
@@ -203,6 +204,6 @@ final class ElementwiseOps {
     }
 
     private static GpuData data(Tensor deviceTensor) {
-        return (GpuData) deviceTensor.deviceData();
+        return (GpuData) TensorInternals.deviceData(deviceTensor);
     }
 }

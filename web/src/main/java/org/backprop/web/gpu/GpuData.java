@@ -1,6 +1,6 @@
 package org.backprop.web.gpu;
 
-import org.backprop.nn.backend.DeviceData;
+import org.backprop.nn.internal.DeviceData;
 import org.teavm.jso.JSObject;
 
 /**

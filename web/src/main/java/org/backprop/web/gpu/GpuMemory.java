@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Tensor;
-import org.backprop.nn.backend.DeviceData;
+import org.backprop.nn.internal.DeviceData;
 import org.backprop.nn.backend.DeviceLostException;
+import org.backprop.nn.internal.TensorInternals;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -123,7 +124,7 @@ final class GpuMemory {
 
     /** Returns a device tensor of {@code shape} over {@code data}. */
     static Tensor tensor(int[] shape, GpuData data) {
-        return Tensor.onDevice(shape, data);
+        return TensorInternals.onDevice(shape, data);
     }
 
     /**
@@ -131,19 +132,19 @@ final class GpuMemory {
      * when they live only in host memory.
      */
     GpuData on(Tensor tensor) {
-        DeviceData existing = tensor.deviceData();
+        DeviceData existing = TensorInternals.deviceData(tensor);
         if (existing instanceof GpuData && !((GpuData) existing).freed) {
             return (GpuData) existing;
         }
-        if (existing != null && !tensor.isOnHost()) {
+        if (existing != null && !TensorInternals.isOnHost(tensor)) {
             throw freedError();
         }
-        float[] values = tensor.internalValues();
+        float[] values = TensorInternals.values(tensor);
         GpuData data = allocate(values.length);
         if (values.length > 0) {
             device.getQueue().writeBuffer(data.buffer, data.offset, Float32Array.fromJavaArray(values));
         }
-        tensor.attachDeviceData(data);
+        TensorInternals.attachDeviceData(tensor, data);
         return data;
     }
 
@@ -191,7 +192,7 @@ final class GpuMemory {
     }
 
     void release(Tensor tensor) {
-        DeviceData existing = tensor.deviceData();
+        DeviceData existing = TensorInternals.deviceData(tensor);
         if (!(existing instanceof GpuData)) {
             return;
         }

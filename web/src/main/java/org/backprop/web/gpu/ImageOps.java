@@ -1,6 +1,7 @@
 package org.backprop.web.gpu;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Augmentation's image resampling on the GPU ({@code transform_images.wgsl}), so that an augmentation layer
@@ -27,10 +28,10 @@ final class ImageOps {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) transforms[i];
         }
-        GpuData matrices = memory.on(Tensor.wrap(new int[] {values.length}, values));
+        GpuData matrices = memory.on(TensorInternals.wrap(new int[] {values.length}, values));
         kernels.runElementwise("transform_images", () -> WgslSources.TRANSFORM_IMAGES,
                 new int[] {images.size(), images.dim(1), images.dim(2), images.dim(3)},
-                new GpuData[] {memory.on(images), matrices, (GpuData) out.deviceData()}, images.size());
+                new GpuData[] {memory.on(images), matrices, (GpuData) TensorInternals.deviceData(out)}, images.size());
         // Only the dispatch just recorded reads them; the pool hands them out again after that is submitted.
         memory.free(matrices);
         return out;

@@ -2,6 +2,7 @@ package org.backprop.web.gpu;
 
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Normalization;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Batch and layer normalisation, forward and backward, for x viewed as {@code [rows, channels]}. Batch
@@ -134,6 +135,6 @@ final class NormalizationOps {
     }
 
     private static GpuData data(Tensor tensor) {
-        return (GpuData) tensor.deviceData();
+        return (GpuData) TensorInternals.deviceData(tensor);
     }
 }

@@ -3,6 +3,7 @@ package org.backprop.web.gpu;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.backend.cpu.CpuBackend;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Matrix products, single and batched, every transpose variant, and the fused Dense forward (product, bias and
@@ -69,7 +70,7 @@ final class ProductOps {
         // Without a bias the kernel reads no bias values; b stands in for the binding.
         GpuData biasData = bias != null ? memory.on(bias) : bData;
         kernels.run(kernelName, () -> kernelSource, new int[] {m, k, n, flags, activation, parameterBits},
-                new GpuData[] {memory.on(a), bData, biasData, (GpuData) out.deviceData()},
+                new GpuData[] {memory.on(a), bData, biasData, (GpuData) TensorInternals.deviceData(out)},
                 KernelRunner.ceilDiv(n, TILE), KernelRunner.ceilDiv(m, TILE), batch);
         return out;
     }

@@ -2,6 +2,7 @@ package org.backprop.web.gpu;
 
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Random tensors drawn on the GPU, value for value what {@link org.backprop.nn.random.RandomGenerator} draws on
@@ -30,7 +31,7 @@ final class RandomOps {
         GpuData stateWords = memory.upload(new int[] {(int) state, (int) (state >>> 32)});
         kernels.runElementwise("dropout_mask", () -> WgslSources.DROPOUT_MASK,
                 new int[] {count, Float.floatToIntBits(rate), Float.floatToIntBits(scale)},
-                new GpuData[] {stateWords, (GpuData) out.deviceData()}, count);
+                new GpuData[] {stateWords, (GpuData) TensorInternals.deviceData(out)}, count);
         // Only the dispatch just recorded reads it; the pool hands it out again after that is submitted.
         memory.free(stateWords);
         return out;

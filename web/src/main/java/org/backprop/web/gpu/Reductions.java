@@ -3,6 +3,7 @@ package org.backprop.web.gpu;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.cpu.CpuBackend;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * reduceToShape, the sum behind every broadcast's gradient. Sums over one contiguous block of axes (bias
@@ -58,7 +59,7 @@ final class Reductions {
         }
         if (first >= 0 && block) {
             sumMiddle(memory.on(x), product(x.shape(), 0, first), product(x.shape(), first, last + 1),
-                    product(x.shape(), last + 1, rank), (GpuData) out.deviceData());
+                    product(x.shape(), last + 1, rank), (GpuData) TensorInternals.deviceData(out));
         } else {
             perOutput(x, kept, out);
         }
@@ -92,7 +93,7 @@ final class Reductions {
             params[16 + axis] = inStrides[axis];
         }
         kernels.runElementwise("reduce_to_shape", () -> WgslSources.REDUCE_TO_SHAPE, params,
-                new GpuData[] {memory.on(x), (GpuData) out.deviceData()}, out.size());
+                new GpuData[] {memory.on(x), (GpuData) TensorInternals.deviceData(out)}, out.size());
     }
 
     private static int product(int[] shape, int from, int to) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.cpu.CpuBackend;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * The ops that move values without arithmetic, plus the embedding pair: transpose, slice and concatenate as
@@ -174,6 +175,6 @@ final class ShapeOps {
     }
 
     private static GpuData data(Tensor deviceTensor) {
-        return (GpuData) deviceTensor.deviceData();
+        return (GpuData) TensorInternals.deviceData(deviceTensor);
     }
 }

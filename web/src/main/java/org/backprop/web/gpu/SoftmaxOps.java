@@ -1,6 +1,7 @@
 package org.backprop.web.gpu;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Softmax and log softmax over the last axis, stable (the row maximum is subtracted first): one thread per row
@@ -39,7 +40,8 @@ final class SoftmaxOps {
         Tensor loss = GpuMemory.tensor(new int[] {rows}, memory.allocate(rows));
         kernels.runElementwise("softmax_cross_entropy", () -> WgslSources.SOFTMAX_CROSS_ENTROPY,
                 new int[] {rows, width},
-                new GpuData[] {memory.on(logits), memory.on(targets), (GpuData) loss.deviceData()}, rows);
+                new GpuData[] {memory.on(logits), memory.on(targets), (GpuData) TensorInternals.deviceData(loss)},
+                rows);
         return loss;
     }
 
@@ -50,7 +52,7 @@ final class SoftmaxOps {
         Tensor gradient = GpuMemory.tensor(logits.shape(), memory.allocate(logits.size()));
         kernels.runElementwise("softmax_cross_entropy_backward", () -> WgslSources.SOFTMAX_CROSS_ENTROPY_BACKWARD,
                 new int[] {rows, width}, new GpuData[] {memory.on(logits), memory.on(targets), memory.on(dLoss),
-                    (GpuData) gradient.deviceData()}, rows);
+                    (GpuData) TensorInternals.deviceData(gradient)}, rows);
         return gradient;
     }
 
@@ -62,7 +64,7 @@ final class SoftmaxOps {
         }
         int rows = x.size() / width;
         int[] params = {rows, width, log ? 1 : 0};
-        GpuData[] buffers = {memory.on(x), (GpuData) out.deviceData()};
+        GpuData[] buffers = {memory.on(x), (GpuData) TensorInternals.deviceData(out)};
         if (width > WIDE) {
             kernels.runGroups("softmax_wide", () -> WgslSources.SOFTMAX_WIDE, params, buffers,
                     KernelRunner.ceilDiv(rows, WIDE_ROWS_PER_GROUP));

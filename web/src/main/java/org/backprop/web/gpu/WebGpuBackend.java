@@ -8,11 +8,12 @@ import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ComposedAttention;
 import org.backprop.nn.backend.ConvGeometry;
-import org.backprop.nn.backend.DeviceData;
+import org.backprop.nn.internal.DeviceData;
 import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.backend.UpdateRule;
 import org.backprop.nn.backend.cpu.CpuBackend;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Runs {@code nn}'s primitive ops as WGSL compute kernels on tensors that stay in GPU memory. A training
@@ -112,8 +113,8 @@ public final class WebGpuBackend implements Backend {
     public void fetch(List<Tensor> tensors) {
         List<GpuData> pending = new ArrayList<>();
         for (Tensor tensor : tensors) {
-            DeviceData data = tensor.deviceData();
-            if (!tensor.isOnHost() && data instanceof GpuData && ((GpuData) data).fetched == null
+            DeviceData data = TensorInternals.deviceData(tensor);
+            if (!TensorInternals.isOnHost(tensor) && data instanceof GpuData && ((GpuData) data).fetched == null
                     && !pending.contains(data)) {
                 pending.add((GpuData) data);
             }
@@ -136,7 +137,7 @@ public final class WebGpuBackend implements Backend {
     }
 
     private static GpuData data(Tensor deviceTensor) {
-        return (GpuData) deviceTensor.deviceData();
+        return (GpuData) TensorInternals.deviceData(deviceTensor);
     }
 
     // ---- matrix products

@@ -1,7 +1,7 @@
 package org.backprop.web.runtime;
 
-import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.DeviceLostException;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.models.TrainingDivergedException;
 import org.backprop.web.gpu.WebGpu;
 import org.backprop.web.gpu.WebGpuBackend;
@@ -55,7 +55,7 @@ public final class ProgramRuntime {
             notice("WebGPU is not available: " + opened.unavailableReason() + ". Running on the CPU backend.");
             return;
         }
-        Backends.use(new WebGpuBackend(opened.device(), opened.adapterDescription()));
+        BackendInternals.use(new WebGpuBackend(opened.device(), opened.adapterDescription()));
         notice("Running on WebGPU (" + opened.adapterDescription() + ").");
     }
 

@@ -12,6 +12,7 @@ import org.backprop.nn.examples.BenchModels;
 import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.callbacks.Callback;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.layers.Activation;
 import org.backprop.nn.layers.Add;
 import org.backprop.nn.layers.BatchNormalization;
@@ -101,13 +102,13 @@ public final class TrainingProgram {
                     + ((WebGpuBackend) gpu).stats().dispatches() + ", \"cpuMs\": " + onCpu.runRecord().wallTimeMs()
                     + ", \"gpuMs\": " + onGpu.runRecord().wallTimeMs() + "}");
         }
-        Backends.use(cpu);
+        BackendInternals.use(cpu);
         System.out.println("{\"done\": " + models.length + "}");
     }
 
     /** Trains model {@code name} from seed 7 on {@code backend}: same data, initial weights and shuffles. */
     private static History train(String name, Backend backend) {
-        Backends.use(backend);
+        BackendInternals.use(backend);
         RandomSeed.set(7);
         if (name.equals("bench-cnn")) {
             Images data = images(48, 32, 32, 3, 10, 11);
@@ -219,7 +220,7 @@ public final class TrainingProgram {
 
     private static void memory(WebGpu.Opened opened) {
         WebGpuBackend gpu = new WebGpuBackend(opened.device(), opened.adapterDescription());
-        Backends.use(gpu);
+        BackendInternals.use(gpu);
         RandomSeed.set(3);
         // 20 examples in batches of 2: 10 steps an epoch, 100 epochs make 1,000 steps. BENCH-CNN's layers on
         // 12 × 12 images record the same ops, allocations and frees per step as on 32 × 32 ones, only smaller:
@@ -277,7 +278,7 @@ public final class TrainingProgram {
         }
 
         WebGpuBackend gpu = new WebGpuBackend(opened.device(), opened.adapterDescription());
-        Backends.use(gpu);
+        BackendInternals.use(gpu);
         RandomSeed.set(5);
         Model mlp = new Sequential(Input.shape(4), new Dense(8, "relu"), new Dense(1));
         mlp.compile(new Adam(1e-3), new MeanSquaredError());

@@ -11,6 +11,7 @@ import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.backend.UpdateRule;
+import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.random.RandomGenerator;
 
 /**
@@ -46,9 +47,11 @@ public class CpuBackend implements Backend {
         int m = transposeA ? a.dim(1) : a.dim(0);
         int k = transposeA ? a.dim(0) : a.dim(1);
         int n = transposeB ? b.dim(0) : b.dim(1);
-        float[] left = transposeA ? transpose2d(a.internalValues(), a.dim(0), a.dim(1)) : a.internalValues();
-        float[] right = transposeB ? transpose2d(b.internalValues(), b.dim(0), b.dim(1)) : b.internalValues();
-        return Tensor.wrap(new int[] {m, n}, Kernels.matmul(left, right, m, k, n, parallelism));
+        float[] aValues = TensorInternals.values(a);
+        float[] bValues = TensorInternals.values(b);
+        float[] left = transposeA ? transpose2d(aValues, a.dim(0), a.dim(1)) : aValues;
+        float[] right = transposeB ? transpose2d(bValues, b.dim(0), b.dim(1)) : bValues;
+        return TensorInternals.wrap(new int[] {m, n}, Kernels.matmul(left, right, m, k, n, parallelism));
     }
 
     @Override
@@ -62,11 +65,11 @@ public class CpuBackend implements Backend {
             for (int s = 0; s < state.length; s++) {
                 state[s] = slots.get(i)[s].toArray();
             }
-            OptimizerKernels.apply(rule, values, gradients.get(i).internalValues(), state);
+            OptimizerKernels.apply(rule, values, TensorInternals.values(gradients.get(i)), state);
             Tensor[] results = new Tensor[1 + state.length];
-            results[0] = Tensor.wrap(weight.shape(), values);
+            results[0] = TensorInternals.wrap(weight.shape(), values);
             for (int s = 0; s < state.length; s++) {
-                results[1 + s] = Tensor.wrap(weight.shape(), state[s]);
+                results[1 + s] = TensorInternals.wrap(weight.shape(), state[s]);
             }
             updated.add(results);
         }
@@ -90,8 +93,8 @@ public class CpuBackend implements Backend {
         int k = transposeA ? a.dim(1) : a.dim(2);
         int n = transposeB ? b.dim(1) : b.dim(2);
         float[] out = new float[batch * m * n];
-        float[] left = a.internalValues();
-        float[] right = b.internalValues();
+        float[] left = TensorInternals.values(a);
+        float[] right = TensorInternals.values(b);
         int leftSize = m * k;
         int rightSize = k * n;
         parallelism.forEach(batch, i -> {
@@ -101,28 +104,28 @@ public class CpuBackend implements Backend {
                     transposeB ? transpose2d(rightMatrix, n, k) : rightMatrix, m, k, n, Parallelism.SEQUENTIAL);
             System.arraycopy(product, 0, out, i * m * n, m * n);
         });
-        return Tensor.wrap(new int[] {batch, m, n}, out);
+        return TensorInternals.wrap(new int[] {batch, m, n}, out);
     }
 
     @Override
     public Tensor gather(Tensor table, Tensor indices) {
         int width = table.dim(1);
-        float[] rows = table.internalValues();
-        float[] ids = indices.internalValues();
+        float[] rows = TensorInternals.values(table);
+        float[] ids = TensorInternals.values(indices);
         float[] out = new float[ids.length * width];
         for (int i = 0; i < ids.length; i++) {
             System.arraycopy(rows, (int) ids[i] * width, out, i * width, width);
         }
         int[] shape = java.util.Arrays.copyOf(indices.shape(), indices.rank() + 1);
         shape[indices.rank()] = width;
-        return Tensor.wrap(shape, out);
+        return TensorInternals.wrap(shape, out);
     }
 
     @Override
     public Tensor scatterAddRows(Tensor updates, Tensor indices, int rows) {
         int width = updates.dim(-1);
-        float[] in = updates.internalValues();
-        float[] ids = indices.internalValues();
+        float[] in = TensorInternals.values(updates);
+        float[] ids = TensorInternals.values(indices);
         float[] out = new float[rows * width];
         for (int i = 0; i < ids.length; i++) {
             int row = (int) ids[i] * width;
@@ -130,15 +133,15 @@ public class CpuBackend implements Backend {
                 out[row + j] += in[i * width + j];
             }
         }
-        return Tensor.wrap(new int[] {rows, width}, out);
+        return TensorInternals.wrap(new int[] {rows, width}, out);
     }
 
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
         int[] shape = Shapes.broadcast(a.shape(), b.shape());
         float[] out = new float[Shapes.size(shape)];
-        float[] x = a.internalValues();
-        float[] y = b.internalValues();
+        float[] x = TensorInternals.values(a);
+        float[] y = TensorInternals.values(b);
         if (Shapes.same(a.shape(), b.shape())) {
             for (int i = 0; i < out.length; i++) {
                 out[i] = Kernels.apply(op, x[i], y[i]);
@@ -157,29 +160,29 @@ public class CpuBackend implements Backend {
                 right.next();
             }
         }
-        return Tensor.wrap(shape, out);
+        return TensorInternals.wrap(shape, out);
     }
 
     @Override
     public Tensor unary(UnaryOp op, Tensor x, float parameter) {
-        float[] in = x.internalValues();
+        float[] in = TensorInternals.values(x);
         float[] out = new float[in.length];
         for (int i = 0; i < in.length; i++) {
             out[i] = Kernels.apply(op, in[i], parameter);
         }
-        return Tensor.wrap(x.shape(), out);
+        return TensorInternals.wrap(x.shape(), out);
     }
 
     @Override
     public Tensor unaryBackward(UnaryOp op, Tensor x, Tensor y, Tensor dy, float parameter) {
-        float[] in = x.internalValues();
-        float[] result = y.internalValues();
-        float[] upstream = dy.internalValues();
+        float[] in = TensorInternals.values(x);
+        float[] result = TensorInternals.values(y);
+        float[] upstream = TensorInternals.values(dy);
         float[] out = new float[in.length];
         for (int i = 0; i < in.length; i++) {
             out[i] = upstream[i] * Kernels.derivative(op, in[i], result[i], parameter);
         }
-        return Tensor.wrap(x.shape(), out);
+        return TensorInternals.wrap(x.shape(), out);
     }
 
     @Override
@@ -190,13 +193,13 @@ public class CpuBackend implements Backend {
         for (int i = 0; i < mask.length; i++) {
             mask[i] = random.nextFloat() < rate ? 0f : scale;
         }
-        return Tensor.wrap(shape.clone(), mask);
+        return TensorInternals.wrap(shape.clone(), mask);
     }
 
     @Override
     public Tensor transformImages(Tensor images, double[] transforms) {
-        return Tensor.wrap(images.shape(), ImageKernels.transform(images.internalValues(), images.dim(0),
-                images.dim(1), images.dim(2), images.dim(3), transforms));
+        return TensorInternals.wrap(images.shape(), ImageKernels.transform(TensorInternals.values(images),
+                images.dim(0), images.dim(1), images.dim(2), images.dim(3), transforms));
     }
 
     @Override
@@ -204,14 +207,14 @@ public class CpuBackend implements Backend {
         if (Shapes.same(x.shape(), shape)) {
             return x;
         }
-        float[] in = x.internalValues();
+        float[] in = TensorInternals.values(x);
         float[] out = new float[Shapes.size(shape)];
         Broadcast.Index target = new Broadcast.Index(shape, x.shape());
         for (int i = 0; i < in.length; i++) {
             out[target.offset()] += in[i];
             target.next();
         }
-        return Tensor.wrap(shape.clone(), out);
+        return TensorInternals.wrap(shape.clone(), out);
     }
 
     @Override
@@ -219,14 +222,14 @@ public class CpuBackend implements Backend {
         if (Shapes.same(x.shape(), shape)) {
             return x;
         }
-        float[] in = x.internalValues();
+        float[] in = TensorInternals.values(x);
         float[] out = new float[Shapes.size(shape)];
         Broadcast.Index source = new Broadcast.Index(x.shape(), shape);
         for (int i = 0; i < out.length; i++) {
             out[i] = in[source.offset()];
             source.next();
         }
-        return Tensor.wrap(shape.clone(), out);
+        return TensorInternals.wrap(shape.clone(), out);
     }
 
     @Override
@@ -240,7 +243,7 @@ public class CpuBackend implements Backend {
             outShape[i] = inShape[permutation[i]];
             strides[i] = inStrides[permutation[i]];
         }
-        float[] in = x.internalValues();
+        float[] in = TensorInternals.values(x);
         float[] out = new float[in.length];
         int[] index = new int[rank];
         int offset = 0;
@@ -256,30 +259,31 @@ public class CpuBackend implements Backend {
                 index[axis] = 0;
             }
         }
-        return Tensor.wrap(outShape, out);
+        return TensorInternals.wrap(outShape, out);
     }
 
     @Override
     public Tensor softmax(Tensor x) {
-        return Tensor.wrap(x.shape(), Kernels.softmaxRows(x.internalValues(), x.dim(-1), false));
+        return TensorInternals.wrap(x.shape(), Kernels.softmaxRows(TensorInternals.values(x), x.dim(-1), false));
     }
 
     @Override
     public Tensor logSoftmax(Tensor x) {
-        return Tensor.wrap(x.shape(), Kernels.softmaxRows(x.internalValues(), x.dim(-1), true));
+        return TensorInternals.wrap(x.shape(), Kernels.softmaxRows(TensorInternals.values(x), x.dim(-1), true));
     }
 
     @Override
     public Tensor softmaxCrossEntropy(Tensor logits, Tensor targets) {
         int width = logits.dim(-1);
-        return Tensor.wrap(new int[] {logits.size() / width},
-                Kernels.softmaxCrossEntropyRows(logits.internalValues(), targets.internalValues(), width));
+        return TensorInternals.wrap(new int[] {logits.size() / width},
+                Kernels.softmaxCrossEntropyRows(TensorInternals.values(logits), TensorInternals.values(targets),
+                        width));
     }
 
     @Override
     public Tensor softmaxCrossEntropyBackward(Tensor logits, Tensor targets, Tensor dLoss) {
-        return Tensor.wrap(logits.shape(), Kernels.softmaxCrossEntropyGradient(logits.internalValues(),
-                targets.internalValues(), dLoss.internalValues(), logits.dim(-1)));
+        return TensorInternals.wrap(logits.shape(), Kernels.softmaxCrossEntropyGradient(TensorInternals.values(logits),
+                TensorInternals.values(targets), TensorInternals.values(dLoss), logits.dim(-1)));
     }
 
     /** The reference composes the three ops the fused one stands for, so its results are theirs to the bit. */
@@ -311,8 +315,8 @@ public class CpuBackend implements Backend {
         Tensor variance = binary(BinaryOp.MULTIPLY, reduceToShape(unary(UnaryOp.SQUARE, centered, 0f), kept),
                 perCount);
         int[] statistics = {kind.statistics(x.shape())};
-        return new Tensor[] {affine(centered, variance, gamma, beta, epsilon), Tensor.reshaped(mean, statistics),
-            Tensor.reshaped(variance, statistics)};
+        return new Tensor[] {affine(centered, variance, gamma, beta, epsilon),
+            TensorInternals.reshaped(mean, statistics), TensorInternals.reshaped(variance, statistics)};
     }
 
     @Override
@@ -320,11 +324,11 @@ public class CpuBackend implements Backend {
             Tensor dy, float epsilon) {
         int channels = x.dim(-1);
         int rows = channels == 0 ? 0 : x.size() / channels;
-        float[][] gradients = NormalizationKernels.backward(kind == Normalization.BATCH, x.internalValues(),
-                mean.internalValues(), variance.internalValues(), gamma.internalValues(), dy.internalValues(), rows,
-                channels, epsilon);
-        return new Tensor[] {Tensor.wrap(x.shape(), gradients[0]), Tensor.wrap(gamma.shape(), gradients[1]),
-            Tensor.wrap(gamma.shape(), gradients[2])};
+        float[][] gradients = NormalizationKernels.backward(kind == Normalization.BATCH, TensorInternals.values(x),
+                TensorInternals.values(mean), TensorInternals.values(variance), TensorInternals.values(gamma),
+                TensorInternals.values(dy), rows, channels, epsilon);
+        return new Tensor[] {TensorInternals.wrap(x.shape(), gradients[0]),
+            TensorInternals.wrap(gamma.shape(), gradients[1]), TensorInternals.wrap(gamma.shape(), gradients[2])};
     }
 
     /** Composes the ops as {@link #normalize} does. */
@@ -367,13 +371,13 @@ public class CpuBackend implements Backend {
         int offset = 0;
         for (Tensor part : parts) {
             int chunk = part.dim(axis) * inner;
-            float[] values = part.internalValues();
+            float[] values = TensorInternals.values(part);
             for (int o = 0; o < outer; o++) {
                 System.arraycopy(values, o * chunk, out, o * total * inner + offset, chunk);
             }
             offset += chunk;
         }
-        return Tensor.wrap(shape, out);
+        return TensorInternals.wrap(shape, out);
     }
 
     @Override
@@ -387,11 +391,11 @@ public class CpuBackend implements Backend {
         }
         int inner = x.size() / outer / full;
         float[] out = new float[outer * length * inner];
-        float[] values = x.internalValues();
+        float[] values = TensorInternals.values(x);
         for (int o = 0; o < outer; o++) {
             System.arraycopy(values, (o * full + start) * inner, out, o * length * inner, length * inner);
         }
-        return Tensor.wrap(shape, out);
+        return TensorInternals.wrap(shape, out);
     }
 
     /** Composes the ops the fused one stands for, as {@link #dense} does. */
@@ -404,69 +408,71 @@ public class CpuBackend implements Backend {
     @Override
     public Tensor conv2d(Tensor x, Tensor kernel, ConvGeometry g) {
         int filters = kernel.dim(3);
-        float[] out = ConvolutionKernels.conv2d(x.internalValues(), x.dim(0), x.dim(3), kernel.internalValues(),
-                filters, g, parallelism);
-        return Tensor.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, filters}, out);
+        float[] out = ConvolutionKernels.conv2d(TensorInternals.values(x), x.dim(0), x.dim(3),
+                TensorInternals.values(kernel), filters, g, parallelism);
+        return TensorInternals.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, filters}, out);
     }
 
     @Override
     public Tensor conv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry g) {
-        return Tensor.wrap(inputShape.clone(), ConvolutionKernels.conv2dBackwardInput(dy.internalValues(),
-                kernel.internalValues(), inputShape[0], inputShape[3], kernel.dim(3), g, parallelism));
+        return TensorInternals.wrap(inputShape.clone(), ConvolutionKernels.conv2dBackwardInput(
+                TensorInternals.values(dy), TensorInternals.values(kernel), inputShape[0], inputShape[3],
+                kernel.dim(3), g, parallelism));
     }
 
     @Override
     public Tensor conv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry g) {
-        return Tensor.wrap(kernelShape.clone(), ConvolutionKernels.conv2dBackwardKernel(x.internalValues(),
-                dy.internalValues(), x.dim(0), x.dim(3), kernelShape[3], g, parallelism));
+        return TensorInternals.wrap(kernelShape.clone(), ConvolutionKernels.conv2dBackwardKernel(
+                TensorInternals.values(x), TensorInternals.values(dy), x.dim(0), x.dim(3), kernelShape[3], g,
+                parallelism));
     }
 
     @Override
     public Tensor depthwiseConv2d(Tensor x, Tensor kernel, ConvGeometry g) {
         int channels = x.dim(3);
         int multiplier = kernel.dim(3);
-        float[] out = ConvolutionKernels.depthwise(x.internalValues(), kernel.internalValues(), x.dim(0), channels,
-                multiplier, g);
-        return Tensor.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, channels * multiplier}, out);
+        float[] out = ConvolutionKernels.depthwise(TensorInternals.values(x), TensorInternals.values(kernel),
+                x.dim(0), channels, multiplier, g);
+        return TensorInternals.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, channels * multiplier}, out);
     }
 
     @Override
     public Tensor depthwiseConv2dBackwardInput(Tensor dy, Tensor kernel, int[] inputShape, ConvGeometry g) {
         float[] dx = new float[Shapes.size(inputShape)];
-        ConvolutionKernels.depthwiseBackward(null, kernel.internalValues(), dy.internalValues(), dx, null,
+        ConvolutionKernels.depthwiseBackward(null, TensorInternals.values(kernel), TensorInternals.values(dy), dx, null,
                 inputShape[0], inputShape[3], kernel.dim(3), g);
-        return Tensor.wrap(inputShape.clone(), dx);
+        return TensorInternals.wrap(inputShape.clone(), dx);
     }
 
     @Override
     public Tensor depthwiseConv2dBackwardKernel(Tensor x, Tensor dy, int[] kernelShape, ConvGeometry g) {
         float[] dk = new float[Shapes.size(kernelShape)];
-        ConvolutionKernels.depthwiseBackward(x.internalValues(), null, dy.internalValues(), null, dk, x.dim(0),
-                x.dim(3), kernelShape[3], g);
-        return Tensor.wrap(kernelShape.clone(), dk);
+        ConvolutionKernels.depthwiseBackward(TensorInternals.values(x), null, TensorInternals.values(dy), null, dk,
+                x.dim(0), x.dim(3), kernelShape[3], g);
+        return TensorInternals.wrap(kernelShape.clone(), dk);
     }
 
     @Override
     public Tensor maxPool2d(Tensor x, ConvGeometry g) {
-        return Tensor.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, x.dim(3)},
-                ConvolutionKernels.pool(x.internalValues(), null, x.dim(0), x.dim(3), g, true));
+        return TensorInternals.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, x.dim(3)},
+                ConvolutionKernels.pool(TensorInternals.values(x), null, x.dim(0), x.dim(3), g, true));
     }
 
     @Override
     public Tensor maxPool2dBackward(Tensor x, Tensor dy, ConvGeometry g) {
-        return Tensor.wrap(x.shape(), ConvolutionKernels.pool(x.internalValues(), dy.internalValues(), x.dim(0),
-                x.dim(3), g, true));
+        return TensorInternals.wrap(x.shape(), ConvolutionKernels.pool(TensorInternals.values(x),
+                TensorInternals.values(dy), x.dim(0), x.dim(3), g, true));
     }
 
     @Override
     public Tensor averagePool2d(Tensor x, ConvGeometry g) {
-        return Tensor.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, x.dim(3)},
-                ConvolutionKernels.pool(x.internalValues(), null, x.dim(0), x.dim(3), g, false));
+        return TensorInternals.wrap(new int[] {x.dim(0), g.outHeight, g.outWidth, x.dim(3)},
+                ConvolutionKernels.pool(TensorInternals.values(x), null, x.dim(0), x.dim(3), g, false));
     }
 
     @Override
     public Tensor averagePool2dBackward(Tensor dy, int[] inputShape, ConvGeometry g) {
-        return Tensor.wrap(inputShape.clone(), ConvolutionKernels.pool(null, dy.internalValues(), inputShape[0],
-                inputShape[3], g, false));
+        return TensorInternals.wrap(inputShape.clone(), ConvolutionKernels.pool(null, TensorInternals.values(dy),
+                inputShape[0], inputShape[3], g, false));
     }
 }

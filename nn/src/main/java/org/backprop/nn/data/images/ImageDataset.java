@@ -6,6 +6,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.data.Batching;
 import org.backprop.nn.data.Dataset;
+import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 
@@ -137,13 +138,13 @@ public final class ImageDataset {
         for (int i = 0; i < n; i++) {
             int row = rows[from + i];
             Tensor image = decodeImage(row);
-            float[] pixels = toChannels(image.internalValues(), image.dim(2), format.channels);
+            float[] pixels = toChannels(TensorInternals.values(image), image.dim(2), format.channels);
             Bilinear.resize(pixels, 0, image.dim(0), image.dim(1), format.channels, features, i * imageSize,
                     format.height, format.width);
             batchLabels[i] = labels[row];
         }
-        return Dataset.of(Tensor.wrap(new int[] {n, format.height, format.width, format.channels}, features),
-                Tensor.wrap(new int[] {n}, batchLabels));
+        return Dataset.of(TensorInternals.wrap(new int[] {n, format.height, format.width, format.channels}, features),
+                TensorInternals.wrap(new int[] {n}, batchLabels));
     }
 
     private Tensor decodeImage(int row) {

@@ -1,6 +1,7 @@
 package org.backprop.nn.data.images;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Turns decoded JPEG component planes into pixels: upsamples subsampled components as libjpeg's "fancy"
@@ -31,7 +32,7 @@ final class JpegColor {
                 values[p * 3 + 2] = clamp(y + 1.772f * cb);
             }
         }
-        return Tensor.wrap(new int[] {frame.height(), frame.width(), components.length}, values);
+        return TensorInternals.wrap(new int[] {frame.height(), frame.width(), components.length}, values);
     }
 
     private static int[] upsample(JpegComponent c, JpegFrameSize frame) {

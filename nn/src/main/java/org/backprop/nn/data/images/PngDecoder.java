@@ -5,6 +5,7 @@ import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 
 /**
  * Decodes PNG images without AWT, so it runs under TeaVM: non-interlaced, 8 bits per sample, colour types
@@ -157,7 +158,7 @@ public final class PngDecoder {
                 }
             }
         }
-        return Tensor.wrap(new int[] {header.height(), header.width(), channels}, values);
+        return TensorInternals.wrap(new int[] {header.height(), header.width(), channels}, values);
     }
 
     private static int chunkType(String name) {

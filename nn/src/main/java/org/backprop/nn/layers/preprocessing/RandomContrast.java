@@ -2,6 +2,7 @@ package org.backprop.nn.layers.preprocessing;
 
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
@@ -54,7 +55,7 @@ public final class RandomContrast extends Layer {
         int batch = inputs.dim(0);
         int channels = inputs.dim(3);
         int pixels = inputs.dim(1) * inputs.dim(2);
-        float[] in = inputs.internalValues();
+        float[] in = TensorInternals.values(inputs);
         float[] out = new float[in.length];
         RandomGenerator random = RandomSeed.generator();
         for (int n = 0; n < batch; n++) {
@@ -72,6 +73,6 @@ public final class RandomContrast extends Layer {
                 }
             }
         }
-        return Tensor.wrap(inputs.shape(), out);
+        return TensorInternals.wrap(inputs.shape(), out);
     }
 }

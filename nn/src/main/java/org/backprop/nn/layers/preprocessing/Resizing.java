@@ -3,6 +3,7 @@ package org.backprop.nn.layers.preprocessing;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.data.images.Bilinear;
+import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.layers.Layer;
 
 /**
@@ -48,11 +49,12 @@ public final class Resizing extends Layer {
         int inHeight = inputs.dim(1);
         int inWidth = inputs.dim(2);
         int channels = inputs.dim(3);
+        float[] in = TensorInternals.values(inputs);
         float[] out = new float[batch * height * width * channels];
         for (int n = 0; n < batch; n++) {
-            Bilinear.resize(inputs.internalValues(), n * inHeight * inWidth * channels, inHeight, inWidth, channels,
+            Bilinear.resize(in, n * inHeight * inWidth * channels, inHeight, inWidth, channels,
                     out, n * height * width * channels, height, width);
         }
-        return Tensor.wrap(new int[] {batch, height, width, channels}, out);
+        return TensorInternals.wrap(new int[] {batch, height, width, channels}, out);
     }
 }

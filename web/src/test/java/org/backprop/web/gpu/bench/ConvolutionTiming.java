@@ -2,10 +2,10 @@ package org.backprop.web.gpu.bench;
 
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
-import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.examples.BenchModels;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Sequential;
@@ -48,7 +48,7 @@ public final class ConvolutionTiming {
     }
 
     private static void time(Backend backend, int[] layer) {
-        Backends.use(backend);
+        BackendInternals.use(backend);
         RandomGenerator random = new RandomGenerator(7);
         Tensor x = uniform(random, layer[0], layer[1], layer[2], layer[3]);
         Tensor kernel = uniform(random, 3, 3, layer[3], layer[4]);
@@ -88,7 +88,7 @@ public final class ConvolutionTiming {
     }
 
     private static void trainBenchCnn(Backend backend) {
-        Backends.use(backend);
+        BackendInternals.use(backend);
         RandomSeed.set(1);
         Sequential cnn = BenchModels.cnn(32);
         cnn.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(false));

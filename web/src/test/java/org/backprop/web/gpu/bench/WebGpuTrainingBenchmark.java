@@ -1,8 +1,8 @@
 package org.backprop.web.gpu.bench;
 
 import org.backprop.nn.Tensor;
-import org.backprop.nn.backend.Backends;
 import org.backprop.nn.examples.BenchModels;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Model;
@@ -32,7 +32,7 @@ public final class WebGpuTrainingBenchmark {
             return;
         }
         WebGpuBackend backend = new WebGpuBackend(opened.device(), opened.adapterDescription());
-        Backends.use(backend);
+        BackendInternals.use(backend);
         RandomSeed.set(1);
         if (args.length > 1 && args[1].equals("homework")) {
             report("HOMEWORK-CNN", backend, opened.adapterDescription(), BenchModels.homework(32),

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.backend.Backend;
-import org.backprop.nn.backend.Backends;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.ops.Ops;
 import org.backprop.nn.optim.Adam;
 import org.backprop.nn.optim.AdamW;
@@ -92,7 +92,7 @@ final class OptimizerParity {
     }
 
     private static Result train(String name, int index, Backend backend, Supplier<GpuStats> stats) {
-        Backends.use(backend);
+        BackendInternals.use(backend);
         RandomGenerator random = new RandomGenerator(2000 + index);
         List<Variable> weights = new ArrayList<>();
         for (int j = 0; j < SHAPES.length; j++) {

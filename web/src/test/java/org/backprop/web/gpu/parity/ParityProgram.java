@@ -5,8 +5,8 @@ import java.util.List;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.backend.Backend;
-import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.cpu.CpuBackend;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.ops.Ops;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.web.gpu.WebGpu;
@@ -52,7 +52,7 @@ public final class ParityProgram {
                         + escape(failure.getMessage()) + "\"}");
             }
         }
-        Backends.use(cpu);
+        BackendInternals.use(cpu);
         // The dispatch count shows that the GPU, not a CPU fallback, computed the GPU side.
         System.out.println("{\"done\": " + (cases.size() + products.size() + optimizers.size()) + ", \"dispatches\": "
                 + (gpu.stats().dispatches() + otherGpu.stats().dispatches()) + "}");
@@ -89,7 +89,7 @@ public final class ParityProgram {
     }
 
     private static Result evaluate(ParityCase parityCase, Backend backend, int index) {
-        Backends.use(backend);
+        BackendInternals.use(backend);
         // The same seed on both backends: the same inputs and the same weighting of the outputs.
         RandomGenerator random = new RandomGenerator(1000 + index);
         Tensor[] inputs = parityCase.inputs.make(random);

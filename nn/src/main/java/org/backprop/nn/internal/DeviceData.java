@@ -1,8 +1,9 @@
-package org.backprop.nn.backend;
+package org.backprop.nn.internal;
 
 /**
  * A tensor's values held in a backend's device memory (a GPU buffer). {@link org.backprop.nn.Tensor} asks
- * for them only when host code reads the tensor; until then they never leave the device.
+ * for them only when host code reads the tensor; until then they never leave the device. Backends attach it
+ * to tensors through {@link TensorInternals}.
  */
 public interface DeviceData {
 
