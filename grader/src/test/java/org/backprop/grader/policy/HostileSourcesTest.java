@@ -115,6 +115,19 @@ class HostileSourcesTest {
     }
 
     @Test
+    void refusesTheLibrarysBackendOnlyMembers() {
+        String errors = errors(compile(Map.of("Main.java", String.join("\n",
+                "import org.backprop.nn.Tensor;",
+                "import org.backprop.nn.internal.TensorInternals;",
+                "public class Main { public static void main(String[] a) {",
+                "  Tensor t = Tensor.of(new float[] {1, 2});",
+                "  TensorInternals.values(t)[0] = 42;",
+                "} }"))));
+        assertEquals("Programs on Backprop may not use org.backprop.nn.internal.TensorInternals: it belongs to the"
+                + " library's backends, not to programs.\n", errors);
+    }
+
+    @Test
     void refusesAnnotationTypesAndAnnotationsOutsideTheLanguagesOwn() {
         String errors = errors(compile(Map.of("Main.java", String.join("\n",
                 "import java.lang.annotation.*;",
