@@ -37,6 +37,7 @@ final class Cgroups {
         for (Layout layout : candidates(failures)) {
             try {
                 new Cgroups(layout, null).create(64L << 20, 16).close();
+                removeLeftovers(layout);
                 return new Cgroups(layout, null);
             } catch (IOException | RuntimeException e) {
                 failures.add((layout.v2() ? "cgroup v2 at " : "cgroup v1 at ") + layout.memoryParent() + ": " + e);
@@ -44,6 +45,36 @@ final class Cgroups {
         }
         return new Cgroups(null, failures.isEmpty() ? "no cgroup hierarchy with the memory and pids controllers"
                 : String.join("; ", failures));
+    }
+
+    /** Removes the empty groups of runs whose server died before it could remove them. */
+    private static void removeLeftovers(Layout layout) {
+        for (Path parent : java.util.Set.of(layout.memoryParent(), layout.pidsParent())) {
+            try (java.util.stream.Stream<Path> groups = Files.list(parent)) {
+                groups.filter(group -> group.getFileName().toString().startsWith("run-"))
+                        .filter(group -> !ownerAlive(group.getFileName().toString())).forEach(group -> {
+                    try {
+                        if (Files.readString(group.resolve("cgroup.procs")).isBlank()) {
+                            Files.delete(group);
+                        }
+                    } catch (IOException e) {
+                        // Still in use by another server's run, or already gone.
+                    }
+                });
+            } catch (IOException e) {
+                // Nothing to clean.
+            }
+        }
+    }
+
+    /** Returns whether the server that named a run's group ("run-PID-N") still runs. */
+    private static boolean ownerAlive(String groupName) {
+        String[] parts = groupName.split("-");
+        try {
+            return parts.length == 3 && ProcessHandle.of(Long.parseLong(parts[1])).isPresent();
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     private static List<Layout> candidates(List<String> failures) {
