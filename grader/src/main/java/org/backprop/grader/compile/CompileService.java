@@ -6,32 +6,48 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
+import org.backprop.grader.compile.worker.CompileStoppedException;
+import org.backprop.grader.compile.worker.CompileWorkerPool;
+import org.backprop.grader.compile.worker.PlainWorkerLauncher;
+import org.backprop.grader.compile.worker.WorkerLimits;
 
 /**
- * Compiles student programs to JavaScript with a {@link CompilePipeline}. Results, failures included, are cached by
- * the SHA-256 of the sources, and concurrent requests for the same sources share one compile.
+ * Compiles student programs to JavaScript ({@link CompilePipeline}: javac, the bytecode policy, TeaVM) in a pool of
+ * separate, limited worker processes, never in this JVM. Results, compile errors included, are cached by the SHA-256
+ * of the sources, and concurrent requests for the same sources share one compile. A compile stopped by a limit or by
+ * its worker's death answers a failure that says why, and is not cached: it depends on the moment as much as on the
+ * sources.
  *
- * <p>Thread-safe. TeaVM is memory- and CPU-hungry, so at most {@code maxConcurrentCompiles} run at once.
+ * <p>Thread-safe. Close it to stop the workers.
  */
-public final class CompileService {
-    private final CompilePipeline pipeline;
-    private final Semaphore compileSlots;
+public final class CompileService implements AutoCloseable {
+    private final CompileWorkerPool workers;
     private final Map<String, CompileResult> cache;
     private final ConcurrentHashMap<String, CompletableFuture<CompileResult>> inFlight = new ConcurrentHashMap<>();
 
     /**
-     * @param workRoot where temporary class and script folders go; each compile deletes its own
+     * Makes a service with {@link WorkerLimits#DEFAULT} limits whose workers start on first use.
+     *
+     * @param workRoot where each worker gets its scratch folder
      * @param cacheEntries how many distinct programs' results to keep
-     * @param maxConcurrentCompiles how many compiles may run at the same time
+     * @param maxConcurrentCompiles how many worker processes compile at the same time
      */
     public CompileService(Path workRoot, int cacheEntries, int maxConcurrentCompiles) {
-        this.pipeline = new CompilePipeline(workRoot);
-        this.compileSlots = new Semaphore(maxConcurrentCompiles, true);
+        this(new CompileWorkerPool(workRoot, maxConcurrentCompiles, WorkerLimits.DEFAULT, new PlainWorkerLauncher()),
+                cacheEntries);
+    }
+
+    /**
+     * @param workers the pool that compiles; this service closes it
+     * @param cacheEntries how many distinct programs' results to keep
+     */
+    public CompileService(CompileWorkerPool workers, int cacheEntries) {
+        this.workers = workers;
         this.cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, CompileResult> eldest) {
@@ -40,7 +56,11 @@ public final class CompileService {
         });
     }
 
-    /** Returns the compiled program or the diagnostics that explain why there is none. */
+    /**
+     * Returns the compiled program or the diagnostics that explain why there is none.
+     *
+     * @throws CompileUnavailableException when no compile worker is free or can be started
+     */
     public CompileResult compile(SourceBundle sources) {
         String key = contentHash(sources);
         CompileResult cached = cache.get(key);
@@ -53,8 +73,13 @@ public final class CompileService {
             return await(running);
         }
         try {
-            CompileResult result = compileUncached(sources);
-            cache.put(key, result);
+            CompileResult result;
+            try {
+                result = workers.compile(sources);
+                cache.put(key, result);
+            } catch (CompileStoppedException e) {
+                result = CompileResult.failure(List.of(e.diagnostic()));
+            }
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -70,13 +95,15 @@ public final class CompileService {
         return cache.containsKey(contentHash(sources));
     }
 
-    private CompileResult compileUncached(SourceBundle sources) {
-        compileSlots.acquireUninterruptibly();
-        try {
-            return pipeline.compile(sources);
-        } finally {
-            compileSlots.release();
-        }
+    /** Starts the compile workers in the background instead of on first use. */
+    public void startWorkers() {
+        workers.start();
+    }
+
+    /** Stops the compile workers. */
+    @Override
+    public void close() {
+        workers.close();
     }
 
     private static String contentHash(SourceBundle sources) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.backprop.grader.GraderTestSupport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,11 @@ class CompileServiceTest {
     @BeforeAll
     static void createService() {
         service = new CompileService(work, 16, 2);
+    }
+
+    @AfterAll
+    static void stopService() {
+        service.close();
     }
 
     @Test
