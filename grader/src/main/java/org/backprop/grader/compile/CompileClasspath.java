@@ -1,9 +1,8 @@
 package org.backprop.grader.compile;
 
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
+import org.backprop.grader.io.CodeLocations;
 import org.backprop.nn.Tensor;
 import org.backprop.web.runtime.ProgramRuntime;
 
@@ -26,24 +25,6 @@ final class CompileClasspath {
     }
 
     private static Path locationOf(Class<?> type) {
-        String resource = type.getName().replace('.', '/') + ".class";
-        URL url = type.getClassLoader().getResource(resource);
-        if (url == null) {
-            throw new IllegalStateException("Cannot find " + resource + " on the class path");
-        }
-        try {
-            String text = url.toString();
-            if (text.startsWith("jar:")) {
-                return Path.of(new URL(text.substring(4, text.indexOf("!/"))).toURI());
-            }
-            Path classFile = Path.of(url.toURI());
-            Path root = classFile;
-            for (int i = 0; i < type.getName().split("\\.").length; i++) {
-                root = root.getParent();
-            }
-            return root;
-        } catch (URISyntaxException | java.net.MalformedURLException e) {
-            throw new IllegalStateException("Cannot turn " + url + " into a file path", e);
-        }
+        return CodeLocations.of(type.getClassLoader(), type.getName());
     }
 }

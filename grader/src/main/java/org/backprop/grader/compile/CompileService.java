@@ -1,13 +1,9 @@
 package org.backprop.grader.compile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,34 +11,43 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import org.backprop.grader.io.TempFolders;
-import org.backprop.grader.policy.BytecodePolicy;
+import org.backprop.grader.compile.worker.CompileStoppedException;
+import org.backprop.grader.compile.worker.CompileWorkerPool;
+import org.backprop.grader.compile.worker.PlainWorkerLauncher;
+import org.backprop.grader.compile.worker.WorkerLimits;
 
 /**
- * Compiles student programs to JavaScript: javac against {@code nn}, the bytecode policy check, then a generated
- * launcher against the web runtime, then TeaVM. Results, failures included, are cached by the SHA-256 of the sources, and
- * concurrent requests for the same sources share one compile.
+ * Compiles student programs to JavaScript ({@link CompilePipeline}: javac, the bytecode policy, TeaVM) in a pool of
+ * separate, limited worker processes, never in this JVM. Results, compile errors included, are cached by the SHA-256
+ * of the sources, and concurrent requests for the same sources share one compile. A compile stopped by a limit or by
+ * its worker's death answers a failure that says why, and is not cached: it depends on the moment as much as on the
+ * sources.
  *
- * <p>Thread-safe. TeaVM is memory- and CPU-hungry, so at most {@code maxConcurrentCompiles} run at once.
+ * <p>Thread-safe. Close it to stop the workers.
  */
-public final class CompileService {
-    private final JavaSourceCompiler javac = new JavaSourceCompiler();
-    private final BytecodePolicy policy = new BytecodePolicy();
-    private final TeaVmTranslator teavm = new TeaVmTranslator();
-    private final Path workRoot;
-    private final Semaphore compileSlots;
+public final class CompileService implements AutoCloseable {
+    private final CompileWorkerPool workers;
     private final Map<String, CompileResult> cache;
     private final ConcurrentHashMap<String, CompletableFuture<CompileResult>> inFlight = new ConcurrentHashMap<>();
 
     /**
-     * @param workRoot where temporary class and script folders go; each compile deletes its own
+     * Makes a service with {@link WorkerLimits#DEFAULT} limits whose workers start on first use.
+     *
+     * @param workRoot where each worker gets its scratch folder
      * @param cacheEntries how many distinct programs' results to keep
-     * @param maxConcurrentCompiles how many compiles may run at the same time
+     * @param maxConcurrentCompiles how many worker processes compile at the same time
      */
     public CompileService(Path workRoot, int cacheEntries, int maxConcurrentCompiles) {
-        this.workRoot = workRoot;
-        this.compileSlots = new Semaphore(maxConcurrentCompiles, true);
+        this(new CompileWorkerPool(workRoot, maxConcurrentCompiles, WorkerLimits.DEFAULT, new PlainWorkerLauncher()),
+                cacheEntries);
+    }
+
+    /**
+     * @param workers the pool that compiles; this service closes it
+     * @param cacheEntries how many distinct programs' results to keep
+     */
+    public CompileService(CompileWorkerPool workers, int cacheEntries) {
+        this.workers = workers;
         this.cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, CompileResult> eldest) {
@@ -51,7 +56,11 @@ public final class CompileService {
         });
     }
 
-    /** Returns the compiled program or the diagnostics that explain why there is none. */
+    /**
+     * Returns the compiled program or the diagnostics that explain why there is none.
+     *
+     * @throws CompileUnavailableException when no compile worker is free or can be started
+     */
     public CompileResult compile(SourceBundle sources) {
         String key = contentHash(sources);
         CompileResult cached = cache.get(key);
@@ -64,8 +73,13 @@ public final class CompileService {
             return await(running);
         }
         try {
-            CompileResult result = compileUncached(sources);
-            cache.put(key, result);
+            CompileResult result;
+            try {
+                result = workers.compile(sources);
+                cache.put(key, result);
+            } catch (CompileStoppedException e) {
+                result = CompileResult.failure(List.of(e.diagnostic()));
+            }
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -81,58 +95,15 @@ public final class CompileService {
         return cache.containsKey(contentHash(sources));
     }
 
-    private CompileResult compileUncached(SourceBundle sources) {
-        compileSlots.acquireUninterruptibly();
-        Path workDir = null;
-        try {
-            Files.createDirectories(workRoot);
-            workDir = Files.createTempDirectory(workRoot, "compile-");
-            Path classes = Files.createDirectory(workDir.resolve("classes"));
-
-            JavaSourceCompiler.Outcome student = javac.compile(sources.sortedFiles(), CompileClasspath.student(), classes);
-            if (!student.succeeded()) {
-                return CompileResult.failure(student.diagnostics());
-            }
-            List<Diagnostic> refused = policy.check(classes, sources.files().keySet());
-            if (!refused.isEmpty()) {
-                List<Diagnostic> all = new ArrayList<>(student.diagnostics());
-                all.addAll(refused);
-                return CompileResult.failure(all);
-            }
-            List<Diagnostic> diagnostics = new ArrayList<>(student.diagnostics());
-
-            List<Path> launcherClasspath = new ArrayList<>(CompileClasspath.launcher());
-            launcherClasspath.add(0, classes);
-            JavaSourceCompiler.Outcome launcher =
-                    javac.compile(Launcher.source(sources.mainClass()), launcherClasspath, classes);
-            if (!launcher.succeeded()) {
-                diagnostics.add(missingMain(sources, classes));
-                return CompileResult.failure(diagnostics);
-            }
-
-            TeaVmTranslator.Outcome translated =
-                    teavm.translate(classes, Launcher.CLASS_NAME, Files.createDirectory(workDir.resolve("js")));
-            diagnostics.addAll(translated.diagnostics());
-            return translated.js() == null ? CompileResult.failure(diagnostics)
-                    : CompileResult.success(translated.js(), diagnostics);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            compileSlots.release();
-            TempFolders.deleteQuietly(workDir);
-        }
+    /** Starts the compile workers in the background instead of on first use. */
+    public void startWorkers() {
+        workers.start();
     }
 
-    private static Diagnostic missingMain(SourceBundle sources, Path classes) {
-        String mainClass = sources.mainClass();
-        String expectedFile = mainClass.replace('.', '/') + ".java";
-        String file = sources.files().containsKey(expectedFile) ? expectedFile : null;
-        if (!Files.exists(classes.resolve(mainClass.replace('.', '/') + ".class"))) {
-            return Diagnostic.error(file, "There is no class " + mainClass
-                    + " in your files: check the class name and its package declaration.");
-        }
-        return Diagnostic.error(file, "The class " + mainClass
-                + " has no method \"public static void main(String[] args)\" to start the program with.");
+    /** Stops the compile workers. */
+    @Override
+    public void close() {
+        workers.close();
     }
 
     private static String contentHash(SourceBundle sources) {

@@ -18,7 +18,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
-/** Compiles Java sources held in memory with the JDK's javac, in-process, into a classes folder. */
+/** Compiles Java sources held in memory with the JDK's javac, in the calling JVM (a compile worker), into classes. */
 final class JavaSourceCompiler {
     private final JavaCompiler javac;
 

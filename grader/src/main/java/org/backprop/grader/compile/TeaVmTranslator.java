@@ -33,10 +33,10 @@ import org.teavm.vm.TeaVMBuilder;
 import org.teavm.vm.TeaVMOptimizationLevel;
 
 /**
- * Translates compiled classes to one JavaScript ES module with TeaVM, in-process.
+ * Translates compiled classes to one JavaScript ES module with TeaVM, in the calling JVM (a compile worker).
  *
  * <p>Most of a compile used to go into parsing the same library classes again (TeaVM's class library, nn and
- * the web runtime). They never change while the server runs, so they are parsed once per translator and
+ * the web runtime). They never change while a compile worker runs, so they are parsed once per translator and
  * shared; only the student's classes are read fresh. TeaVM copies classes before transforming them, so the
  * shared ones stay as parsed: the output is byte for byte what a fresh TeaVM produces. Thread-safe.
  */

@@ -25,6 +25,7 @@ import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Sequential;
 import org.backprop.nn.random.RandomSeed;
 import org.backprop.nn.records.RunRecordJson;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +44,14 @@ class GradingPipelineTest {
 
     @TempDir
     static Path work;
+    static CompileService compiler;
     static GradingPipeline pipeline;
     static String runRecord;
 
     @BeforeAll
     static void setUp() {
-        pipeline = new GradingPipeline(new CompileService(work.resolve("compile"), 16, 1),
+        compiler = new CompileService(work.resolve("compile"), 16, 1);
+        pipeline = new GradingPipeline(compiler,
                 new NodeSandbox(GraderTestSupport.sandboxConfig(work.resolve("runs"))));
         RandomSeed.set(3);
         Sequential model = new Sequential(Input.shape(2), new Dense(3, "relu"), new Dense(1, "sigmoid"));
@@ -56,6 +59,11 @@ class GradingPipelineTest {
         runRecord = RunRecordJson.write(model.fit(Tensor.of(new float[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}}),
                 Tensor.of(new float[][] {{0}, {1}, {1}, {0}}), FitOptions.epochs(2).validationSplit(0.25).verbose(0)
                         .runName("xor")).runRecord());
+    }
+
+    @AfterAll
+    static void stopCompiler() {
+        compiler.close();
     }
 
     @Test
@@ -104,7 +112,7 @@ class GradingPipelineTest {
 
     @Test
     void turnsAStageThatThrowsIntoAReadableResult() {
-        GradingPipeline broken = new GradingPipeline(new CompileService(work.resolve("compile"), 16, 1),
+        GradingPipeline broken = new GradingPipeline(compiler,
                 new NodeSandbox(new SandboxConfig("/nonexistent/node", work, Optional.empty(), work.resolve("runs"))));
         GradingReport report = broken.grade(task(HELLO, List.of(runRecord)));
         assertEquals("Your program compiled. The server could not run your program because of an error on its side."

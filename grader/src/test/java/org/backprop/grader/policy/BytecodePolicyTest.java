@@ -11,6 +11,7 @@ import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.Diagnostic;
 import org.backprop.grader.compile.SourceBundle;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,11 @@ class BytecodePolicyTest {
     @BeforeAll
     static void createService() {
         service = new CompileService(work, 16, 1);
+    }
+
+    @AfterAll
+    static void stopCompiler() {
+        service.close();
     }
 
     private static CompileResult compileMain(String body) {

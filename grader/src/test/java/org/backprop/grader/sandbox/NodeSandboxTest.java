@@ -19,6 +19,7 @@ import org.backprop.grader.GraderTestSupport;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.SourceBundle;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,11 @@ class NodeSandboxTest {
     static void setUp() {
         compiler = new CompileService(work.resolve("compile"), 16, 2);
         sandbox = new NodeSandbox(GraderTestSupport.sandboxConfig(work.resolve("runs")));
+    }
+
+    @AfterAll
+    static void stopCompiler() {
+        compiler.close();
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
+import org.backprop.grader.compile.CompileUnavailableException;
 import org.backprop.grader.compile.InvalidSourcesException;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.server.api.Problem;
@@ -34,6 +35,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class CompileResource {
     /** Says whether the answer came from the cache, for clients and for measuring. */
     static final String CACHE_HEADER = "Backprop-Compile-Cache";
+    /** When to try again after a 503: about the time a fresh compile worker needs to start and warm up. */
+    private static final int RETRY_UNAVAILABLE_SECONDS = 30;
 
     @Inject
     CompileService compileService;
@@ -66,6 +69,9 @@ public class CompileResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not signed in",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No compiler is free or can be started right now; Retry-After"
+            + " says when to try again", headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many compiles in the last minute; Retry-After says when"
             + " to try again", headers = @Header(name = "Retry-After", description = "Seconds to wait"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -94,5 +100,11 @@ public class CompileResource {
     public Response invalidSources(InvalidSourcesException error) {
         return Problem.response(error instanceof InvalidSourcesException.TooLarge
                 ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST, error.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response compileUnavailable(CompileUnavailableException error) {
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, error.getMessage()))
+                .header("Retry-After", RETRY_UNAVAILABLE_SECONDS).build();
     }
 }

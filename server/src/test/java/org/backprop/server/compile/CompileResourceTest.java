@@ -5,15 +5,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.backprop.grader.compile.CompileUnavailableException;
+import org.backprop.server.api.Problem;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.PinnedClock;
 import org.backprop.server.ratelimit.RateLimit;
@@ -196,6 +200,16 @@ class CompileResourceTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("The request is 2049 KiB; this server accepts at most 1024 KiB."));
+    }
+
+    @Test
+    void answersServiceUnavailableWithRetryAfterWhenNoCompilerCanRun() {
+        String busy = "Every compiler on the server is busy. Try again in half a minute.";
+        Response response = new CompileResource().compileUnavailable(new CompileUnavailableException(busy));
+        assertEquals(503, response.getStatus());
+        assertEquals("30", response.getHeaderString("Retry-After"));
+        assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
+        assertEquals(new Problem("about:blank", "Service Unavailable", 503, busy), response.getEntity());
     }
 
     private RequestSpecification compile() {

@@ -1,0 +1,83 @@
+package org.backprop.grader.compile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.grader.io.TempFolders;
+import org.backprop.grader.policy.BytecodePolicy;
+
+/**
+ * One compile from sources to JavaScript: javac against {@code nn}, the bytecode policy check, then a generated
+ * launcher against the web runtime, then TeaVM.
+ *
+ * <p>Student code is hostile, and javac and TeaVM can be made to spend unbounded memory and time on it, so this runs
+ * only inside a compile worker process ({@code compile.worker.CompileWorkerMain}), never in the server's JVM. It keeps
+ * TeaVM's parsed class library between compiles, which is most of what makes a warm compile fast. Thread-safe.
+ */
+public final class CompilePipeline {
+    private final JavaSourceCompiler javac = new JavaSourceCompiler();
+    private final BytecodePolicy policy = new BytecodePolicy();
+    private final TeaVmTranslator teavm = new TeaVmTranslator();
+    private final Path workRoot;
+
+    /** @param workRoot where each compile makes, and then deletes, its class and script folders */
+    public CompilePipeline(Path workRoot) {
+        this.workRoot = workRoot;
+    }
+
+    /** Returns the compiled program or the diagnostics that explain why there is none. */
+    public CompileResult compile(SourceBundle sources) {
+        Path workDir = null;
+        try {
+            Files.createDirectories(workRoot);
+            workDir = Files.createTempDirectory(workRoot, "compile-");
+            Path classes = Files.createDirectory(workDir.resolve("classes"));
+
+            JavaSourceCompiler.Outcome student = javac.compile(sources.sortedFiles(), CompileClasspath.student(), classes);
+            if (!student.succeeded()) {
+                return CompileResult.failure(student.diagnostics());
+            }
+            List<Diagnostic> refused = policy.check(classes, sources.files().keySet());
+            if (!refused.isEmpty()) {
+                List<Diagnostic> all = new ArrayList<>(student.diagnostics());
+                all.addAll(refused);
+                return CompileResult.failure(all);
+            }
+            List<Diagnostic> diagnostics = new ArrayList<>(student.diagnostics());
+
+            List<Path> launcherClasspath = new ArrayList<>(CompileClasspath.launcher());
+            launcherClasspath.add(0, classes);
+            JavaSourceCompiler.Outcome launcher =
+                    javac.compile(Launcher.source(sources.mainClass()), launcherClasspath, classes);
+            if (!launcher.succeeded()) {
+                diagnostics.add(missingMain(sources, classes));
+                return CompileResult.failure(diagnostics);
+            }
+
+            TeaVmTranslator.Outcome translated =
+                    teavm.translate(classes, Launcher.CLASS_NAME, Files.createDirectory(workDir.resolve("js")));
+            diagnostics.addAll(translated.diagnostics());
+            return translated.js() == null ? CompileResult.failure(diagnostics)
+                    : CompileResult.success(translated.js(), diagnostics);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TempFolders.deleteQuietly(workDir);
+        }
+    }
+
+    private static Diagnostic missingMain(SourceBundle sources, Path classes) {
+        String mainClass = sources.mainClass();
+        String expectedFile = mainClass.replace('.', '/') + ".java";
+        String file = sources.files().containsKey(expectedFile) ? expectedFile : null;
+        if (!Files.exists(classes.resolve(mainClass.replace('.', '/') + ".class"))) {
+            return Diagnostic.error(file, "There is no class " + mainClass
+                    + " in your files: check the class name and its package declaration.");
+        }
+        return Diagnostic.error(file, "The class " + mainClass
+                + " has no method \"public static void main(String[] args)\" to start the program with.");
+    }
+}
