@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.backprop.grader.compile.worker.CompileStoppedException;
 import org.backprop.grader.compile.worker.CompileWorkerPool;
-import org.backprop.grader.compile.worker.PlainWorkerLauncher;
+import org.backprop.grader.compile.worker.JailedWorkerLauncher;
+import org.backprop.grader.sandbox.SandboxConfig;
 import org.backprop.grader.compile.worker.WorkerLimits;
 
 /**
@@ -31,15 +32,16 @@ public final class CompileService implements AutoCloseable {
     private final ConcurrentHashMap<String, CompletableFuture<CompileResult>> inFlight = new ConcurrentHashMap<>();
 
     /**
-     * Makes a service with {@link WorkerLimits#DEFAULT} limits whose workers start on first use.
+     * Makes a service with {@link WorkerLimits#DEFAULT} limits whose workers start on first use, jailed as the sandbox's
+     * default user where the jail works.
      *
      * @param workRoot where each worker gets its scratch folder
      * @param cacheEntries how many distinct programs' results to keep
      * @param maxConcurrentCompiles how many worker processes compile at the same time
      */
     public CompileService(Path workRoot, int cacheEntries, int maxConcurrentCompiles) {
-        this(new CompileWorkerPool(workRoot, maxConcurrentCompiles, WorkerLimits.DEFAULT, new PlainWorkerLauncher()),
-                cacheEntries);
+        this(new CompileWorkerPool(workRoot, maxConcurrentCompiles, WorkerLimits.DEFAULT,
+                JailedWorkerLauncher.forThisMachine(SandboxConfig.DEFAULT_SANDBOX_UID)), cacheEntries);
     }
 
     /**

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #detect} proves that the jail works on this machine by running a probe inside it; where it does not,
  * the reason is kept for the operator, and the sandbox refuses to run programs (it fails closed).
  */
-final class Jail {
-    /** Where the jailed process finds the folders bound for it. */
+public final class Jail {
+    /** The jailed process's home: a private tmpfs. */
     static final String HOME = "/home/sandbox";
 
     private static final List<String> SYSTEM_FOLDERS = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64");
@@ -56,7 +56,7 @@ final class Jail {
      * @param bwrapExecutable bubblewrap's name on PATH ({@code bwrap}) or its path
      * @param uid the unprivileged user programs run as when the server runs as root
      */
-    static Jail detect(String bwrapExecutable, int uid) {
+    public static Jail detect(String bwrapExecutable, int uid) {
         String bwrap = Executables.find(bwrapExecutable);
         if (bwrap == null) {
             return new Jail(null, uid, false, "bubblewrap (bwrap) is not installed: install the Debian package"
@@ -108,13 +108,18 @@ final class Jail {
     }
 
     /** Returns whether programs can be jailed on this machine. */
-    boolean available() {
+    public boolean available() {
         return unavailableReason == null;
     }
 
     /** Returns why programs cannot be jailed here, or null when they can. */
-    String unavailableReason() {
+    public String unavailableReason() {
         return unavailableReason;
+    }
+
+    /** Returns the command that runs {@code program} in the jail with nothing of the host's writable. */
+    List<String> command(Map<String, String> environment, List<Bind> readOnly, List<String> program) {
+        return command(environment, readOnly, List.of(), program);
     }
 
     /**
@@ -122,8 +127,10 @@ final class Jail {
      *
      * @param environment the jailed process's whole environment
      * @param readOnly host folders or files the process may read, and where it sees them
+     * @param writable host folders the process may write (the jailed user must own them), and where it sees them
      */
-    List<String> command(Map<String, String> environment, List<Bind> readOnly, List<String> program) {
+    public List<String> command(Map<String, String> environment, List<Bind> readOnly, List<Bind> writable,
+            List<String> program) {
         if (!available()) {
             throw new IllegalStateException("The sandbox is unavailable: " + unavailableReason);
         }
@@ -160,6 +167,10 @@ final class Jail {
                 makeParents(command, made, Path.of(bind.inside()));
             }
             command.addAll(List.of("--ro-bind", bind.host().toString(), bind.inside()));
+        }
+        for (Bind bind : writable) {
+            makeParents(command, made, Path.of(bind.inside()));
+            command.addAll(List.of("--bind", bind.host().toString(), bind.inside()));
         }
         command.addAll(List.of("--dev", "/dev"));
         for (String device : GpuDevices.present()) {
@@ -207,7 +218,21 @@ final class Jail {
         }
     }
 
-    /** A host path bound read-only at {@code inside} in the jail. */
-    record Bind(Path host, String inside) {
+    /** Returns the user the jailed process runs as when the server is root, who must own its writable folders. */
+    public int uid() {
+        return uid;
+    }
+
+    /** Returns whether the server runs as root (and so hands the jailed user its writable folders). */
+    public boolean startedByRoot() {
+        return asRoot;
+    }
+
+    /** A host path bound at {@code inside} in the jail. */
+    public record Bind(Path host, String inside) {
+        /** Binds {@code host} at the same path inside. */
+        public static Bind same(Path host) {
+            return new Bind(host, host.toString());
+        }
     }
 }

@@ -7,8 +7,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.worker.CompileWorkerPool;
-import org.backprop.grader.compile.worker.PlainWorkerLauncher;
+import org.backprop.grader.compile.worker.JailedWorkerLauncher;
 import org.backprop.grader.compile.worker.WorkerLimits;
+import org.backprop.server.grading.GradingConfig;
 
 /**
  * Makes the grader's compile service a server bean, configured from {@link CompileConfig}: its worker processes
@@ -19,11 +20,12 @@ public class CompileServiceProducer {
 
     @Produces
     @Singleton
-    CompileService compileService(CompileConfig config) {
+    CompileService compileService(CompileConfig config, GradingConfig grading) {
         WorkerLimits limits = new WorkerLimits((int) (config.workerHeap().asLongValue() / MEBIBYTE),
                 config.wallTime(), config.cpuTime());
+        // The compile workers share the run sandbox's jail and unprivileged user.
         return new CompileService(new CompileWorkerPool(config.workDir(), config.maxConcurrent(), limits,
-                new PlainWorkerLauncher()), config.cacheEntries());
+                JailedWorkerLauncher.forThisMachine(grading.sandbox().uid())), config.cacheEntries());
     }
 
     void startWorkers(@Observes StartupEvent startup, CompileConfig config, CompileService compileService) {
