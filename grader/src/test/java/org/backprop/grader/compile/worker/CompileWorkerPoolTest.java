@@ -88,7 +88,9 @@ class CompileWorkerPoolTest {
     /** Returns the worker processes of the pool whose scratch folders are under {@code workRoot}. */
     private static List<ProcessHandle> workersUnder(Path workRoot) {
         String scratchOption = "-Djava.io.tmpdir=" + workRoot + "/";
-        return ProcessHandle.current().children()
+        // Jailed workers are grandchildren (behind bubblewrap): the JVM is the process with the option.
+        return ProcessHandle.current().descendants()
+                .filter(child -> child.info().command().orElse("").endsWith("/java"))
                 .filter(child -> List.of(child.info().arguments().orElse(new String[0])).stream()
                         .anyMatch(argument -> argument.startsWith(scratchOption)))
                 .toList();
