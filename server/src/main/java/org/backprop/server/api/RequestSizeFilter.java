@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -13,15 +14,21 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses request bodies over the configured size before they are read, with a 413 problem that says
  * how large the request was and what the limit is. Multipart uploads (submissions) have a larger limit of
  * their own; their parts are spooled to disk, not memory, and each part is checked against its own limit.
+ * Dataset imports, archives of whole datasets, have the largest.
  */
 public class RequestSizeFilter {
     private final long maxRequestBytes;
+    private static final Pattern DATASET_IMPORT = Pattern.compile("/api/courses/[^/]+/datasets/?");
+
     private final long maxUploadBytes;
+    private final long maxDatasetUploadBytes;
 
     RequestSizeFilter(@ConfigProperty(name = "backprop.http.max-request-bytes") long maxRequestBytes,
-            @ConfigProperty(name = "backprop.http.max-upload-bytes") MemorySize maxUploadBytes) {
+            @ConfigProperty(name = "backprop.http.max-upload-bytes") MemorySize maxUploadBytes,
+            @ConfigProperty(name = "backprop.datasets.max-upload-size") MemorySize maxDatasetUploadBytes) {
         this.maxRequestBytes = maxRequestBytes;
         this.maxUploadBytes = maxUploadBytes.asLongValue();
+        this.maxDatasetUploadBytes = maxDatasetUploadBytes.asLongValue();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -38,8 +45,10 @@ public class RequestSizeFilter {
                     "The Content-Length header \"" + header + "\" is not a number."));
         }
         MediaType type = request.getMediaType();
-        long limit = type != null && MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type) ? maxUploadBytes
-                : maxRequestBytes;
+        boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type);
+        long limit = !multipart ? maxRequestBytes
+                : DATASET_IMPORT.matcher(request.getUriInfo().getPath()).matches() ? maxDatasetUploadBytes
+                : maxUploadBytes;
         if (length <= limit) {
             return Optional.empty();
         }

@@ -44,6 +44,8 @@ class AuthorizationMatrixTest {
     private long assignmentA;
     private long submissionA;
     private long jobA;
+    private String shardA;
+    private String hiddenShardA;
     private Map<String, Fixtures.User> callers;
 
     /** Creates the two courses once; RestAssured knows the test port only from the first test on. */
@@ -73,6 +75,13 @@ class AuthorizationMatrixTest {
         // Accepting the submission queued its grading job.
         jobA = given().auth().oauth2(courseA.instructor().token()).get("/api/courses/" + courseA.id() + "/grading/jobs")
                 .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        given().auth().oauth2(courseA.instructor().token()).contentType(MULTIPART)
+                .body(idxUpload("tiny").getBytes(StandardCharsets.UTF_8))
+                .post("/api/courses/" + courseA.id() + "/datasets").then().statusCode(201);
+        Response manifest = given().auth().oauth2(courseA.instructor().token())
+                .get("/api/courses/" + courseA.id() + "/datasets/tiny/1/manifest");
+        shardA = manifest.jsonPath().getString("splits.find { it.name == 'train' }.shards[0].sha256");
+        hiddenShardA = manifest.jsonPath().getString("splits.find { it.name == 'test' }.shards[0].sha256");
         // A worker token is no account: it stands in the matrix as a caller without one.
         Fixtures.User workerA = new Fixtures.User(0, "worker", "worker A",
                 GradingFixtures.workerToken(courseA.instructor(), courseA.id()));
@@ -287,7 +296,21 @@ class AuthorizationMatrixTest {
                         "admin", 200, "other student A", 403, "student B", 403, "TA B", 403)),
                 new Rule("GET", submission + "/files/report.md", null, null, Map.of("anonymous", 401,
                         "student A", 200, "instructor A", 200, "other student A", 403, "instructor B", 403,
-                        "TA B", 403)));
+                        "TA B", 403)),
+                new Rule("GET", a + "/datasets", null, null, Map.of("anonymous", 401, "student A", 200, "TA A", 200,
+                        "admin", 200, "student B", 403, "TA B", 403, "worker A", 403)),
+                new Rule("GET", a + "/datasets/tiny/1/manifest", null, null, Map.of("anonymous", 401,
+                        "student A", 200, "TA A", 200, "student B", 403, "instructor B", 403, "worker A", 403)),
+                new Rule("GET", a + "/datasets/tiny/2/manifest", null, null, Map.of("instructor A", 404)),
+                new Rule("POST", a + "/datasets", MULTIPART, idxUpload("matrix"), Map.of("anonymous", 401,
+                        "student A", 403, "instructor B", 403, "TA B", 403, "worker A", 403, "TA A", 201)),
+                new Rule("GET", "/api/datasets/shards/" + shardA, null, null, Map.of("anonymous", 401,
+                        "student A", 200, "TA A", 200, "admin", 200, "student B", 403, "TA B", 403,
+                        "worker A", 403)),
+                new Rule("GET", "/api/datasets/shards/" + hiddenShardA, null, null, Map.of("anonymous", 401,
+                        "student A", 403, "other student A", 403, "TA A", 200, "instructor A", 200, "admin", 200,
+                        "instructor B", 403, "worker A", 403)),
+                new Rule("GET", "/api/datasets/shards/" + "0".repeat(64), null, null, Map.of("student A", 404)));
     }
 
     private Response send(String caller, Rule rule) {
@@ -299,6 +322,29 @@ class AuthorizationMatrixTest {
             request.contentType(rule.contentType()).body(rule.body().getBytes(StandardCharsets.UTF_8));
         }
         return request.request(rule.method(), rule.path());
+    }
+
+    /**
+     * A multipart IDX upload of two 2 × 2 images per split, "test" hidden; every byte is below 0x80, so the body
+     * travels as text. Importing the same name twice is a 409.
+     */
+    private static String idxUpload(String name) {
+        String header = "\0\0\u0008\u0003\0\0\0\u0002\0\0\0\u0002\0\0\0\u0002";
+        String labels = "\0\0\u0008\u0001\0\0\0\u0002\u0001\u0002";
+        StringBuilder body = new StringBuilder();
+        for (String split : List.of("train", "t10k")) {
+            // Different pixels per split, so that the hidden split's shard is not also a training shard.
+            String pixels = split.equals("train") ? "ABCDEFGH" : "abcdefgh";
+            body.append(part("file\"; filename=\"" + split + "-images-idx3-ubyte", header + pixels))
+                    .append(part("file\"; filename=\"" + split + "-labels-idx1-ubyte", labels));
+        }
+        return body.append(part("format", "idx")).append(part("name", name)).append(part("version", "1"))
+                .append(part("hiddenSplit", "test")).append("--").append(BOUNDARY).append("--\r\n").toString();
+    }
+
+    private static String part(String name, String content) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + content
+                + "\r\n";
     }
 
     private static String quoted(String text) {

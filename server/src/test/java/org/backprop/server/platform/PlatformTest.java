@@ -41,7 +41,8 @@ class PlatformTest {
         List<String> tables = entityManager.createNativeQuery(
                 "select table_name from information_schema.tables where table_schema = 'public' order by 1")
                 .getResultList();
-        assertEquals(List.of("account", "api_token", "assignment", "auth_session", "course", "course_member", "extension",
+        assertEquals(List.of("account", "api_token", "assignment", "auth_session", "course", "course_member", "dataset",
+                "dataset_shard", "extension",
                 "flyway_schema_history", "grading_attempt", "grading_job", "grading_result",
                 "grading_result_item", "late_credit_step", "password_setup", "rate_limit_event", "regrade_request",
                 "result_publication", "review_score", "rubric_item",
