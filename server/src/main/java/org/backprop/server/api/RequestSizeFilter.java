@@ -35,7 +35,14 @@ public class RequestSizeFilter {
     public Optional<Response> refuseOversizedBodies(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (header == null) {
-            return Optional.empty();
+            // A body of unknown length could only be stopped at the backstop, sized for dataset archives (spooled to
+            // disk); everywhere else it would be read into memory first.
+            boolean streamedBody = request.getHeaderString("Transfer-Encoding") != null;
+            return streamedBody && !DATASET_IMPORT.matcher(request.getUriInfo().getPath()).matches()
+                    ? Optional.of(Problem.response(Response.Status.LENGTH_REQUIRED,
+                            "Send the request with a Content-Length header; bodies of unknown length are accepted only"
+                                    + " for dataset imports."))
+                    : Optional.empty();
         }
         long length;
         try {
