@@ -34,14 +34,15 @@ public class RequestSizeFilter {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> refuseOversizedBodies(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        MediaType type = request.getMediaType();
+        boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type);
         if (header == null) {
-            // A body of unknown length could only be stopped at the backstop, sized for dataset archives (spooled to
-            // disk); everywhere else it would be read into memory first.
+            // A body of unknown length could only be stopped at the backstop, sized for dataset archives. Multipart
+            // parts are spooled to disk and each is checked against its own limit; any other body would be read
+            // into memory first.
             boolean streamedBody = request.getHeaderString("Transfer-Encoding") != null;
-            return streamedBody && !DATASET_IMPORT.matcher(request.getUriInfo().getPath()).matches()
-                    ? Optional.of(Problem.response(Response.Status.LENGTH_REQUIRED,
-                            "Send the request with a Content-Length header; bodies of unknown length are accepted only"
-                                    + " for dataset imports."))
+            return streamedBody && !multipart ? Optional.of(Problem.response(Response.Status.LENGTH_REQUIRED,
+                    "Send the request with a Content-Length header; only file uploads may be sent without one."))
                     : Optional.empty();
         }
         long length;
@@ -51,8 +52,6 @@ public class RequestSizeFilter {
             return Optional.of(Problem.response(Response.Status.BAD_REQUEST,
                     "The Content-Length header \"" + header + "\" is not a number."));
         }
-        MediaType type = request.getMediaType();
-        boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type);
         long limit = !multipart ? maxRequestBytes
                 : DATASET_IMPORT.matcher(request.getUriInfo().getPath()).matches() ? maxDatasetUploadBytes
                 : maxUploadBytes;
