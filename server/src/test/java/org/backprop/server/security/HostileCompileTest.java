@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A signed-in student attacks the compile endpoint of the real server: the TeaVM annotation stand-in that once ran
- * a student's static initialiser in the server, and JavaScript through a student-written JSBody. Both answer with
- * compile errors a student can read, nothing they tried happens, and the server stays ready.
+ * a student's static initialiser in the server, JavaScript through a student-written JSBody, and a constant-expression
+ * bomb that once filled the server's heap. Each answers with compile errors a student can read, nothing they tried
+ * happens, and the server stays ready.
  */
 @QuarkusTest
 class HostileCompileTest {
@@ -48,6 +50,31 @@ class HostileCompileTest {
                         + " @org.teavm.backend.javascript.spi.GeneratedBy")));
         assertFalse(Files.exists(marker), "the student's class ran in the server");
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aConstantExpressionBombStopsInTheCompileWorkerAndTheServerCarriesOn() {
+        StringBuilder source = new StringBuilder("public class Main {\n  static final String A0 = \"x\";\n");
+        for (int i = 1; i <= 30; i++) {
+            String previous = "A" + (i - 1);
+            source.append("  static final String A").append(i).append(" = ").append(previous).append(" + ")
+                    .append(previous).append(" + ").append(previous).append(" + ").append(previous).append(";\n");
+        }
+        source.append("  public static void main(String[] a) { System.out.println(A30.length()); }\n}\n");
+        long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        given().auth().oauth2(fixtures.account("bomber").token()).contentType(ContentType.JSON)
+                .body(Map.of("mainClass", "Main", "files", Map.of("Main.java", source.toString())))
+                .when().post("/api/compile").then()
+                .statusCode(422)
+                .body("diagnostics.message", hasItem(startsWith("Compiling your program needed more than")));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().auth().oauth2(fixtures.account("bomber").token()).contentType(ContentType.JSON)
+                .body(Map.of("mainClass", "Main", "files", Map.of("Main.java",
+                        "public class Main { public static void main(String[] a) { System.out.println(2); } }")))
+                .when().post("/api/compile").then().statusCode(200);
+        long heapAfter = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        assertTrue(heapAfter - heapBefore < 256L * 1024 * 1024, "the server's heap grew by "
+                + (heapAfter - heapBefore) / (1024 * 1024) + " MiB");
     }
 
     @Test
