@@ -38,7 +38,7 @@ public final class CompilePipeline {
 
             JavaSourceCompiler.Outcome student = javac.compile(sources.sortedFiles(), CompileClasspath.student(), classes);
             if (!student.succeeded()) {
-                return CompileResult.failure(student.diagnostics());
+                return CompileResult.failure(withAnError(student.diagnostics()));
             }
             List<Diagnostic> refused = policy.check(classes, sources.files().keySet());
             if (!refused.isEmpty()) {
@@ -67,6 +67,20 @@ public final class CompilePipeline {
         } finally {
             TempFolders.deleteQuietly(workDir);
         }
+    }
+
+    /**
+     * Returns {@code diagnostics} with an error that explains the failure when javac gave none: it swallows its own
+     * stack overflow on very deeply nested code and just reports that it failed.
+     */
+    private static List<Diagnostic> withAnError(List<Diagnostic> diagnostics) {
+        if (diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            return diagnostics;
+        }
+        List<Diagnostic> explained = new ArrayList<>(diagnostics);
+        explained.add(Diagnostic.error(null, "The Java compiler could not finish your program: an expression or a"
+                + " chain of calls is probably nested too deeply. Split it into smaller steps."));
+        return explained;
     }
 
     private static Diagnostic missingMain(SourceBundle sources, Path classes) {

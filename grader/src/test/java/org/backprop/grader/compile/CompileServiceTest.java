@@ -75,6 +75,16 @@ class CompileServiceTest {
     }
 
     @Test
+    void explainsCodeNestedTooDeeplyForJavac() {
+        String nested = "1" + " + (1".repeat(20_000) + ")".repeat(20_000);
+        CompileResult result = service.compile(new SourceBundle("Main", Map.of("Main.java",
+                "public class Main { public static void main(String[] a) { System.out.println(" + nested + "); } }")));
+        assertFalse(result.succeeded());
+        assertEquals(List.of(Diagnostic.error(null, "The Java compiler could not finish your program: an expression or"
+                + " a chain of calls is probably nested too deeply. Split it into smaller steps.")), result.diagnostics());
+    }
+
+    @Test
     void explainsAMainClassWithoutMain() {
         CompileResult result = service.compile(new SourceBundle("Main", Map.of("Main.java", "public class Main {}")));
         assertEquals(List.of(Diagnostic.error("Main.java", "The class Main has no method"
