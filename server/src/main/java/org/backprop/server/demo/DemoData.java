@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the demo course and its accounts the first time the demo starts, publishes (or re-publishes)
- * every assignment in {@code assignments/} into it, and prints the accounts and assignments at every start
- * so that whoever ran the Run command can sign in.
+ * every assignment in {@code assignments/} into it, imports its real dataset ({@link DemoDatasets}), and prints the
+ * accounts, assignments and datasets at every start so that whoever ran the Run command can sign in.
  */
 @ApplicationScoped
 public class DemoData {
@@ -48,6 +48,9 @@ public class DemoData {
     @Inject
     AssignmentPublisher publisher;
 
+    @Inject
+    DemoDatasets datasets;
+
     @ConfigProperty(name = "backprop.demo.enabled")
     boolean enabled;
 
@@ -57,6 +60,7 @@ public class DemoData {
         }
         List<String> accounts = createIfMissing();
         List<String> assignments = publishAssignments();
+        List<String> data = datasets.importIfMissing();
         // Read back rather than taken from JOIN_CODE: the instructor may have rotated it since the first start.
         String joinCode = QuarkusTransaction.requiringNew()
                 .call(() -> Course.findByCode(COURSE_CODE).orElseThrow().joinCode);
@@ -67,6 +71,8 @@ public class DemoData {
         text.append("Assignments published from ").append(assignmentFolder.ids().isEmpty() ? "(none found)"
                 : "assignments/").append(":\n");
         assignments.forEach(line -> text.append("  ").append(line).append('\n'));
+        text.append("Datasets of the course:\n");
+        data.forEach(line -> text.append("  ").append(line).append('\n'));
         LOG.info(text);
     }
 

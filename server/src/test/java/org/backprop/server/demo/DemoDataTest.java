@@ -14,6 +14,8 @@ import org.backprop.server.assignment.Assignment;
 import org.backprop.server.course.Course;
 import org.backprop.server.course.CourseMember;
 import org.backprop.server.course.CourseRole;
+import org.backprop.server.dataset.Dataset;
+import org.backprop.server.dataset.DatasetShard;
 import org.backprop.server.team.TeamSet;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,25 @@ class DemoDataTest {
                 () -> "selection should stay open for a week, closes at " + teams.selectionClosesAt);
         Account student = Account.findByEmail("student07@demo.backprop.dev").orElseThrow();
         assertTrue(BcryptUtil.matches(DemoData.PASSWORD, student.passwordHash), "the printed password signs in");
+    }
+
+    @Inject
+    DemoDatasets demoDatasets;
+
+    @Test
+    void importsFashionMnistFromItsDebianPackageOnceWithTheTestSplitHidden() {
+        demoData.createIfMissing();
+        List<String> first = demoDatasets.importIfMissing();
+        List<String> again = demoDatasets.importIfMissing();
+
+        assertTrue(first.get(0).equals("fashion_mnist 1.0.0: imported now, test 10000 (hidden), train 60000")
+                || first.get(0).equals("fashion_mnist 1.0.0: imported"), first::toString);
+        assertEquals(List.of("fashion_mnist 1.0.0: imported"), again);
+        long course = Course.findByCode(DemoData.COURSE_CODE).orElseThrow().id;
+        Dataset fashion = Dataset.<Dataset>find("courseId = ?1 and name = ?2", course, "fashion_mnist").singleResult();
+        assertEquals("1.0.0", fashion.version);
+        assertTrue(DatasetShard.count("key.datasetId = ?1 and key.split = ?2 and hidden = true", fashion.id, "test") > 0);
+        assertEquals(0, DatasetShard.count("key.datasetId = ?1 and key.split = ?2 and hidden = true", fashion.id, "train"));
     }
 
     @Test
