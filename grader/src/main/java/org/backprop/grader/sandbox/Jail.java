@@ -149,7 +149,17 @@ public final class Jail {
                 command.addAll(List.of("--ro-bind", folder, folder));
             }
         }
-        Set<String> made = new LinkedHashSet<>();
+        // The private folders come before the caller's binds, so that a bound folder under /tmp or /home (a scratch
+        // folder, a checkout) is mounted on top of them rather than hidden by them.
+        command.addAll(List.of("--dev", "/dev"));
+        for (String device : GpuDevices.present()) {
+            command.addAll(List.of("--dev-bind", device, device));
+        }
+        command.addAll(List.of("--proc", "/proc",
+                "--perms", "1777", "--size", String.valueOf(WRITABLE_BYTES), "--tmpfs", "/tmp",
+                "--perms", "0755", "--dir", "/home",
+                "--perms", "0777", "--size", String.valueOf(WRITABLE_BYTES), "--tmpfs", HOME));
+        Set<String> made = new LinkedHashSet<>(List.of("/tmp", "/home", HOME));
         for (String file : ETC_FILES) {
             if (Files.isRegularFile(Path.of(file))) {
                 makeParents(command, made, Path.of(file));
@@ -172,15 +182,7 @@ public final class Jail {
             makeParents(command, made, Path.of(bind.inside()));
             command.addAll(List.of("--bind", bind.host().toString(), bind.inside()));
         }
-        command.addAll(List.of("--dev", "/dev"));
-        for (String device : GpuDevices.present()) {
-            command.addAll(List.of("--dev-bind", device, device));
-        }
-        command.addAll(List.of("--proc", "/proc",
-                "--perms", "1777", "--size", String.valueOf(WRITABLE_BYTES), "--tmpfs", "/tmp",
-                "--perms", "0755", "--dir", "/home",
-                "--perms", "0777", "--size", String.valueOf(WRITABLE_BYTES), "--tmpfs", HOME,
-                "--chdir", HOME));
+        command.addAll(List.of("--chdir", HOME));
         for (Map.Entry<String, String> variable : environment.entrySet()) {
             command.addAll(List.of("--setenv", variable.getKey(), variable.getValue()));
         }
