@@ -30,7 +30,8 @@ record AssignmentSpec(String title, String summary, DeadlineSpec deadline, TeamP
     record TeamPolicy(String set, int minSize, int maxSize) {
     }
 
-    record DatasetSpec(String name, String source, List<String> splits, String hidden) {
+    /** A dataset entry; {@code version} (or null for the course's newest) picks among the course's imports. */
+    record DatasetSpec(String name, String version, String source, List<String> splits, String hidden) {
     }
 
     record StarterSpec(String mainClass, List<String> files) {

@@ -38,8 +38,12 @@ class AssignmentViews {
         for (JsonNode dataset : read(assignment.specJson).path("datasets")) {
             List<String> splits = new ArrayList<>();
             dataset.path("splits").forEach(split -> splits.add(split.asText()));
-            datasets.add(new DatasetView(dataset.path("name").asText(), dataset.path("source").asText(), splits,
-                    dataset.hasNonNull("hidden") ? dataset.get("hidden").asText() : null));
+            String name = dataset.path("name").asText();
+            String version = dataset.hasNonNull("version") ? dataset.get("version").asText() : null;
+            String imported = CourseDatasets.resolve(assignment.courseId, name, version);
+            datasets.add(new DatasetView(name, version, dataset.path("source").asText(), splits,
+                    dataset.hasNonNull("hidden") ? dataset.get("hidden").asText() : null, imported,
+                    imported != null ? null : CourseDatasets.missing(assignment.courseId, name, version)));
         }
         return datasets;
     }

@@ -171,7 +171,7 @@ final class SpecParser {
             error(path, "must be a mapping with name, source, splits and hidden");
             return null;
         }
-        keys(node, path, Set.of("name", "source", "splits", "hidden"));
+        keys(node, path, Set.of("name", "version", "source", "splits", "hidden"));
         String name = text(node, path, "name", true, 100);
         String source = text(node, path, "source", true, 300);
         List<String> splits = list(node, path, "splits", true, this::string);
@@ -179,7 +179,8 @@ final class SpecParser {
         if (hidden != null && !splits.contains(hidden)) {
             error(join(path, "hidden"), "names the split \"" + hidden + "\", which is not in splits " + splits);
         }
-        return new AssignmentSpec.DatasetSpec(name, source, splits, hidden);
+        String version = text(node, path, "version", false, 40);
+        return new AssignmentSpec.DatasetSpec(name, version, source, splits, hidden);
     }
 
     private AssignmentSpec.StarterSpec starter(Located node, Set<String> folderFiles) {

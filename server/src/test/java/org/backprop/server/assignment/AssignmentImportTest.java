@@ -50,6 +50,9 @@ class AssignmentImportTest {
                 .body("deadline.closesLocal", equalTo("2026-12-10T23:59:00+09:00"))
                 .body("datasets.name", contains("rock_paper_scissors", "tf_flowers", "cats_vs_dogs"))
                 .body("datasets[0].hiddenSplit", equalTo("test"))
+                .body("datasets[0].importedVersion", nullValue())
+                .body("datasets[0].problem", equalTo("No dataset named rock_paper_scissors has been imported into this"
+                        + " course yet: import it before students need it."))
                 .body("starterFiles", contains("Main.java", "model/Components.java", "model/ConvNet.java"))
                 .body("rubric.check", hasItem("ablation"))
                 .body("rubric[0].params.layers", contains("RandomFlip", "RandomRotation", "RandomZoom"));

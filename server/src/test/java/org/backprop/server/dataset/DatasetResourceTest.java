@@ -2,6 +2,7 @@ package org.backprop.server.dataset;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,28 @@ class DatasetResourceTest {
         Response badFormat = upload(cohort.instructor(), cohort.id(), images, "csv", null);
         assertEquals(400, badFormat.statusCode(), badFormat.asString());
         assertTrue(badFormat.jsonPath().getString("detail").contains("idx, tfds, image-folder"), badFormat.asString());
+    }
+
+    @Test
+    void anAssignmentsDatasetEntriesResolveToTheCoursesImportsByNameAndVersion() throws IOException {
+        Fixtures.Cohort cohort = fixtures.cohort(1);
+        given().auth().oauth2(cohort.instructor().token())
+                .multiPart("file", "train-images-idx3-ubyte", Files.readAllBytes(writeIdxImages()),
+                        "application/octet-stream")
+                .multiPart("file", "train-labels-idx1-ubyte", new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 1, 2},
+                        "application/octet-stream")
+                .multiPart("format", "idx").multiPart("name", "rock_paper_scissors").multiPart("version", "3.0.0")
+                .post("/api/courses/" + cohort.id() + "/datasets").then().statusCode(201);
+
+        given().auth().oauth2(cohort.instructor().token())
+                .post("/api/courses/" + cohort.id() + "/assignments/import/hw-convnets").then()
+                .statusCode(201)
+                .body("datasets[0].name", equalTo("rock_paper_scissors"))
+                .body("datasets[0].importedVersion", equalTo("3.0.0"))
+                .body("datasets[0].problem", nullValue())
+                .body("datasets[1].importedVersion", nullValue())
+                .body("datasets[1].problem", equalTo("No dataset named tf_flowers has been imported into this course"
+                        + " yet: import it before students need it."));
     }
 
     private static Path writeIdxImages() throws IOException {
