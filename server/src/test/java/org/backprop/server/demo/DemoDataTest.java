@@ -49,19 +49,25 @@ class DemoDataTest {
     DemoDatasets demoDatasets;
 
     @Test
-    void importsFashionMnistFromItsDebianPackageOnceWithTheTestSplitHidden() {
+    void importsFashionMnistAndMnistFromTheirPackagesOnceWithTheTestSplitsHidden() {
         demoData.createIfMissing();
         List<String> first = demoDatasets.importIfMissing();
         List<String> again = demoDatasets.importIfMissing();
 
         assertTrue(first.get(0).equals("fashion_mnist 1.0.0: imported now, test 10000 (hidden), train 60000")
                 || first.get(0).equals("fashion_mnist 1.0.0: imported"), first::toString);
-        assertEquals(List.of("fashion_mnist 1.0.0: imported"), again);
+        assertTrue(first.get(1).matches("mnist 1\\.0\\.0: imported now, test 1[0-9]{3} \\(hidden\\), train [0-9]{4}")
+                || first.get(1).equals("mnist 1.0.0: imported"), first::toString);
+        assertEquals(List.of("fashion_mnist 1.0.0: imported", "mnist 1.0.0: imported"), again);
         long course = Course.findByCode(DemoData.COURSE_CODE).orElseThrow().id;
-        Dataset fashion = Dataset.<Dataset>find("courseId = ?1 and name = ?2", course, "fashion_mnist").singleResult();
-        assertEquals("1.0.0", fashion.version);
-        assertTrue(DatasetShard.count("key.datasetId = ?1 and key.split = ?2 and hidden = true", fashion.id, "test") > 0);
-        assertEquals(0, DatasetShard.count("key.datasetId = ?1 and key.split = ?2 and hidden = true", fashion.id, "train"));
+        for (String name : List.of("fashion_mnist", "mnist")) {
+            Dataset dataset = Dataset.<Dataset>find("courseId = ?1 and name = ?2", course, name).singleResult();
+            assertEquals("1.0.0", dataset.version);
+            assertTrue(DatasetShard.count("key.datasetId = ?1 and key.split = ?2 and hidden = true", dataset.id,
+                    "test") > 0, name);
+            assertEquals(0, DatasetShard.count("key.datasetId = ?1 and key.split = ?2 and hidden = true", dataset.id,
+                    "train"), name);
+        }
     }
 
     @Test
