@@ -24,6 +24,40 @@ class JailedWorkerLauncherTest {
     @TempDir
     Path work;
 
+    /**
+     * Workers are started from whichever thread needs one (the pool's cached threads, retired after a minute idle):
+     * the jail's die-with-parent must follow the server, not the thread that happened to start it.
+     */
+    @Test
+    void aWorkerOutlivesTheThreadThatStartedIt() throws Exception {
+        WorkerLauncher launcher = JailedWorkerLauncher.forThisMachine(SandboxConfig.DEFAULT_SANDBOX_UID);
+        Path scratch = Files.createDirectory(work.resolve("scratch"));
+        Process[] started = new Process[1];
+        Thread shortLived = new Thread(() -> {
+            try {
+                started[0] = launcher.start(WorkerCommand.forWorker(WorkerLimits.DEFAULT, scratch), scratch);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        shortLived.start();
+        shortLived.join();
+        try {
+            Thread.sleep(1000);
+            assertTrue(started[0].isAlive(), "the worker died with the thread that started it (exit code "
+                    + (started[0].isAlive() ? "-" : started[0].exitValue()) + ")");
+        } finally {
+            started[0].getOutputStream().close();
+            started[0].destroyForcibly().waitFor();
+        }
+    }
+
+    private static List<ProcessHandle> workers() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(CompileWorkerMain.class.getName()))
+                .filter(p -> p.info().command().orElse("").endsWith("/java")).toList();
+    }
+
     @Test
     void compileWorkersRunJailedAsTheSandboxUserWithoutTheHostsNetwork() throws Exception {
         try (CompileService service = new CompileService(work, 4, 1)) {
@@ -31,9 +65,7 @@ class JailedWorkerLauncherTest {
                     "public class Main { public static void main(String[] a) { System.out.println(1); } }")));
             assertTrue(result.succeeded(), result.diagnostics()::toString);
 
-            List<ProcessHandle> workers = ProcessHandle.current().descendants()
-                    .filter(p -> p.info().commandLine().orElse("").contains(CompileWorkerMain.class.getName()))
-                    .filter(p -> p.info().command().orElse("").endsWith("/java")).toList();
+            List<ProcessHandle> workers = workers();
             assertFalse(workers.isEmpty(), "no compile worker process found");
             String ourNetwork = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
             for (ProcessHandle worker : workers) {
