@@ -163,15 +163,13 @@ public final class BytecodePolicy {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            annotation(descriptor, null);
-            return null;
+            return annotation(descriptor, null);
         }
 
         @Override
         public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
                 boolean visible) {
-            annotation(descriptor, null);
-            return null;
+            return annotation(descriptor, null);
         }
 
         @Override
@@ -180,25 +178,25 @@ public final class BytecodePolicy {
             return new RecordComponentVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                    annotation(annotation, null);
-                    return null;
+                    return annotation(annotation, null);
                 }
 
                 @Override
                 public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String annotation,
                         boolean visible) {
-                    annotation(annotation, null);
-                    return null;
+                    return annotation(annotation, null);
                 }
             };
         }
 
-        private void annotation(String descriptor, Integer line) {
+        /** Refuses the annotation unless it is one of the language's own; its values need no visit (returns null). */
+        private AnnotationVisitor annotation(String descriptor, Integer line) {
             if (!ALLOWED_ANNOTATIONS.contains(descriptor)) {
                 String name = Type.getType(descriptor).getClassName().replace('$', '.');
                 refuse(line, "Programs on Backprop may not use the annotation @" + name + ": only @Override,"
                         + " @FunctionalInterface, @SafeVarargs, @SuppressWarnings and @Deprecated are allowed.");
             }
+            return null;
         }
 
         private void refuse(Integer line, String message) {
@@ -212,15 +210,13 @@ public final class BytecodePolicy {
             return new FieldVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                    annotation(annotation, null);
-                    return null;
+                    return annotation(annotation, null);
                 }
 
                 @Override
                 public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String annotation,
                         boolean visible) {
-                    annotation(annotation, null);
-                    return null;
+                    return annotation(annotation, null);
                 }
             };
         }
@@ -248,47 +244,36 @@ public final class BytecodePolicy {
 
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                    annotation(annotation, line);
-                    return null;
-                }
-
-                @Override
-                public AnnotationVisitor visitAnnotationDefault() {
-                    return null;
+                    return annotation(annotation, line);
                 }
 
                 @Override
                 public AnnotationVisitor visitParameterAnnotation(int parameter, String annotation, boolean visible) {
-                    annotation(annotation, line);
-                    return null;
+                    return annotation(annotation, line);
                 }
 
                 @Override
                 public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String annotation,
                         boolean visible) {
-                    annotation(annotation, line);
-                    return null;
+                    return annotation(annotation, line);
                 }
 
                 @Override
                 public AnnotationVisitor visitInsnAnnotation(int typeRef, TypePath typePath, String annotation,
                         boolean visible) {
-                    annotation(annotation, line);
-                    return null;
+                    return annotation(annotation, line);
                 }
 
                 @Override
                 public AnnotationVisitor visitTryCatchAnnotation(int typeRef, TypePath typePath, String annotation,
                         boolean visible) {
-                    annotation(annotation, line);
-                    return null;
+                    return annotation(annotation, line);
                 }
 
                 @Override
                 public AnnotationVisitor visitLocalVariableAnnotation(int typeRef, TypePath typePath, Label[] start,
                         Label[] end, int[] index, String annotation, boolean visible) {
-                    annotation(annotation, line);
-                    return null;
+                    return annotation(annotation, line);
                 }
 
                 @Override
