@@ -34,6 +34,8 @@ public class Main {
     /** The last examples of train, kept out of training to validate on. */
     static final int VALIDATION_EXAMPLES = 500;
     static final int EPOCHS = 2;
+    /** Higher than Adam's usual 1e-3 so that two short epochs learn something; try lower with longer runs. */
+    static final double LEARNING_RATE = 3e-3;
 
     public static void main(String[] args) {
         for (String name : DATASETS) {
@@ -45,7 +47,7 @@ public class Main {
             for (Components variant : Components.ablation()) {
                 RandomSeed.set(SEED);
                 Model model = ConvNet.build(image[0], image[1], image[2], all.numClasses(), variant);
-                model.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(false), "accuracy");
+                model.compile(new Adam(LEARNING_RATE), new SparseCategoricalCrossentropy(false), "accuracy");
                 History history = model.fit(train, FitOptions.epochs(EPOCHS).batchSize(32)
                         .validationData(validation).runName(name + "/" + variant.name).tags(variant.tag()));
                 System.out.println(name + " " + variant.name + ": val_accuracy " + history.get("val_accuracy"));
