@@ -16,6 +16,7 @@ import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
 import org.backprop.grader.result.Visibility;
 import org.backprop.grader.sandbox.NodeSandbox;
+import org.backprop.grader.sandbox.RunDatasets;
 import org.backprop.grader.sandbox.RunLimits;
 import org.backprop.grader.sandbox.SandboxConfig;
 import org.backprop.nn.Input;
@@ -104,7 +105,7 @@ class GradingPipelineTest {
     @Test
     void refusesUnsafeFileNamesWithAReadableMessage() {
         GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("../etc/Main.java", HELLO), List.of(), "",
-                List.of(), RUBRIC, LIMITS));
+                List.of(), RUBRIC, LIMITS, RunDatasets.NONE));
         assertTrue(report.summary().startsWith("Your sources could not be used: \"../etc/Main.java\" is not a valid"
                 + " source file name"), report::summary);
         assertNull(report.items().get(0).points());
@@ -132,6 +133,6 @@ class GradingPipelineTest {
 
     private static GradingTask task(String main, List<String> runRecords) {
         return new GradingTask("Main", Map.of("Main.java", main), runRecords, "# Report", List.of("Kim Minji"), RUBRIC,
-                LIMITS);
+                LIMITS, RunDatasets.NONE);
     }
 }

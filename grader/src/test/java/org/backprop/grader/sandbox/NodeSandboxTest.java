@@ -12,13 +12,19 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.backprop.grader.GraderTestSupport;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.nn.data.store.DatasetManifest;
+import org.backprop.nn.data.store.ShardRef;
+import org.backprop.nn.data.store.ShardWriter;
+import org.backprop.nn.data.store.SplitManifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -266,6 +272,128 @@ class NodeSandboxTest {
             assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
             assertTrue(result.stdout().startsWith("refused "), result::stdout);
         }
+    }
+
+    /**
+     * A dataset "tiny" 1.0.0 in a store of its own: a visible split "train" of two 2x2 grey images, and a hidden
+     * split "test" of one, each one shard named by its SHA-256. The manifest keeps the hidden shard, as the staff's
+     * does: the sandbox must leave it out on its own.
+     */
+    private record TinyStore(Path folder, DatasetManifest manifest, String trainShard, String hiddenShard) {
+        static TinyStore write(Path folder) throws Exception {
+            Files.createDirectories(folder);
+            ShardRef train = store(folder, new byte[] {0, 1, 2, 3, 4, 5, 6, 7}, 0, 1);
+            ShardRef hidden = store(folder, new byte[] {9, 9, 9, 9}, 1);
+            DatasetManifest manifest = new DatasetManifest("tiny", "1.0.0", 2, 2, 1, List.of("dark", "light"),
+                    List.of(new SplitManifest("train", 2, false, List.of(train)),
+                            new SplitManifest("test", 1, true, List.of(hidden))));
+            return new TinyStore(folder, manifest, train.sha256(), hidden.sha256());
+        }
+
+        private static ShardRef store(Path folder, byte[] pixels, int... labels) throws Exception {
+            ShardWriter writer = new ShardWriter(2, 2, 1, labels.length);
+            for (int i = 0; i < labels.length; i++) {
+                writer.add(pixels, 4 * i, labels[i]);
+            }
+            byte[] bytes = writer.toBytes();
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            Path file = Files.write(folder.resolve(sha256), bytes);
+            file.toFile().setReadable(true, false);
+            return new ShardRef(sha256, bytes.length, labels.length);
+        }
+
+        RunDatasets datasets() {
+            return new RunDatasets(List.of(manifest), folder::resolve);
+        }
+
+        String hex(String sha256) throws Exception {
+            return HexFormat.of().formatHex(Files.readAllBytes(folder.resolve(sha256)));
+        }
+    }
+
+    /** A module whose main runs {@code body} with {@code say(text)} and {@code attempt(name, async action)}. */
+    private static String datasetProgram(String body) {
+        return "import * as fs from 'node:fs';\n"
+                + "const say = (text) => $rt_putStdoutCustom(text + '\\n');\n"
+                + "const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');\n"
+                + "const attempt = async (name, action) => { try { say(name + ': ' + await action()); }"
+                + " catch (e) { say(name + ' refused: ' + (e.code || e.message)); } };\n"
+                + "export async function main() {\n" + body + "\nbackpropExit(0); }\n";
+    }
+
+    @Test
+    void givesAProgramTheAssignmentsDatasetsReadOnlyAndNeverTheHiddenSplit(@TempDir Path temp) throws Exception {
+        TinyStore tiny = TinyStore.write(temp.resolve("store"));
+        String js = datasetProgram(String.join("\n",
+                "const manifest = JSON.parse(await backpropDatasets.manifest('tiny'));",
+                "say('manifest ' + manifest.name + ' ' + manifest.version + ' '"
+                        + " + manifest.splits.map((s) => s.name + ':' + s.shards.length).join(','));",
+                "await attempt('pinned', async () => JSON.parse(await backpropDatasets.manifest('tiny:1.0.0')).version);",
+                "const shard = await backpropDatasets.shard('" + tiny.trainShard() + "');",
+                "say('train ' + (shard instanceof Uint8Array) + ' ' + hex(shard));",
+                "await attempt('hidden shard', () => backpropDatasets.shard('" + tiny.hiddenShard() + "'));",
+                "await attempt('other version', () => backpropDatasets.manifest('tiny:2.0.0'));",
+                "await attempt('other name', () => backpropDatasets.manifest('fashion_mnist'));",
+                "await attempt('escape manifest', () => backpropDatasets.manifest('../../etc/passwd'));",
+                "await attempt('escape shard', () => backpropDatasets.shard('../../etc/passwd'));",
+                "await attempt('read passwd', () => fs.readFileSync('/datasets/../etc/passwd', 'utf8'));",
+                "await attempt('read hidden', () => fs.readFileSync('/datasets/shards/" + tiny.hiddenShard() + "').length);",
+                "await attempt('read store', () => fs.readFileSync('" + tiny.folder().resolve(tiny.hiddenShard())
+                        + "').length);",
+                "await attempt('list shards', () => fs.readdirSync('/datasets/shards').join());",
+                "await attempt('write', () => fs.writeFileSync('/datasets/marker', 'x'));",
+                "await attempt('write manifest', () => fs.writeFileSync('/datasets/manifests/tiny.json', '{}'));",
+                "await attempt('write shard', () => fs.writeFileSync('/datasets/shards/" + tiny.trainShard() + "', 'x'));"));
+
+        RunResult result = sandbox.run(js, LIMITS, tiny.datasets());
+
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals(List.of(
+                "manifest tiny 1.0.0 train:1,test:0",
+                "pinned: 1.0.0",
+                "train true " + tiny.hex(tiny.trainShard()),
+                "hidden shard refused: There is no shard " + tiny.hiddenShard() + " in this run's datasets (a hidden"
+                        + " split's shards are for the grader only)",
+                "other version refused: The assignment has tiny in version 1.0.0, not 2.0.0; load \"tiny\" or"
+                        + " \"tiny:1.0.0\"",
+                "other name refused: The assignment has no dataset fashion_mnist; it has tiny 1.0.0",
+                "escape manifest refused: \"../../etc/passwd\" is not a dataset name: write a name like fashion_mnist,"
+                        + " or fashion_mnist:1.0.0 for one version",
+                "escape shard refused: There is no shard ../../etc/passwd in this run's datasets",
+                "read passwd refused: ENOENT",
+                "read hidden refused: ENOENT",
+                "read store refused: ENOENT",
+                "list shards: " + tiny.trainShard(),
+                "write refused: EROFS",
+                "write manifest refused: EROFS",
+                "write shard refused: EROFS"), List.of(result.stdout().split("\n")));
+    }
+
+    @Test
+    void tellsAProgramWithoutDatasetsThatItHasNone() {
+        String js = datasetProgram("await attempt('manifest', () => backpropDatasets.manifest('fashion_mnist'));"
+                + "await attempt('shard', () => backpropDatasets.shard('" + "0".repeat(64) + "'));");
+        RunResult result = sandbox.run(js, LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals("manifest refused: This run has no datasets, so it cannot load fashion_mnist\n"
+                + "shard refused: There is no shard " + "0".repeat(64) + " in this run's datasets\n", result.stdout());
+    }
+
+    @Test
+    void givesAnUnjailedDevelopmentRunTheSameView(@TempDir Path temp) throws Exception {
+        TinyStore tiny = TinyStore.write(temp.resolve("store"));
+        SandboxConfig strict = GraderTestSupport.sandboxConfig(work.resolve("runs"));
+        NodeSandbox unjailed = new NodeSandbox(new SandboxConfig(strict.nodeExecutable(), strict.nodeModules(),
+                strict.vulkanIcd(), strict.workRoot(), strict.sandboxUid(), true),
+                Jail.detect("/nonexistent/bwrap", SandboxConfig.DEFAULT_SANDBOX_UID));
+        String js = datasetProgram("say(JSON.parse(await backpropDatasets.manifest('tiny')).splits[1].shards.length);"
+                + "say(hex(await backpropDatasets.shard('" + tiny.trainShard() + "')));"
+                + "await attempt('hidden shard', () => backpropDatasets.shard('" + tiny.hiddenShard() + "'));");
+        RunResult result = unjailed.run(js, LIMITS, tiny.datasets());
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals(List.of("0", tiny.hex(tiny.trainShard()), "hidden shard refused: There is no shard "
+                + tiny.hiddenShard() + " in this run's datasets (a hidden split's shards are for the grader only)"),
+                List.of(result.stdout().split("\n")));
     }
 
     private static String compile(String source) {
