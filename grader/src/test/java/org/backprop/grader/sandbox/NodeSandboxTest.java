@@ -328,7 +328,8 @@ class NodeSandboxTest {
                 "const manifest = JSON.parse(await backpropDatasets.manifest('tiny'));",
                 "say('manifest ' + manifest.name + ' ' + manifest.version + ' '"
                         + " + manifest.splits.map((s) => s.name + ':' + s.shards.length).join(','));",
-                "await attempt('pinned', async () => JSON.parse(await backpropDatasets.manifest('tiny:1.0.0')).version);",
+                "await attempt('pinned', async () =>"
+                        + " JSON.parse(await backpropDatasets.manifest('tiny:1.0.0')).version);",
                 "const shard = await backpropDatasets.shard('" + tiny.trainShard() + "');",
                 "say('train ' + (shard instanceof Uint8Array) + ' ' + hex(shard));",
                 "await attempt('hidden shard', () => backpropDatasets.shard('" + tiny.hiddenShard() + "'));",
@@ -337,13 +338,15 @@ class NodeSandboxTest {
                 "await attempt('escape manifest', () => backpropDatasets.manifest('../../etc/passwd'));",
                 "await attempt('escape shard', () => backpropDatasets.shard('../../etc/passwd'));",
                 "await attempt('read passwd', () => fs.readFileSync('/datasets/../etc/passwd', 'utf8'));",
-                "await attempt('read hidden', () => fs.readFileSync('/datasets/shards/" + tiny.hiddenShard() + "').length);",
+                "await attempt('read hidden', () => fs.readFileSync('/datasets/shards/" + tiny.hiddenShard()
+                        + "').length);",
                 "await attempt('read store', () => fs.readFileSync('" + tiny.folder().resolve(tiny.hiddenShard())
                         + "').length);",
                 "await attempt('list shards', () => fs.readdirSync('/datasets/shards').join());",
                 "await attempt('write', () => fs.writeFileSync('/datasets/marker', 'x'));",
                 "await attempt('write manifest', () => fs.writeFileSync('/datasets/manifests/tiny.json', '{}'));",
-                "await attempt('write shard', () => fs.writeFileSync('/datasets/shards/" + tiny.trainShard() + "', 'x'));"));
+                "await attempt('write shard', () => fs.writeFileSync('/datasets/shards/" + tiny.trainShard()
+                        + "', 'x'));"));
 
         RunResult result = sandbox.run(js, LIMITS, tiny.datasets());
 
