@@ -12,19 +12,16 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.backprop.grader.GraderTestSupport;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.SourceBundle;
-import org.backprop.nn.data.store.DatasetManifest;
-import org.backprop.nn.data.store.ShardRef;
-import org.backprop.nn.data.store.ShardWriter;
-import org.backprop.nn.data.store.SplitManifest;
+import org.backprop.nn.internal.DatasetInternals;
+import org.backprop.nn.internal.DatasetSource;
+import org.backprop.nn.internal.FolderDatasetSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -274,43 +271,6 @@ class NodeSandboxTest {
         }
     }
 
-    /**
-     * A dataset "tiny" 1.0.0 in a store of its own: a visible split "train" of two 2x2 grey images, and a hidden
-     * split "test" of one, each one shard named by its SHA-256. The manifest keeps the hidden shard, as the staff's
-     * does: the sandbox must leave it out on its own.
-     */
-    private record TinyStore(Path folder, DatasetManifest manifest, String trainShard, String hiddenShard) {
-        static TinyStore write(Path folder) throws Exception {
-            Files.createDirectories(folder);
-            ShardRef train = store(folder, new byte[] {0, 1, 2, 3, 4, 5, 6, 7}, 0, 1);
-            ShardRef hidden = store(folder, new byte[] {9, 9, 9, 9}, 1);
-            DatasetManifest manifest = new DatasetManifest("tiny", "1.0.0", 2, 2, 1, List.of("dark", "light"),
-                    List.of(new SplitManifest("train", 2, false, List.of(train)),
-                            new SplitManifest("test", 1, true, List.of(hidden))));
-            return new TinyStore(folder, manifest, train.sha256(), hidden.sha256());
-        }
-
-        private static ShardRef store(Path folder, byte[] pixels, int... labels) throws Exception {
-            ShardWriter writer = new ShardWriter(2, 2, 1, labels.length);
-            for (int i = 0; i < labels.length; i++) {
-                writer.add(pixels, 4 * i, labels[i]);
-            }
-            byte[] bytes = writer.toBytes();
-            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            Path file = Files.write(folder.resolve(sha256), bytes);
-            file.toFile().setReadable(true, false);
-            return new ShardRef(sha256, bytes.length, labels.length);
-        }
-
-        RunDatasets datasets() {
-            return new RunDatasets(List.of(manifest), folder::resolve);
-        }
-
-        String hex(String sha256) throws Exception {
-            return HexFormat.of().formatHex(Files.readAllBytes(folder.resolve(sha256)));
-        }
-    }
-
     /** A module whose main runs {@code body} with {@code say(text)} and {@code attempt(name, async action)}. */
     private static String datasetProgram(String body) {
         return "import * as fs from 'node:fs';\n"
@@ -323,7 +283,7 @@ class NodeSandboxTest {
 
     @Test
     void givesAProgramTheAssignmentsDatasetsReadOnlyAndNeverTheHiddenSplit(@TempDir Path temp) throws Exception {
-        TinyStore tiny = TinyStore.write(temp.resolve("store"));
+        TinyDataset tiny = TinyDataset.write(temp.resolve("store"));
         String js = datasetProgram(String.join("\n",
                 "const manifest = JSON.parse(await backpropDatasets.manifest('tiny'));",
                 "say('manifest ' + manifest.name + ' ' + manifest.version + ' '"
@@ -340,7 +300,7 @@ class NodeSandboxTest {
                 "await attempt('read passwd', () => fs.readFileSync('/datasets/../etc/passwd', 'utf8'));",
                 "await attempt('read hidden', () => fs.readFileSync('/datasets/shards/" + tiny.hiddenShard()
                         + "').length);",
-                "await attempt('read store', () => fs.readFileSync('" + tiny.folder().resolve(tiny.hiddenShard())
+                "await attempt('read store', () => fs.readFileSync('" + tiny.store().resolve(tiny.hiddenShard())
                         + "').length);",
                 "await attempt('list shards', () => fs.readdirSync('/datasets/shards').join());",
                 "await attempt('write', () => fs.writeFileSync('/datasets/marker', 'x'));",
@@ -372,6 +332,68 @@ class NodeSandboxTest {
                 "write shard refused: EROFS"), List.of(result.stdout().split("\n")));
     }
 
+    /** A student's program that loads the tiny dataset with nn's API and prints what it read. */
+    private static final String LOADS_TINY = String.join("\n",
+            "import java.util.Arrays;",
+            "import org.backprop.nn.data.Dataset;",
+            "import org.backprop.nn.data.Datasets;",
+            "import org.backprop.nn.data.StoredDataset;",
+            "public class Main { public static void main(String[] args) {",
+            "  StoredDataset train = Datasets.load(\"tiny\", \"train\");",
+            "  System.out.println(train.name() + \" \" + train.version() + \" \" + train.size() + \" \""
+                    + " + train.classNames());",
+            "  for (Dataset batch : train.batches(2)) {",
+            "    System.out.println(Arrays.toString(batch.features().toArray()) + \" \""
+                    + " + Arrays.toString(batch.labels().toArray()));",
+            "  }",
+            "  System.out.println(Datasets.load(\"tiny:1.0.0\", \"train\").shardHashes());",
+            "  try { Datasets.load(\"tiny\", \"test\"); } catch (IllegalArgumentException e) {"
+                    + " System.out.println(e.getMessage()); }",
+            "  try { Datasets.load(\"fashion_mnist\", \"train\"); } catch (IllegalArgumentException e) {"
+                    + " System.out.println(e.getMessage()); }",
+            "} }");
+
+    @Test
+    void aJavaProgramLoadsTheAssignmentsDatasetInTheSandboxAsOnTheJvm(@TempDir Path temp) throws Exception {
+        TinyDataset tiny = TinyDataset.write(temp.resolve("store"));
+
+        RunResult result = sandbox.run(compile(LOADS_TINY), LIMITS, tiny.datasets());
+
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        List<String> lines = List.of(result.stdout().split("\n"));
+        assertEquals("tiny 1.0.0 2 [dark, light]", lines.get(0), result::stdout);
+        assertEquals("[" + tiny.trainShard() + "]", lines.get(2), result::stdout);
+        assertTrue(lines.get(3).startsWith("The test split of tiny is hidden"), result::stdout);
+        assertEquals("The assignment has no dataset fashion_mnist; it has tiny 1.0.0", lines.get(4), result::stdout);
+        // The same program on the JVM, reading the same students' view through nn's own folder source; only the
+        // message for a dataset that is not there is the host's own.
+        List<String> onTheJvm = List.of(runOnTheJvm(LOADS_TINY, tiny.layOut(temp.resolve("view")), temp)
+                .split("\n"));
+        assertEquals(onTheJvm.subList(0, 4), lines.subList(0, 4));
+    }
+
+    /** Compiles {@code source} with javac and runs its main here with datasets from {@code folder}; returns stdout. */
+    private static String runOnTheJvm(String source, Path folder, Path temp) throws Exception {
+        Path classes = Files.createDirectories(temp.resolve("classes"));
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+                classes.toString(), "-cp", System.getProperty("java.class.path"),
+                Files.writeString(classes.resolve("Main.java"), source).toString()));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        DatasetSource before = DatasetInternals.source();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                NodeSandboxTest.class.getClassLoader())) {
+            DatasetInternals.use(new FolderDatasetSource(folder));
+            Method main = loader.loadClass("Main").getMethod("main", String[].class);
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            main.invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(original);
+            DatasetInternals.use(before);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void tellsAProgramWithoutDatasetsThatItHasNone() {
         String js = datasetProgram("await attempt('manifest', () => backpropDatasets.manifest('fashion_mnist'));"
@@ -384,7 +406,7 @@ class NodeSandboxTest {
 
     @Test
     void givesAnUnjailedDevelopmentRunTheSameView(@TempDir Path temp) throws Exception {
-        TinyStore tiny = TinyStore.write(temp.resolve("store"));
+        TinyDataset tiny = TinyDataset.write(temp.resolve("store"));
         SandboxConfig strict = GraderTestSupport.sandboxConfig(work.resolve("runs"));
         NodeSandbox unjailed = new NodeSandbox(new SandboxConfig(strict.nodeExecutable(), strict.nodeModules(),
                 strict.vulkanIcd(), strict.workRoot(), strict.sandboxUid(), true),
