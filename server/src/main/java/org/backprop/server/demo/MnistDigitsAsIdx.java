@@ -15,7 +15,7 @@ import java.util.List;
  * 28 x 28) as IDX files, so that the demo imports them as any instructor's MNIST: the first {@value #TRAIN_PERCENT}%
  * of each digit's images become {@code train}, the rest {@code t10k}, digits interleaved.
  */
-final class MnistDigitsAsIdx {
+public final class MnistDigitsAsIdx {
     private static final int PIXELS = 28 * 28;
     private static final int TRAIN_PERCENT = 85;
 
@@ -23,12 +23,12 @@ final class MnistDigitsAsIdx {
     }
 
     /** Returns whether {@code digits} holds the package's ten digit files. */
-    static boolean present(Path digits) {
+    public static boolean present(Path digits) {
         return Files.isRegularFile(digits.resolve("0.json")) && Files.isRegularFile(digits.resolve("9.json"));
     }
 
     /** Writes {@code train-*} and {@code t10k-*} IDX files of the digits into {@code folder}. */
-    static void write(Path digits, Path folder) throws IOException {
+    public static void write(Path digits, Path folder) throws IOException {
         List<List<byte[]>> byDigit = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (int digit = 0; digit < 10; digit++) {
