@@ -18,7 +18,7 @@ import org.backprop.nn.random.RandomSeed;
  * every epoch copies indices, not pixels. Rows are copied out when {@link #features()} or {@link #labels()}
  * is asked for. Safe to share between threads.
  */
-public final class Dataset {
+public final class Dataset implements ExampleSource {
     private final Tensor features;
     private final Tensor labels;
     private final int[] rows;
@@ -68,11 +68,13 @@ public final class Dataset {
     }
 
     /** Returns the number of examples. */
+    @Override
     public int size() {
         return rows.length;
     }
 
     /** Returns the shape of one example's features (without batch), e.g. {@code [28, 28, 1]}. */
+    @Override
     public int[] featureShape() {
         return Shapes.withoutBatch(features.shape());
     }
@@ -98,6 +100,7 @@ public final class Dataset {
     }
 
     /** Returns the same examples in a random order drawn from {@code random}. */
+    @Override
     public Dataset shuffle(RandomGenerator random) {
         int[] order = rows.clone();
         random.shuffle(order);
@@ -105,6 +108,7 @@ public final class Dataset {
     }
 
     /** Returns examples {@code [from, to)} of this dataset, in its order. */
+    @Override
     public Dataset slice(int from, int to) {
         if (from < 0 || to > rows.length || from > to) {
             throw new IllegalArgumentException("slice [" + from + ", " + to + ") is outside the dataset's "
@@ -125,6 +129,7 @@ public final class Dataset {
     }
 
     /** Returns how many batches {@link #batches(int)} yields: {@code ceil(size / batchSize)}. */
+    @Override
     public int batchCount(int batchSize) {
         return Batching.batchCount(rows.length, batchSize);
     }
@@ -133,6 +138,7 @@ public final class Dataset {
      * Returns consecutive batches of {@code batchSize} examples in this dataset's order; the last batch holds
      * the remainder and may be smaller, as in Keras. Each batch is itself a dataset.
      */
+    @Override
     public Iterable<Dataset> batches(int batchSize) {
         return Batching.batches(rows.length, batchSize, this::slice);
     }

@@ -11,7 +11,10 @@ import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.callbacks.Callback;
+import org.backprop.nn.data.Batching;
 import org.backprop.nn.data.Dataset;
+import org.backprop.nn.data.ExampleSource;
+import org.backprop.nn.data.StoredDataset;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.optim.Optimizer;
@@ -38,17 +41,18 @@ final class FitLoop {
         this.options = options;
     }
 
-    History run(Dataset data) {
+    History run(ExampleSource data) {
         long started = System.currentTimeMillis();
-        Dataset train = data;
-        Dataset validation = options.validationData;
+        ExampleSource train = data;
+        ExampleSource validation = options.validationData;
         String split = validation == null ? "no validation" : "validation data given";
         if (options.validationSplit > 0) {
-            Dataset.Split parts = data.split(options.validationSplit);
-            train = parts.train();
-            validation = parts.validation();
+            int trainSize = Batching.trainSize(data.size(), options.validationSplit, "examples");
+            train = data.slice(0, trainSize);
+            validation = data.slice(trainSize, data.size());
             split = "validation_split=" + options.validationSplit;
         }
+        String datasetName = datasetName(data);
         History history = new History();
         RunStatus status = RunStatus.completed();
         for (Callback callback : options.callbacks) {
@@ -61,10 +65,10 @@ final class FitLoop {
                 for (Callback callback : options.callbacks) {
                     callback.onEpochBegin(model, epoch);
                 }
-                Map<String, Double> logs = trainEpoch(options.shuffle ? train.shuffle() : train, epoch, steps);
+                Map<String, Double> logs = trainEpoch(options.shuffle ? train.shuffle(RandomSeed.generator()) : train,
+                        epoch, steps);
                 if (validation != null) {
-                    for (Map.Entry<String, Double> entry : model.evaluate(validation.features(), validation.labels(),
-                            options.batchSize).entrySet()) {
+                    for (Map.Entry<String, Double> entry : model.evaluate(validation, options.batchSize).entrySet()) {
                         logs.put("val_" + entry.getKey(), entry.getValue());
                     }
                 }
@@ -81,24 +85,24 @@ final class FitLoop {
             }
         } catch (TrainingDivergedException diverged) {
             status = RunStatus.diverged(diverged.getMessage());
-            history.setRunRecord(record(history, train, validation, split, status, started));
+            history.setRunRecord(record(history, datasetName, train, validation, split, status, started));
             throw new TrainingDivergedException(diverged.getMessage(), history.runRecord());
         } catch (DeviceLostException lost) {
             String message = "The GPU device was lost: " + lost.getMessage() + "; your run stopped after epoch "
                     + epochsDone + ". Run it again; if this keeps happening, close other GPU-heavy tabs or train"
                     + " with a smaller model or batch size.";
             status = RunStatus.deviceLost(message);
-            history.setRunRecord(record(history, train, validation, split, status, started));
+            history.setRunRecord(record(history, datasetName, train, validation, split, status, started));
             throw new DeviceLostException(message, history.runRecord());
         }
         for (Callback callback : options.callbacks) {
             callback.onTrainEnd(model);
         }
-        history.setRunRecord(record(history, train, validation, split, status, started));
+        history.setRunRecord(record(history, datasetName, train, validation, split, status, started));
         return history;
     }
 
-    private Map<String, Double> trainEpoch(Dataset train, int epoch, int steps) {
+    private Map<String, Double> trainEpoch(ExampleSource train, int epoch, int steps) {
         for (Metric metric : metrics) {
             metric.reset();
         }
@@ -155,6 +159,17 @@ final class FitLoop {
         }
     }
 
+    /** The name the program gave, else the stored split's own ("fashion_mnist:1.0.0/train"), else "unnamed". */
+    private String datasetName(ExampleSource data) {
+        if (options.datasetName != null) {
+            return options.datasetName;
+        }
+        if (data instanceof StoredDataset stored) {
+            return stored.name() + ":" + stored.version() + "/" + stored.splitName();
+        }
+        return "unnamed";
+    }
+
     private String epochLine(int epoch, int steps, Map<String, Double> logs) {
         StringBuilder line = new StringBuilder("Epoch " + epoch + "/" + options.epochs + " - " + steps + "/" + steps);
         for (Map.Entry<String, Double> entry : logs.entrySet()) {
@@ -163,8 +178,8 @@ final class FitLoop {
         return line.toString();
     }
 
-    private RunRecord record(History history, Dataset train, Dataset validation, String split, RunStatus status,
-            long started) {
+    private RunRecord record(History history, String datasetName, ExampleSource train, ExampleSource validation,
+            String split, RunStatus status, long started) {
         Map<String, Double> finalMetrics = new LinkedHashMap<>();
         for (String metric : history.metrics()) {
             List<Double> values = history.get(metric);
@@ -172,7 +187,7 @@ final class FitLoop {
         }
         RunRecord.Builder record = RunRecord.builder(options.runName == null ? model.name() : options.runName,
                         RandomSeed.get(), RunRecords.describe(model))
-                .dataset(new DatasetRecord(options.datasetName, split, train.size(),
+                .dataset(new DatasetRecord(datasetName, split, train.size(),
                         validation == null ? 0 : validation.size(), 0))
                 .optimizer(RunRecords.optimizer(optimizer))
                 .loss(RunRecords.loss(loss))

@@ -5,20 +5,21 @@ import java.util.List;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.data.Dataset;
+import org.backprop.nn.data.ExampleSource;
 
 /** The settings of one {@code fit}, with Keras's names and defaults; {@code FitOptions.epochs(10).batchSize(32)}. */
 public final class FitOptions {
     int epochs = 1;
     int batchSize = 32;
     double validationSplit;
-    Dataset validationData;
+    ExampleSource validationData;
     boolean shuffle = true;
     int verbose = 1;
     int progressEvery;
     final List<Callback> callbacks = new ArrayList<>();
     String runName;
     final List<String> tags = new ArrayList<>();
-    String datasetName = "unnamed";
+    String datasetName;
 
     private FitOptions() {
     }
@@ -62,7 +63,8 @@ public final class FitOptions {
         return validationData(Dataset.of(x, y));
     }
 
-    public FitOptions validationData(Dataset data) {
+    /** Validates on {@code data} after each epoch: arrays in a {@link Dataset}, or a stored split's slice. */
+    public FitOptions validationData(ExampleSource data) {
         validationData = data;
         return this;
     }
@@ -85,7 +87,10 @@ public final class FitOptions {
         return this;
     }
 
-    /** Names the dataset in the run's record, e.g. "rock_paper_scissors". */
+    /**
+     * Names the dataset in the run's record, e.g. "rock_paper_scissors"; a split from {@code Datasets.load} names
+     * itself.
+     */
     public FitOptions datasetName(String value) {
         datasetName = value;
         return this;

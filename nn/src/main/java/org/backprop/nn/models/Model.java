@@ -12,6 +12,7 @@ import org.backprop.nn.Variable;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.data.Dataset;
+import org.backprop.nn.data.ExampleSource;
 import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerNames;
@@ -113,11 +114,11 @@ public class Model {
     }
 
     /**
-     * Trains on {@code data} and returns the per-epoch history, whose {@link History#runRecord()} records the
+     * Trains on {@code data} (arrays in a {@link Dataset}, or a split from {@code Datasets.load}) and returns the per-epoch history, whose {@link History#runRecord()} records the
      * run. A loss that becomes NaN or infinite stops training with a {@link TrainingDivergedException}; a lost
      * GPU device stops it with a {@link org.backprop.nn.backend.DeviceLostException}. Both carry the run record.
      */
-    public final History fit(Dataset data, FitOptions options) {
+    public final History fit(ExampleSource data, FitOptions options) {
         checkCompiled("fit");
         stopRequested = false;
         return new FitLoop(this, optimizer, loss, metrics, options).run(data);
@@ -145,17 +146,27 @@ public class Model {
 
     /** Returns the loss and metrics on {@code x} and {@code y}, computed in batches of {@code batchSize}. */
     public final Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
-        checkCompiled("evaluate");
         checkSameBatch(x, y);
+        return evaluate(Dataset.of(x, y), batchSize);
+    }
+
+    /**
+     * Returns the loss and metrics on {@code data} (arrays in a {@link Dataset}, or a split from
+     * {@code Datasets.load}), in inference mode, computed in batches of {@code batchSize}.
+     */
+    public final Map<String, Double> evaluate(ExampleSource data, int batchSize) {
+        checkCompiled("evaluate");
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("evaluate needs at least one example, got none");
+        }
         resetMetrics();
         Backend backend = Backends.current();
         StepResults steps = new StepResults(backend);
-        for (int start = 0; start < x.dim(0); start += batchSize) {
-            int end = Math.min(x.dim(0), start + batchSize);
-            Tensor batchY = Batches.range(y, start, end);
+        for (Dataset batch : data.batches(batchSize)) {
+            Tensor batchY = batch.labels();
             backend.beginStep();
             try {
-                Tensor predictions = call(Batches.range(x, start, end), false);
+                Tensor predictions = call(batch.features(), false);
                 steps.add(loss.call(batchY, predictions), batchY, predictions);
             } finally {
                 backend.endStep();
@@ -163,7 +174,7 @@ public class Model {
         }
         StepResults.Totals totals = steps.finish(metrics);
         Map<String, Double> results = new LinkedHashMap<>();
-        results.put("loss", totals.weightedLoss / x.dim(0));
+        results.put("loss", totals.weightedLoss / data.size());
         for (Metric metric : metrics) {
             results.put(metric.name(), metric.result());
         }

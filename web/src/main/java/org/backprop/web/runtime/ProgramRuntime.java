@@ -2,6 +2,7 @@ package org.backprop.web.runtime;
 
 import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.internal.BackendInternals;
+import org.backprop.nn.internal.DatasetInternals;
 import org.backprop.nn.models.TrainingDivergedException;
 import org.backprop.web.gpu.WebGpu;
 import org.backprop.web.gpu.WebGpuBackend;
@@ -9,7 +10,8 @@ import org.teavm.jso.JSBody;
 
 /**
  * Hosts a compiled student program in a Web Worker or in the grader's Node process: installs the
- * WebGPU backend (or says why the CPU backend runs instead), runs {@code main}, reports how it ended.
+ * WebGPU backend (or says why the CPU backend runs instead) and the host's datasets, runs {@code main}, reports
+ * how it ended.
  *
  * <p>The host sees three channels: {@code System.out} and {@code System.err} (console.log and
  * console.error), runtime notices on console.info, and the exit code through the host's
@@ -30,6 +32,9 @@ public final class ProgramRuntime {
         int exitCode = 0;
         try {
             installBackend();
+            if (HostDatasetSource.available()) {
+                DatasetInternals.use(new HostDatasetSource());
+            }
             main.run();
         } catch (TrainingDivergedException diverged) {
             // Its message is written for the student and says what to try; a stack trace would only distract.

@@ -6,6 +6,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.data.Batching;
 import org.backprop.nn.data.Dataset;
+import org.backprop.nn.data.ExampleSource;
 import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
@@ -27,7 +28,7 @@ import org.backprop.nn.random.RandomSeed;
  * before {@link #shuffle()}: {@code var s = images.split(0.2); for (Dataset b : s.train().shuffle().batches(32))}.
  * Safe to share between threads if the decoder is.
  */
-public final class ImageDataset {
+public final class ImageDataset implements ExampleSource {
     private static final float RED_WEIGHT = 0.2989f;
     private static final float GREEN_WEIGHT = 0.5870f;
     private static final float BLUE_WEIGHT = 0.1140f;
@@ -76,11 +77,13 @@ public final class ImageDataset {
     }
 
     /** Returns the number of images. */
+    @Override
     public int size() {
         return rows.length;
     }
 
     /** Returns the shape of one example's features, {@code [height, width, channels]}. */
+    @Override
     public int[] featureShape() {
         return new int[] {format.height, format.width, format.channels};
     }
@@ -91,6 +94,7 @@ public final class ImageDataset {
     }
 
     /** Returns the same images in a random order drawn from {@code random}. */
+    @Override
     public ImageDataset shuffle(RandomGenerator random) {
         int[] order = rows.clone();
         random.shuffle(order);
@@ -98,6 +102,7 @@ public final class ImageDataset {
     }
 
     /** Returns images {@code [from, to)} of this dataset, in its order, without decoding them. */
+    @Override
     public ImageDataset slice(int from, int to) {
         if (from < 0 || to > rows.length || from > to) {
             throw new IllegalArgumentException("slice [" + from + ", " + to + ") is outside the dataset's "
@@ -117,6 +122,7 @@ public final class ImageDataset {
     }
 
     /** Returns how many batches {@link #batches(int)} yields: {@code ceil(size / batchSize)}. */
+    @Override
     public int batchCount(int batchSize) {
         return Batching.batchCount(rows.length, batchSize);
     }
@@ -126,6 +132,7 @@ public final class ImageDataset {
      * remainder; each batch's images are decoded when the iterator reaches it. Features
      * {@code [n, height, width, channels]} in [0, 255], labels {@code [n]}.
      */
+    @Override
     public Iterable<Dataset> batches(int batchSize) {
         return Batching.batches(rows.length, batchSize, this::decode);
     }

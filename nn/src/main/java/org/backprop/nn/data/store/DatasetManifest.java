@@ -93,16 +93,9 @@ public record DatasetManifest(String name, String version, int height, int width
 
     /** Names and versions are what a program types: letters, digits, '_', '-' and '.', at most 100 characters. */
     private static void requireName(String argument, String value) {
-        if (value == null || value.isEmpty() || value.length() > 100) {
-            throw new IllegalArgumentException(argument + " must be 1 to 100 characters, got " + quote(value));
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-                    || c == '.')) {
-                throw new IllegalArgumentException(argument + " may hold only letters, digits, '_', '-' and '.',"
-                        + " got " + quote(value));
-            }
+        if (value == null || !DatasetReference.isName(value)) {
+            throw new IllegalArgumentException(argument + " must be 1 to 100 letters, digits, '_', '-' and '.', got "
+                    + quote(value));
         }
     }
 
