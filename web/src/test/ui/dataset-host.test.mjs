@@ -87,6 +87,9 @@ class MapCache {
   async put(key, response) {
     this.entries.set(String(key), new Uint8Array(await response.arrayBuffer()));
   }
+  async delete(key) {
+    return this.entries.delete(String(key));
+  }
 }
 
 function host(server, cache, posted = []) {
@@ -153,7 +156,7 @@ test('HTTP failures become messages a student can act on', async () => {
   await assert.rejects(host(fakeServer({ status: { [manifestPath]: 401 } }), new MapCache()).manifest('mnist'),
     { message: SIGNED_OUT });
   await assert.rejects(host(fakeServer({ status: { [manifestPath]: 404 } }), new MapCache()).manifest('mnist'),
-    /The server has no dataset mnist 1.0.0 \(any more\): from the server/);
+    /The server does not have the dataset mnist 1.0.0 \(any more\): from the server/);
   const hashes = fakeServer().hashes;
   const hidden = fakeServer({ status: { [`/api/datasets/shards/${hashes.a}`]: 403 } });
   const datasets = host(hidden, new MapCache());
@@ -164,7 +167,18 @@ test('HTTP failures become messages a student can act on', async () => {
     cache: new MapCache(), fetchFn: async () => { throw new TypeError('Failed to fetch'); }, origin: ORIGIN,
     post: () => {},
   });
-  await assert.rejects(offline.manifest('mnist'), /The server cannot be reached, so dataset mnist 1.0.0 could not/);
+  await assert.rejects(offline.manifest('mnist'), /The server cannot be reached, so the dataset mnist 1.0.0 could not/);
+});
+
+test('a shard the server lacks makes the next run read the manifest afresh', async () => {
+  const hashes = fakeServer().hashes;
+  const server = fakeServer({ status: { [`/api/datasets/shards/${hashes.a}`]: 404 } });
+  const cache = new MapCache();
+  const datasets = host(server, cache);
+  await datasets.manifest('mnist');
+  assert.equal(cache.entries.size, 1);
+  await assert.rejects(datasets.shard(hashes.a), /does not have a shard of mnist 1.0.0 \(train\)/);
+  assert.equal(cache.entries.size, 0);
 });
 
 test('a page that is not signed in has no datasets', async () => {

@@ -3,7 +3,7 @@
 // elsewhere must still run programs, downloading the data each time.
 import { CACHE_NAME } from './shard-store.js';
 
-const NO_CACHE = { match: async () => undefined, put: async () => {} };
+const NO_CACHE = { match: async () => undefined, put: async () => {}, delete: async () => false };
 
 /** Returns the opened Cache, or a stand-in that stores nothing. */
 export async function openDatasetCache(scope = globalThis) {

@@ -6,10 +6,15 @@ export const SIGNED_OUT = 'Sign in again: your session has ended, so the dataset
 export const HIDDEN_SPLIT = 'That split is hidden: only the grader evaluates on it.';
 
 /**
- * Returns the Error for a failed answer to a request for {@code what} ("dataset mnist 1.0.0", "a shard of …");
+ * Returns the Error for a failed answer to a request for {@code what} ("the dataset mnist 1.0.0", "a shard of …");
  * {@code kind} is 'manifest' or 'shard'.
  */
 export async function httpError(response, what, kind) {
+  // The status stays on the Error for the host, which forgets a stored manifest whose shards the server lacks.
+  return Object.assign(await explain(response, what, kind), { status: response.status });
+}
+
+async function explain(response, what, kind) {
   if (response.status === 401) {
     return new Error(SIGNED_OUT);
   }
@@ -22,8 +27,8 @@ export async function httpError(response, what, kind) {
     return new Error(`You cannot load ${what}: ${detail ?? 'you are not a member of its course.'}`);
   }
   if (response.status === 404) {
-    return new Error(`The server has no ${what} (any more)${detail ? `: ${detail}` : '.'} Reload the page to see`
-      + ' the course\'s datasets as they are now.');
+    return new Error(`The server does not have ${what} (any more)${detail ? `: ${detail}` : '.'} Reload the page`
+      + ' to see the course\'s datasets as they are now.');
   }
   return new Error(`The server could not send ${what} (it answered ${response.status}${detail ? `: ${detail}` : ''}).`
     + ' Run again in a moment.');

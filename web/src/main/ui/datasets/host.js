@@ -44,8 +44,8 @@ export function createDatasetHost({ context, cache, fetchFn, origin, post, now }
     // manifest never answers a student using the same browser.
     const key = `${origin}${path}?view=${context.staffView ? 'staff' : 'students'}`;
     if (!manifests.has(key)) {
-      const loading = readManifest(origin + path, key, `dataset ${dataset.name} ${dataset.version}`).then((text) => {
-        index(JSON.parse(text), `${dataset.name} ${dataset.version}`);
+      const loading = readManifest(origin + path, key, `the dataset ${dataset.name} ${dataset.version}`).then((text) => {
+        index(JSON.parse(text), `${dataset.name} ${dataset.version}`, key);
         return text;
       });
       loading.catch(() => manifests.delete(key));
@@ -74,11 +74,11 @@ export function createDatasetHost({ context, cache, fetchFn, origin, post, now }
     return text;
   }
 
-  function index(parsed, dataset) {
+  function index(parsed, dataset, manifestKey) {
     for (const split of parsed.splits ?? []) {
       const key = `${dataset}/${split.name}`;
       for (const shard of split.shards ?? []) {
-        shardsByHash.set(shard.sha256, { dataset, split: split.name, key, shards: split.shards });
+        shardsByHash.set(shard.sha256, { dataset, split: split.name, key, shards: split.shards, manifestKey });
       }
     }
   }
@@ -98,10 +98,19 @@ export function createDatasetHost({ context, cache, fetchFn, origin, post, now }
       return store.get(sha256, { what: `the shard ${sha256.slice(0, 12)}…` });
     }
     await startSplit(where);
-    return store.get(sha256, {
-      what: `a shard of ${where.dataset} (${where.split})`,
-      onBytes: (n) => progress.add(where.key, n),
-    });
+    try {
+      return await store.get(sha256, {
+        what: `a shard of ${where.dataset} (${where.split})`,
+        onBytes: (n) => progress.add(where.key, n),
+      });
+    } catch (error) {
+      if (error.status === 404) {
+        // Versions never change, but a server whose data was wiped may have imported other data under the same
+        // name: forget the stored manifest, so that the next run reads the server's.
+        await cache.delete(where.manifestKey).catch(() => {});
+      }
+      throw error;
+    }
   }
 
   /** Counts a split for progress the first time one of its shards is asked for, if any of them must download. */
