@@ -109,7 +109,7 @@ public final class GradingPipeline {
         }
         log.stage("run");
         try {
-            RunResult run = sandbox.run(compiled.js(), task.limits());
+            RunResult run = sandbox.run(compiled.js(), task.limits(), task.datasets());
             log.add(run.status() + " in " + run.wallMillis() + " ms, exit code " + run.exitCode());
             run.notices().forEach(notice -> log.add("notice: " + notice));
             log.add("stdout:\n" + tail(run.stdout()));

@@ -4,15 +4,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.grader.sandbox.RunDatasets;
 import org.backprop.grader.sandbox.RunLimits;
 
 /**
  * Everything grading one submission needs: the program (main class and Java files by path, unchecked), the
  * run records as submitted (one JSON document each), the report in Markdown, the team members' names, the
- * assignment's rubric, and the limits the program runs under. Immutable.
+ * assignment's rubric, the limits the program runs under, and the assignment's datasets, which the program may
+ * load (students' view: never a hidden split's shards; {@link RunDatasets#NONE} or null when it has none). Immutable.
  */
 public record GradingTask(String mainClass, Map<String, String> files, List<String> runRecords, String report,
-        List<String> teamMembers, List<RubricItem> rubric, RunLimits limits) {
+        List<String> teamMembers, List<RubricItem> rubric, RunLimits limits, RunDatasets datasets) {
 
     public GradingTask {
         // Not Map.copyOf: a file without content must reach SourceBundle, which says so to the student.
@@ -24,5 +26,6 @@ public record GradingTask(String mainClass, Map<String, String> files, List<Stri
         if (limits == null) {
             throw new IllegalArgumentException("limits must not be null");
         }
+        datasets = datasets == null ? RunDatasets.NONE : datasets;
     }
 }

@@ -126,7 +126,8 @@ public final class Jail {
      * Returns the command that runs {@code program} in the jail.
      *
      * @param environment the jailed process's whole environment
-     * @param readOnly host folders or files the process may read, and where it sees them
+     * @param readOnly host folders or files the process may read, and where it sees them, in mount order: one
+     *     inside a folder bound before it covers a file or folder that exists in that folder
      * @param writable host folders the process may write (the jailed user must own them), and where it sees them
      */
     public List<String> command(Map<String, String> environment, List<Bind> readOnly, List<Bind> writable,
@@ -172,11 +173,16 @@ public final class Jail {
                 command.addAll(List.of("--ro-bind", folder, folder));
             }
         }
+        List<Path> bound = new ArrayList<>();
         for (Bind bind : readOnly) {
-            if (!bind.inside().startsWith("/usr/")) {
-                makeParents(command, made, Path.of(bind.inside()));
+            Path inside = Path.of(bind.inside());
+            // Inside /usr or a folder bound before, the mount point is the caller's (it cannot be made in a
+            // read-only bind): a later bind may only cover a file or folder that exists there.
+            if (!bind.inside().startsWith("/usr/") && bound.stream().noneMatch(inside::startsWith)) {
+                makeParents(command, made, inside);
             }
             command.addAll(List.of("--ro-bind", bind.host().toString(), bind.inside()));
+            bound.add(inside);
         }
         for (Bind bind : writable) {
             makeParents(command, made, Path.of(bind.inside()));

@@ -87,8 +87,17 @@ public final class NodeSandbox {
         return jail.available();
     }
 
-    /** Runs {@code js} (an ES module exporting {@code main}) and returns how it ended. */
+    /** Runs {@code js} (an ES module exporting {@code main}) without datasets and returns how it ended. */
     public RunResult run(String js, RunLimits limits) {
+        return run(js, limits, RunDatasets.NONE);
+    }
+
+    /**
+     * Runs {@code js} (an ES module exporting {@code main}) and returns how it ended. The program may load
+     * {@code datasets} (read-only, the students' view: never a hidden split's shards) through
+     * {@code globalThis.backpropDatasets}.
+     */
+    public RunResult run(String js, RunLimits limits, RunDatasets datasets) {
         SandboxReadiness readiness = readiness();
         if (!readiness.ready()) {
             throw new SandboxUnavailableException("The sandbox cannot run programs: " + readiness.detail());
@@ -105,9 +114,11 @@ public final class NodeSandbox {
             // The jailed user reads these and nothing else of the host's run folder.
             Files.setPosixFilePermissions(runFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+            DatasetMount mount = datasets.isEmpty() ? null
+                    : DatasetMount.prepare(runFolder.resolve("datasets"), datasets, jail.available());
             try (RunCgroup cgroup = cgroups.available()
                     ? cgroups.create(limits.maxMemoryMegabytes() * (1L << 20), limits.maxProcesses()) : null) {
-                return runProcess(command(program, limits, cgroup), runFolder, limits, cgroup);
+                return runProcess(command(program, mount, limits, cgroup), runFolder, limits, cgroup);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -119,7 +130,7 @@ public final class NodeSandbox {
         }
     }
 
-    private List<String> command(Path program, RunLimits limits, RunCgroup cgroup) {
+    private List<String> command(Path program, DatasetMount datasets, RunLimits limits, RunCgroup cgroup) {
         boolean jailed = jail.available();
         String programDir = jailed ? PROGRAM_DIR : program.toString();
         // V8's heap gets most of the cap; typed arrays and Dawn live outside it and count against the rest.
@@ -132,6 +143,9 @@ public final class NodeSandbox {
         environment.put("HOME", jailed ? Jail.HOME : program.toString());
         environment.put("BACKPROP_NODE_MODULES", jailed ? NODE_MODULES_DIR : config.nodeModules().toString());
         config.vulkanIcd().ifPresent(icd -> environment.put("VK_ICD_FILENAMES", icd.toAbsolutePath().toString()));
+        if (datasets != null) {
+            environment.put("BACKPROP_DATASETS_DIR", jailed ? DatasetMount.INSIDE : datasets.folder().toString());
+        }
 
         List<String> command = new ArrayList<>(List.of(prlimit,
                 "--cpu=" + limits.cpuTime().toSeconds() + ":" + (limits.cpuTime().toSeconds() + 5), "--core=0"));
@@ -151,6 +165,9 @@ public final class NodeSandbox {
             }
             config.vulkanIcd().map(Path::toAbsolutePath).filter(icd -> !icd.startsWith("/usr/"))
                     .ifPresent(icd -> binds.add(new Jail.Bind(icd, icd.toString())));
+            if (datasets != null) {
+                binds.addAll(datasets.binds());
+            }
             command.addAll(jail.command(environment, binds, nodeCommand));
         } else {
             command.add("/usr/bin/env");

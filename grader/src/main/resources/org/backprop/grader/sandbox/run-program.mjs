@@ -5,6 +5,7 @@
 //   'n' a platform notice (the runtime's console.info; the program's own output can never make one)
 //   'x' main returned or threw: the exit code      's' main can never return (nothing left to wake it)
 // Only this file writes to the real stdout; Node's own messages (a crash, V8 out of memory) go to stderr.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -53,6 +54,71 @@ try {
 } catch (error) {
   console.info(`Dawn could not be loaded: ${error.message}`);
 }
+
+// The datasets the run may load (docs/datasets.md), from the read-only folder NodeSandbox lays out:
+//   <dir>/manifests/<name>.json (students' view)   <dir>/shards/<sha256> (the non-hidden splits' shards only)
+// Names are checked before they touch a path, so "../" cannot leave the folder; what the jail does not bind (a
+// hidden split's shard) simply does not exist here.
+const datasetsDir = process.env.BACKPROP_DATASETS_DIR;
+const DATASET_NAME = /^([A-Za-z0-9_.-]{1,100})(?::([A-Za-z0-9_.-]{1,100}))?$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+async function readManifest(name) {
+  return readFile(join(datasetsDir, 'manifests', `${name}.json`), 'utf8');
+}
+
+// "fashion_mnist 1.0.0, mnist 1.0.0": what the student could have asked for.
+async function availableDatasets() {
+  const files = await readdir(join(datasetsDir, 'manifests'));
+  const names = [];
+  for (const name of files.filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5)).sort()) {
+    names.push(`${name} ${JSON.parse(await readManifest(name)).version}`);
+  }
+  return names.length === 0 ? 'none' : names.join(', ');
+}
+
+globalThis.backpropDatasets = {
+  async manifest(requested) {
+    const text = String(requested);
+    if (datasetsDir === undefined) {
+      throw new Error(`This run has no datasets, so it cannot load ${text}`);
+    }
+    const match = DATASET_NAME.exec(text);
+    if (match === null) {
+      throw new Error(`"${text}" is not a dataset name: write a name like fashion_mnist, or fashion_mnist:1.0.0 for`
+          + ' one version');
+    }
+    const [, name, version] = match;
+    let json;
+    try {
+      json = await readManifest(name);
+    } catch (error) {
+      if (error.code !== 'ENOENT') {
+        throw new Error(`The dataset ${name} could not be read (${error.code})`);
+      }
+      throw new Error(`The assignment has no dataset ${name}; it has ${await availableDatasets()}`);
+    }
+    const available = JSON.parse(json).version;
+    if (version !== undefined && version !== available) {
+      throw new Error(`The assignment has ${name} in version ${available}, not ${version}; load "${name}" or`
+          + ` "${name}:${available}"`);
+    }
+    return json;
+  },
+  async shard(sha256) {
+    const text = String(sha256);
+    if (datasetsDir === undefined || !SHA256.test(text)) {
+      throw new Error(`There is no shard ${text} in this run's datasets`);
+    }
+    try {
+      const bytes = await readFile(join(datasetsDir, 'shards', text));
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (error) {
+      throw new Error(error.code === 'ENOENT' ? `There is no shard ${text} in this run's datasets (a hidden split's`
+          + ' shards are for the grader only)' : `The shard ${text} could not be read (${error.code})`);
+    }
+  },
+};
 
 const program = await import(pathToFileURL(programPath).href);
 program.main([]);

@@ -16,8 +16,10 @@ import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
 import org.backprop.grader.result.Visibility;
 import org.backprop.grader.sandbox.NodeSandbox;
+import org.backprop.grader.sandbox.RunDatasets;
 import org.backprop.grader.sandbox.RunLimits;
 import org.backprop.grader.sandbox.SandboxConfig;
+import org.backprop.grader.sandbox.TinyDataset;
 import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.layers.Dense;
@@ -104,10 +106,22 @@ class GradingPipelineTest {
     @Test
     void refusesUnsafeFileNamesWithAReadableMessage() {
         GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("../etc/Main.java", HELLO), List.of(), "",
-                List.of(), RUBRIC, LIMITS));
+                List.of(), RUBRIC, LIMITS, RunDatasets.NONE));
         assertTrue(report.summary().startsWith("Your sources could not be used: \"../etc/Main.java\" is not a valid"
                 + " source file name"), report::summary);
         assertNull(report.items().get(0).points());
+    }
+
+    @Test
+    void runsTheProgramWithTheAssignmentsDatasets(@TempDir Path temp) throws Exception {
+        TinyDataset tiny = TinyDataset.write(temp.resolve("store"));
+        String loads = "public class Main { public static void main(String[] args) {"
+                + " System.out.println(\"examples \""
+                + " + org.backprop.nn.data.Datasets.load(\"tiny\", \"train\").size()); } }";
+        GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("Main.java", loads), List.of(runRecord),
+                "# Report", List.of("Kim Minji"), RUBRIC, LIMITS, tiny.datasets()));
+        assertTrue(report.logs().contains("stdout:\nexamples 2\n"), report::logs);
+        assertTrue(report.summary().startsWith("Your program compiled. Your program ran to the end."), report::summary);
     }
 
     @Test
@@ -132,6 +146,6 @@ class GradingPipelineTest {
 
     private static GradingTask task(String main, List<String> runRecords) {
         return new GradingTask("Main", Map.of("Main.java", main), runRecords, "# Report", List.of("Kim Minji"), RUBRIC,
-                LIMITS);
+                LIMITS, RunDatasets.NONE);
     }
 }

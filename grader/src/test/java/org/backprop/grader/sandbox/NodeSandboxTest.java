@@ -19,6 +19,9 @@ import org.backprop.grader.GraderTestSupport;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.nn.internal.DatasetInternals;
+import org.backprop.nn.internal.DatasetSource;
+import org.backprop.nn.internal.FolderDatasetSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -266,6 +269,156 @@ class NodeSandboxTest {
             assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
             assertTrue(result.stdout().startsWith("refused "), result::stdout);
         }
+    }
+
+    /** A module whose main runs {@code body} with {@code say(text)} and {@code attempt(name, async action)}. */
+    private static String datasetProgram(String body) {
+        return "import * as fs from 'node:fs';\n"
+                + "const say = (text) => $rt_putStdoutCustom(text + '\\n');\n"
+                + "const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');\n"
+                + "const attempt = async (name, action) => { try { say(name + ': ' + await action()); }"
+                + " catch (e) { say(name + ' refused: ' + (e.code || e.message)); } };\n"
+                + "export async function main() {\n" + body + "\nbackpropExit(0); }\n";
+    }
+
+    @Test
+    void givesAProgramTheAssignmentsDatasetsReadOnlyAndNeverTheHiddenSplit(@TempDir Path temp) throws Exception {
+        TinyDataset tiny = TinyDataset.write(temp.resolve("store"));
+        String js = datasetProgram(String.join("\n",
+                "const manifest = JSON.parse(await backpropDatasets.manifest('tiny'));",
+                "say('manifest ' + manifest.name + ' ' + manifest.version + ' '"
+                        + " + manifest.splits.map((s) => s.name + ':' + s.shards.length).join(','));",
+                "await attempt('pinned', async () =>"
+                        + " JSON.parse(await backpropDatasets.manifest('tiny:1.0.0')).version);",
+                "const shard = await backpropDatasets.shard('" + tiny.trainShard() + "');",
+                "say('train ' + (shard instanceof Uint8Array) + ' ' + hex(shard));",
+                "await attempt('hidden shard', () => backpropDatasets.shard('" + tiny.hiddenShard() + "'));",
+                "await attempt('other version', () => backpropDatasets.manifest('tiny:2.0.0'));",
+                "await attempt('other name', () => backpropDatasets.manifest('fashion_mnist'));",
+                "await attempt('escape manifest', () => backpropDatasets.manifest('../../etc/passwd'));",
+                "await attempt('escape shard', () => backpropDatasets.shard('../../etc/passwd'));",
+                "await attempt('read passwd', () => fs.readFileSync('/datasets/../etc/passwd', 'utf8'));",
+                "await attempt('read hidden', () => fs.readFileSync('/datasets/shards/" + tiny.hiddenShard()
+                        + "').length);",
+                "await attempt('read store', () => fs.readFileSync('" + tiny.store().resolve(tiny.hiddenShard())
+                        + "').length);",
+                "await attempt('list shards', () => fs.readdirSync('/datasets/shards').join());",
+                "await attempt('write', () => fs.writeFileSync('/datasets/marker', 'x'));",
+                "await attempt('write manifest', () => fs.writeFileSync('/datasets/manifests/tiny.json', '{}'));",
+                "await attempt('write shard', () => fs.writeFileSync('/datasets/shards/" + tiny.trainShard()
+                        + "', 'x'));"));
+
+        RunResult result = sandbox.run(js, LIMITS, tiny.datasets());
+
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals(List.of(
+                "manifest tiny 1.0.0 train:1,test:0",
+                "pinned: 1.0.0",
+                "train true " + tiny.hex(tiny.trainShard()),
+                "hidden shard refused: There is no shard " + tiny.hiddenShard() + " in this run's datasets (a hidden"
+                        + " split's shards are for the grader only)",
+                "other version refused: The assignment has tiny in version 1.0.0, not 2.0.0; load \"tiny\" or"
+                        + " \"tiny:1.0.0\"",
+                "other name refused: The assignment has no dataset fashion_mnist; it has tiny 1.0.0",
+                "escape manifest refused: \"../../etc/passwd\" is not a dataset name: write a name like fashion_mnist,"
+                        + " or fashion_mnist:1.0.0 for one version",
+                "escape shard refused: There is no shard ../../etc/passwd in this run's datasets",
+                "read passwd refused: ENOENT",
+                "read hidden refused: ENOENT",
+                "read store refused: ENOENT",
+                "list shards: " + tiny.trainShard(),
+                "write refused: EROFS",
+                "write manifest refused: EROFS",
+                "write shard refused: EROFS"), List.of(result.stdout().split("\n")));
+    }
+
+    /** A student's program that loads the tiny dataset with nn's API and prints what it read. */
+    private static final String LOADS_TINY = String.join("\n",
+            "import java.util.Arrays;",
+            "import org.backprop.nn.data.Dataset;",
+            "import org.backprop.nn.data.Datasets;",
+            "import org.backprop.nn.data.StoredDataset;",
+            "public class Main { public static void main(String[] args) {",
+            "  StoredDataset train = Datasets.load(\"tiny\", \"train\");",
+            "  System.out.println(train.name() + \" \" + train.version() + \" \" + train.size() + \" \""
+                    + " + train.classNames());",
+            "  for (Dataset batch : train.batches(2)) {",
+            "    System.out.println(Arrays.toString(batch.features().toArray()) + \" \""
+                    + " + Arrays.toString(batch.labels().toArray()));",
+            "  }",
+            "  System.out.println(Datasets.load(\"tiny:1.0.0\", \"train\").shardHashes());",
+            "  try { Datasets.load(\"tiny\", \"test\"); } catch (IllegalArgumentException e) {"
+                    + " System.out.println(e.getMessage()); }",
+            "  try { Datasets.load(\"fashion_mnist\", \"train\"); } catch (IllegalArgumentException e) {"
+                    + " System.out.println(e.getMessage()); }",
+            "} }");
+
+    @Test
+    void aJavaProgramLoadsTheAssignmentsDatasetInTheSandboxAsOnTheJvm(@TempDir Path temp) throws Exception {
+        TinyDataset tiny = TinyDataset.write(temp.resolve("store"));
+
+        RunResult result = sandbox.run(compile(LOADS_TINY), LIMITS, tiny.datasets());
+
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        List<String> lines = List.of(result.stdout().split("\n"));
+        assertEquals("tiny 1.0.0 2 [dark, light]", lines.get(0), result::stdout);
+        assertEquals("[" + tiny.trainShard() + "]", lines.get(2), result::stdout);
+        assertTrue(lines.get(3).startsWith("The test split of tiny is hidden"), result::stdout);
+        assertEquals("The assignment has no dataset fashion_mnist; it has tiny 1.0.0", lines.get(4), result::stdout);
+        // The same program on the JVM, reading the same students' view through nn's own folder source; only the
+        // message for a dataset that is not there is the host's own.
+        List<String> onTheJvm = List.of(runOnTheJvm(LOADS_TINY, tiny.layOut(temp.resolve("view")), temp)
+                .split("\n"));
+        assertEquals(onTheJvm.subList(0, 4), lines.subList(0, 4));
+    }
+
+    /** Compiles {@code source} with javac and runs its main here with datasets from {@code folder}; returns stdout. */
+    private static String runOnTheJvm(String source, Path folder, Path temp) throws Exception {
+        Path classes = Files.createDirectories(temp.resolve("classes"));
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+                classes.toString(), "-cp", System.getProperty("java.class.path"),
+                Files.writeString(classes.resolve("Main.java"), source).toString()));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        DatasetSource before = DatasetInternals.source();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                NodeSandboxTest.class.getClassLoader())) {
+            DatasetInternals.use(new FolderDatasetSource(folder));
+            Method main = loader.loadClass("Main").getMethod("main", String[].class);
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            main.invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(original);
+            DatasetInternals.use(before);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tellsAProgramWithoutDatasetsThatItHasNone() {
+        String js = datasetProgram("await attempt('manifest', () => backpropDatasets.manifest('fashion_mnist'));"
+                + "await attempt('shard', () => backpropDatasets.shard('" + "0".repeat(64) + "'));");
+        RunResult result = sandbox.run(js, LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals("manifest refused: This run has no datasets, so it cannot load fashion_mnist\n"
+                + "shard refused: There is no shard " + "0".repeat(64) + " in this run's datasets\n", result.stdout());
+    }
+
+    @Test
+    void givesAnUnjailedDevelopmentRunTheSameView(@TempDir Path temp) throws Exception {
+        TinyDataset tiny = TinyDataset.write(temp.resolve("store"));
+        SandboxConfig strict = GraderTestSupport.sandboxConfig(work.resolve("runs"));
+        NodeSandbox unjailed = new NodeSandbox(new SandboxConfig(strict.nodeExecutable(), strict.nodeModules(),
+                strict.vulkanIcd(), strict.workRoot(), strict.sandboxUid(), true),
+                Jail.detect("/nonexistent/bwrap", SandboxConfig.DEFAULT_SANDBOX_UID));
+        String js = datasetProgram("say(JSON.parse(await backpropDatasets.manifest('tiny')).splits[1].shards.length);"
+                + "say(hex(await backpropDatasets.shard('" + tiny.trainShard() + "')));"
+                + "await attempt('hidden shard', () => backpropDatasets.shard('" + tiny.hiddenShard() + "'));");
+        RunResult result = unjailed.run(js, LIMITS, tiny.datasets());
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals(List.of("0", tiny.hex(tiny.trainShard()), "hidden shard refused: There is no shard "
+                + tiny.hiddenShard() + " in this run's datasets (a hidden split's shards are for the grader only)"),
+                List.of(result.stdout().split("\n")));
     }
 
     private static String compile(String source) {

@@ -23,7 +23,7 @@ import org.backprop.server.api.ApiError;
  */
 @ApplicationScoped
 public class AssignmentFolder {
-    static final String SPEC_FILE = "assignment.yaml";
+    public static final String SPEC_FILE = "assignment.yaml";
     static final int MAX_FILES = 200;
     static final int MAX_FILE_BYTES = 512 * 1024;
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -113,6 +114,8 @@ public class DatasetStore {
                 if (!shards.containsKey(hash)) {
                     Files.createDirectories(file.getParent());
                     Files.write(file, shard);
+                    // Grading runs bind shards into a jail whose user is not the server's: they must be world-readable.
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
                     shards.put(hash, file);
                 }
             } catch (IOException e) {

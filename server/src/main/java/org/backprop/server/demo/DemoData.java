@@ -86,7 +86,8 @@ public class DemoData {
         for (String id : assignmentFolder.ids()) {
             try {
                 lines.add(QuarkusTransaction.requiringNew().call(() -> {
-                    Assignment assignment = publisher.publish(courseId, id, assignmentFolder.read(id)).assignment();
+                    Assignment assignment = publisher.publish(courseId, id,
+                            DemoHomeworkDatasets.rewrite(assignmentFolder.read(id))).assignment();
                     return id + ": \"" + assignment.title + "\", due "
                             + CourseTime.sentence(assignment.dueAt, Course.<Course>findById(courseId).timeZone);
                 }));

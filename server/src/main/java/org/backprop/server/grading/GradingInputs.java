@@ -20,4 +20,10 @@ public interface GradingInputs {
 
     /** Returns the assignment's rubric items with their checks' parameters, hidden ones included. */
     List<RubricItem> rubric(long assignmentId);
+
+    /**
+     * Returns the datasets the assignment's program may load: each entry of its {@code datasets:} that resolves to
+     * one of the course's imports, in the students' view; entries that resolve to none are left out.
+     */
+    List<JobDataset> datasets(long assignmentId);
 }

@@ -17,7 +17,9 @@ import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
 import org.backprop.grader.sandbox.NodeSandbox;
+import org.backprop.grader.sandbox.RunDatasets;
 import org.backprop.grader.sandbox.SandboxReadiness;
+import org.backprop.server.dataset.DatasetStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +45,9 @@ public class InProcessWorker {
 
     @Inject
     NodeSandbox sandbox;
+
+    @Inject
+    DatasetStore datasetStore;
 
     private ExecutorService threads;
     private volatile boolean running;
@@ -109,7 +114,7 @@ public class InProcessWorker {
         try {
             GradingReport report = pipeline.grade(new GradingTask(job.mainClass(), job.files(), job.runRecords(),
                     job.report(), job.teamMembers(), job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
-                    job.limits().toRunLimits()));
+                    job.limits().toRunLimits(), datasets(job)));
             heartbeat.cancel(true);
             queue.complete(job.leaseId(), holder, request(report));
         } catch (RuntimeException e) {
@@ -118,6 +123,12 @@ public class InProcessWorker {
             queue.fail(job.leaseId(), holder, "The grader failed on the server's side.", e.toString(), true);
         }
         return true;
+    }
+
+    /** Returns the job's datasets with their shards read straight from the server's store. */
+    private RunDatasets datasets(LeasedJob job) {
+        // A remote worker would fetch these shards over HTTP into a store of its own instead (issue 17).
+        return new RunDatasets(job.datasets().stream().map(JobDataset::toManifest).toList(), datasetStore::shard);
     }
 
     private void keepAlive(LeasedJob job, LeaseHolder holder) {

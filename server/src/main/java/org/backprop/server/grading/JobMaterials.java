@@ -29,7 +29,7 @@ public class JobMaterials {
                 sources.mainClass(), sources.files(), inputs.runRecords(job.submissionId),
                 inputs.report(job.submissionId), teamMembers(job.teamId),
                 inputs.rubric(job.assignmentId).stream().map(WorkerRubricItem::of).toList(),
-                RunLimitsView.of(config.limits()));
+                RunLimitsView.of(config.limits()), inputs.datasets(job.assignmentId));
     }
 
     /**

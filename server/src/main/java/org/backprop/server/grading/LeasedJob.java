@@ -22,5 +22,7 @@ public record LeasedJob(
         @Schema(description = "The team report in Markdown") String report,
         @Schema(description = "Display names of the team's members") List<String> teamMembers,
         List<WorkerRubricItem> rubric,
-        RunLimitsView limits) {
+        RunLimitsView limits,
+        @Schema(description = "The assignment's datasets that the course has imported, which the program may load;"
+                + " an entry of the assignment that resolves to no import is left out") List<JobDataset> datasets) {
 }

@@ -19,6 +19,8 @@ import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.result.Visibility;
 import org.backprop.server.assignment.Assignment;
+import org.backprop.server.assignment.CourseDatasets;
+import org.backprop.server.dataset.DatasetStore;
 import org.backprop.server.submission.BlobStore;
 import org.backprop.server.submission.FileKind;
 import org.backprop.server.submission.Submission;
@@ -26,8 +28,8 @@ import org.backprop.server.submission.SubmissionFile;
 
 /**
  * Reads what a grading job needs from the submission store: the snapshot's sources (under {@code src/}), its
- * run records ({@code runs.json}, one document per run), the report, and the assignment's rubric with every
- * check parameter, hidden ones included (they go to workers only).
+ * run records ({@code runs.json}, one document per run), the report, the assignment's rubric with every
+ * check parameter, hidden ones included (they go to workers only), and the course's datasets its entries name.
  */
 @ApplicationScoped
 public class StoredGradingInputs implements GradingInputs {
@@ -36,6 +38,9 @@ public class StoredGradingInputs implements GradingInputs {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    DatasetStore store;
 
     @Override
     @Transactional
@@ -87,6 +92,33 @@ public class StoredGradingInputs implements GradingInputs {
                     parameters(item.paramsJson), visibility(item.checkName)));
         }
         return items;
+    }
+
+    @Override
+    @Transactional
+    public List<JobDataset> datasets(long assignmentId) {
+        Assignment assignment = Assignment.<Assignment>findByIdOptional(assignmentId)
+                .orElseThrow(() -> new IllegalStateException("There is no assignment " + assignmentId + " to grade."));
+        Map<String, JobDataset> datasets = new LinkedHashMap<>();
+        for (JsonNode entry : spec(assignment).path("datasets")) {
+            String name = entry.path("name").asText();
+            String version = entry.hasNonNull("version") ? entry.get("version").asText() : null;
+            String hidden = entry.hasNonNull("hidden") ? entry.get("hidden").asText() : null;
+            // A program loads a dataset by name, so a run holds one version of each: the first entry's.
+            if (!datasets.containsKey(name)) {
+                CourseDatasets.find(assignment.courseId, name, version).ifPresent(dataset -> datasets.put(name,
+                        JobDataset.of(store.readManifest(dataset.manifestSha256), hidden)));
+            }
+        }
+        return List.copyOf(datasets.values());
+    }
+
+    private static JsonNode spec(Assignment assignment) {
+        try {
+            return JSON.readTree(assignment.specJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Assignment " + assignment.id + " has a stored spec that is not JSON", e);
+        }
     }
 
     // Results on held-out data and hidden tests would tell students about the hidden split before the deadline.

@@ -1,6 +1,7 @@
 package org.backprop.server.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -82,5 +83,9 @@ class DemoDataTest {
                 first.get(0));
         long course = Course.findByCode(DemoData.COURSE_CODE).orElseThrow().id;
         assertEquals(1, Assignment.count("courseId = ?1 and slug = ?2", course, "hw-convnets"));
+        String spec = Assignment.<Assignment>find("courseId = ?1 and slug = ?2", course, "hw-convnets").singleResult()
+                .specJson;
+        assertTrue(spec.contains("\"name\":\"fashion_mnist\"") && spec.contains("\"name\":\"mnist\""), spec);
+        assertFalse(spec.contains("rock_paper_scissors"), "the demo's copy names the demo's datasets: " + spec);
     }
 }

@@ -2,6 +2,7 @@ package org.backprop.server.grading;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -9,11 +10,16 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.backprop.nn.data.store.DatasetManifest;
+import org.backprop.nn.data.store.SplitManifest;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Homework;
 import org.junit.jupiter.api.Test;
 
-/** From a real submission to a worker's lease: the queue reads the snapshot and the rubric from the stores. */
+/**
+ * From a real submission to a worker's lease: the queue reads the snapshot and the rubric from the stores, and the
+ * datasets the assignment names from the course's imports.
+ */
 @QuarkusTest
 class StoredGradingInputsTest {
     @Inject
@@ -39,5 +45,47 @@ class StoredGradingInputsTest {
                 lease.getList("runRecords"));
         assertEquals(List.of("augmentation", "insight"), lease.getList("rubric.key"));
         assertEquals(List.of("augmentation-active", "manual"), lease.getList("rubric.check"));
+        assertEquals(List.of(), lease.getList("datasets"), "the course has not imported rps");
+    }
+
+    @Test
+    void aJobLeasesWithTheCoursesImportOfTheAssignmentsDatasetInTheStudentsView() {
+        Homework homework = Homework.publish(fixtures.cohort(1), "2099-12-14T23:59", 1);
+        // Imported without a hidden split: the assignment's "hidden: test" alone must keep its shards from programs.
+        given().auth().oauth2(homework.course().instructor().token())
+                .multiPart("file", "train-images-idx3-ubyte", idxImages(2), "application/octet-stream")
+                .multiPart("file", "train-labels-idx1-ubyte", new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 0, 2},
+                        "application/octet-stream")
+                .multiPart("file", "t10k-images-idx3-ubyte", idxImages(1), "application/octet-stream")
+                .multiPart("file", "t10k-labels-idx1-ubyte", new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 1},
+                        "application/octet-stream")
+                .multiPart("format", "idx").multiPart("name", "rps").multiPart("version", "1.0.0")
+                .post("/api/courses/" + homework.course().id() + "/datasets").then().statusCode(201);
+        homework.submit(homework.course().students().get(0), "# Report").then().statusCode(201);
+        String token = GradingFixtures.workerToken(homework.course().instructor(), homework.course().id());
+
+        JsonPath lease = given().auth().oauth2(token).post("/api/worker/leases").then().statusCode(201)
+                .extract().jsonPath();
+
+        assertEquals(List.of("rps"), lease.getList("datasets.name"));
+        assertEquals(List.of("1.0.0"), lease.getList("datasets.version"));
+        DatasetManifest manifest = DatasetManifest.fromJson(lease.getString("datasets[0].manifest"));
+        assertEquals(List.of("test", "train"), manifest.splits().stream().map(SplitManifest::name).sorted().toList());
+        assertEquals(2, manifest.split("train").examples());
+        assertEquals(1, manifest.split("train").shards().size());
+        assertTrue(manifest.split("test").hidden());
+        assertEquals(1, manifest.split("test").examples());
+        assertEquals(List.of(), manifest.split("test").shards(), "the hidden split's shards never reach a program");
+    }
+
+    /** An IDX image file of {@code count} 4x4 grey images. */
+    private static byte[] idxImages(int count) {
+        byte[] file = new byte[16 + 16 * count];
+        byte[] header = {0, 0, 8, 3, 0, 0, 0, (byte) count, 0, 0, 0, 4, 0, 0, 0, 4};
+        System.arraycopy(header, 0, file, 0, header.length);
+        for (int i = 16; i < file.length; i++) {
+            file[i] = (byte) (i * 7);
+        }
+        return file;
     }
 }

@@ -42,14 +42,17 @@ final class HostDatasetSource implements DatasetSource {
     }
 
     // Each promise settles to {value} or {error}: a rejected promise would surface in Java as an exception without
-    // the host's words.
+    // the host's words. Functions with a return statement, not "=> ({...})": TeaVM's minifier drops the parentheses
+    // and leaves a block that returns undefined.
     @JSBody(params = "reference", script = "return Promise.resolve().then(() => backpropDatasets.manifest(reference))"
-            + ".then((text) => ({ text: String(text) }), (e) => ({ error: String((e && e.message) || e) }));")
+            + ".then(function (text) { return { text: String(text) }; },"
+            + " function (e) { return { error: String((e && e.message) || e) }; });")
     private static native JSPromise<JSObject> manifestOf(String reference);
 
     @JSBody(params = "sha256", script = "return Promise.resolve().then(() => backpropDatasets.shard(sha256))"
-            + ".then((view) => ({ bytes: new Int8Array(view.buffer, view.byteOffset, view.byteLength) }),"
-            + " (e) => ({ error: String((e && e.message) || e) }));")
+            + ".then(function (view) {"
+            + " return { bytes: new Int8Array(view.buffer, view.byteOffset, view.byteLength) }; },"
+            + " function (e) { return { error: String((e && e.message) || e) }; });")
     private static native JSPromise<JSObject> shardOf(String sha256);
 
     @JSBody(params = "answer", script = "return answer.error === undefined ? null : answer.error;")

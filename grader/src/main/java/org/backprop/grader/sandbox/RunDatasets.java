@@ -1,0 +1,67 @@
+package org.backprop.grader.sandbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.backprop.nn.data.store.DatasetManifest;
+import org.backprop.nn.data.store.ShardRef;
+import org.backprop.nn.data.store.SplitManifest;
+
+/**
+ * The datasets one run may load: their manifests and where the host keeps each shard's file. A program sees only
+ * the students' view: the manifests are stored here without the hidden splits' shards whatever the caller passed,
+ * so {@link #visibleShards()} never names a hidden split's shard and the sandbox never binds one. Immutable.
+ *
+ * @param manifests at most one version of each dataset name (the run's folder names manifests by name)
+ * @param shardFiles where the host keeps the shard with a given SHA-256; asked only for visible shards
+ */
+public record RunDatasets(List<DatasetManifest> manifests, ShardFiles shardFiles) {
+    /** A run without datasets: the program's {@code manifest(name)} rejects with "This run has no datasets". */
+    public static final RunDatasets NONE = new RunDatasets(List.of(), sha256 -> {
+        throw new IllegalArgumentException("This run has no datasets, so no shard " + sha256);
+    });
+
+    /** Says where the host keeps a shard's file, by the shard's SHA-256 (64 lower-case hex digits). */
+    @FunctionalInterface
+    public interface ShardFiles {
+        Path file(String sha256);
+    }
+
+    public RunDatasets {
+        if (manifests == null || shardFiles == null) {
+            throw new IllegalArgumentException("manifests and shardFiles must not be null");
+        }
+        Set<String> names = new HashSet<>();
+        List<DatasetManifest> visible = new ArrayList<>(manifests.size());
+        for (DatasetManifest manifest : manifests) {
+            if (!names.add(manifest.name())) {
+                throw new IllegalArgumentException("A run can hold one version of each dataset, but it was given "
+                        + manifest.name() + " twice");
+            }
+            // Defence in depth: the caller should already pass the students' view.
+            visible.add(manifest.withoutHiddenShards());
+        }
+        manifests = List.copyOf(visible);
+    }
+
+    /** Returns whether the run has no dataset at all. */
+    public boolean isEmpty() {
+        return manifests.isEmpty();
+    }
+
+    /** Returns the SHA-256 of every shard of every split that is not hidden, each once. */
+    public Set<String> visibleShards() {
+        Set<String> shards = new LinkedHashSet<>();
+        for (DatasetManifest manifest : manifests) {
+            for (SplitManifest split : manifest.splits()) {
+                if (!split.hidden()) {
+                    split.shards().stream().map(ShardRef::sha256).forEach(shards::add);
+                }
+            }
+        }
+        return shards;
+    }
+}
