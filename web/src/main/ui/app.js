@@ -2,7 +2,9 @@ import { EditorView, basicSetup } from 'codemirror';
 import { java } from '@codemirror/lang-java';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { toEditorDiagnostics, describe } from './diagnostics.js';
-import { csrfHeaders, loadSession, showSignIn } from './session.js';
+import { csrfHeaders, loadSession, onSessionChange, showSignIn } from './session.js';
+import { currentRunContext, showCourses } from './course-datasets.js';
+import { clearProgress, showProgress } from './download-progress.js';
 
 const FILE_NAME = 'Main.java';
 const output = document.getElementById('output');
@@ -91,12 +93,16 @@ async function run() {
   }
   output.textContent = '';
   backend.textContent = '';
+  clearProgress();
+  const datasets = await currentRunContext();
   setStatus('Running…');
   stopButton.disabled = false;
   worker = new Worker('/app/worker.js', { type: 'module' });
   worker.onmessage = ({ data }) => {
     if (data.type === 'exit') {
       finishRun(data.code === 0 ? 'Finished.' : `Stopped with exit code ${data.code}.`, data.code !== 0);
+    } else if (data.type === 'progress') {
+      showProgress(data);
     } else if (data.type === 'notice') {
       backend.textContent = data.text;
       print(data.text + '\n', 'notice');
@@ -105,7 +111,7 @@ async function run() {
     }
   };
   worker.onerror = (event) => finishRun(`The program crashed: ${event.message}`, true);
-  worker.postMessage({ js });
+  worker.postMessage({ js, datasets });
 }
 
 compileButton.addEventListener('click', async () => {
@@ -115,5 +121,6 @@ compileButton.addEventListener('click', async () => {
 });
 runButton.addEventListener('click', run);
 stopButton.addEventListener('click', () => finishRun('Stopped.', false));
+onSessionChange(showCourses);
 await loadSession();
 document.body.dataset.ready = 'true';

@@ -2,6 +2,16 @@
 // password with the link an instructor passed on (#password-setup=<token>).
 const $ = (id) => document.getElementById(id);
 let csrfToken = null;
+const listeners = [];
+
+/** Calls {@code listener(session)} on every sign-in, and {@code listener(null)} when the page is signed out. */
+export function onSessionChange(listener) {
+  listeners.push(listener);
+}
+
+function announce(session) {
+  listeners.forEach((listener) => listener(session));
+}
 
 /** Returns the token of a password setup link's fragment, or null when the fragment is something else. */
 export function setupToken(hash) {
@@ -16,6 +26,9 @@ export function csrfHeaders() {
 
 /** Shows the sign-in form with a message that says why it is needed. */
 export function showSignIn(message) {
+  if (!$('account').hidden) {
+    announce(null);
+  }
   $('account').hidden = true;
   $('password-setup').hidden = true;
   $('sign-in').hidden = false;
@@ -28,6 +41,7 @@ function showSignedIn(session) {
   $('sign-in').hidden = true;
   $('account').hidden = false;
   $('account-name').textContent = session.account.name;
+  announce(session);
 }
 
 async function problemDetail(response) {

@@ -1,7 +1,11 @@
 // Runs one compiled program in a Web Worker, so the page stays responsive and Stop can terminate it.
-// Protocol: the page posts {js}; the worker posts {type: 'stdout'|'stderr', text} as the program prints
-// (text as printed, newlines included), {type: 'notice', text} for one runtime notice, and finally
+// Protocol: the page posts {js, datasets}, datasets being null (not signed in), {problem} (why the program can
+// have none) or {courseId, staffView, available: [{name, version, createdAt}]}; the worker posts {type: 'stdout'|'stderr', text} as the program
+// prints (text as printed, newlines included), {type: 'notice', text} for one runtime notice,
+// {type: 'progress', dataset, split, loadedBytes, totalBytes} while a dataset downloads, and finally
 // {type: 'exit', code}.
+import { openDatasetCache } from './datasets/browser-cache.js';
+import { createDatasetHost } from './datasets/host.js';
 
 const post = (type, text) => self.postMessage({ type, text: String(text) });
 // TeaVM hands System.out and System.err text to these hooks as it is printed.
@@ -13,6 +17,15 @@ self.backpropExit = (code) => self.postMessage({ type: 'exit', code });
 self.onmessage = async ({ data }) => {
   const url = URL.createObjectURL(new Blob([data.js], { type: 'text/javascript' }));
   try {
+    // Where the browser cannot keep data (no Cache API), the page says so; the run downloads what it reads.
+    const cache = await openDatasetCache(self);
+    self.backpropDatasets = createDatasetHost({
+      context: data.datasets ?? null,
+      cache,
+      fetchFn: self.fetch.bind(self),
+      origin: self.location.origin,
+      post: (message) => self.postMessage(message),
+    });
     const program = await import(url);
     program.main([]);
   } catch (error) {

@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { datasetsLine, runContext } from '../../main/ui/course-datasets.js';
+import { progressText } from '../../main/ui/download-progress.js';
+
+test('a run context names the course, its datasets and which manifest view the account gets', () => {
+  const list = [{ name: 'mnist', version: '1.0.0', imageShape: [28, 28, 1], createdAt: '2025-01-01T00:00:00Z' }];
+  assert.deepEqual(runContext({ id: 3, myRole: 'STUDENT' }, list), {
+    courseId: 3, staffView: false, available: [{ name: 'mnist', version: '1.0.0', createdAt: '2025-01-01T00:00:00Z' }],
+  });
+  assert.equal(runContext({ id: 3, myRole: 'TA' }, list).staffView, true);
+  assert.equal(datasetsLine(list), 'Datasets: mnist 1.0.0');
+  assert.equal(datasetsLine([]), 'No datasets in this course yet.');
+});
+
+test('progress reads in MB, and says when the download is kept', () => {
+  const message = { dataset: 'fashion_mnist 1.0.0', split: 'train', loadedBytes: 1.5 * 1048576, totalBytes: 3 * 1048576 };
+  assert.equal(progressText(message), 'Downloading fashion_mnist 1.0.0 (train): 1.5 of 3.0 MB');
+  assert.equal(progressText({ ...message, loadedBytes: message.totalBytes }),
+    'Downloaded fashion_mnist 1.0.0 (train): 3.0 MB, kept in this browser for the next runs.');
+});
