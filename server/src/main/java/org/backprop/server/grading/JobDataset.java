@@ -24,8 +24,8 @@ public record JobDataset(
     static JobDataset of(DatasetManifest manifest, String hiddenSplit) {
         List<SplitManifest> splits = new ArrayList<>();
         for (SplitManifest split : manifest.splits()) {
-            splits.add(split.name().equals(hiddenSplit) && !split.hidden()
-                    ? new SplitManifest(split.name(), split.examples(), true, List.of()) : split);
+            splits.add(split.name().equals(hiddenSplit)
+                    ? new SplitManifest(split.name(), split.examples(), true, split.shards()) : split);
         }
         DatasetManifest visible = new DatasetManifest(manifest.name(), manifest.version(), manifest.height(),
                 manifest.width(), manifest.channels(), manifest.classNames(), splits).withoutHiddenShards();
