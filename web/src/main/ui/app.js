@@ -4,7 +4,7 @@ import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { toEditorDiagnostics, describe } from './diagnostics.js';
 import { csrfHeaders, loadSession, onSessionChange, showSignIn } from './session.js';
 import { currentRunContext, showCourses } from './course-datasets.js';
-import { clearProgress, showProgress } from './download-progress.js';
+import { clearProgress, settleProgress, showProgress } from './download-progress.js';
 
 const FILE_NAME = 'Main.java';
 const output = document.getElementById('output');
@@ -79,6 +79,7 @@ function finishRun(message, isError) {
   runButton.disabled = false;
   compileButton.disabled = false;
   stopButton.disabled = true;
+  settleProgress();
   setStatus(message, isError);
 }
 

@@ -3,18 +3,36 @@
 const $ = (id) => document.getElementById(id);
 const MB = 1024 * 1024;
 
-/** "Downloading fashion_mnist 1.0.0 (train): 12.5 of 30.2 MB" (or "Downloaded … 30.2 MB, kept for next runs"). */
-export function progressText({ dataset, split, loadedBytes, totalBytes }) {
+/**
+ * "Downloading fashion_mnist 1.0.0 (train): 12.5 of 30.2 MB" (or "Downloaded … 30.2 MB, kept for next runs"). Once
+ * the run has ended ({@code ended}), a split the program read only part of says what it keeps, not "Downloading".
+ */
+export function progressText({ dataset, split, loadedBytes, totalBytes }, ended = false) {
   const total = (totalBytes / MB).toFixed(1);
-  return loadedBytes >= totalBytes
-    ? `Downloaded ${dataset} (${split}): ${total} MB, kept in this browser for the next runs.`
-    : `Downloading ${dataset} (${split}): ${(loadedBytes / MB).toFixed(1)} of ${total} MB`;
+  const loaded = (loadedBytes / MB).toFixed(1);
+  if (loadedBytes >= totalBytes) {
+    return `Downloaded ${dataset} (${split}): ${total} MB, kept in this browser for the next runs.`;
+  }
+  return ended
+    ? `Kept ${loaded} of ${total} MB of ${dataset} (${split}) in this browser; the rest downloads when a program reads it.`
+    : `Downloading ${dataset} (${split}): ${loaded} of ${total} MB`;
 }
+
+/** The latest message of each split's row, by row key, for {@link settleProgress}. */
+const latest = new Map();
 
 /** Clears the lines of the previous run. */
 export function clearProgress() {
+  latest.clear();
   $('downloads').replaceChildren();
   $('downloads').hidden = true;
+}
+
+/** Rewords the rows when the run has ended: nothing is downloading any more. */
+export function settleProgress() {
+  for (const row of $('downloads').children) {
+    row.children[0].textContent = progressText(latest.get(row.dataset.key), true);
+  }
 }
 
 /** Shows a {type: 'progress'} message of the worker. */
@@ -34,6 +52,7 @@ export function showProgress(message) {
     list.append(row);
     list.hidden = false;
   }
+  latest.set(key, message);
   const [label, bar] = row.children;
   label.textContent = progressText(message);
   bar.max = message.totalBytes;

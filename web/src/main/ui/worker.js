@@ -12,7 +12,10 @@ const post = (type, text) => self.postMessage({ type, text: String(text) });
 self.$rt_putStdoutCustom = (text) => post('stdout', text);
 self.$rt_putStderrCustom = (text) => post('stderr', text);
 console.info = (...parts) => post('notice', parts.join(' '));
-self.backpropExit = (code) => self.postMessage({ type: 'exit', code });
+self.backpropExit = (code) => {
+  self.backpropDatasets?.flushProgress();
+  self.postMessage({ type: 'exit', code });
+};
 
 self.onmessage = async ({ data }) => {
   const url = URL.createObjectURL(new Blob([data.js], { type: 'text/javascript' }));

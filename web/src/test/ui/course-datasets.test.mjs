@@ -18,4 +18,6 @@ test('progress reads in MB, and says when the download is kept', () => {
   assert.equal(progressText(message), 'Downloading fashion_mnist 1.0.0 (train): 1.5 of 3.0 MB');
   assert.equal(progressText({ ...message, loadedBytes: message.totalBytes }),
     'Downloaded fashion_mnist 1.0.0 (train): 3.0 MB, kept in this browser for the next runs.');
+  assert.equal(progressText(message, true), 'Kept 1.5 of 3.0 MB of fashion_mnist 1.0.0 (train) in this browser;'
+    + ' the rest downloads when a program reads it.');
 });

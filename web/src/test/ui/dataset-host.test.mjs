@@ -35,6 +35,11 @@ test('progress counts stored shards as loaded and is throttled between chunks', 
   progress.add('d/train', 10);
   progress.add('d/train', 40);
   assert.deepEqual(posted.map((m) => m.loadedBytes), [40, 60, 100]);
+  progress.start('d/test', { dataset: 'd 1', split: 'test', totalBytes: 100, storedBytes: 0 });
+  progress.add('d/test', 30);
+  progress.flush();
+  assert.deepEqual(posted.slice(-2).map((m) => [m.split, m.loadedBytes]), [['train', 100], ['test', 30]],
+    'flush posts what throttling held back');
   assert.deepEqual(posted[0], { type: 'progress', dataset: 'd 1', split: 'train', loadedBytes: 40, totalBytes: 100 });
 });
 

@@ -16,7 +16,7 @@ import { ShardStore } from './shard-store.js';
 export function createDatasetHost({ context, cache, fetchFn, origin, post, now }) {
   if (context == null || context.problem) {
     const refuse = () => Promise.reject(new Error(context?.problem ?? SIGN_IN));
-    return { manifest: refuse, shard: refuse };
+    return { manifest: refuse, shard: refuse, flushProgress: () => {} };
   }
   const store = new ShardStore({
     cache,
@@ -128,7 +128,7 @@ export function createDatasetHost({ context, cache, fetchFn, origin, post, now }
     return splitsStarted.get(where.key);
   }
 
-  return { manifest, shard };
+  return { manifest, shard, flushProgress: () => progress.flush() };
 }
 
 function sum(shards) {

@@ -30,6 +30,13 @@ export class DownloadProgress {
     }
   }
 
+  /** Posts every split's latest count: the last chunks before the program ends may have been held back. */
+  flush() {
+    for (const entry of this.splits.values()) {
+      this.send(entry);
+    }
+  }
+
   send(entry) {
     entry.postedAt = this.now();
     this.post({
