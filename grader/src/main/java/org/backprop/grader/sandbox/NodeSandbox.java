@@ -185,7 +185,7 @@ public final class NodeSandbox {
         builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
 
         long started = System.nanoTime();
-        Process process = builder.start();
+        Process process = JailLauncher.start(builder);
         process.getOutputStream().close();
         ProgramOutput output = new ProgramOutput(process.getInputStream(), limits.maxOutputBytes(),
                 () -> killTree(process));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.backprop.grader.sandbox.Jail;
+import org.backprop.grader.sandbox.JailLauncher;
 
 /**
  * Starts compile workers in the sandbox's {@link Jail}: no network, the system read-only, the JDK and the worker's
@@ -76,6 +77,6 @@ public final class JailedWorkerLauncher implements WorkerLauncher {
         ProcessBuilder builder = new ProcessBuilder(command).directory(scratch.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
-        return builder.start();
+        return JailLauncher.start(builder);
     }
 }

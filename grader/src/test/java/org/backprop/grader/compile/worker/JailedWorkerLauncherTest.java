@@ -36,8 +36,13 @@ class JailedWorkerLauncherTest {
         Thread shortLived = new Thread(() -> {
             try {
                 started[0] = launcher.start(WorkerCommand.forWorker(WorkerLimits.DEFAULT, scratch), scratch);
+                // Lives on until bubblewrap has armed its parent-death signal, as a pool thread does; a thread that
+                // ended at once would race it and let the test pass by luck.
+                Thread.sleep(500);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         shortLived.start();
