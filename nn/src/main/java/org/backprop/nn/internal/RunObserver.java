@@ -1,0 +1,33 @@
+package org.backprop.nn.internal;
+
+import java.util.List;
+import org.backprop.nn.records.RunRecord;
+
+/**
+ * What the runtime hosting a program learns of its fits, and how it steers them. The browser sends each
+ * finished run to the team's experiment log; the grader's sandbox reports it to the grader on a channel the
+ * program cannot write, and trains only the runs its re-run budget picked. Installed through
+ * {@link RunInternals}, which the policy refuses to student code.
+ */
+public interface RunObserver {
+    /** Trains every run and reports nothing: the JVM's default. */
+    RunObserver NONE = new RunObserver() {
+        @Override
+        public boolean shouldTrain(String runName, List<String> tags) {
+            return true;
+        }
+
+        @Override
+        public void runEnded(RunRecord record) {
+        }
+    };
+
+    /**
+     * Returns whether {@code fit} trains the run named {@code runName}; when false, fit describes the model it
+     * was given (graph, seed, data) in a record whose status says it was not trained, and returns at once.
+     */
+    boolean shouldTrain(String runName, List<String> tags);
+
+    /** Receives the record of each fit as it ends, trained or not, completed or not. */
+    void runEnded(RunRecord record);
+}
