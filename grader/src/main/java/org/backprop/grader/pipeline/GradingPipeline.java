@@ -52,7 +52,7 @@ public final class GradingPipeline {
         try {
             log.stage("prepare");
             List<String> notes = new ArrayList<>();
-            List<RunRecord> runs = readRuns(task.runRecords(), notes, log);
+            List<RunRecord> runs = readRuns(task.claims(), notes, log);
             Program program = compileAndRun(task, log);
             log.stage("check");
             CheckInput input = new CheckInput(runs, task.report(), task.teamMembers());
@@ -69,11 +69,11 @@ public final class GradingPipeline {
         }
     }
 
-    private static List<RunRecord> readRuns(List<String> documents, List<String> notes, StageLog log) {
+    private static List<RunRecord> readRuns(List<ClaimedRun> documents, List<String> notes, StageLog log) {
         List<RunRecord> runs = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             try {
-                runs.add(RunRecordJson.read(documents.get(i)));
+                runs.add(RunRecordJson.read(documents.get(i).recordJson()));
             } catch (RuntimeException e) {
                 notes.add("Run record " + (i + 1) + " could not be read (" + e.getMessage() + ") and was left out.");
                 log.add("run record " + (i + 1) + ": " + e);

@@ -9,17 +9,17 @@ import org.backprop.grader.sandbox.RunLimits;
 
 /**
  * Everything grading one submission needs: the program (main class and Java files by path, unchecked), the
- * run records as submitted (one JSON document each), the report in Markdown, the team members' names, the
+ * runs the submission hands in (claims, from the team's experiment log), the report in Markdown, the team members' names, the
  * assignment's rubric, the limits the program runs under, and the assignment's datasets, which the program may
  * load (students' view: never a hidden split's shards; {@link RunDatasets#NONE} or null when it has none). Immutable.
  */
-public record GradingTask(String mainClass, Map<String, String> files, List<String> runRecords, String report,
+public record GradingTask(String mainClass, Map<String, String> files, List<ClaimedRun> claims, String report,
         List<String> teamMembers, List<RubricItem> rubric, RunLimits limits, RunDatasets datasets) {
 
     public GradingTask {
         // Not Map.copyOf: a file without content must reach SourceBundle, which says so to the student.
         files = files == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(files));
-        runRecords = runRecords == null ? List.of() : List.copyOf(runRecords);
+        claims = claims == null ? List.of() : List.copyOf(claims);
         report = report == null ? "" : report;
         teamMembers = teamMembers == null ? List.of() : List.copyOf(teamMembers);
         rubric = List.copyOf(rubric);

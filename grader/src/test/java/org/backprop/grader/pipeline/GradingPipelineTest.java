@@ -118,7 +118,7 @@ class GradingPipelineTest {
         String loads = "public class Main { public static void main(String[] args) {"
                 + " System.out.println(\"examples \""
                 + " + org.backprop.nn.data.Datasets.load(\"tiny\", \"train\").size()); } }";
-        GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("Main.java", loads), List.of(runRecord),
+        GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("Main.java", loads), List.of(new ClaimedRun(runRecord, "Kim Minji", null)),
                 "# Report", List.of("Kim Minji"), RUBRIC, LIMITS, tiny.datasets()));
         assertTrue(report.logs().contains("stdout:\nexamples 2\n"), report::logs);
         assertTrue(report.summary().startsWith("Your program compiled. Your program ran to the end."), report::summary);
@@ -145,7 +145,8 @@ class GradingPipelineTest {
     }
 
     private static GradingTask task(String main, List<String> runRecords) {
-        return new GradingTask("Main", Map.of("Main.java", main), runRecords, "# Report", List.of("Kim Minji"), RUBRIC,
+        return new GradingTask("Main", Map.of("Main.java", main),
+                runRecords.stream().map(record -> new ClaimedRun(record, "Kim Minji", null)).toList(), "# Report", List.of("Kim Minji"), RUBRIC,
                 LIMITS, RunDatasets.NONE);
     }
 }

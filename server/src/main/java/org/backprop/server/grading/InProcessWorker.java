@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.GradingPipeline;
 import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.result.GradedItem;
@@ -112,7 +113,7 @@ public class InProcessWorker {
         LeasedJob job = leased.get();
         var heartbeat = threads.submit(() -> keepAlive(job, holder));
         try {
-            GradingReport report = pipeline.grade(new GradingTask(job.mainClass(), job.files(), job.runRecords(),
+            GradingReport report = pipeline.grade(new GradingTask(job.mainClass(), job.files(), job.runRecords().stream().map(record -> new ClaimedRun(record, null, null)).toList(),
                     job.report(), job.teamMembers(), job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
                     job.limits().toRunLimits(), datasets(job)));
             heartbeat.cancel(true);
