@@ -30,4 +30,17 @@ public interface RunObserver {
 
     /** Receives the record of each fit as it ends, trained or not, completed or not. */
     void runEnded(RunRecord record);
+
+    /**
+     * Returns whether fits probe their model's behaviour for the record (does each augmentation layer change a
+     * batch in training and leave it alone at inference; is inference deterministic). The grader's run does;
+     * the browser does not spend the time.
+     */
+    default boolean probesBehaviour() {
+        return false;
+    }
+
+    /** Receives a model the program saved ({@code model.save(name)}), in the saved-model format. */
+    default void modelSaved(String name, byte[] savedModel) {
+    }
 }
