@@ -1,16 +1,21 @@
 package org.backprop.grader.check;
 
 import java.util.List;
-import org.backprop.nn.records.RunRecord;
+import org.backprop.grader.evidence.ClaimMatch;
+import org.backprop.grader.evidence.ServerRun;
 
 /**
- * What the checks judge: a team's run records as submitted, its report in Markdown, and the display names
- * of its members. Immutable.
+ * What the checks judge: the server's own run of the submitted code (the evidence), each handed-in run with its
+ * standing against that run, the submitting member's report in Markdown, and the display names of the team's
+ * members. Immutable.
  */
-public record CheckInput(List<RunRecord> runs, String report, List<String> teamMembers) {
+public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers) {
 
     public CheckInput {
-        runs = List.copyOf(runs);
+        if (run == null) {
+            throw new IllegalArgumentException("checks need the server's run");
+        }
+        claims = List.copyOf(claims);
         report = report == null ? "" : report;
         teamMembers = List.copyOf(teamMembers);
     }

@@ -3,101 +3,74 @@ package org.backprop.grader.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * A check's parameters as an assignment's YAML gives them (strings, numbers, booleans, lists), read with
- * defaults. Every mistake is an {@link InvalidCheckParamsException} that names the check and the parameter,
- * so that an instructor can fix the assignment. Immutable.
+ * A check's parameters as an item of {@code assignment.yaml} gives them, read with the catalogue's defaults. The
+ * server has validated them against the catalogue when the assignment was imported; a value that is still wrong
+ * (an assignment stored before a change) is an {@link InvalidCheckParamsException} naming the parameter. Immutable.
  */
 public final class CheckParams {
-    private final String check;
+    private final CheckSpec spec;
     private final Map<String, Object> values;
 
-    private CheckParams(String check, Map<String, Object> values) {
-        this.check = check;
-        this.values = Map.copyOf(values);
+    private CheckParams(CheckSpec spec, Map<String, Object> values) {
+        this.spec = spec;
+        this.values = values;
     }
 
-    /** Returns the parameters {@code values} (may be null: none) of the check named {@code check}. */
-    public static CheckParams of(String check, Map<String, ?> values) {
-        return new CheckParams(check, values == null ? Map.of() : Map.copyOf(values));
+    /** Returns the parameters {@code values} (null: none) of the check {@code spec}. */
+    public static CheckParams of(CheckSpec spec, Map<String, ?> values) {
+        return new CheckParams(spec, values == null ? Map.of() : Map.copyOf(values));
     }
 
-    /** Fails when a parameter is not one of {@code known}, so that a misspelt one is not silently ignored. */
-    public CheckParams allowOnly(String... known) {
-        Set<String> unknown = new TreeSet<>(values.keySet());
-        unknown.removeAll(Set.of(known));
-        if (!unknown.isEmpty()) {
-            throw new InvalidCheckParamsException("The check \"" + check + "\" has no parameter "
-                    + String.join(", ", unknown) + "; it takes " + (known.length == 0 ? "none"
-                    : String.join(", ", new TreeSet<>(List.of(known)))) + ".");
-        }
-        return this;
+    /** Returns the text parameter {@code name}, or its default. */
+    public String text(String name) {
+        return (String) value(name, ParamType.TEXT);
     }
 
-    /** Returns the string parameter {@code name}, or {@code fallback} when it is not given. */
-    public String string(String name, String fallback) {
-        Object value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof String) || ((String) value).isBlank()) {
-            throw wrong(name, "a non-empty text", value);
-        }
-        return ((String) value).strip();
-    }
-
-    /** Returns the whole-number parameter {@code name}, at least {@code min}, or {@code fallback}. */
-    public int integer(String name, int fallback, int min) {
-        Object value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min
-                || ((Number) value).longValue() > Integer.MAX_VALUE) {
-            throw wrong(name, "a whole number of at least " + min, value);
-        }
-        return ((Number) value).intValue();
-    }
-
-    /** Returns the boolean parameter {@code name}, or {@code fallback}. */
-    public boolean bool(String name, boolean fallback) {
-        Object value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof Boolean)) {
-            throw wrong(name, "true or false", value);
-        }
-        return (Boolean) value;
-    }
-
-    /** Returns the list-of-strings parameter {@code name} (a single string counts as a list of one), or {@code fallback}. */
-    public List<String> strings(String name, List<String> fallback) {
-        Object value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof String) {
-            return List.of(string(name, null));
-        }
-        if (!(value instanceof List)) {
-            throw wrong(name, "a list of texts", value);
-        }
-        List<String> strings = new ArrayList<>();
-        for (Object element : (List<?>) value) {
-            if (!(element instanceof String) || ((String) element).isBlank()) {
-                throw wrong(name, "a list of non-empty texts", value);
+    /** Returns the list-of-texts parameter {@code name}, or its default; empty when it has none. */
+    public List<String> texts(String name) {
+        Object value = value(name, ParamType.TEXTS);
+        List<String> texts = new ArrayList<>();
+        if (value != null) {
+            for (Object element : (List<?>) value) {
+                texts.add(((String) element).strip());
             }
-            strings.add(((String) element).strip());
         }
-        return List.copyOf(strings);
+        return List.copyOf(texts);
     }
 
-    private InvalidCheckParamsException wrong(String name, String expected, Object value) {
-        return new InvalidCheckParamsException("The parameter \"" + name + "\" of the check \"" + check
-                + "\" must be " + expected + ", got " + value + ".");
+    /** Returns the whole-number parameter {@code name}, or its default. */
+    public int integer(String name) {
+        return ((Number) value(name, ParamType.POSITIVE_INTEGER)).intValue();
+    }
+
+    /** Returns the number parameter {@code name}, or its default; null when neither is given. */
+    public Double number(String name) {
+        Object value = value(name, ParamType.NON_NEGATIVE_NUMBER);
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /** Returns the boolean parameter {@code name}, or its default. */
+    public boolean bool(String name) {
+        return (Boolean) value(name, ParamType.BOOLEAN);
+    }
+
+    private Object value(String name, ParamType type) {
+        ParamSpec param = spec.param(name).orElseThrow(() -> new IllegalArgumentException("the check " + spec.name()
+                + " declares no parameter " + name));
+        if (param.type() != type) {
+            throw new IllegalArgumentException("the parameter " + name + " of " + spec.name() + " is "
+                    + param.type() + ", not " + type);
+        }
+        Object value = values.get(name);
+        if (value == null) {
+            return param.defaultValue();
+        }
+        if (!type.fits(value)) {
+            throw new InvalidCheckParamsException(name, "The parameter \"" + name + "\" of the check \"" + spec.name()
+                    + "\" must be " + type.description() + ", got " + value + ".");
+        }
+        return value;
     }
 }

@@ -4,7 +4,15 @@ package org.backprop.grader.check;
 public final class InvalidCheckParamsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public InvalidCheckParamsException(String message) {
+    private final String param;
+
+    public InvalidCheckParamsException(String param, String message) {
         super(message);
+        this.param = param;
+    }
+
+    /** Returns the parameter at fault. */
+    public String param() {
+        return param;
     }
 }

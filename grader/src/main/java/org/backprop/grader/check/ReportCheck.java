@@ -3,19 +3,20 @@ package org.backprop.grader.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.backprop.grader.evidence.ClaimMatch;
 
 /**
- * {@code report}: the team report names every member of the team and has the required sections (Markdown
- * headings that contain the section's name, ignoring case). Parameters {@code sections} (default none) and
- * {@code members-named} (default true). Points in proportion to what is there.
+ * {@code report}: the report has the required {@code sections} (Markdown headings that contain the section's
+ * name, ignoring case), names every member of the team ({@code membersNamed}), and every member ran at least one
+ * of the handed-in runs that the submitted code produces ({@code everyMemberRan}). Points in proportion.
  */
 final class ReportCheck implements Check {
 
     @Override
     public CheckOutcome evaluate(CheckInput input, CheckParams params) {
-        params.allowOnly("sections", "members-named");
-        List<String> sections = params.strings("sections", List.of());
-        boolean membersNamed = params.bool("members-named", true);
+        List<String> sections = params.texts("sections");
+        boolean membersNamed = params.bool("membersNamed");
+        boolean everyMemberRan = params.bool("everyMemberRan");
         if (input.report().isBlank()) {
             return CheckOutcome.failed("The submission has no report.");
         }
@@ -23,28 +24,42 @@ final class ReportCheck implements Check {
         List<String> headings = text.lines().map(String::strip).filter(line -> line.startsWith("#"))
                 .map(line -> line.replaceFirst("^#+", "").strip()).toList();
         List<String> missing = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         int required = 0;
         for (String section : sections) {
             required++;
-            String wanted = section.toLowerCase(Locale.ROOT);
-            if (headings.stream().noneMatch(heading -> heading.contains(wanted))) {
+            if (headings.stream().noneMatch(heading -> heading.contains(section.toLowerCase(Locale.ROOT)))) {
                 missing.add("a section \"" + section + "\"");
             }
         }
-        if (membersNamed) {
-            for (String member : input.teamMembers()) {
+        if (!sections.isEmpty()) {
+            found.add("its sections");
+        }
+        for (String member : input.teamMembers()) {
+            if (membersNamed) {
                 required++;
                 if (!text.contains(member.toLowerCase(Locale.ROOT))) {
                     missing.add("the name of team member " + member);
                 }
             }
+            if (everyMemberRan) {
+                required++;
+                if (input.claims().stream().noneMatch(match -> match.produced()
+                        && match.claim().member().equalsIgnoreCase(member))) {
+                    missing.add("a handed-in run by " + member + " (the submitted code must produce it)");
+                }
+            }
+        }
+        if (membersNamed) {
+            found.add("the names of all " + input.teamMembers().size() + " members");
+        }
+        if (everyMemberRan) {
+            found.add("a handed-in run by every member");
         }
         if (missing.isEmpty()) {
-            return CheckOutcome.passed("The report has " + (sections.isEmpty() ? "" : "its sections "
-                    + sections + (membersNamed ? " and " : "")) + (membersNamed ? "the names of all "
-                    + input.teamMembers().size() + " team members" : "") + ".");
+            return CheckOutcome.passed("The submission has " + String.join(", ", found) + ".");
         }
-        return CheckOutcome.scored(required - missing.size(), required, "The report lacks "
+        return CheckOutcome.scored(required - missing.size(), required, "The submission lacks "
                 + String.join(", ", missing) + ".");
     }
 }

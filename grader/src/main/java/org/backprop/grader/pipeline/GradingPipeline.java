@@ -3,29 +3,39 @@ package org.backprop.grader.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.backprop.grader.check.Check;
+import java.util.Set;
 import org.backprop.grader.check.CheckCatalogue;
 import org.backprop.grader.check.CheckInput;
 import org.backprop.grader.check.CheckOutcome;
 import org.backprop.grader.check.CheckParams;
+import org.backprop.grader.check.CheckSpec;
+import org.backprop.grader.check.EvidenceKind;
 import org.backprop.grader.check.InvalidCheckParamsException;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.Diagnostic;
 import org.backprop.grader.compile.InvalidSourcesException;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.evidence.Claim;
+import org.backprop.grader.evidence.ClaimMatch;
+import org.backprop.grader.evidence.ClaimMatcher;
+import org.backprop.grader.evidence.RerunSelection;
+import org.backprop.grader.evidence.ServerRun;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
 import org.backprop.grader.sandbox.NodeSandbox;
+import org.backprop.grader.sandbox.RunPlan;
 import org.backprop.grader.sandbox.RunResult;
 import org.backprop.nn.records.RunRecord;
 import org.backprop.nn.records.RunRecordJson;
 
 /**
- * Grades one submission through explicit stages: prepare (check the sources, read the run records) → compile
- * (never trusting uploaded JavaScript) → run (the student's main in the sandbox, with limits) → check (each
- * rubric item's check from the catalogue) → report. Every failure becomes something the student can read,
- * even when a stage throws: {@link #grade} always returns a report with one item per rubric item.
+ * Grades one submission through explicit stages: prepare (read the handed-in runs) → compile (the submitted
+ * sources, never uploaded JavaScript) → select (which handed-in runs to train again, within the re-run budget) →
+ * run (the student's main in the sandbox; every fit reports its record on a channel the program cannot write) →
+ * match (each handed-in run against the server's fits) → check (each rubric item from the catalogue, on that
+ * evidence) → report. Every failure becomes something the student can read, even when a stage throws:
+ * {@link #grade} always returns a report with one item per rubric item.
  *
  * <p>Thread-safe when its compile service and sandbox are (the grader's are).
  */
@@ -42,8 +52,8 @@ public final class GradingPipeline {
         this.sandbox = sandbox;
     }
 
-    /** What the program stages found: JavaScript when it compiled, and what to tell the student. */
-    private record Program(String js, String problem, String runMessage) {
+    /** What the program stages found: the server's run, and whether a fault on the server's side spoiled it. */
+    private record Evidence(ServerRun run, String serverFault, String summary) {
     }
 
     /** Returns the graded items of {@code task}, a summary for the student and the staff log. */
@@ -52,16 +62,21 @@ public final class GradingPipeline {
         try {
             log.stage("prepare");
             List<String> notes = new ArrayList<>();
-            List<RunRecord> runs = readRuns(task.claims(), notes, log);
-            Program program = compileAndRun(task, log);
+            List<Claim> claims = readClaims(task.claims(), notes, log);
+            Evidence evidence = compileAndRun(task, claims, log);
+            log.stage("match");
+            List<ClaimMatch> matches = ClaimMatcher.match(claims, evidence.run());
+            matches.forEach(match -> log.add(match.claim().label() + ": " + match.standing()
+                    + (match.reason() == null ? "" : " (" + match.reason() + ")")));
             log.stage("check");
-            CheckInput input = new CheckInput(runs, task.report(), task.teamMembers());
+            CheckInput input = new CheckInput(evidence.run(), matches, task.report(), task.teamMembers());
             List<GradedItem> items = new ArrayList<>();
             for (RubricItem item : task.rubric()) {
-                items.add(GradedItem.of(item.key(), item.points(), item.visibility(), check(item, input, program, log)));
+                items.add(GradedItem.of(item.key(), item.points(), item.visibility(),
+                        check(item, input, evidence, log)));
             }
             log.stage("report");
-            return new GradingReport(summary(program, notes, items), items, log.toString());
+            return new GradingReport(summary(evidence, notes, items), items, log.toString());
         } catch (RuntimeException | Error e) {
             log.error("Grading stopped", e);
             return everythingToTa(task, "Grading could not finish because of an error on the server's side; a TA will"
@@ -69,27 +84,28 @@ public final class GradingPipeline {
         }
     }
 
-    private static List<RunRecord> readRuns(List<ClaimedRun> documents, List<String> notes, StageLog log) {
-        List<RunRecord> runs = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
+    private static List<Claim> readClaims(List<ClaimedRun> claimed, List<String> notes, StageLog log) {
+        List<Claim> claims = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            ClaimedRun run = claimed.get(i);
             try {
-                runs.add(RunRecordJson.read(documents.get(i).recordJson()));
+                claims.add(new Claim(RunRecordJson.read(run.recordJson()), run.member(), run.sourceSha256()));
             } catch (RuntimeException e) {
-                notes.add("Run record " + (i + 1) + " could not be read (" + e.getMessage() + ") and was left out.");
-                log.add("run record " + (i + 1) + ": " + e);
+                notes.add("Handed-in run " + (i + 1) + " could not be read (" + e.getMessage() + ") and was left out.");
+                log.add("handed-in run " + (i + 1) + ": " + e);
             }
         }
-        log.add(runs.size() + " of " + documents.size() + " run records read");
-        return runs;
+        log.add(claims.size() + " of " + claimed.size() + " handed-in runs read");
+        return claims;
     }
 
-    private Program compileAndRun(GradingTask task, StageLog log) {
+    private Evidence compileAndRun(GradingTask task, List<Claim> claims, StageLog log) {
         SourceBundle sources;
         try {
             sources = new SourceBundle(task.mainClass(), task.files());
         } catch (InvalidSourcesException e) {
             log.add("sources refused: " + e.getMessage());
-            return new Program(null, "Your sources could not be used: " + e.getMessage(), null);
+            return failed("Your sources could not be used: " + e.getMessage());
         }
         log.stage("compile");
         CompileResult compiled;
@@ -97,48 +113,73 @@ public final class GradingPipeline {
             compiled = compiler.compile(sources);
         } catch (RuntimeException e) {
             log.error("The compiler failed", e);
-            return new Program(null, "The server could not compile your program because of an error on its side.",
-                    null);
+            return serverFault("The server could not compile your program because of an error on its side.");
         }
         compiled.diagnostics().forEach(diagnostic -> log.add(describe(diagnostic)));
         if (!compiled.succeeded()) {
             Diagnostic first = compiled.diagnostics().stream()
                     .filter(diagnostic -> diagnostic.severity() == Diagnostic.Severity.ERROR).findFirst().orElse(null);
-            return new Program(null, "Your program did not compile on the server" + (first == null ? "."
-                    : ": " + describe(first)), null);
+            return failed("Your program did not compile on the server" + (first == null ? "." : ": "
+                    + describe(first)));
         }
+        log.stage("select");
+        Set<String> chosen = RerunSelection.choose(claims, task.rerunVariants(),
+                RerunSelection.seedOf(task.submissionHash()));
+        log.add("re-run budget: the baselines and " + task.rerunVariants() + " variants; training " + chosen);
         log.stage("run");
+        RunResult result;
         try {
-            RunResult run = sandbox.run(compiled.js(), task.limits(), task.datasets());
-            log.add(run.status() + " in " + run.wallMillis() + " ms, exit code " + run.exitCode());
-            run.notices().forEach(notice -> log.add("notice: " + notice));
-            log.add("stdout:\n" + tail(run.stdout()));
-            log.add("stderr:\n" + tail(run.stderr()));
-            return new Program(compiled.js(), null, run.message());
+            result = sandbox.run(compiled.js(), task.limits(), task.datasets(), RunPlan.only(chosen));
         } catch (RuntimeException e) {
             log.error("The sandbox failed", e);
-            return new Program(compiled.js(), null, "The server could not run your program because of an error on its"
-                    + " side.");
+            return serverFault("The server could not run your program because of an error on its side.");
         }
+        log.add(result.status() + " in " + result.wallMillis() + " ms, exit code " + result.exitCode());
+        result.notices().forEach(notice -> log.add("notice: " + notice));
+        log.add("stdout:\n" + tail(result.stdout()));
+        log.add("stderr:\n" + tail(result.stderr()));
+        List<RunRecord> records = new ArrayList<>();
+        for (String json : result.runRecords()) {
+            RunRecord record = RunRecordJson.read(json);
+            records.add(record);
+            log.add("fit \"" + record.name() + "\": " + record.status().state() + ", " + record.finalMetrics());
+        }
+        String failure = result.status() == RunResult.Status.COMPLETED ? null : result.message();
+        return new Evidence(new ServerRun(records, failure), null, "Your program compiled. " + result.message());
+    }
+
+    private static Evidence failed(String reason) {
+        return new Evidence(ServerRun.failed(reason), null, reason);
+    }
+
+    private static Evidence serverFault(String reason) {
+        return new Evidence(ServerRun.failed(reason), reason, reason);
     }
 
     /**
-     * Returns an item's outcome. Checks read the submitted run records, so when the program does not even
-     * compile their evidence is not trusted and a TA decides.
+     * Returns an item's outcome. An item whose check reads the server's run fails with the run's failure when the
+     * program did not compile or did not run to its end: no points for a run that did not happen. A fault on the
+     * server's side is no reason to fail anyone: a TA decides those items.
      */
-    private static CheckOutcome check(RubricItem item, CheckInput input, Program program, StageLog log) {
-        Optional<Check> check = CheckCatalogue.automatic(item.check());
-        if (check.isEmpty()) {
-            return CheckOutcome.needsReview(CheckCatalogue.known(item.check())
-                    ? (item.check().equals("manual") ? "A TA scores this item."
-                            : "A TA scores this item: the automatic \"" + item.check() + "\" check is not available"
-                                    + " yet.")
-                    : "A TA scores this item: the assignment names a check \"" + item.check()
-                            + "\" that the grader does not know.");
+    private static CheckOutcome check(RubricItem item, CheckInput input, Evidence evidence, StageLog log) {
+        Optional<CheckSpec> spec = CheckCatalogue.spec(item.check());
+        if (spec.isEmpty()) {
+            return CheckOutcome.needsReview("A TA scores this item: the assignment names a check \"" + item.check()
+                    + "\" that the grader does not know.");
         }
-        CheckOutcome outcome;
+        if (spec.get().automatic().isEmpty()) {
+            return CheckOutcome.needsReview(item.check().equals("manual") ? "A TA scores this item."
+                    : "A TA scores this item: the automatic \"" + item.check() + "\" check is not available yet.");
+        }
+        if (spec.get().evidence().contains(EvidenceKind.SERVER_RUN) && input.run().failureReason().isPresent()) {
+            if (evidence.serverFault() != null) {
+                return CheckOutcome.needsReview("A TA scores this item: " + evidence.serverFault());
+            }
+            return CheckOutcome.failed(input.run().failureReason().get() + " This item is judged on the server's run"
+                    + " of your code, so it earns nothing until that run completes.");
+        }
         try {
-            outcome = check.get().evaluate(input, CheckParams.of(item.check(), item.params()));
+            return spec.get().automatic().get().evaluate(input, CheckParams.of(spec.get(), item.params()));
         } catch (InvalidCheckParamsException e) {
             log.add("item " + item.key() + ": " + e.getMessage());
             return CheckOutcome.needsReview("A TA scores this item: its automatic check is set up wrongly in the"
@@ -147,16 +188,10 @@ public final class GradingPipeline {
             log.error("item " + item.key() + ": the check failed", e);
             return CheckOutcome.needsReview("A TA scores this item: its automatic check failed on the server's side.");
         }
-        if (program.js() == null) {
-            return CheckOutcome.needsReview(outcome.message() + " As your program could not be compiled on the server, a"
-                    + " TA checks this item.");
-        }
-        return outcome;
     }
 
-    private static String summary(Program program, List<String> notes, List<GradedItem> items) {
-        StringBuilder summary = new StringBuilder(program.js() == null ? program.problem() : "Your program compiled. "
-                + program.runMessage());
+    private static String summary(Evidence evidence, List<String> notes, List<GradedItem> items) {
+        StringBuilder summary = new StringBuilder(evidence.summary());
         double earned = 0;
         double automatic = 0;
         int review = 0;

@@ -9,12 +9,18 @@ import org.backprop.grader.sandbox.RunLimits;
 
 /**
  * Everything grading one submission needs: the program (main class and Java files by path, unchecked), the
- * runs the submission hands in (claims, from the team's experiment log), the report in Markdown, the team members' names, the
- * assignment's rubric, the limits the program runs under, and the assignment's datasets, which the program may
- * load (students' view: never a hidden split's shards; {@link RunDatasets#NONE} or null when it has none). Immutable.
+ * runs the submission hands in (claims, from the team's experiment log), the report in Markdown, the team
+ * members' names, the assignment's rubric, the limits the program runs under, the assignment's datasets, which
+ * the program may load (students' view: never a hidden split's shards; {@link RunDatasets#NONE} or null when it has
+ * none), the submission's content hash (hex; it seeds which variants are re-run) and the re-run budget: how many
+ * ablation variants the server trains again besides the baselines. Immutable.
  */
 public record GradingTask(String mainClass, Map<String, String> files, List<ClaimedRun> claims, String report,
-        List<String> teamMembers, List<RubricItem> rubric, RunLimits limits, RunDatasets datasets) {
+        List<String> teamMembers, List<RubricItem> rubric, RunLimits limits, RunDatasets datasets,
+        String submissionHash, int rerunVariants) {
+
+    /** The variants re-run besides the baselines unless the assignment says otherwise. */
+    public static final int DEFAULT_RERUN_VARIANTS = 2;
 
     public GradingTask {
         // Not Map.copyOf: a file without content must reach SourceBundle, which says so to the student.
@@ -27,5 +33,9 @@ public record GradingTask(String mainClass, Map<String, String> files, List<Clai
             throw new IllegalArgumentException("limits must not be null");
         }
         datasets = datasets == null ? RunDatasets.NONE : datasets;
+        submissionHash = submissionHash == null ? "" : submissionHash;
+        if (rerunVariants < 0) {
+            throw new IllegalArgumentException("rerunVariants must be 0 or more, got " + rerunVariants);
+        }
     }
 }

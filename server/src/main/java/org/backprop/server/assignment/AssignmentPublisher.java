@@ -135,7 +135,7 @@ public class AssignmentPublisher {
             item.position = i;
             item.points = spec.points();
             item.description = spec.description();
-            item.checkName = spec.check().yamlName();
+            item.checkName = spec.check().name();
             item.paramsJson = spec.params().toString();
             item.persist();
         }

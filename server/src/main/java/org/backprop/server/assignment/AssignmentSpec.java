@@ -6,15 +6,17 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import org.backprop.grader.check.CheckSpec;
 
 /**
  * A validated {@code assignment.yaml}: what the server needs to publish an assignment. Built only by
  * {@link SpecParser}, so every instance is complete and consistent.
  *
+ * @param rerunVariants how many ablation variants the server trains again besides the baselines
  * @param document the whole YAML document, kept for the grader, which reads the check parameters
  */
 record AssignmentSpec(String title, String summary, DeadlineSpec deadline, TeamPolicy team,
-        List<DatasetSpec> datasets, StarterSpec starter, List<RubricSpec> rubric, JsonNode document) {
+        List<DatasetSpec> datasets, StarterSpec starter, int rerunVariants, List<RubricSpec> rubric, JsonNode document) {
 
     /**
      * When the assignment is due: either a local date-time in the course's zone, or a number of days after
@@ -37,6 +39,6 @@ record AssignmentSpec(String title, String summary, DeadlineSpec deadline, TeamP
     record StarterSpec(String mainClass, List<String> files) {
     }
 
-    record RubricSpec(String id, BigDecimal points, String description, Check check, JsonNode params) {
+    record RubricSpec(String id, BigDecimal points, String description, CheckSpec check, JsonNode params) {
     }
 }

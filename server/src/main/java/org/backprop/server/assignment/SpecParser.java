@@ -1,6 +1,7 @@
 package org.backprop.server.assignment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,13 +14,15 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backprop.grader.check.CheckCatalogue;
+import org.backprop.grader.check.CheckSpec;
+import org.backprop.grader.pipeline.GradingTask;
 
 /**
  * Reads and strictly validates {@code assignment.yaml}. Every error is collected with its YAML path
@@ -68,18 +71,37 @@ final class SpecParser {
             error("(document)", "must be a mapping with title, deadline, team, datasets, starter and rubric");
             return null;
         }
-        keys(root, "", Set.of("title", "summary", "deadline", "team", "datasets", "starter", "rubric"));
+        keys(root, "", Set.of("title", "summary", "deadline", "team", "datasets", "starter", "rerun", "rubric"));
         String title = text(root, "", "title", true, 200);
         String summary = text(root, "", "summary", false, 4000);
         AssignmentSpec.DeadlineSpec deadline = deadline(object(root, "", "deadline"));
         AssignmentSpec.TeamPolicy team = team(object(root, "", "team"));
         List<AssignmentSpec.DatasetSpec> datasets = list(root, "", "datasets", true, this::dataset);
         AssignmentSpec.StarterSpec starter = starter(object(root, "", "starter"), folderFiles);
+        int rerunVariants = rerun(object(root, "", "rerun", false));
         List<AssignmentSpec.RubricSpec> rubric = list(root, "", "rubric", true, this::rubricItem);
         uniqueIds(rubric);
         datasetsNamed(rubric, datasets);
-        return new AssignmentSpec(title, summary == null ? "" : summary, deadline, team, datasets, starter, rubric,
-                root);
+        return new AssignmentSpec(title, summary == null ? "" : summary, deadline, team, datasets, starter,
+                rerunVariants, rubric, root);
+    }
+
+    /** The re-run budget: how many ablation variants the server trains again besides the baselines. */
+    private int rerun(Located node) {
+        if (node == null) {
+            return GradingTask.DEFAULT_RERUN_VARIANTS;
+        }
+        keys(node.value, node.path, Set.of("variants"));
+        JsonNode variants = node.value.get("variants");
+        if (variants == null) {
+            return GradingTask.DEFAULT_RERUN_VARIANTS;
+        }
+        if (!variants.isIntegralNumber() || !variants.canConvertToInt() || variants.intValue() < 0
+                || variants.intValue() > 100) {
+            error(join(node.path, "variants"), "must be a whole number from 0 to 100, got " + variants.asText());
+            return GradingTask.DEFAULT_RERUN_VARIANTS;
+        }
+        return variants.intValue();
     }
 
     private AssignmentSpec.DeadlineSpec deadline(Located node) {
@@ -233,11 +255,11 @@ final class SpecParser {
         }
         String description = text(node, path, "description", true, 2000);
         String checkName = text(node, path, "check", true, 40);
-        Check check = null;
+        CheckSpec check = null;
         if (checkName != null) {
-            check = Check.byName(checkName).orElse(null);
+            check = CheckCatalogue.spec(checkName).orElse(null);
             if (check == null) {
-                error(join(path, "check"), "\"" + checkName + "\" is not a check; use one of " + Check.catalogue());
+                error(join(path, "check"), "\"" + checkName + "\" is not a check; use one of " + CheckCatalogue.names());
             }
         }
         JsonNode params = node.get("params");
@@ -252,30 +274,12 @@ final class SpecParser {
         return new AssignmentSpec.RubricSpec(id, points, description, check, checked);
     }
 
-    private void params(Check check, ObjectNode params, String path) {
-        Iterator<Map.Entry<String, JsonNode>> fields = params.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            Check.Param type = check.params().get(field.getKey());
-            String at = join(path, field.getKey());
-            if (type == null) {
-                error(at, "is not a parameter of " + check.yamlName() + (check.params().isEmpty() ? ", which takes none"
-                        : "; it takes " + String.join(", ", check.params().keySet().stream().sorted().toList())));
-            } else if (!fits(type, field.getValue())) {
-                error(at, "must be " + type.description);
-            }
+    /** Checks the parameters against the grader's catalogue, the one list of what each check takes. */
+    private void params(CheckSpec check, ObjectNode params, String path) {
+        Map<String, Object> values = YAML.convertValue(params, new TypeReference<Map<String, Object>>() { });
+        for (CheckCatalogue.ParamProblem problem : CheckCatalogue.validate(check.name(), values)) {
+            error(problem.param() == null ? path : join(path, problem.param()), problem.message());
         }
-    }
-
-    private static boolean fits(Check.Param type, JsonNode value) {
-        return switch (type) {
-            case STRING -> value.isTextual();
-            case STRINGS -> value.isArray() && !value.isEmpty()
-                    && java.util.stream.StreamSupport.stream(value.spliterator(), false).allMatch(JsonNode::isTextual);
-            case BOOLEAN -> value.isBoolean();
-            case POSITIVE_INTEGER -> value.canConvertToInt() && value.isIntegralNumber() && value.intValue() >= 1;
-            case NON_NEGATIVE_NUMBER -> value.isNumber() && value.doubleValue() >= 0;
-        };
     }
 
     private void uniqueIds(List<AssignmentSpec.RubricSpec> rubric) {
@@ -292,7 +296,7 @@ final class SpecParser {
     private void datasetsNamed(List<AssignmentSpec.RubricSpec> rubric, List<AssignmentSpec.DatasetSpec> datasets) {
         for (int i = 0; i < rubric.size(); i++) {
             AssignmentSpec.RubricSpec item = rubric.get(i);
-            if (item == null || item.check() != Check.HELDOUT || !item.params().path("dataset").isTextual()) {
+            if (item == null || !item.check().name().equals("heldout") || !item.params().path("dataset").isTextual()) {
                 continue;
             }
             String name = item.params().get("dataset").asText();
@@ -370,10 +374,16 @@ final class SpecParser {
     }
 
     private Located object(JsonNode parent, String path, String key) {
+        return object(parent, path, key, true);
+    }
+
+    private Located object(JsonNode parent, String path, String key, boolean required) {
         JsonNode value = parent.get(key);
         String at = join(path, key);
         if (value == null) {
-            error(at, "is required");
+            if (required) {
+                error(at, "is required");
+            }
             return null;
         }
         if (!value.isObject()) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.grader.check.CheckCatalogue;
+import org.backprop.grader.check.CheckSpec;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.result.Visibility;
@@ -121,9 +123,9 @@ public class StoredGradingInputs implements GradingInputs {
         }
     }
 
-    // Results on held-out data and hidden tests would tell students about the hidden split before the deadline.
+    /** The catalogue's default: results on held-out data and hidden tests show only after the deadline. */
     private static Visibility visibility(String check) {
-        return "heldout".equals(check) || "tests".equals(check) ? Visibility.AFTER_DUE : Visibility.VISIBLE;
+        return CheckCatalogue.spec(check).map(CheckSpec::defaultVisibility).orElse(Visibility.VISIBLE);
     }
 
     private static Map<String, Object> parameters(String json) {
