@@ -11,22 +11,30 @@ import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.callbacks.Callback;
-import org.backprop.nn.data.Batching;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.ExampleSource;
-import org.backprop.nn.data.StoredDataset;
+import org.backprop.nn.internal.RunInternals;
+import org.backprop.nn.internal.RunObserver;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.optim.Optimizer;
 import org.backprop.nn.random.RandomSeed;
-import org.backprop.nn.records.DatasetRecord;
 import org.backprop.nn.records.Device;
+import org.backprop.nn.records.ModelGraph;
 import org.backprop.nn.records.RunRecord;
 import org.backprop.nn.records.RunRecords;
 import org.backprop.nn.records.RunStatus;
 
-/** One {@code fit}: epochs of shuffled batches, validation, callbacks, and the run record at the end. */
+/**
+ * One {@code fit}: epochs of shuffled batches, validation, callbacks, and the run record at the end, which the
+ * runtime's {@link RunObserver} receives once per fit however it ends. The observer may also say that this run is
+ * not to be trained (the grader re-runs only the runs its budget picked); the record then describes the model and
+ * data and says so.
+ */
 final class FitLoop {
+    static final String NOT_TRAINED = "The grader did not re-run this run: it was not among those its re-run budget"
+            + " picked.";
+
     private final Model model;
     private final Optimizer optimizer;
     private final Loss loss;
@@ -43,18 +51,14 @@ final class FitLoop {
 
     History run(ExampleSource data) {
         long started = System.currentTimeMillis();
-        ExampleSource train = data;
-        ExampleSource validation = options.validationData;
-        String split = validation == null ? "no validation" : "validation data given";
-        if (options.validationSplit > 0) {
-            int trainSize = Batching.trainSize(data.size(), options.validationSplit, "examples");
-            train = data.slice(0, trainSize);
-            validation = data.slice(trainSize, data.size());
-            split = "validation_split=" + options.validationSplit;
+        DataParts parts = DataParts.of(data, options);
+        RunObserver observer = RunInternals.observer();
+        if (!observer.shouldTrain(runName(), List.copyOf(options.tags))) {
+            return notTrained(data, parts, started, observer);
         }
-        String datasetName = datasetName(data);
+        ExampleSource train = parts.train;
+        ExampleSource validation = parts.validation;
         History history = new History();
-        RunStatus status = RunStatus.completed();
         for (Callback callback : options.callbacks) {
             callback.onTrainBegin(model);
         }
@@ -84,22 +88,44 @@ final class FitLoop {
                 }
             }
         } catch (TrainingDivergedException diverged) {
-            status = RunStatus.diverged(diverged.getMessage());
-            history.setRunRecord(record(history, datasetName, train, validation, split, status, started));
+            end(history, parts, RunStatus.diverged(diverged.getMessage()), started, observer);
             throw new TrainingDivergedException(diverged.getMessage(), history.runRecord());
         } catch (DeviceLostException lost) {
             String message = "The GPU device was lost: " + lost.getMessage() + "; your run stopped after epoch "
                     + epochsDone + ". Run it again; if this keeps happening, close other GPU-heavy tabs or train"
                     + " with a smaller model or batch size.";
-            status = RunStatus.deviceLost(message);
-            history.setRunRecord(record(history, datasetName, train, validation, split, status, started));
+            end(history, parts, RunStatus.deviceLost(message), started, observer);
             throw new DeviceLostException(message, history.runRecord());
         }
         for (Callback callback : options.callbacks) {
             callback.onTrainEnd(model);
         }
-        history.setRunRecord(record(history, datasetName, train, validation, split, status, started));
+        end(history, parts, RunStatus.completed(), started, observer);
         return history;
+    }
+
+    /**
+     * Describes the run without training it: the runtime (the grader's re-run) did not pick it. A model that has
+     * not seen data yet is built for the data's shape first, as its first training step would have built it.
+     */
+    private History notTrained(ExampleSource data, DataParts parts, long started, RunObserver observer) {
+        if (!model.built() && model instanceof Sequential sequential) {
+            sequential.build(data.featureShape());
+        }
+        History history = new History();
+        end(history, parts, RunStatus.notTrained(NOT_TRAINED), started, observer);
+        return history;
+    }
+
+    /** Records how the run ended on {@code history} and reports it to the runtime: once per fit, on every path. */
+    private void end(History history, DataParts parts, RunStatus status, long started, RunObserver observer) {
+        history.setRunRecord(record(history, parts, status, started, observer));
+        observer.runEnded(history.runRecord());
+    }
+
+    /** The name the record gives the run: the program's run name, else the model's. */
+    private String runName() {
+        return options.runName == null ? model.name() : options.runName;
     }
 
     private Map<String, Double> trainEpoch(ExampleSource train, int epoch, int steps) {
@@ -159,17 +185,6 @@ final class FitLoop {
         }
     }
 
-    /** The name the program gave, else the stored split's own ("fashion_mnist:1.0.0/train"), else "unnamed". */
-    private String datasetName(ExampleSource data) {
-        if (options.datasetName != null) {
-            return options.datasetName;
-        }
-        if (data instanceof StoredDataset stored) {
-            return stored.name() + ":" + stored.version() + "/" + stored.splitName();
-        }
-        return "unnamed";
-    }
-
     private String epochLine(int epoch, int steps, Map<String, Double> logs) {
         StringBuilder line = new StringBuilder("Epoch " + epoch + "/" + options.epochs + " - " + steps + "/" + steps);
         for (Map.Entry<String, Double> entry : logs.entrySet()) {
@@ -178,17 +193,19 @@ final class FitLoop {
         return line.toString();
     }
 
-    private RunRecord record(History history, String datasetName, ExampleSource train, ExampleSource validation,
-            String split, RunStatus status, long started) {
+    private RunRecord record(History history, DataParts parts, RunStatus status, long started, RunObserver observer) {
         Map<String, Double> finalMetrics = new LinkedHashMap<>();
         for (String metric : history.metrics()) {
             List<Double> values = history.get(metric);
             finalMetrics.put(metric, values.get(values.size() - 1));
         }
-        RunRecord.Builder record = RunRecord.builder(options.runName == null ? model.name() : options.runName,
-                        RandomSeed.get(), RunRecords.describe(model))
-                .dataset(new DatasetRecord(datasetName, split, train.size(),
-                        validation == null ? 0 : validation.size(), 0))
+        ModelGraph graph = RunRecords.describe(model);
+        // A lost device cannot run the probe's calls; every other ending leaves a model to observe.
+        if (observer.probesBehaviour() && status.state() != RunStatus.State.DEVICE_LOST) {
+            graph = BehaviourProbe.probe(model, graph);
+        }
+        RunRecord.Builder record = RunRecord.builder(runName(), RandomSeed.get(), graph)
+                .dataset(parts.record())
                 .optimizer(RunRecords.optimizer(optimizer))
                 .loss(RunRecords.loss(loss))
                 .history(RunRecords.history(history))

@@ -5,13 +5,26 @@ import java.util.List;
 /**
  * The model a run trained: its name, the shape of one input example without the batch dimension (e.g.
  * {@code [28, 28, 1]}), and its layers in the order inputs reach them. Ablation studies compare these graphs.
+ * {@code inferenceDeterministic} says whether two inference calls on the same probe batch gave identical outputs;
+ * null where the run did not probe its model (only runs the grader observes do).
  */
-public record ModelGraph(String name, List<Integer> inputShape, List<LayerRecord> layers) {
+public record ModelGraph(String name, List<Integer> inputShape, List<LayerRecord> layers,
+        Boolean inferenceDeterministic) {
 
     public ModelGraph {
         Checks.notEmpty("name", name);
         inputShape = Checks.shape("inputShape", inputShape);
         layers = Checks.copy("layers", layers);
+    }
+
+    /** Returns a graph without behaviour evidence. */
+    public ModelGraph(String name, List<Integer> inputShape, List<LayerRecord> layers) {
+        this(name, inputShape, layers, null);
+    }
+
+    /** Returns this graph with the layers and the inference determinism a probe observed. */
+    public ModelGraph withBehaviour(List<LayerRecord> probedLayers, boolean deterministic) {
+        return new ModelGraph(name, inputShape, probedLayers, deterministic);
     }
 
     /** Returns the number of weight values of all layers. */

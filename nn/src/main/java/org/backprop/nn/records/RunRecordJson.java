@@ -13,15 +13,21 @@ import org.backprop.nn.json.JsonWriter;
  * Writes run records as JSON and reads them back, by hand so that it works under TeaVM. The document is an
  * object with {@code "format": "backprop-run-record"} and {@code "version": 1}, then the record's parts under
  * their accessor names: {@code name}, {@code tags}, {@code seed}, {@code status} ({@code state} is
- * {@code completed}, {@code diverged} or {@code stopped}, with a {@code message}), {@code dataset},
+ * {@code completed}, {@code diverged}, {@code stopped}, {@code device_lost} or {@code not_trained}, with a
+ * {@code message}), {@code dataset} (with {@code sources}: the stored data's provenance, one object per part read
+ * from a stored split, with {@code role}, {@code dataset}, {@code version}, {@code split}, {@code examples} and
+ * {@code shardHashes}),
  * {@code model} (with {@code totalParams}, {@code trainableParams}, {@code nonTrainableParams} and per layer
- * {@code params} as well, for readers that do not add them up; reading derives them again and ignores these), {@code optimizer}, {@code loss},
+ * {@code params} as well, for readers that do not add them up; reading derives them again and ignores these; per
+ * layer {@code custom}, and the probe's {@code changesInTraining} and {@code identityAtInference}, and on the model
+ * {@code inferenceDeterministic}, each null where not probed), {@code optimizer}, {@code loss},
  * {@code history}, {@code finalMetrics}, {@code testMetrics}, {@code confusionMatrix} (or null),
  * {@code wallTimeMs} and {@code device}. Shapes leave out the batch dimension. NaN and infinite metrics are
  * written as {@code null} and read back as NaN.
  *
  * <p>Reading ignores members it does not know, so that version 1 readers accept records that later library
- * versions extend; a different {@code version} is rejected.
+ * versions extend, and gives members an older document lacks their defaults (no provenance, library layers, not
+ * probed); a different {@code version} is rejected.
  */
 public final class RunRecordJson {
     /** The {@code format} member every run record document carries. */
@@ -53,8 +59,21 @@ public final class RunRecordJson {
                 .name("split").value(dataset.split())
                 .name("trainExamples").value(dataset.trainExamples())
                 .name("validationExamples").value(dataset.validationExamples())
-                .name("testExamples").value(dataset.testExamples())
-                .endObject();
+                .name("testExamples").value(dataset.testExamples());
+        json.name("sources").beginArray();
+        for (DataProvenance source : dataset.sources()) {
+            json.beginObject().name("role").value(source.role())
+                    .name("dataset").value(source.dataset())
+                    .name("version").value(source.version())
+                    .name("split").value(source.split())
+                    .name("examples").value(source.examples())
+                    .name("shardHashes").beginArray();
+            for (String hash : source.shardHashes()) {
+                json.value(hash);
+            }
+            json.endArray().endObject();
+        }
+        json.endArray().endObject();
         writeModel(json.name("model"), record.model());
         writeConfig(json.name("optimizer"), record.optimizer());
         writeConfig(json.name("loss"), record.loss());
@@ -89,6 +108,7 @@ public final class RunRecordJson {
         json.name("totalParams").value(model.totalParams())
                 .name("trainableParams").value(model.trainableParams())
                 .name("nonTrainableParams").value(model.nonTrainableParams());
+        writeOptional(json.name("inferenceDeterministic"), model.inferenceDeterministic());
         json.name("layers").beginArray();
         for (LayerRecord layer : model.layers()) {
             json.beginObject().name("name").value(layer.name()).name("type").value(layer.type());
@@ -96,7 +116,10 @@ public final class RunRecordJson {
             json.name("params").value(layer.params())
                     .name("trainableParams").value(layer.trainableParams())
                     .name("nonTrainableParams").value(layer.nonTrainableParams())
-                    .name("trainingOnly").value(layer.trainingOnly());
+                    .name("trainingOnly").value(layer.trainingOnly())
+                    .name("custom").value(layer.custom());
+            writeOptional(json.name("changesInTraining"), layer.changesInTraining());
+            writeOptional(json.name("identityAtInference"), layer.identityAtInference());
             json.name("inbound").beginArray();
             for (String inbound : layer.inbound()) {
                 json.value(inbound);
@@ -104,6 +127,14 @@ public final class RunRecordJson {
             json.endArray().endObject();
         }
         json.endArray().endObject();
+    }
+
+    private static void writeOptional(JsonWriter json, Boolean value) {
+        if (value == null) {
+            json.nullValue();
+        } else {
+            json.value(value.booleanValue());
+        }
     }
 
     private static void writeShape(JsonWriter json, List<Integer> shape) {
@@ -306,14 +337,15 @@ public final class RunRecordJson {
                     return new RunStatus(known, message);
                 }
             }
-            throw new IllegalArgumentException("status.state must be completed, diverged, stopped"
-                    + " or device_lost, got " + state);
+            throw new IllegalArgumentException("status.state must be completed, diverged, stopped,"
+                    + " device_lost or not_trained, got " + state);
         }
 
         private DatasetRecord dataset() {
             String name = null;
             String split = null;
             int[] examples = new int[3];
+            List<DataProvenance> sources = new ArrayList<>();
             json.beginObject();
             while (json.hasNext()) {
                 switch (json.nextName()) {
@@ -332,24 +364,77 @@ public final class RunRecordJson {
                     case "testExamples":
                         examples[2] = json.nextInt();
                         break;
+                    case "sources":
+                        json.beginArray();
+                        while (json.hasNext()) {
+                            sources.add(provenance());
+                        }
+                        json.endArray();
+                        break;
                     default:
                         json.skipValue();
                 }
             }
             json.endObject();
             return new DatasetRecord(required(name, "dataset.name"), required(split, "dataset.split"), examples[0],
-                    examples[1], examples[2]);
+                    examples[1], examples[2], sources);
+        }
+
+        private DataProvenance provenance() {
+            String role = null;
+            String dataset = null;
+            String version = null;
+            String split = null;
+            int examples = 0;
+            List<String> shardHashes = List.of();
+            json.beginObject();
+            while (json.hasNext()) {
+                switch (json.nextName()) {
+                    case "role":
+                        role = json.nextString();
+                        break;
+                    case "dataset":
+                        dataset = json.nextString();
+                        break;
+                    case "version":
+                        version = json.nextString();
+                        break;
+                    case "split":
+                        split = json.nextString();
+                        break;
+                    case "examples":
+                        examples = json.nextInt();
+                        break;
+                    case "shardHashes":
+                        shardHashes = strings();
+                        break;
+                    default:
+                        json.skipValue();
+                }
+            }
+            json.endObject();
+            return new DataProvenance(required(role, "dataset.sources[].role"),
+                    required(dataset, "dataset.sources[].dataset"), required(version, "dataset.sources[].version"),
+                    required(split, "dataset.sources[].split"), examples, shardHashes);
+        }
+
+        private Boolean optionalBoolean() {
+            return json.nextIfNull() ? null : json.nextBoolean();
         }
 
         private ModelGraph model() {
             String name = null;
             List<Integer> inputShape = null;
             List<LayerRecord> layers = new ArrayList<>();
+            Boolean inferenceDeterministic = null;
             json.beginObject();
             while (json.hasNext()) {
                 switch (json.nextName()) {
                     case "name":
                         name = json.nextString();
+                        break;
+                    case "inferenceDeterministic":
+                        inferenceDeterministic = optionalBoolean();
                         break;
                     case "inputShape":
                         inputShape = shape();
@@ -366,7 +451,8 @@ public final class RunRecordJson {
                 }
             }
             json.endObject();
-            return new ModelGraph(required(name, "model.name"), required(inputShape, "model.inputShape"), layers);
+            return new ModelGraph(required(name, "model.name"), required(inputShape, "model.inputShape"), layers,
+                    inferenceDeterministic);
         }
 
         private LayerRecord layer() {
@@ -376,6 +462,9 @@ public final class RunRecordJson {
             long trainable = 0;
             long nonTrainable = 0;
             boolean trainingOnly = false;
+            boolean custom = false;
+            Boolean changesInTraining = null;
+            Boolean identityAtInference = null;
             List<String> inbound = new ArrayList<>();
             json.beginObject();
             while (json.hasNext()) {
@@ -398,6 +487,15 @@ public final class RunRecordJson {
                     case "trainingOnly":
                         trainingOnly = json.nextBoolean();
                         break;
+                    case "custom":
+                        custom = json.nextBoolean();
+                        break;
+                    case "changesInTraining":
+                        changesInTraining = optionalBoolean();
+                        break;
+                    case "identityAtInference":
+                        identityAtInference = optionalBoolean();
+                        break;
                     case "inbound":
                         json.beginArray();
                         while (json.hasNext()) {
@@ -412,7 +510,7 @@ public final class RunRecordJson {
             json.endObject();
             return new LayerRecord(required(name, "layer name"), required(type, "type of layer " + name),
                     required(outputShape, "outputShape of layer " + name), trainable, nonTrainable, trainingOnly,
-                    inbound);
+                    inbound, custom, changesInTraining, identityAtInference);
         }
 
         private ComponentConfig config() {

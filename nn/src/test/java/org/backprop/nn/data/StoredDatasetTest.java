@@ -32,6 +32,7 @@ import org.backprop.nn.models.History;
 import org.backprop.nn.models.Sequential;
 import org.backprop.nn.optim.Adam;
 import org.backprop.nn.random.RandomSeed;
+import org.backprop.nn.records.DataProvenance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,12 @@ class StoredDatasetTest {
         assertEquals("tiny:1.0.0/train", history.runRecord().dataset().name());
         assertEquals(80, history.runRecord().dataset().trainExamples());
         assertEquals(20, history.runRecord().dataset().validationExamples());
+        assertEquals(List.of(
+                new DataProvenance("train", "tiny", "1.0.0", "train", 80, train.take(80).shardHashes()),
+                new DataProvenance("validation", "tiny", "1.0.0", "train", 20, train.skip(80).shardHashes())),
+                history.runRecord().dataset().sources(), "the record says exactly which stored shards it read");
+        assertEquals(5, train.take(80).shardHashes().size(), "80 examples in shards of 16");
+        assertEquals(2, train.skip(80).shardHashes().size(), "the last 20 in shards 6 and 7");
         Map<String, Double> evaluated = model.evaluate(train.skip(80), 7);
         assertEquals(accuracy.get(accuracy.size() - 1), evaluated.get("accuracy"), 1e-6);
     }

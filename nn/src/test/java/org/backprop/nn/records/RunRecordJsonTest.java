@@ -1,6 +1,8 @@
 package org.backprop.nn.records;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +82,49 @@ class RunRecordJsonTest {
     }
 
     @Test
+    void readsADocumentWrittenBeforeProvenanceAndEvidenceWereKept() throws IOException {
+        RunRecord read = RunRecordJson.read(golden("run-record-v1-without-evidence.json"));
+        assertEquals(baseline(), read);
+        assertEquals(List.of(), read.dataset().sources());
+        assertFalse(read.model().layers().get(0).custom());
+        assertNull(read.model().layers().get(0).changesInTraining());
+        assertNull(read.model().inferenceDeterministic());
+    }
+
+    @Test
+    void roundTripsProvenanceCustomLayersProbeEvidenceAndANotTrainedRun() {
+        String hash = "ab".repeat(32);
+        ModelGraph model = new ModelGraph("sequential", List.of(28, 28, 1), List.of(
+                new LayerRecord("random_flip", "RandomFlip", List.of(28, 28, 1), 0, 0, true, List.of("input_layer"),
+                        false, true, true),
+                new LayerRecord("my_norm", "BatchNormalization", List.of(28, 28, 1), 0, 0, false,
+                        List.of("random_flip"), true, false, false),
+                new LayerRecord("dense", "Dense", List.of(10), 7850, 0, false, List.of("my_norm"))), true);
+        RunRecord record = RunRecord.builder("no-augmentation", 9, model)
+                .tag("ablation:no-augmentation")
+                .dataset(new DatasetRecord("fashion_mnist:1.0.0/train", "validation data given", 50000, 10000, 0,
+                        List.of(new DataProvenance("train", "fashion_mnist", "1.0.0", "train", 50000,
+                                        List.of(hash, "cd".repeat(32))),
+                                new DataProvenance("validation", "fashion_mnist", "1.0.0", "train", 10000,
+                                        List.of("cd".repeat(32))))))
+                .optimizer(ComponentConfig.of("adam"))
+                .loss(ComponentConfig.of("mse"))
+                .device(new Device("webgpu", "SwiftShader"))
+                .status(RunStatus.notTrained("The grader did not re-run this run."))
+                .build();
+        String json = RunRecordJson.write(record);
+        assertTrue(json.contains("\"state\": \"not_trained\""), json);
+        assertTrue(json.contains("\"custom\": true"), json);
+        assertTrue(json.contains("\"inferenceDeterministic\": true"), json);
+        assertTrue(json.contains("\"shardHashes\": [\"" + hash + "\""), json);
+        RunRecord read = RunRecordJson.read(json);
+        assertEquals(record, read);
+        assertEquals(Boolean.FALSE, read.model().layers().get(1).identityAtInference());
+        assertNull(read.model().layers().get(2).changesInTraining(), "not probed stays null");
+        assertEquals(json, RunRecordJson.write(read));
+    }
+
+    @Test
     void ignoresMembersItDoesNotKnow() throws IOException {
         String extended = golden("run-record.golden.json").replace("\"seed\": 42,",
                 "\"seed\": 42,\n  \"futureMember\": {\"nested\": [1, {\"x\": null}]},");
@@ -94,8 +139,8 @@ class RunRecordJsonTest {
         assertInvalid("Not a valid run record: \"format\" must be \"backprop-run-record\", got \"keras\"",
                 golden.replace("\"backprop-run-record\"", "\"keras\""));
         assertInvalid("Not a valid run record: it has no seed", golden.replace("\"seed\": 42,", ""));
-        assertInvalid("Not a valid run record: status.state must be completed, diverged, stopped or device_lost,"
-                + " got done", golden.replace("\"completed\"", "\"done\""));
+        assertInvalid("Not a valid run record: status.state must be completed, diverged, stopped, device_lost or"
+                + " not_trained, got done", golden.replace("\"completed\"", "\"done\""));
         assertInvalid("Not a valid run record: a DIVERGED run needs a message saying why",
                 golden.replace("\"completed\"", "\"diverged\""));
         assertInvalid("Not a valid run record: trainableParams must not be negative, got -80",
