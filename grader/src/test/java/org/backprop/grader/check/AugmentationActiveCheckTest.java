@@ -1,50 +1,61 @@
 package org.backprop.grader.check;
 
+import static org.backprop.grader.check.ServerRuns.evaluate;
+import static org.backprop.grader.check.ServerRuns.fit;
+import static org.backprop.grader.check.ServerRuns.honest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
-import org.backprop.nn.records.LayerRecord;
+import org.backprop.grader.check.ServerRuns.Parts;
+import org.backprop.grader.check.ServerRuns.Wiring;
+import org.backprop.grader.evidence.ServerRun;
 import org.backprop.nn.records.RunRecord;
-import org.backprop.nn.records.RunRecordJson;
 import org.junit.jupiter.api.Test;
 
 class AugmentationActiveCheckTest {
-    private static final RunRecord AUGMENTED = TrainedRuns.train("augmented", TrainedRuns.Parts.ALL);
-    private static final RunRecord PLAIN = TrainedRuns.train("plain", new TrainedRuns.Parts(false, true, true, true));
-    private final Check check = CheckCatalogue.automatic("augmentation-active").orElseThrow();
+    private static final RunRecord AUGMENTED = fit("augmented", Parts.ALL, 1, "baseline");
 
     @Test
-    void passesAModelWhoseAugmentationActsOnlyInTraining() {
-        assertEquals(CheckOutcome.passed("The model of run \"augmented\" augments its data with [RandomFlip], active"
-                + " in training only."), evaluate(List.of(PLAIN, AUGMENTED), Map.of()));
+    void passesAugmentationTheProbeSawActOnlyInTraining() {
+        assertEquals(CheckOutcome.passed("The model of run \"augmented\", as the server's run built it, augments its"
+                + " data with [RandomFlip]: each changes a batch in training and leaves it as it is at inference."),
+                evaluate("augmentation-active", honest(AUGMENTED), Map.of()));
     }
 
     @Test
-    void failsAModelWithoutAugmentation() {
-        assertEquals(CheckOutcome.failed("The model of run \"plain\" has 0 augmentation layers; at least 1 (for"
-                + " example RandomFlip, RandomRotation, RandomZoom) are required."), evaluate(List.of(PLAIN), Map.of()));
+    void failsAugmentationLayersThatWereBuiltButNotWiredIntoTheModel() {
+        RunRecord unwired = fit("augmented", Parts.ALL.wired(Wiring.NOT_WIRED), 1, "baseline");
+        CheckOutcome outcome = evaluate("augmentation-active", honest(unwired), Map.of());
+        assertEquals(CheckOutcome.Verdict.FAILED, outcome.verdict());
+        assertTrue(outcome.message().contains("it has 0 augmentation layers") && outcome.message()
+                .contains("Layers you create but never apply to the model's tensors are not part of it."),
+                outcome.message());
+    }
+
+    @Test
+    void failsAugmentationThatAlsoActsAtInferenceThoughItCallsItselfRandomFlip() {
+        RunRecord alwaysOn = fit("augmented", Parts.ALL.wired(Wiring.ALSO_AT_INFERENCE), 1, "baseline");
+        CheckOutcome outcome = evaluate("augmentation-active", honest(alwaysOn), Map.of());
+        assertEquals(CheckOutcome.Verdict.FAILED, outcome.verdict());
+        assertTrue(outcome.message().contains("it has 0 augmentation layers"), outcome.message());
+        assertTrue(outcome.message().contains("the model gave different outputs for the same images at inference"),
+                outcome.message());
     }
 
     @Test
     void asksForAsManyLayersAsTheAssignmentSays() {
-        assertEquals(CheckOutcome.Verdict.FAILED, evaluate(List.of(AUGMENTED), Map.of("min-layers", 2)).verdict());
+        assertEquals(CheckOutcome.Verdict.FAILED,
+                evaluate("augmentation-active", honest(AUGMENTED), Map.of("minLayers", 2)).verdict());
     }
 
     @Test
-    void failsAugmentationThatAlsoActsAtInference() {
-        String json = RunRecordJson.write(AUGMENTED);
-        RunRecord edited = RunRecordJson.read(json.replaceFirst("\"trainingOnly\":\\s*true", "\"trainingOnly\": false"));
-        LayerRecord flip = edited.model().layers().stream().filter(layer -> layer.type().equals("RandomFlip"))
-                .findFirst().orElseThrow();
-        assertEquals(false, flip.trainingOnly(), "the edit reached the flip layer: " + json);
-        CheckOutcome outcome = evaluate(List.of(edited), Map.of());
-        assertEquals(CheckOutcome.failed("In run \"augmented\" the augmentation layers [" + flip.name()
-                + " (RandomFlip)] also act at inference; augmentation must change the images only while training."),
-                outcome);
-    }
-
-    private CheckOutcome evaluate(List<RunRecord> runs, Map<String, Object> params) {
-        return check.evaluate(new CheckInput(runs, "", List.of()), CheckParams.of("augmentation-active", params));
+    void judgesTheServersRunNotTheClaims() {
+        RunRecord plain = fit("augmented", Parts.ALL.without("augmentation"), 1, "baseline");
+        ServerRun run = ServerRuns.run(plain);
+        CheckInput claimsAugmentation = new CheckInput(run, ServerRuns.claims(run, AUGMENTED), "",
+                java.util.List.of());
+        assertEquals(CheckOutcome.Verdict.FAILED,
+                evaluate("augmentation-active", claimsAugmentation, Map.of()).verdict());
     }
 }

@@ -1,48 +1,49 @@
 package org.backprop.grader.check;
 
+import static org.backprop.grader.check.ServerRuns.evaluate;
+import static org.backprop.grader.check.ServerRuns.fit;
+import static org.backprop.grader.check.ServerRuns.honest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.backprop.grader.check.ServerRuns.Parts;
+import org.backprop.grader.evidence.ServerRun;
 import org.backprop.nn.records.RunRecord;
 import org.junit.jupiter.api.Test;
 
 class CurvesCheckTest {
-    private static final RunRecord WITH_VALIDATION = TrainedRuns.train("baseline", TrainedRuns.Parts.ALL);
-    private static final RunRecord WITHOUT_VALIDATION = TrainedRuns.trainWithoutValidation("quick");
-    private final Check check = CheckCatalogue.automatic("curves").orElseThrow();
+    private static final RunRecord TWO_EPOCHS = fit("baseline", Parts.ALL, 2, "baseline");
 
     @Test
-    void passesARunTrainedWithValidationData() {
-        CheckOutcome outcome = evaluate(List.of(WITH_VALIDATION), Map.of());
-        assertEquals(CheckOutcome.passed("Every run (1) has loss, val_loss, accuracy, val_accuracy for every epoch."),
-                outcome);
+    void passesRunsWithEveryCurveForEveryEpoch() {
+        assertEquals(CheckOutcome.passed("Every handed-in run (1) has loss, val_loss, accuracy, val_accuracy for"
+                + " every epoch (at least 2)."),
+                evaluate("curves", honest(TWO_EPOCHS), Map.of("metrics", List.of("loss", "accuracy"), "minEpochs", 2)));
     }
 
     @Test
-    void givesHalfThePointsWhenOneOfTwoRunsLacksTheValidationCurves() {
-        CheckOutcome outcome = evaluate(List.of(WITH_VALIDATION, WITHOUT_VALIDATION), Map.of());
-        assertEquals(new CheckOutcome(CheckOutcome.Verdict.PARTIAL, 0.5, "1 of 2 runs have loss, val_loss, accuracy,"
-                + " val_accuracy for every epoch. run \"quick\" has no val_loss, val_accuracy. Train with validation"
-                + " data (validationSplit or validationData) to get the val_ curves."), outcome);
-    }
-
-    @Test
-    void failsForAMetricTheRunsDidNotTrack() {
-        CheckOutcome outcome = evaluate(List.of(WITH_VALIDATION), Map.of("metric", "auc"));
-        assertEquals(CheckOutcome.Verdict.FAILED, outcome.verdict(), outcome::message);
-        assertEquals("0 of 1 runs have loss, val_loss, auc, val_auc for every epoch. run \"baseline\" has no auc,"
-                + " val_auc. Train with validation data (validationSplit or validationData) to get the val_ curves.",
+    void failsRunsShorterThanTheAssignmentAsks() {
+        CheckOutcome outcome = evaluate("curves", honest(TWO_EPOCHS), Map.of("minEpochs", 5));
+        assertEquals(CheckOutcome.Verdict.FAILED, outcome.verdict());
+        assertTrue(outcome.message().contains("run \"baseline\" has 2 epochs; at least 5 are required."),
                 outcome.message());
     }
 
     @Test
-    void failsWithoutRuns() {
-        assertEquals(CheckOutcome.failed("The submission has no run records, so there are no training curves."),
-                evaluate(List.of(), Map.of()));
+    void countsNothingForARunTheCodeDoesNotProduce() {
+        ServerRun run = ServerRuns.run();
+        CheckOutcome outcome = evaluate("curves", new CheckInput(run, ServerRuns.claims(run, TWO_EPOCHS), "",
+                List.of()), Map.of());
+        assertEquals(CheckOutcome.failed("0 of 1 handed-in runs have loss, val_loss, accuracy, val_accuracy for every"
+                + " epoch (at least 1). run \"baseline\" is not produced by the submitted code: the submitted code"
+                + " never trains a run named \"baseline\"."), outcome);
     }
 
-    private CheckOutcome evaluate(List<RunRecord> runs, Map<String, Object> params) {
-        return check.evaluate(new CheckInput(runs, "", List.of()), CheckParams.of("curves", params));
+    @Test
+    void failsWhenNothingIsHandedIn() {
+        assertEquals(CheckOutcome.failed("The submission hands in no runs, so there are no training curves."),
+                evaluate("curves", new CheckInput(ServerRuns.run(TWO_EPOCHS), List.of(), "", List.of()), Map.of()));
     }
 }

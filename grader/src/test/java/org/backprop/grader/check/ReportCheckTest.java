@@ -1,57 +1,54 @@
 package org.backprop.grader.check;
 
+import static org.backprop.grader.check.ServerRuns.evaluate;
+import static org.backprop.grader.check.ServerRuns.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import org.backprop.grader.check.ServerRuns.Parts;
+import org.backprop.grader.evidence.Claim;
+import org.backprop.grader.evidence.ClaimMatcher;
+import org.backprop.grader.evidence.ServerRun;
+import org.backprop.nn.records.RunRecord;
 import org.junit.jupiter.api.Test;
 
 class ReportCheckTest {
-    private static final String REPORT = String.join("\n",
-            "# Team Hanbit: flowers and rock_paper_scissors",
-            "Members: Kim Minji, Lee Junho, Park Seoyeon.",
-            "## Data augmentation",
-            "RandomFlip and RandomZoom.",
-            "## Ablation study",
-            "| run | val_accuracy |");
-    private static final List<String> MEMBERS = List.of("Kim Minji", "Lee Junho", "Park Seoyeon");
-    private final Check check = CheckCatalogue.automatic("report").orElseThrow();
+    private static final RunRecord MINJI_RUN = fit("baseline", Parts.ALL, 1, "baseline");
+    private static final RunRecord JUNHO_RUN = fit("no-residual", Parts.ALL.without("residual"), 1,
+            "ablation:no-residual");
+    private static final String REPORT = """
+            # Datasets
+            Kim Minji, Lee Junho and Park Sora.
+            # Ablation study
+            """;
+    private static final Map<String, Object> ALL = Map.of("sections", List.of("Datasets", "Ablation study"),
+            "membersNamed", true, "everyMemberRan", true);
 
     @Test
-    void passesAReportWithEveryMemberAndSection() {
-        assertEquals(CheckOutcome.passed("The report has its sections [Ablation, data augmentation] and the names of"
-                + " all 3 team members."), evaluate(REPORT, MEMBERS, Map.of("sections",
-                List.of("Ablation", "data augmentation"))));
+    void passesAReportWithItsSectionsAndNamesWhenEveryMemberRan() {
+        assertEquals(CheckOutcome.passed("The submission has its sections, the names of all 2 members, a handed-in run"
+                + " by every member."), evaluate("report", input(REPORT, List.of("Kim Minji", "Lee Junho")), ALL));
     }
 
     @Test
-    void countsWhatIsMissing() {
-        CheckOutcome outcome = evaluate(REPORT, List.of("Kim Minji", "Choi Yuna"), Map.of("sections",
-                List.of("Overfitting", "Ablation")));
-        assertEquals(new CheckOutcome(CheckOutcome.Verdict.PARTIAL, 0.5, "The report lacks a section \"Overfitting\","
-                + " the name of team member Choi Yuna."), outcome);
+    void failsAMemberWithoutARunAndAReportThatOmitsAMember() {
+        CheckOutcome outcome = evaluate("report", input(REPORT.replace("Lee Junho and ", ""),
+                List.of("Kim Minji", "Lee Junho", "Choi Yuna")), ALL);
+        assertEquals(new CheckOutcome(CheckOutcome.Verdict.PARTIAL, 5.0 / 8, "The submission lacks the name of team"
+                + " member Lee Junho, the name of team member Choi Yuna, a handed-in run by Choi Yuna (the submitted"
+                + " code must produce it)."), outcome);
     }
 
     @Test
-    void findsSectionsOnlyInHeadings() {
-        assertEquals(CheckOutcome.Verdict.FAILED, evaluate("Members: Kim Minji\n\nWe discuss overfitting here.",
-                List.of(), Map.of("sections", List.of("Overfitting"))).verdict());
+    void failsWithoutAReport() {
+        assertEquals(CheckOutcome.failed("The submission has no report."),
+                evaluate("report", input(" ", List.of("Kim Minji")), ALL));
     }
 
-    @Test
-    void failsAMissingReport() {
-        assertEquals(CheckOutcome.failed("The submission has no report."), evaluate("  ", MEMBERS, Map.of()));
-    }
-
-    @Test
-    void refusesAParameterItDoesNotTake() {
-        InvalidCheckParamsException error = org.junit.jupiter.api.Assertions.assertThrows(
-                InvalidCheckParamsException.class, () -> evaluate(REPORT, MEMBERS, Map.of("every-member-ran", true)));
-        assertEquals("The check \"report\" has no parameter every-member-ran; it takes members-named, sections.",
-                error.getMessage());
-    }
-
-    private CheckOutcome evaluate(String report, List<String> members, Map<String, Object> params) {
-        return check.evaluate(new CheckInput(List.of(), report, members), CheckParams.of("report", params));
+    private static CheckInput input(String report, List<String> members) {
+        ServerRun run = ServerRuns.run(MINJI_RUN, JUNHO_RUN);
+        return new CheckInput(run, ClaimMatcher.match(List.of(new Claim(MINJI_RUN, "Kim Minji", null),
+                new Claim(JUNHO_RUN, "Lee Junho", null)), run), report, members);
     }
 }
