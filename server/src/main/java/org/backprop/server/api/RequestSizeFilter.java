@@ -14,21 +14,28 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses request bodies over the configured size before they are read, with a 413 problem that says
  * how large the request was and what the limit is. Multipart uploads (submissions) have a larger limit of
  * their own; their parts are spooled to disk, not memory, and each part is checked against its own limit.
- * Dataset imports, archives of whole datasets, have the largest.
+ * Dataset imports, archives of whole datasets, have the largest. Runs sent to an experiment log are JSON
+ * larger than other bodies: up to the run-record limit, plus room for the rest of the body.
  */
 public class RequestSizeFilter {
     private final long maxRequestBytes;
     private static final Pattern DATASET_IMPORT = Pattern.compile("/api/courses/[^/]+/datasets/?");
+    private static final Pattern EXPERIMENT_LOG = Pattern.compile("/api/assignments/[^/]+/runs/?");
+    /** Room in a run's body for what surrounds the record: the source hash, the field names. */
+    private static final long RUN_ENVELOPE_BYTES = 64 * 1024;
 
     private final long maxUploadBytes;
     private final long maxDatasetUploadBytes;
+    private final long maxRunRequestBytes;
 
     RequestSizeFilter(@ConfigProperty(name = "backprop.http.max-request-bytes") long maxRequestBytes,
             @ConfigProperty(name = "backprop.http.max-upload-bytes") MemorySize maxUploadBytes,
-            @ConfigProperty(name = "backprop.datasets.max-upload-size") MemorySize maxDatasetUploadBytes) {
+            @ConfigProperty(name = "backprop.datasets.max-upload-size") MemorySize maxDatasetUploadBytes,
+            @ConfigProperty(name = "backprop.experiments.max-record-size") MemorySize maxRunRecordBytes) {
         this.maxRequestBytes = maxRequestBytes;
         this.maxUploadBytes = maxUploadBytes.asLongValue();
         this.maxDatasetUploadBytes = maxDatasetUploadBytes.asLongValue();
+        this.maxRunRequestBytes = Math.max(maxRequestBytes, maxRunRecordBytes.asLongValue() + RUN_ENVELOPE_BYTES);
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -52,8 +59,9 @@ public class RequestSizeFilter {
             return Optional.of(Problem.response(Response.Status.BAD_REQUEST,
                     "The Content-Length header \"" + header + "\" is not a number."));
         }
-        long limit = !multipart ? maxRequestBytes
-                : DATASET_IMPORT.matcher(request.getUriInfo().getPath()).matches() ? maxDatasetUploadBytes
+        String path = request.getUriInfo().getPath();
+        long limit = !multipart ? (EXPERIMENT_LOG.matcher(path).matches() ? maxRunRequestBytes : maxRequestBytes)
+                : DATASET_IMPORT.matcher(path).matches() ? maxDatasetUploadBytes
                 : maxUploadBytes;
         if (length <= limit) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package org.backprop.server.grading;
 
 import java.util.List;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.RubricItem;
 
 /**
@@ -12,8 +13,11 @@ public interface GradingInputs {
     /** Returns the submitted program: its main class and Java files. */
     SourceBundle sources(long submissionId);
 
-    /** Returns the submitted run records, one JSON document each, as {@code nn}'s RunRecordJson writes them. */
-    List<String> runRecords(long submissionId);
+    /**
+     * Returns the runs the submission hands in from the team's experiment log, in the order named: each record as
+     * {@code nn}'s RunRecordJson reads it, the display name of the member who ran it, and the source hash it claims.
+     */
+    List<ClaimedRun> claimedRuns(long submissionId);
 
     /** Returns the submitted report in Markdown; empty when there is none. */
     String report(long submissionId);

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.GradingPipeline;
 import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.result.GradedItem;
@@ -113,8 +112,9 @@ public class InProcessWorker {
         LeasedJob job = leased.get();
         var heartbeat = threads.submit(() -> keepAlive(job, holder));
         try {
-            GradingReport report = pipeline.grade(new GradingTask(job.mainClass(), job.files(), job.runRecords().stream().map(record -> new ClaimedRun(record, null, null)).toList(),
-                    job.report(), job.teamMembers(), job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
+            GradingReport report = pipeline.grade(new GradingTask(job.mainClass(), job.files(),
+                    job.claims().stream().map(ClaimView::toClaimedRun).toList(), job.report(), job.teamMembers(),
+                    job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
                     job.limits().toRunLimits(), datasets(job)));
             heartbeat.cancel(true);
             queue.complete(job.leaseId(), holder, request(report));

@@ -18,7 +18,8 @@ public record LeasedJob(
         @Schema(description = "Send a heartbeat at least this often, in seconds") long heartbeatSeconds,
         String mainClass,
         @Schema(description = "Java files by relative path") Map<String, String> files,
-        @Schema(description = "The submitted run records, one JSON document (as text) each") List<String> runRecords,
+        @Schema(description = "The runs the submission hands in, in the order named: claims to compare with the"
+                + " grader's own re-runs") List<ClaimView> claims,
         @Schema(description = "The team report in Markdown") String report,
         @Schema(description = "Display names of the team's members") List<String> teamMembers,
         List<WorkerRubricItem> rubric,

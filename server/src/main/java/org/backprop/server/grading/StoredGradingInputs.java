@@ -18,6 +18,7 @@ import java.util.Map;
 import org.backprop.grader.check.CheckCatalogue;
 import org.backprop.grader.check.CheckSpec;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.result.Visibility;
 import org.backprop.server.assignment.Assignment;
@@ -29,8 +30,8 @@ import org.backprop.server.submission.Submission;
 import org.backprop.server.submission.SubmissionFile;
 
 /**
- * Reads what a grading job needs from the submission store: the snapshot's sources (under {@code src/}), its
- * run records ({@code runs.json}, one document per run), the report, the assignment's rubric with every
+ * Reads what a grading job needs from the submission store: the snapshot's sources (under {@code src/}), the runs
+ * it names from the team's experiment log (claims, with who ran them), the report, the assignment's rubric with every
  * check parameter, hidden ones included (they go to workers only), and the course's datasets its entries name.
  */
 @ApplicationScoped
@@ -59,20 +60,14 @@ public class StoredGradingInputs implements GradingInputs {
 
     @Override
     @Transactional
-    public List<String> runRecords(long submissionId) {
+    public List<ClaimedRun> claimedRuns(long submissionId) {
         submission(submissionId);
-        List<String> records = new ArrayList<>();
-        for (SubmissionFile file : files(submissionId, FileKind.RUNS)) {
-            try {
-                for (JsonNode run : JSON.readTree(text(file))) {
-                    records.add(JSON.writeValueAsString(run));
-                }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Submission " + submissionId + " holds run records that are not JSON,"
-                        + " though they were checked when it was accepted", e);
-            }
-        }
-        return records;
+        return Submission.getEntityManager().createQuery("select r.recordJson, a.displayName, r.sourceSha256"
+                + " from SubmissionRun s, ExperimentRun r, Account a where s.key.submissionId = :submission"
+                + " and r.id = s.runId and a.id = r.accountId order by s.key.position", Object[].class)
+                .setParameter("submission", submissionId).getResultList().stream()
+                .map(row -> new ClaimedRun((String) row[0], (String) row[1], (String) row[2]))
+                .toList();
     }
 
     @Override

@@ -40,14 +40,17 @@ public class AssignmentSubmissionsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Submit my team's work", description = "For students in a team of the assignment's team"
             + " set. Parts, each sent as a file with a filename: \"source\" (repeated; the filename is the path,"
-            + " e.g. model/Net.java), \"runs\" (a JSON array of run records, optional), \"report\" (my report,"
-            + " Markdown, required), \"weights\" (binary, optional). The snapshot is stored immutably as the"
-            + " team's next version; the server's clock decides the credit. Answers with the acknowledgement.")
+            + " e.g. model/Net.java), \"report\" (my report, Markdown, required), \"weights\" (binary, optional);"
+            + " and plain fields \"run\" (repeated, optional), each the id of a run in my team's experiment log for"
+            + " this assignment that the submission hands in. The snapshot is stored immutably as the team's next"
+            + " version, its content hash covering files and runs; the server's clock decides the credit. Answers"
+            + " with the acknowledgement.")
     @APIResponse(responseCode = "201", description = "Accepted: version, content hash, received-at, credit")
-    @APIResponse(responseCode = "400", description = "A missing or malformed part: bad path, not UTF-8, runs not"
-            + " JSON")
+    @APIResponse(responseCode = "400", description = "A missing or malformed part: bad path, not UTF-8; a run named"
+            + " twice or not in my team's experiment log")
     @APIResponse(responseCode = "409", description = "The deadline closed, or I am not in a team")
-    @APIResponse(responseCode = "413", description = "A part over its size limit; the detail names part and limit")
+    @APIResponse(responseCode = "413", description = "A part over its size limit, or too many runs; the detail names"
+            + " part and limit")
     public Response submit(@PathParam("assignmentId") long assignmentId, @BeanParam SubmissionForm form) {
         return Response.status(Response.Status.CREATED).entity(submissions.submit(assignmentId, form)).build();
     }

@@ -4,8 +4,6 @@ package org.backprop.server.submission;
 public enum FileKind {
     /** A Java source file, under {@code src/}. */
     SOURCE,
-    /** The run records, {@code runs.json}: a JSON array of run objects. */
-    RUNS,
     /** The submitting member's report, {@code report.md}. */
     REPORT,
     /** The trained model's weights, {@code weights.bin}. */

@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.backprop.server.api.ApiError;
 import org.backprop.server.assignment.Assignment;
 import org.backprop.server.assignment.CourseTime;
@@ -18,6 +21,7 @@ import org.backprop.server.auth.CurrentAccount;
 import org.backprop.server.course.Course;
 import org.backprop.server.course.CourseAccess;
 import org.backprop.server.course.CourseRole;
+import org.backprop.server.experiment.ExperimentRun;
 import org.backprop.server.team.Team;
 import org.backprop.server.team.TeamSet;
 
@@ -64,12 +68,34 @@ public class SubmissionAcceptance {
     }
 
     /**
+     * Returns the runs a submission names, in the order named; each must be a run of the submitter's team's
+     * experiment log for the assignment. A run elsewhere is refused the same way as one that does not exist, so
+     * that ids tell nothing about other teams.
+     */
+    @Transactional
+    List<NamedRun> runs(Submitter submitter, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ExperimentRun> found = ExperimentRun.<ExperimentRun>list("id in ?1", ids).stream()
+                .filter(run -> run.teamId == submitter.teamId() && run.assignmentId == submitter.assignmentId())
+                .collect(Collectors.toMap(run -> run.id, Function.identity()));
+        return ids.stream().map(id -> {
+            ExperimentRun run = found.get(id);
+            if (run == null) {
+                throw ApiError.badRequest("Run " + id + " is not in your team's experiment log for this assignment.");
+            }
+            return new NamedRun(run.id, run.sizeBytes, run.recordSha256);
+        }).toList();
+    }
+
+    /**
      * Stores the rows of a submission whose files are already in the blob store. The team's row is locked
      * first, so that submissions of one team are numbered one at a time, and the credit is decided by the
      * clock read under that lock.
      */
     @Transactional
-    SubmissionView accept(Submitter submitter, List<StoredPart> parts) {
+    SubmissionView accept(Submitter submitter, List<StoredPart> parts, List<NamedRun> runs) {
         Team.<Team>findById(submitter.teamId(), LockModeType.PESSIMISTIC_WRITE);
         Assignment assignment = Assignment.findById(submitter.assignmentId());
         Instant now = clock.instant();
@@ -85,13 +111,16 @@ public class SubmissionAcceptance {
         submission.version = last == null ? 1 : last + 1;
         submission.submittedBy = submitter.accountId();
         submission.receivedAt = now;
-        submission.contentHash = ContentHash.of(parts);
+        submission.contentHash = ContentHash.of(parts, runs);
         submission.creditPercent = decision.credit().creditPercent();
         submission.lateSeconds = decision.credit().lateBy().toSeconds();
         submission.extensionSeconds = decision.extension().toSeconds();
         submission.totalBytes = parts.stream().mapToLong(StoredPart::size).sum();
         submission.persist();
         parts.forEach(part -> SubmissionFile.of(submission.id, part).persist());
+        for (int position = 0; position < runs.size(); position++) {
+            SubmissionRun.of(submission.id, position, runs.get(position).id()).persist();
+        }
         accepted.fire(new SubmissionAccepted(submission.id, assignment.id, submission.teamId, submission.version,
                 submission.contentHash, now));
         return SubmissionViews.of(submission);

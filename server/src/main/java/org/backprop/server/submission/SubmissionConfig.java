@@ -10,8 +10,8 @@ public interface SubmissionConfig {
     /** Where submitted files live, named by their SHA-256; {@code tmp/} inside it holds files being written. */
     Path blobDir();
 
-    /** The most run-record JSON one submission may carry. */
-    MemorySize maxRunsSize();
+    /** The most runs of the experiment log one submission may name. */
+    int maxRuns();
 
     /** The most report Markdown one submission may carry. */
     MemorySize maxReportSize();

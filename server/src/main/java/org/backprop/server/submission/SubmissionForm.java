@@ -8,8 +8,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * The parts of a submission upload ({@code multipart/form-data}). Every part is sent as a file, with a
- * filename; for the sources the filename is the file's path in the project, e.g. {@code model/Net.java}.
+ * The parts of a submission upload ({@code multipart/form-data}). Files are sent as file parts, with a filename;
+ * for the sources the filename is the file's path in the project, e.g. {@code model/Net.java}. The runs handed in
+ * are plain {@code run} fields naming runs of the team's experiment log.
  */
 public class SubmissionForm {
     @RestForm("source")
@@ -18,10 +19,11 @@ public class SubmissionForm {
             + " model/Net.java; UTF-8; at most 100 files and 512 KiB together")
     public List<FileUpload> sources;
 
-    @RestForm("runs")
-    @PartType(MediaType.APPLICATION_OCTET_STREAM)
-    @Schema(description = "The run records: a JSON array of run objects (UTF-8); optional")
-    public FileUpload runs;
+    @RestForm("run")
+    @PartType(MediaType.TEXT_PLAIN)
+    @Schema(description = "One field per run handed in: the id of a run in the team's experiment log for this"
+            + " assignment, e.g. 17; each at most once, at most 200; optional")
+    public List<String> runs;
 
     @RestForm("report")
     @PartType(MediaType.APPLICATION_OCTET_STREAM)

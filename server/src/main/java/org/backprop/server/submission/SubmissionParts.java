@@ -1,8 +1,5 @@
 package org.backprop.server.submission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,15 +19,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Checks the parts of a submission before anything is stored: sources as the compile service takes them
- * (paths, count, size, UTF-8), run records that parse as a JSON array of objects, a UTF-8 report, and each
- * part within its size limit (413 naming the part and the limit). Sizes are checked before any part is read.
+ * (paths, count, size, UTF-8), a UTF-8 report, optional weights, and each part within its size limit (413 naming the part and the limit). Sizes are checked before any part is read.
  */
 final class SubmissionParts {
     static final String SOURCES_FOLDER = "src/";
-    static final String RUNS = "runs.json";
     static final String REPORT = "report.md";
     static final String WEIGHTS = "weights.bin";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A checked part: its path in the snapshot, what it is, and the uploaded file that holds it. */
     record Part(String path, FileKind kind, Path file, long size) {
@@ -41,11 +35,6 @@ final class SubmissionParts {
 
     static List<Part> check(SubmissionForm form, String mainClass, SubmissionConfig limits) {
         List<Part> parts = new ArrayList<>(sources(form.sources, mainClass));
-        if (form.runs != null) {
-            limit(form.runs, "runs", limits.maxRunsSize().asLongValue());
-            runRecords(utf8(form.runs, "runs"));
-            parts.add(new Part(RUNS, FileKind.RUNS, form.runs.uploadedFile(), form.runs.size()));
-        }
         if (form.report == null) {
             throw ApiError.badRequest("The part \"report\" is missing: every submission carries the submitting"
                     + " member's report (Markdown).");
@@ -97,26 +86,6 @@ final class SubmissionParts {
         }
         return uploads.stream().map(upload -> new Part(SOURCES_FOLDER + upload.fileName(), FileKind.SOURCE,
                 upload.uploadedFile(), upload.size())).toList();
-    }
-
-    private static void runRecords(String text) {
-        JsonNode runs;
-        try {
-            runs = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw ApiError.badRequest("The part \"runs\" is not valid JSON" + where + ": send the run records as a"
-                    + " JSON array.");
-        }
-        if (runs == null || !runs.isArray()) {
-            throw ApiError.badRequest("The part \"runs\" must be a JSON array of run records, e.g. [{\"name\": ...}].");
-        }
-        for (int i = 0; i < runs.size(); i++) {
-            if (!runs.get(i).isObject()) {
-                throw ApiError.badRequest("The part \"runs\": item " + i + " is not a run record (a JSON object).");
-            }
-        }
     }
 
     private static void limit(FileUpload upload, String part, long maxBytes) {

@@ -37,7 +37,7 @@ public class SubmissionResource {
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON,
         "text/markdown", Problem.MEDIA_TYPE})
     @Operation(summary = "Download a file of a submission", description = "The path as listed in the submission,"
-            + " e.g. src/Main.java, runs.json, report.md or weights.bin. The ETag is the file's SHA-256.")
+            + " e.g. src/Main.java, report.md or weights.bin. The ETag is the file's SHA-256.")
     public Response file(@PathParam("submissionId") long submissionId, @PathParam("path") String path) {
         SubmissionReader.Download download = reader.file(submissionId, path);
         String name = path.substring(path.lastIndexOf('/') + 1);
@@ -50,7 +50,6 @@ public class SubmissionResource {
     private static String mediaType(FileKind kind) {
         return switch (kind) {
             case SOURCE -> "text/plain; charset=UTF-8";
-            case RUNS -> MediaType.APPLICATION_JSON;
             case REPORT -> "text/markdown; charset=UTF-8";
             case WEIGHTS -> MediaType.APPLICATION_OCTET_STREAM;
         };

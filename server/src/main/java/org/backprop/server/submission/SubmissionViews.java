@@ -20,12 +20,18 @@ final class SubmissionViews {
                 "key.submissionId = ?1 order by key.path", submission.id).stream()
                 .map(file -> new SubmissionView.FileView(file.key.path, file.kind, file.sizeBytes, file.sha256))
                 .toList();
+        List<SubmissionView.RunView> runs = Submission.getEntityManager().createQuery("select r.id, r.name, a.id,"
+                + " a.displayName from SubmissionRun s, ExperimentRun r, Account a where s.key.submissionId = :submission"
+                + " and r.id = s.runId and a.id = r.accountId order by s.key.position", Object[].class)
+                .setParameter("submission", submission.id).getResultList().stream()
+                .map(row -> new SubmissionView.RunView((Long) row[0], (String) row[1], (Long) row[2], (String) row[3]))
+                .toList();
         return new SubmissionView(submission.id, submission.assignmentId, submission.teamId,
                 Team.<Team>findById(submission.teamId).name, submission.version, submission.submittedBy,
                 Account.<Account>findById(submission.submittedBy).displayName, submission.receivedAt,
                 CourseTime.iso(submission.receivedAt, zone), zone, submission.contentHash, submission.creditPercent,
                 submission.lateSeconds, lateBy(Duration.ofSeconds(submission.lateSeconds)), submission.extensionSeconds,
-                submission.totalBytes, files);
+                submission.totalBytes, files, runs);
     }
 
     /** Returns "on time" or the lateness in days, hours, minutes and seconds, e.g. "1 d 2 h 0 min 5 s late". */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.result.Visibility;
 import org.backprop.nn.Input;
@@ -82,10 +83,10 @@ class InProcessWorkerTest {
         long team = grading.team(cohort, 2);
         long assignment = grading.assignment(RUBRIC);
         long good = grading.submit(assignment, team, new TestGradingInputs.Material(
-                new SourceBundle("Main", Map.of("Main.java", PROGRAM)), List.of(runRecord()),
+                new SourceBundle("Main", Map.of("Main.java", PROGRAM)), List.of(claim()),
                 "# Team report\nBy Test student and Test student.\n## Results\nXOR learnt."));
         long broken = grading.submit(assignment, team, new TestGradingInputs.Material(
-                new SourceBundle("Main", Map.of("Main.java", "public class Main { int x = }")), List.of(runRecord()),
+                new SourceBundle("Main", Map.of("Main.java", "public class Main { int x = }")), List.of(claim()),
                 "# Results"));
 
         JsonPath result = resultOf(good, cohort);
@@ -103,6 +104,11 @@ class InProcessWorkerTest {
                 failed.getList("items.verdict"));
         assertTrue(failed.getString("summary").startsWith("Your program did not compile on the server: Main.java:1: "),
                 failed.getString("summary"));
+    }
+
+    /** The XOR run, as a member of the team (all of whom the fixtures name "Test student") claims it. */
+    private static ClaimedRun claim() {
+        return new ClaimedRun(runRecord(), "Test student", null);
     }
 
     private static String runRecord() {

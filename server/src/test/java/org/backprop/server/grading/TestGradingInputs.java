@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.RubricItem;
 
 /**
@@ -21,8 +22,8 @@ public class TestGradingInputs implements GradingInputs {
     @Inject
     StoredGradingInputs stored;
 
-    /** What a team handed in. */
-    public record Material(SourceBundle sources, List<String> runRecords, String report) {
+    /** What a team handed in: sources, the runs it claims, and the report. */
+    public record Material(SourceBundle sources, List<ClaimedRun> claims, String report) {
     }
 
     private final Map<Long, Material> submissions = new ConcurrentHashMap<>();
@@ -43,9 +44,9 @@ public class TestGradingInputs implements GradingInputs {
     }
 
     @Override
-    public List<String> runRecords(long submissionId) {
+    public List<ClaimedRun> claimedRuns(long submissionId) {
         Material material = submissions.get(submissionId);
-        return material == null ? stored.runRecords(submissionId) : material.runRecords();
+        return material == null ? stored.claimedRuns(submissionId) : material.claims();
     }
 
     @Override

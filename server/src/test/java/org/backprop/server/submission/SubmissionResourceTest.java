@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.backprop.server.experiment.Runs;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Homework;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SubmissionResourceTest {
     private static final String NET = "package model; public class Net { }";
-    private static final String RUNS = "[{\"name\": \"baseline\", \"seed\": 2026, \"tags\": [\"baseline\"]}]";
 
     @Inject
     Fixtures fixtures;
@@ -43,12 +44,16 @@ class SubmissionResourceTest {
     void acknowledgesAFullSnapshotAndGivesItBackByteForByte() throws Exception {
         Homework homework = Homework.publish(fixtures.cohort(2), "2099-12-14T23:59", 2);
         Fixtures.User student = homework.course().students().get(0);
+        Fixtures.User teammate = homework.course().students().get(1);
         byte[] weights = new byte[300_000];
         new java.util.Random(7).nextBytes(weights);
+        long baseline = Runs.keep(homework, teammate, "baseline");
+        long variant = Runs.keep(homework, student, "no-augmentation");
 
         Response ack = Homework.submission(student, "# Team report\nMembers: A, B")
                 .multiPart("source", "model/Net.java", NET.getBytes(StandardCharsets.UTF_8), "text/plain")
-                .multiPart("runs", "runs.json", RUNS.getBytes(StandardCharsets.UTF_8), "application/json")
+                .multiPart("run", String.valueOf(variant))
+                .multiPart("run", String.valueOf(baseline))
                 .multiPart("weights", "model.weights", weights, "application/octet-stream")
                 .post(homework.submissionsPath());
 
@@ -60,8 +65,12 @@ class SubmissionResourceTest {
                 .body("lateBy", equalTo("on time"))
                 .body("timeZone", equalTo("Asia/Seoul"))
                 .body("receivedAtLocal", containsString("+09:00"))
-                .body("files.path", org.hamcrest.Matchers.contains("report.md", "runs.json", "src/Main.java",
-                        "src/model/Net.java", "weights.bin"));
+                .body("files.path", org.hamcrest.Matchers.contains("report.md", "src/Main.java",
+                        "src/model/Net.java", "weights.bin"))
+                .body("runs.id", org.hamcrest.Matchers.contains((int) variant, (int) baseline))
+                .body("runs.name", org.hamcrest.Matchers.contains("no-augmentation", "baseline"))
+                .body("runs.member", org.hamcrest.Matchers.contains(student.name(), teammate.name()))
+                .body("runs.memberId", org.hamcrest.Matchers.contains((int) student.id(), (int) teammate.id()));
         long id = ack.jsonPath().getLong("id");
         Map<String, byte[]> downloaded = new TreeMap<>();
         for (String path : ack.jsonPath().<String>getList("files.path")) {
@@ -71,8 +80,16 @@ class SubmissionResourceTest {
         }
         assertArrayEquals(weights, downloaded.get("weights.bin"));
         assertEquals(NET, new String(downloaded.get("src/model/Net.java"), StandardCharsets.UTF_8));
-        assertEquals(ack.jsonPath().getString("contentHash"), contentHash(downloaded),
-                "the hash recomputed from the downloaded files");
+        Map<String, String[]> runs = new TreeMap<>();
+        for (long run : List.of(baseline, variant)) {
+            JsonPath view = Homework.as(teammate).get(Runs.path(homework) + "/" + run).then().statusCode(200)
+                    .extract().jsonPath();
+            runs.put("runs/" + run + ".json", new String[] {view.getString("size"), view.getString("recordSha256")});
+        }
+        assertEquals(ack.jsonPath().getString("contentHash"), contentHash(downloaded, runs),
+                "the hash recomputed from the downloaded files and the runs' sizes and hashes");
+        Homework.as(teammate).get("/api/submissions/" + id).then().statusCode(200)
+                .body("runs.name", org.hamcrest.Matchers.contains("no-augmentation", "baseline"));
         assertTrue(accepted.events().stream().anyMatch(event -> event.submissionId() == id && event.version() == 1
                 && event.contentHash().equals(ack.jsonPath().getString("contentHash"))),
                 () -> "a SubmissionAccepted event after commit, got " + accepted.events());
@@ -150,10 +167,22 @@ class SubmissionResourceTest {
                 .post(path).then().statusCode(400)
                 .body("detail", equalTo("The part \"source Bad.java\" is not valid UTF-8 text. Save it as UTF-8 and"
                         + " submit again."));
-        Homework.submission(student, "# r").multiPart("runs", "runs.json", "[{\"loss\": 0.1".getBytes())
-                .post(path).then().statusCode(400).body("detail", startsWith("The part \"runs\" is not valid JSON"));
-        Homework.submission(student, "# r").multiPart("runs", "runs.json", "{\"loss\": 0.1}".getBytes())
-                .post(path).then().statusCode(400).body("detail", startsWith("The part \"runs\" must be a JSON array"));
+        Homework.submission(student, "# r").multiPart("run", "baseline").post(path).then().statusCode(400)
+                .body("detail", equalTo("A \"run\" field holds \"baseline\"; each \"run\" field holds the id of a run"
+                        + " in your team's experiment log, e.g. 17."));
+        long run = Runs.keep(homework, student, "baseline");
+        Homework.submission(student, "# r").multiPart("run", String.valueOf(run)).multiPart("run", String.valueOf(run))
+                .post(path).then().statusCode(400)
+                .body("detail", equalTo("Run " + run + " is named twice in the submission; name each run once."));
+        Homework.submission(student, "# r").multiPart("run", String.valueOf(Long.MAX_VALUE)).post(path).then()
+                .statusCode(400).body("detail", equalTo("Run " + Long.MAX_VALUE + " is not in your team's experiment log"
+                        + " for this assignment."));
+        RequestSpecification tooMany = Homework.submission(student, "# r");
+        for (int i = 1; i <= 201; i++) {
+            tooMany.multiPart("run", String.valueOf(i));
+        }
+        tooMany.post(path).then().statusCode(413)
+                .body("detail", startsWith("The submission names 201 runs; a submission may name at most 200."));
         Homework.as(student).multiPart("source", "Main.java", Homework.MAIN.getBytes()).post(path).then()
                 .statusCode(400).body("detail", startsWith("The part \"report\" is missing"));
         Homework.as(student).multiPart("report", "r.md", "# r".getBytes()).post(path).then()
@@ -161,6 +190,17 @@ class SubmissionResourceTest {
         Homework.submission(student, "# r").multiPart("source", "Main.java", Homework.MAIN.getBytes()).post(path)
                 .then().statusCode(400).body("detail", equalTo("The source file Main.java is in the submission twice."));
         Homework.as(student).get(path).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void namesOnlyRunsOfTheSubmittingTeamsLog() {
+        Homework homework = Homework.publish(fixtures.cohort(2), "2099-12-14T23:59", 1, 1);
+        Fixtures.User student = homework.course().students().get(0);
+        long theirs = Runs.keep(homework, homework.course().students().get(1), "baseline");
+        Homework.submission(student, "# r").multiPart("run", String.valueOf(theirs)).post(homework.submissionsPath())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("Run " + theirs + " is not in your team's experiment log for this assignment."));
+        Homework.as(student).get(homework.submissionsPath()).then().body("total", equalTo(0));
     }
 
     @Test
@@ -190,13 +230,16 @@ class SubmissionResourceTest {
                 .statusCode(400).contentType("application/problem+json");
     }
 
-    static String contentHash(Map<String, byte[]> files) throws Exception {
-        StringBuilder manifest = new StringBuilder("backprop-submission-v1\n");
-        for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
-            manifest.append(file.getKey()).append('\t').append(file.getValue().length).append('\t')
-                    .append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.getValue())))
-                    .append('\n');
+    /** The content hash as a client recomputes it: the files' bytes, and each named run's size and hash. */
+    static String contentHash(Map<String, byte[]> files, Map<String, String[]> runs) throws Exception {
+        Map<String, String> lines = new TreeMap<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            lines.put(file.getKey(), file.getValue().length + "\t"
+                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.getValue())));
         }
+        runs.forEach((path, sizeAndHash) -> lines.put(path, sizeAndHash[0] + "\t" + sizeAndHash[1]));
+        StringBuilder manifest = new StringBuilder("backprop-submission-v1\n");
+        lines.forEach((path, line) -> manifest.append(path).append('\t').append(line).append('\n'));
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(manifest.toString().getBytes(StandardCharsets.UTF_8)));
     }

@@ -1,0 +1,102 @@
+package org.backprop.server.experiment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.backprop.nn.records.RunRecord;
+import org.backprop.server.api.ApiError;
+import org.backprop.server.api.Page;
+import org.backprop.server.api.PageParams;
+import org.backprop.server.auth.CurrentAccount;
+
+/**
+ * The teams' experiment logs: keeps the runs members' programs send, and shows a team's runs to its members and
+ * to the course's staff. A run another team kept is "not found" for a student, so that ids tell nothing about
+ * other teams.
+ */
+@ApplicationScoped
+public class ExperimentLog {
+    @Inject
+    LogAccess access;
+
+    @Inject
+    CurrentAccount me;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ExperimentConfig config;
+
+    /** Keeps a run in the caller's team's log, as run by the caller, now. */
+    @Transactional
+    public RunView record(long assignmentId, RunRequest request) {
+        LogAccess.Log log = access.mine(assignmentId);
+        CheckedRecord checked = CheckedRecord.of(request, config.maxRecordSize().asLongValue());
+        RunRecord record = checked.record();
+        ExperimentRun run = new ExperimentRun();
+        run.teamId = log.teamId();
+        run.assignmentId = assignmentId;
+        run.accountId = me.id();
+        run.recordedAt = clock.instant();
+        run.sourceSha256 = checked.sourceSha256();
+        run.name = record.name();
+        run.tags = RunViews.write(record.tags());
+        run.seed = record.seed();
+        run.datasetName = record.dataset().name();
+        run.backend = record.device().backend();
+        run.device = record.device().device();
+        run.finalMetrics = RunViews.write(finite(record.finalMetrics()));
+        run.recordJson = checked.json();
+        run.recordSha256 = checked.sha256();
+        run.sizeBytes = checked.size();
+        run.persist();
+        return RunViews.whole(run);
+    }
+
+    /** Lists the caller's team's runs for the assignment, newest first. */
+    @Transactional
+    public Page<RunView> mine(long assignmentId, PageParams paging) {
+        return list(access.mine(assignmentId), paging);
+    }
+
+    /** Returns a run of the caller's team's log with its record. */
+    @Transactional
+    public RunView mine(long assignmentId, long runId) {
+        return RunViews.whole(find(access.mine(assignmentId), runId));
+    }
+
+    /** Lists a team's runs for the assignment, newest first, for staff. */
+    @Transactional
+    public Page<RunView> team(long teamId, long assignmentId, PageParams paging) {
+        return list(access.staff(teamId, assignmentId), paging);
+    }
+
+    /** Returns a run of a team's log with its record, for staff. */
+    @Transactional
+    public RunView team(long teamId, long assignmentId, long runId) {
+        return RunViews.whole(find(access.staff(teamId, assignmentId), runId));
+    }
+
+    private static Page<RunView> list(LogAccess.Log log, PageParams paging) {
+        return Page.of(ExperimentRun.find("teamId = ?1 and assignmentId = ?2 order by recordedAt desc, id desc",
+                log.teamId(), log.assignment().id), paging, RunViews::summary);
+    }
+
+    private static ExperimentRun find(LogAccess.Log log, long runId) {
+        return ExperimentRun.<ExperimentRun>findByIdOptional(runId)
+                .filter(run -> run.teamId == log.teamId() && run.assignmentId.equals(log.assignment().id))
+                .orElseThrow(() -> ApiError.notFound("There is no run " + runId + " in this team's experiment log for"
+                        + " this assignment."));
+    }
+
+    // A record writes NaN and infinite metrics as null; JSON has no other way to say them.
+    private static Map<String, Double> finite(Map<String, Double> metrics) {
+        Map<String, Double> finite = new LinkedHashMap<>();
+        metrics.forEach((name, value) -> finite.put(name, Double.isFinite(value) ? value : null));
+        return finite;
+    }
+}
