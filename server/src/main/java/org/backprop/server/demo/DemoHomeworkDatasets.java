@@ -19,7 +19,7 @@ import org.backprop.server.assignment.AssignmentFolder;
  * can import Fashion-MNIST and MNIST from the package registries, so its copy names those two instead, each with
  * its hidden test split, and a held-out check on a replaced dataset evaluates on Fashion-MNIST.
  */
-final class DemoHomeworkDatasets {
+public final class DemoHomeworkDatasets {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String[]> DEMO = List.of(
             new String[] {"fashion_mnist", "Debian package dataset-fashion-mnist (IDX)"},
@@ -29,7 +29,7 @@ final class DemoHomeworkDatasets {
     }
 
     /** Returns {@code files} with the spec's {@code datasets:} replaced by the demo's (the other files as they are). */
-    static Map<String, String> rewrite(Map<String, String> files) {
+    public static Map<String, String> rewrite(Map<String, String> files) {
         String spec = files.get(AssignmentFolder.SPEC_FILE);
         JsonNode root;
         try {

@@ -30,4 +30,10 @@ public interface GradingInputs {
      * one of the course's imports, in the students' view; entries that resolve to none are left out.
      */
     List<JobDataset> datasets(long assignmentId);
+
+    /** Returns the submission's content hash (hex), which seeds which handed-in variants the grader re-runs. */
+    String contentHash(long submissionId);
+
+    /** Returns the assignment's re-run budget: how many ablation variants are trained again besides the baselines. */
+    int rerunVariants(long assignmentId);
 }

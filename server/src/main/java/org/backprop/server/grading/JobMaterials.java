@@ -26,8 +26,8 @@ public class JobMaterials {
         SourceBundle sources = inputs.sources(job.submissionId);
         return new LeasedJob(lease.attempt().leaseId, job.id, job.submissionId, job.assignmentId, job.teamId,
                 lease.attempt().attempt, job.leaseExpiresAt, Math.max(1, config.leaseDuration().toSeconds() / 3),
-                sources.mainClass(), sources.files(),
-                inputs.claimedRuns(job.submissionId).stream().map(ClaimView::of).toList(),
+                sources.mainClass(), sources.files(), inputs.contentHash(job.submissionId),
+                inputs.rerunVariants(job.assignmentId), inputs.claimedRuns(job.submissionId).stream().map(ClaimView::of).toList(),
                 inputs.report(job.submissionId), teamMembers(job.teamId),
                 inputs.rubric(job.assignmentId).stream().map(WorkerRubricItem::of).toList(),
                 RunLimitsView.of(config.limits()), inputs.datasets(job.assignmentId));

@@ -18,6 +18,10 @@ public record LeasedJob(
         @Schema(description = "Send a heartbeat at least this often, in seconds") long heartbeatSeconds,
         String mainClass,
         @Schema(description = "Java files by relative path") Map<String, String> files,
+        @Schema(description = "The submission's content hash (hex), which seeds the sample of variants re-run")
+        String contentHash,
+        @Schema(description = "How many ablation variants to train again besides the baselines (the assignment's"
+                + " re-run budget)") int rerunVariants,
         @Schema(description = "The runs the submission hands in, in the order named: claims to compare with the"
                 + " grader's own re-runs") List<ClaimView> claims,
         @Schema(description = "The team report in Markdown") String report,

@@ -10,7 +10,8 @@ import org.backprop.grader.sandbox.RunLimits;
 public record RunLimitsView(long wallTimeSeconds, long cpuTimeSeconds, int maxOutputBytes, int maxMemoryMegabytes,
         int maxProcesses) {
 
-    static RunLimitsView of(GradingConfig.Limits limits) {
+    /** Returns the limits the configuration sets. */
+    public static RunLimitsView of(GradingConfig.Limits limits) {
         return new RunLimitsView(limits.wallTime().toSeconds(), limits.cpuTime().toSeconds(), limits.maxOutputBytes(),
                 limits.maxMemoryMegabytes(), limits.maxProcesses());
     }

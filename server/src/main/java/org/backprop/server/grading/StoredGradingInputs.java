@@ -19,6 +19,7 @@ import org.backprop.grader.check.CheckCatalogue;
 import org.backprop.grader.check.CheckSpec;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.ClaimedRun;
+import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.result.Visibility;
 import org.backprop.server.assignment.Assignment;
@@ -108,6 +109,21 @@ public class StoredGradingInputs implements GradingInputs {
             }
         }
         return List.copyOf(datasets.values());
+    }
+
+    @Override
+    @Transactional
+    public String contentHash(long submissionId) {
+        return submission(submissionId).contentHash;
+    }
+
+    @Override
+    @Transactional
+    public int rerunVariants(long assignmentId) {
+        Assignment assignment = Assignment.<Assignment>findByIdOptional(assignmentId)
+                .orElseThrow(() -> new IllegalStateException("There is no assignment " + assignmentId + " to grade."));
+        JsonNode variants = spec(assignment).path("rerun").path("variants");
+        return variants.isIntegralNumber() ? variants.intValue() : GradingTask.DEFAULT_RERUN_VARIANTS;
     }
 
     private static JsonNode spec(Assignment assignment) {

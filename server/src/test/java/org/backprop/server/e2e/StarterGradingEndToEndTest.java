@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import org.backprop.server.dataset.DatasetFormat;
 import org.backprop.server.dataset.DatasetService;
-import org.backprop.server.dataset.ImportSettings;
-import org.backprop.server.demo.MnistDigitsAsIdx;
 import org.backprop.server.fixtures.Fixtures;
-import org.backprop.server.grading.GradingJob;
-import org.backprop.server.grading.JobState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +58,7 @@ class StarterGradingEndToEndTest {
     @Test
     void theSandboxRunOfTheStarterTrainsOnBothOfTheCoursesDatasets() throws IOException {
         Fixtures.Cohort course = fixtures.cohort(1);
-        importDatasets(course);
+        DemoDatasetsForTests.importInto(datasets, course, mnistDigits, 1000, 200);
         long assignment = publish(course);
         Fixtures.User student = course.students().get(0);
         long team = given().auth().oauth2(student.token()).contentType(ContentType.JSON)
@@ -82,7 +75,8 @@ class StarterGradingEndToEndTest {
                 .post("/api/assignments/" + assignment + "/submissions").then().statusCode(201).extract().jsonPath()
                 .getLong("id");
 
-        String logs = resultOf(submission, course).getString("logs");
+        String logs = GradingResults.await(fixtures, submission, course.instructor(), Duration.ofMinutes(6))
+                .getString("logs");
         assertTrue(logs.contains("fashion_mnist 1.0.0 train (1000 images of 28x28x1, 10 classes): training on 300,"
                 + " validating on 200"), logs);
         assertTrue(logs.contains("mnist 1.0.0 train (8495 images of 28x28x1, 10 classes): training on 300,"
@@ -90,17 +84,6 @@ class StarterGradingEndToEndTest {
         assertTrue(logs.contains("fashion_mnist baseline: val_accuracy [") && logs.contains("mnist baseline:"
                 + " val_accuracy ["), logs);
         assertTrue(!logs.contains("Your program stopped"), logs);
-    }
-
-    private void importDatasets(Fixtures.Cohort course) throws IOException {
-        Path fashion = FashionMnistSlice.write(Files.createTempDirectory("fashion-slice-"), 1000, 200);
-        datasets.importFolder(course.id(), fashion, new ImportSettings(DatasetFormat.IDX, "fashion_mnist", "1.0.0",
-                null, null, null, "test", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
-                        "Shirt", "Sneaker", "Bag", "Ankle boot")), course.instructor().id());
-        Path digits = Files.createTempDirectory("mnist-idx-");
-        MnistDigitsAsIdx.write(mnistDigits, digits);
-        datasets.importFolder(course.id(), digits, new ImportSettings(DatasetFormat.IDX, "mnist", "1.0.0", null, null,
-                null, "test", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")), course.instructor().id());
     }
 
     private long publish(Fixtures.Cohort course) throws IOException {
@@ -143,26 +126,5 @@ class StarterGradingEndToEndTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Waits for the submission's job to finish and returns its result as staff read it. */
-    private JsonPath resultOf(long submission, Fixtures.Cohort cohort) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
-        while (true) {
-            GradingJob job = fixtures.inTransaction(() -> GradingJob.<GradingJob>find("submissionId", submission)
-                    .firstResult());
-            if (job != null && job.state == JobState.DONE) {
-                return given().auth().oauth2(cohort.instructor().token()).get("/api/grading/jobs/" + job.id + "/result")
-                        .then().statusCode(200).extract().jsonPath();
-            }
-            assertTrue(job == null || job.state != JobState.FAILED, () -> "job failed: " + job.lastError);
-            assertTrue(System.nanoTime() < deadline, "the job did not finish within 6 minutes");
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

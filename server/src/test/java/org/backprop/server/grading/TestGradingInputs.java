@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.ClaimedRun;
+import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.pipeline.RubricItem;
 
 /**
@@ -65,5 +66,16 @@ public class TestGradingInputs implements GradingInputs {
     @Override
     public List<JobDataset> datasets(long assignmentId) {
         return rubrics.containsKey(assignmentId) ? List.of() : stored.datasets(assignmentId);
+    }
+
+    @Override
+    public String contentHash(long submissionId) {
+        return stored.contentHash(submissionId);
+    }
+
+    /** Assignments a test registered re-run the default budget; others' say it in their spec. */
+    @Override
+    public int rerunVariants(long assignmentId) {
+        return rubrics.containsKey(assignmentId) ? GradingTask.DEFAULT_RERUN_VARIANTS : stored.rerunVariants(assignmentId);
     }
 }

@@ -1,0 +1,236 @@
+package org.backprop.server.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.backprop.grader.check.CheckCatalogue;
+import org.backprop.grader.check.CheckSpec;
+import org.backprop.grader.compile.CompileResult;
+import org.backprop.grader.compile.CompileService;
+import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.sandbox.NodeSandbox;
+import org.backprop.grader.sandbox.RunDatasets;
+import org.backprop.grader.sandbox.RunPlan;
+import org.backprop.grader.sandbox.RunResult;
+import org.backprop.server.dataset.DatasetService;
+import org.backprop.server.dataset.DatasetStore;
+import org.backprop.server.demo.DemoHomeworkDatasets;
+import org.backprop.server.fixtures.Fixtures;
+import org.backprop.server.grading.GradingConfig;
+import org.backprop.server.grading.GradingInputs;
+import org.backprop.server.grading.JobDataset;
+import org.backprop.server.grading.RunLimitsView;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real homework ({@code assignments/hw-convnets}, its datasets rewritten to the demo's two as the demo does)
+ * graded through the real queue, the real compile service and the real sandbox. Three students form a team and run
+ * the reference solution (its {@code reference/} files laid over the starter): the grader's sandbox stands in for
+ * their browsers, which run the same compiled program on the same runtime, and each member sends some of its run
+ * records to the team's experiment log through the API. The team submits the sources, the report and the runs:
+ * every automatic item must pass, none "set up wrongly". Then a forged submission — a hello-world program handing in
+ * those same records — must fail every item that depends on runs.
+ */
+@QuarkusTest
+@TestProfile(StarterGradingEndToEndTest.WorkerOn.class)
+class HomeworkGradingEndToEndTest {
+    private static final Path ASSIGNMENTS = Path.of(System.getProperty("backprop.repository-root"), "assignments");
+    private static final String HOMEWORK = "hw-convnets";
+    private static final String REFERENCE = "reference/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration GRADING = Duration.ofMinutes(8);
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    DatasetService datasets;
+
+    @Inject
+    DatasetStore datasetStore;
+
+    @Inject
+    CompileService compiler;
+
+    @Inject
+    NodeSandbox sandbox;
+
+    @Inject
+    GradingInputs inputs;
+
+    @Inject
+    GradingConfig config;
+
+    @ConfigProperty(name = "backprop.demo.mnist-digits-dir")
+    Path mnistDigits;
+
+    @Test
+    void theReferenceSolutionPassesEveryAutomaticItemAndAForgedHelloWorldFailsEveryItemThatDependsOnRuns()
+            throws IOException {
+        Fixtures.Cohort course = fixtures.cohort(3);
+        DemoDatasetsForTests.importInto(datasets, course, mnistDigits, 1000, 200);
+        Map<String, String> folder = read(ASSIGNMENTS.resolve(HOMEWORK));
+        long teamSet = teamSet(course);
+        long assignment = publish(course, folder);
+        formTeam(course, teamSet);
+
+        Map<String, String> sources = referenceSources(folder);
+        List<Long> runs = runAndLog(course, assignment, sources);
+        String report = folder.get(REFERENCE + "report.md") + names(course) + " each ran part of the study.\n";
+        JsonPath reference = GradingResults.await(fixtures, submit(course, assignment, sources, report, runs),
+                course.instructor(), GRADING);
+        for (Map<String, Object> item : reference.<Map<String, Object>>getList("items")) {
+            String message = (String) item.get("message");
+            assertFalse(message.contains("set up wrongly"), item::toString);
+            CheckSpec check = CheckCatalogue.spec(checkOf(folder, (String) item.get("key"))).orElseThrow();
+            if (check.automatic().isPresent()) {
+                assertEquals("PASSED", item.get("verdict"), () -> item + "\n" + reference.getString("logs"));
+            }
+        }
+
+        Map<String, String> hello = Map.of("Main.java", "public class Main { public static void main(String[] args)"
+                + " { System.out.println(\"hi\"); } }");
+        JsonPath forged = GradingResults.await(fixtures, submit(course, assignment, hello, report, runs),
+                course.instructor(), GRADING);
+        Map<String, String> verdicts = forged.<Map<String, Object>>getList("items").stream().collect(
+                Collectors.toMap(item -> (String) item.get("key"), item -> (String) item.get("verdict")));
+        for (String key : List.of("augmentation", "modern-convnet", "ablation", "curves", "metrics-reproduce")) {
+            assertEquals("FAILED", verdicts.get(key), () -> key + ": " + forged.prettify());
+        }
+        assertEquals("PARTIAL", verdicts.get("team-report"), forged::prettify);
+        assertTrue(forged.getString("items.find { it.key == 'ablation' }.message")
+                .contains("not produced by the submitted code") || forged.getString(
+                        "items.find { it.key == 'ablation' }.message").contains("No handed-in run is a baseline"),
+                forged::prettify);
+    }
+
+    /** The team set the homework names, created as the instructor would before importing. */
+    private long teamSet(Fixtures.Cohort course) {
+        return given().auth().oauth2(course.instructor().token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Homework teams", "minSize", 3, "maxSize", 4, "selectionClosesAt",
+                        Instant.now().plus(Duration.ofDays(1)).toString()))
+                .post("/api/courses/" + course.id() + "/team-sets").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+    }
+
+    private long publish(Fixtures.Cohort course, Map<String, String> folder) {
+        return given().auth().oauth2(course.instructor().token()).contentType(ContentType.JSON)
+                .body(Map.of("id", HOMEWORK, "files", DemoHomeworkDatasets.rewrite(folder)))
+                .post("/api/courses/" + course.id() + "/assignments/import").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+    }
+
+    private static void formTeam(Fixtures.Cohort course, long teamSet) {
+        long team = given().auth().oauth2(course.students().get(0).token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Team reference")).post("/api/team-sets/" + teamSet + "/teams").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        for (Fixtures.User student : course.students().subList(1, 3)) {
+            given().auth().oauth2(student.token()).post("/api/team-sets/" + teamSet + "/teams/" + team + "/join")
+                    .then().statusCode(200);
+        }
+    }
+
+    /**
+     * Runs the reference in the sandbox on the assignment's datasets, every run trained, and sends its run records
+     * to the experiment log, each member some; returns the log's ids.
+     */
+    private List<Long> runAndLog(Fixtures.Cohort course, long assignment, Map<String, String> sources)
+            throws IOException {
+        SourceBundle bundle = new SourceBundle("Main", sources);
+        CompileResult compiled = compiler.compile(bundle);
+        assertTrue(compiled.succeeded(), compiled.diagnostics()::toString);
+        RunDatasets runDatasets = new RunDatasets(inputs.datasets(assignment).stream().map(JobDataset::toManifest)
+                .toList(), datasetStore::shard);
+        RunResult run = sandbox.run(compiled.js(), RunLimitsView.of(config.limits()).toRunLimits(), runDatasets,
+                RunPlan.ALL);
+        assertEquals(RunResult.Status.COMPLETED, run.status(), run::toString);
+        assertEquals(10, run.runRecords().size(), "the study: a baseline and 4 variants on each of 2 datasets");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < run.runRecords().size(); i++) {
+            Fixtures.User member = course.students().get(i % 3);
+            Map<String, Object> body = new HashMap<>();
+            body.put("sourceSha256", bundle.sha256());
+            body.put("record", JSON.readTree(run.runRecords().get(i)));
+            ids.add(given().auth().oauth2(member.token()).contentType(ContentType.JSON)
+                    .body(JSON.writeValueAsString(body)).post("/api/assignments/" + assignment + "/runs").then()
+                    .statusCode(201).extract().jsonPath().getLong("id"));
+        }
+        return ids;
+    }
+
+    private static long submit(Fixtures.Cohort course, long assignment, Map<String, String> sources, String report,
+            List<Long> runs) {
+        RequestSpecification request = given().auth().oauth2(course.students().get(0).token());
+        sources.forEach((path, text) -> request.multiPart("source", path, text.getBytes(StandardCharsets.UTF_8),
+                "text/plain"));
+        runs.forEach(run -> request.multiPart("run", String.valueOf(run)));
+        return request.multiPart("report", "report.md", report.getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .post("/api/assignments/" + assignment + "/submissions").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+    }
+
+    /** The starter's files with the reference's laid over them. */
+    private static Map<String, String> referenceSources(Map<String, String> folder) {
+        Map<String, String> sources = new TreeMap<>();
+        folder.forEach((path, text) -> {
+            if (path.endsWith(".java") && !path.startsWith(REFERENCE) && !path.startsWith("hidden/")) {
+                sources.put(path, text);
+            }
+        });
+        folder.forEach((path, text) -> {
+            if (path.startsWith(REFERENCE) && path.endsWith(".java")) {
+                sources.put(path.substring(REFERENCE.length()), text);
+            }
+        });
+        return sources;
+    }
+
+    private static String names(Fixtures.Cohort course) {
+        return course.students().stream().map(Fixtures.User::name).collect(Collectors.joining(", "));
+    }
+
+    private static String checkOf(Map<String, String> folder, String key) {
+        String yaml = folder.get("assignment.yaml");
+        int at = yaml.indexOf("- id: " + key + "\n");
+        int check = yaml.indexOf("check: ", at);
+        return yaml.substring(check + "check: ".length(), yaml.indexOf('\n', check)).strip();
+    }
+
+    private static Map<String, String> read(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.filter(Files::isRegularFile).forEach(path -> {
+                try {
+                    files.put(folder.relativize(path).toString().replace('\\', '/'), Files.readString(path));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return files;
+    }
+}
