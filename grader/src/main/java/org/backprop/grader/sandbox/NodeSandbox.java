@@ -98,6 +98,15 @@ public final class NodeSandbox {
      * {@code globalThis.backpropDatasets}.
      */
     public RunResult run(String js, RunLimits limits, RunDatasets datasets) {
+        return run(js, limits, datasets, RunPlan.ALL);
+    }
+
+    /**
+     * Runs {@code js} as {@link #run(String, RunLimits, RunDatasets)} does, training only the fits {@code plan}
+     * names; every fit, trained or not, reports its run record on the runtime's own channel
+     * ({@link RunResult#runRecords()}), with the behaviour evidence the grader's checks read.
+     */
+    public RunResult run(String js, RunLimits limits, RunDatasets datasets, RunPlan plan) {
         SandboxReadiness readiness = readiness();
         if (!readiness.ready()) {
             throw new SandboxUnavailableException("The sandbox cannot run programs: " + readiness.detail());
@@ -118,7 +127,7 @@ public final class NodeSandbox {
                     : DatasetMount.prepare(runFolder.resolve("datasets"), datasets, jail.available());
             try (RunCgroup cgroup = cgroups.available()
                     ? cgroups.create(limits.maxMemoryMegabytes() * (1L << 20), limits.maxProcesses()) : null) {
-                return runProcess(command(program, mount, limits, cgroup), runFolder, limits, cgroup);
+                return runProcess(command(program, mount, limits, cgroup, plan), runFolder, limits, cgroup);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,7 +139,8 @@ public final class NodeSandbox {
         }
     }
 
-    private List<String> command(Path program, DatasetMount datasets, RunLimits limits, RunCgroup cgroup) {
+    private List<String> command(Path program, DatasetMount datasets, RunLimits limits, RunCgroup cgroup,
+            RunPlan plan) {
         boolean jailed = jail.available();
         String programDir = jailed ? PROGRAM_DIR : program.toString();
         // V8's heap gets most of the cap; typed arrays and Dawn live outside it and count against the rest.
@@ -143,6 +153,9 @@ public final class NodeSandbox {
         environment.put("HOME", jailed ? Jail.HOME : program.toString());
         environment.put("BACKPROP_NODE_MODULES", jailed ? NODE_MODULES_DIR : config.nodeModules().toString());
         config.vulkanIcd().ifPresent(icd -> environment.put("VK_ICD_FILENAMES", icd.toAbsolutePath().toString()));
+        if (!plan.all()) {
+            environment.put("BACKPROP_RUN_PLAN", plan.toJson());
+        }
         if (datasets != null) {
             environment.put("BACKPROP_DATASETS_DIR", jailed ? DatasetMount.INSIDE : datasets.folder().toString());
         }
@@ -207,7 +220,7 @@ public final class NodeSandbox {
         Outcome outcome = classify(finished, processExit, output, stderrOfNode, limits, outOfMemory);
         String stderr = output.stderr() + (outcome.showNodeErrors() ? stderrOfNode : "");
         return new RunResult(outcome.status(), outcome.exitCode(), outcome.message(), output.stdout(), stderr,
-                output.notices(), wallMillis);
+                output.notices(), wallMillis, output.runRecords(), output.savedModels());
     }
 
     private record Outcome(RunResult.Status status, Integer exitCode, String message, boolean showNodeErrors) {
@@ -215,6 +228,9 @@ public final class NodeSandbox {
 
     private static Outcome classify(boolean finished, Integer processExit, ProgramOutput output, String nodeErrors,
             RunLimits limits, boolean killedForMemory) {
+        if (output.reportLimit() != null) {
+            return new Outcome(RunResult.Status.OUTPUT_LIMIT, null, output.reportLimit(), false);
+        }
         if (output.overflowed()) {
             return new Outcome(RunResult.Status.OUTPUT_LIMIT, null, "Your program printed more than "
                     + limits.maxOutputBytes() / 1024 + " KiB and was stopped. Print less, for example once per"

@@ -11,18 +11,32 @@ import java.util.List;
 
 /**
  * Reads the runner's framed stdout (see {@code run-program.mjs}) on its own thread: the program's stdout and
- * stderr, kept up to a shared byte budget; the platform's notices, which travel in frames the program's own
- * output can never produce; and how main ended. When the program prints past the budget, {@code onOverflow}
- * runs (it stops the program) and the rest is drained unread.
+ * stderr, kept up to a shared byte budget; the platform's notices, the run records of its fits and the models it
+ * saved, which travel in frames the program's own output can never produce; and how main ended. When the program
+ * prints past the budget, or reports more runs or saved models than {@link #MAX_RUN_RECORDS},
+ * {@link #MAX_RUN_RECORD_BYTES}, {@link #MAX_SAVED_MODELS} and {@link #MAX_SAVED_MODEL_BYTES} allow (a program
+ * that floods fits must not fill the grader's memory), {@code onOverflow} runs (it stops the program) and the rest
+ * is drained unread.
  */
 final class ProgramOutput {
     /** Notices come from the runtime, a few per run; these bounds only keep a broken runtime from flooding. */
     private static final int MAX_NOTICES = 64;
     private static final int MAX_NOTICE_BYTES = 4096;
+    /** Far more fits than an assignment's runs and ablations; a program past it is flooding. */
+    static final int MAX_RUN_RECORDS = 200;
+    /** A record is a few KiB to a few tens of KiB (one entry per layer and epoch). */
+    static final long MAX_RUN_RECORD_BYTES = 16L << 20;
+    static final int MAX_SAVED_MODELS = 16;
+    static final long MAX_SAVED_MODEL_BYTES = 128L << 20;
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final List<String> notices = new ArrayList<>();
+    private final List<String> runRecords = new ArrayList<>();
+    private final List<RunResult.SavedModel> savedModels = new ArrayList<>();
+    private long runRecordBytes;
+    private long savedModelBytes;
+    private String reportLimit;
     private final Runnable onOverflow;
     private final Thread thread;
     private long budget;
@@ -83,6 +97,8 @@ final class ProgramOutput {
                     }
                 }
             }
+            case 'r' -> runRecord(in, length);
+            case 'm' -> savedModel(in, length);
             case 'x', 's' -> {
                 String code = text(in, length, 16);
                 synchronized (this) {
@@ -92,6 +108,81 @@ final class ProgramOutput {
             }
             default -> throw new IOException("unknown frame type " + (int) type);
         }
+    }
+
+    private void runRecord(DataInputStream in, int length) throws IOException {
+        String limit = null;
+        synchronized (this) {
+            if (runRecords.size() >= MAX_RUN_RECORDS || runRecordBytes + length > MAX_RUN_RECORD_BYTES) {
+                limit = "Your program ran more than " + MAX_RUN_RECORDS + " fits (or their run records passed "
+                        + (MAX_RUN_RECORD_BYTES >> 20) + " MiB) and was stopped. Train only the runs your report"
+                        + " needs.";
+            } else {
+                runRecordBytes += length;
+            }
+        }
+        if (limit != null) {
+            stopReporting(in, length, limit);
+            return;
+        }
+        String record = new String(exactly(in, length), StandardCharsets.UTF_8);
+        synchronized (this) {
+            runRecords.add(record);
+        }
+    }
+
+    /** Reads a saved model: its name's length (2 bytes, big-endian), the name in UTF-8, then the model's bytes. */
+    private void savedModel(DataInputStream in, int length) throws IOException {
+        String limit = null;
+        synchronized (this) {
+            if (savedModels.size() >= MAX_SAVED_MODELS || savedModelBytes + length > MAX_SAVED_MODEL_BYTES) {
+                limit = "Your program saved more than " + MAX_SAVED_MODELS + " models (or more than "
+                        + (MAX_SAVED_MODEL_BYTES >> 20) + " MiB of them) and was stopped. Save only the models the"
+                        + " assignment asks for.";
+            } else {
+                savedModelBytes += length;
+            }
+        }
+        if (limit != null) {
+            stopReporting(in, length, limit);
+            return;
+        }
+        if (length < 2) {
+            throw new IOException("a saved-model frame without a name");
+        }
+        int nameLength = in.readUnsignedShort();
+        if (nameLength > length - 2) {
+            throw new IOException("a saved-model name longer than its frame");
+        }
+        String name = new String(exactly(in, nameLength), StandardCharsets.UTF_8);
+        byte[] bytes = exactly(in, length - 2 - nameLength);
+        synchronized (this) {
+            savedModels.add(new RunResult.SavedModel(name, bytes));
+        }
+    }
+
+    /** Returns the next {@code length} bytes; the frame is cut off (the process was killed) when there are fewer. */
+    private static byte[] exactly(DataInputStream in, int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
+            throw new EOFException();
+        }
+        return bytes;
+    }
+
+    /** Remembers why the program is stopped, stops it (once), and skips the report past the caps unread. */
+    private void stopReporting(DataInputStream in, int length, String message) throws IOException {
+        boolean first;
+        synchronized (this) {
+            first = reportLimit == null;
+            if (first) {
+                reportLimit = message;
+            }
+        }
+        if (first) {
+            onOverflow.run();
+        }
+        in.skipNBytes(length);
     }
 
     /** Keeps what fits in the budget, reading a frame in pieces so that one huge print never sits in memory. */
@@ -149,6 +240,19 @@ final class ProgramOutput {
 
     synchronized List<String> notices() {
         return List.copyOf(notices);
+    }
+
+    synchronized List<String> runRecords() {
+        return List.copyOf(runRecords);
+    }
+
+    synchronized List<RunResult.SavedModel> savedModels() {
+        return List.copyOf(savedModels);
+    }
+
+    /** Returns why the program was stopped for reporting too many runs or saved models; null when it was not. */
+    synchronized String reportLimit() {
+        return reportLimit;
     }
 
     /** Returns whether the program printed more than its budget. */

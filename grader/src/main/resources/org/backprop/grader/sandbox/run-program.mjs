@@ -4,6 +4,10 @@
 //   'o' what the program printed on System.out     'e' on System.err
 //   'n' a platform notice (the runtime's console.info; the program's own output can never make one)
 //   'x' main returned or threw: the exit code      's' main can never return (nothing left to wake it)
+//   'r' a fit ended: its run record (JSON)         'm' a model the program saved: the name's length (2 bytes,
+//                                                      big-endian), the name (UTF-8), then the model's bytes
+// The program reaches none of these but through the runtime: its prints always travel inside 'o' and 'e' frames,
+// so no text it prints is ever read as a record, a saved model, a notice or an exit.
 // Only this file writes to the real stdout; Node's own messages (a crash, V8 out of memory) go to stderr.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +18,10 @@ const stdout = process.stdout;
 let ended = false;
 
 function frame(type, text) {
-  const payload = Buffer.from(String(text), 'utf8');
+  frameBytes(type, Buffer.from(String(text), 'utf8'));
+}
+
+function frameBytes(type, payload) {
   const header = Buffer.alloc(5);
   header.write(type, 0, 'latin1');
   header.writeUInt32BE(payload.length, 1);
@@ -119,6 +126,30 @@ globalThis.backpropDatasets = {
     }
   },
 };
+
+// The runtime's view of the program's fits (web/.../HostRunObserver): each fit asks whether to train (the grader
+// re-runs the runs its budget picked: BACKPROP_RUN_PLAN, a JSON array of run names; absent, every run trains) and
+// reports its record when it ends, with the behaviour probe's evidence.
+const runPlan = process.env.BACKPROP_RUN_PLAN === undefined ? null
+  : new Set(JSON.parse(process.env.BACKPROP_RUN_PLAN).map(String));
+
+globalThis.backpropRuns = Object.freeze({
+  probes: true,
+  shouldTrain(name) {
+    return runPlan === null || runPlan.has(String(name));
+  },
+  ended(recordJson) {
+    frame('r', recordJson);
+  },
+  modelSaved(name, bytes) {
+    const nameBytes = Buffer.from(String(name), 'utf8').subarray(0, 0xffff);
+    const payload = Buffer.alloc(2 + nameBytes.length + bytes.byteLength);
+    payload.writeUInt16BE(nameBytes.length, 0);
+    nameBytes.copy(payload, 2);
+    payload.set(bytes, 2 + nameBytes.length);
+    frameBytes('m', payload);
+  },
+});
 
 const program = await import(pathToFileURL(programPath).href);
 program.main([]);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.backprop.grader.GraderTestSupport;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
@@ -22,6 +23,14 @@ import org.backprop.grader.compile.SourceBundle;
 import org.backprop.nn.internal.DatasetInternals;
 import org.backprop.nn.internal.DatasetSource;
 import org.backprop.nn.internal.FolderDatasetSource;
+import org.backprop.nn.records.ComponentConfig;
+import org.backprop.nn.records.DatasetRecord;
+import org.backprop.nn.records.Device;
+import org.backprop.nn.records.LayerRecord;
+import org.backprop.nn.records.ModelGraph;
+import org.backprop.nn.records.RunRecord;
+import org.backprop.nn.records.RunRecordJson;
+import org.backprop.nn.records.RunStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -419,6 +428,160 @@ class NodeSandboxTest {
         assertEquals(List.of("0", tiny.hex(tiny.trainShard()), "hidden shard refused: There is no shard "
                 + tiny.hiddenShard() + " in this run's datasets (a hidden split's shards are for the grader only)"),
                 List.of(result.stdout().split("\n")));
+    }
+
+    /**
+     * Two fits of a student's program: the baseline has a real augmentation, a student-written layer that claims
+     * to be one ("RandomFlip") but does nothing, and dropout; the ablation drops them.
+     */
+    private static final String TWO_FITS = String.join("\n",
+            "import org.backprop.nn.Input;",
+            "import org.backprop.nn.Tensor;",
+            "import org.backprop.nn.layers.Dense;",
+            "import org.backprop.nn.layers.Dropout;",
+            "import org.backprop.nn.layers.Flatten;",
+            "import org.backprop.nn.layers.Layer;",
+            "import org.backprop.nn.layers.preprocessing.RandomFlip;",
+            "import org.backprop.nn.models.FitOptions;",
+            "import org.backprop.nn.models.History;",
+            "import org.backprop.nn.models.Sequential;",
+            "public class Main {",
+            "  static final class FakeFlip extends Layer {",
+            "    FakeFlip() { super(\"fake_flip\"); }",
+            "    @Override public String typeName() { return \"RandomFlip\"; }",
+            "    @Override public int[] computeOutputShape(int[] shape) { return shape.clone(); }",
+            "    @Override protected Tensor forward(Tensor inputs, boolean training) { return inputs; }",
+            "  }",
+            "  public static void main(String[] args) {",
+            "    float[] pixels = new float[8 * 16];",
+            "    for (int i = 0; i < pixels.length; i++) { pixels[i] = (i * 37) % 256; }",
+            "    float[][] labels = new float[8][1];",
+            "    for (int n = 0; n < 8; n++) { labels[n][0] = n % 2; }",
+            "    Tensor x = Tensor.of(new int[] {8, 4, 4, 1}, pixels);",
+            "    Tensor y = Tensor.of(labels);",
+            "    for (boolean augment : new boolean[] {true, false}) {",
+            "      Sequential model = augment",
+            "          ? new Sequential(Input.shape(4, 4, 1), new RandomFlip(), new FakeFlip(), new Flatten(),",
+            "              new Dropout(0.2), new Dense(2, \"softmax\"))",
+            "          : new Sequential(Input.shape(4, 4, 1), new Flatten(), new Dense(2, \"softmax\"));",
+            "      model.compile(\"adam\", \"sparse_categorical_crossentropy\", \"accuracy\");",
+            "      History history = model.fit(x, y, FitOptions.epochs(2).batchSize(4).verbose(0)",
+            "          .runName(augment ? \"baseline\" : \"no-augmentation\")",
+            "          .tags(augment ? \"ablation:baseline\" : \"ablation:no-augmentation\"));",
+            "      System.out.println(history.runRecord().name() + \" trained \" + history.epochs() + \" epochs\");",
+            "    }",
+            "  }",
+            "}");
+    private static String twoFits;
+
+    private static synchronized String twoFits() {
+        if (twoFits == null) {
+            twoFits = compile(TWO_FITS);
+        }
+        return twoFits;
+    }
+
+    @Test
+    void reportsEveryFitsRunRecordWithEvidenceOnTheRuntimesOwnChannel() {
+        RunResult result = sandbox.run(twoFits(), LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals("baseline trained 2 epochs\nno-augmentation trained 2 epochs\n", result.stdout());
+        assertEquals(2, result.runRecords().size(), result.runRecords()::toString);
+        RunRecord baseline = RunRecordJson.read(result.runRecords().get(0));
+        RunRecord ablation = RunRecordJson.read(result.runRecords().get(1));
+        assertEquals("baseline", baseline.name());
+        assertEquals(List.of("ablation:no-augmentation"), ablation.tags());
+        assertEquals(RunStatus.completed(), baseline.status());
+        assertEquals(2, baseline.history().get("loss").size());
+        assertEquals("webgpu", baseline.device().backend());
+
+        List<LayerRecord> layers = baseline.model().layers();
+        // getClass().getName() under TeaVM: the library's RandomFlip is the library's, Main$FakeFlip is the student's.
+        assertEquals(List.of(false, true, false, false, false), layers.stream().map(LayerRecord::custom).toList());
+        assertEquals(List.of("RandomFlip", "RandomFlip"), List.of(layers.get(0).type(), layers.get(1).type()));
+        assertEquals(Boolean.TRUE, layers.get(0).changesInTraining(), "the real flip changes a batch in training");
+        assertEquals(Boolean.TRUE, layers.get(0).identityAtInference());
+        assertEquals(Boolean.FALSE, layers.get(1).changesInTraining(), "the student's \"RandomFlip\" does nothing");
+        assertEquals(Boolean.TRUE, layers.get(3).changesInTraining(), "dropout");
+        assertNull(layers.get(2).changesInTraining(), "Flatten is not probed");
+        assertEquals(Boolean.TRUE, baseline.model().inferenceDeterministic());
+    }
+
+    @Test
+    void trainsOnlyTheRunsThePlanNamesAndRecordsTheOthersAsNotTrained() {
+        RunResult result = sandbox.run(twoFits(), LIMITS, RunDatasets.NONE, RunPlan.only(Set.of("no-augmentation")));
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals("baseline trained 0 epochs\nno-augmentation trained 2 epochs\n", result.stdout());
+        RunRecord baseline = RunRecordJson.read(result.runRecords().get(0));
+        RunRecord ablation = RunRecordJson.read(result.runRecords().get(1));
+        assertEquals(RunStatus.State.NOT_TRAINED, baseline.status().state());
+        assertEquals(Map.of(), baseline.history());
+        assertEquals(5, baseline.model().layers().size(), "a run not trained still shows its model");
+        assertEquals(Boolean.FALSE, baseline.model().layers().get(1).changesInTraining(), "and its evidence");
+        assertEquals(RunStatus.completed(), ablation.status());
+    }
+
+    @Test
+    void neverBelievesPrintedFramesOrRecordsThatTheProgramPrints() {
+        String fakeRecord = RunRecordJson.write(RunRecord.builder("forged", 1,
+                        new ModelGraph("m", List.of(2), List.of()))
+                .dataset(new DatasetRecord("xor", "none", 4, 0, 0)).optimizer(ComponentConfig.of("adam"))
+                .loss(ComponentConfig.of("mse")).device(new Device("webgpu", "NVIDIA H100"))
+                .finalMetrics(Map.of("accuracy", 1.0)).build());
+        String js = compile("public class Main { public static void main(String[] a) {"
+                + " String record = " + javaString(fakeRecord) + ";"
+                + " System.out.print(\"r\\0\\0\\0\" + (char) record.length() + record);"
+                + " System.out.print(\"m\\0\\0\\0\\7\\0\\5final\");"
+                + " System.err.print(\"r\\0\\0\\0\\2{}\");"
+                + " System.out.println(record); } }");
+        RunResult result = sandbox.run(js, LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals(List.of(), result.runRecords());
+        assertEquals(List.of(), result.savedModels());
+        assertTrue(result.stdout().endsWith(fakeRecord + "\n"), "what it printed stays its output");
+        assertTrue(result.stderr().startsWith("r"), result::stderr);
+    }
+
+    private static String javaString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private static String runtimeProgram(String body) {
+        return "export async function main() {\n" + body + "\nbackpropExit(0); }\n";
+    }
+
+    @Test
+    void passesSavedModelsAndTheProbeSettingOnItsOwnChannel() {
+        RunResult result = sandbox.run(runtimeProgram(
+                "backpropRuns.modelSaved('final \u00e9', new Uint8Array([0, 1, 2, 250, 255]));"
+                        + "$rt_putStdoutCustom(String(backpropRuns.probes) + ' ' + backpropRuns.shouldTrain('any'));"),
+                LIMITS);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals("true true", result.stdout());
+        assertEquals(List.of(new RunResult.SavedModel("final \u00e9", new byte[] {0, 1, 2, (byte) 250, (byte) 255})),
+                result.savedModels());
+    }
+
+    @Test
+    void stopsAProgramThatFloodsRunRecordsAtTheCap() {
+        RunResult result = sandbox.run(runtimeProgram(
+                "for (let i = 0; i < 100000; i++) { backpropRuns.ended('{\"run\": ' + i + '}'); }"), LIMITS);
+        assertEquals(RunResult.Status.OUTPUT_LIMIT, result.status(), result::toString);
+        assertEquals("Your program ran more than 200 fits (or their run records passed 16 MiB) and was stopped."
+                + " Train only the runs your report needs.", result.message());
+        assertEquals(ProgramOutput.MAX_RUN_RECORDS, result.runRecords().size());
+        assertEquals("{\"run\": 199}", result.runRecords().get(199));
+    }
+
+    @Test
+    void stopsAProgramThatSavesHugeModelsAtTheCap() {
+        RunResult result = sandbox.run(runtimeProgram("const big = new Uint8Array(40 << 20);"
+                + "for (let i = 0; i < 10; i++) { backpropRuns.modelSaved('model ' + i, big); }"),
+                new RunLimits(Duration.ofSeconds(30), 64 * 1024, 1024));
+        assertEquals(RunResult.Status.OUTPUT_LIMIT, result.status(), result::toString);
+        assertTrue(result.message().startsWith("Your program saved more than 16 models (or more than 128 MiB of"
+                + " them)"), result::message);
+        assertEquals(3, result.savedModels().size(), "three of 40 MiB fit in 128 MiB");
     }
 
     private static String compile(String source) {

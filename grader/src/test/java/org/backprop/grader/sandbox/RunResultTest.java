@@ -1,6 +1,7 @@
 package org.backprop.grader.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -18,7 +19,19 @@ class RunResultTest {
 
         assertEquals("{\"status\":\"TIMED_OUT\",\"exitCode\":null,\"message\":\"Your program ran longer than the 3 s"
                 + " limit and was stopped.\",\"stdout\":\"epoch 1\\n\",\"stderr\":\"\",\"notices\":[\"Running on WebGPU"
-                + " (SwiftShader driver 5.0.0).\"],\"wallMillis\":3012}", text);
+                + " (SwiftShader driver 5.0.0).\"],\"wallMillis\":3012,\"runRecords\":[],\"savedModels\":[]}", text);
+        assertEquals(result, json.readValue(text, RunResult.class));
+    }
+
+    @Test
+    void carriesRunRecordsAndSavedModelsThroughJson() throws Exception {
+        RunResult result = new RunResult(RunResult.Status.COMPLETED, 0, "Your program ran to the end.", "", "",
+                List.of(), 10, List.of("{\"format\": \"backprop-run-record\"}"),
+                List.of(new RunResult.SavedModel("final", new byte[] {1, 2, (byte) 255})));
+        ObjectMapper json = new ObjectMapper();
+        String text = json.writeValueAsString(result);
+        assertTrue(text.endsWith("\"runRecords\":[\"{\\\"format\\\": \\\"backprop-run-record\\\"}\"],"
+                + "\"savedModels\":[{\"name\":\"final\",\"bytes\":\"AQL/\"}]}"), text);
         assertEquals(result, json.readValue(text, RunResult.class));
     }
 }

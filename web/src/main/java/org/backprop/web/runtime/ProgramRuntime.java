@@ -3,6 +3,7 @@ package org.backprop.web.runtime;
 import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.internal.DatasetInternals;
+import org.backprop.nn.internal.RunInternals;
 import org.backprop.nn.models.TrainingDivergedException;
 import org.backprop.web.gpu.WebGpu;
 import org.backprop.web.gpu.WebGpuBackend;
@@ -10,12 +11,12 @@ import org.teavm.jso.JSBody;
 
 /**
  * Hosts a compiled student program in a Web Worker or in the grader's Node process: installs the
- * WebGPU backend (or says why the CPU backend runs instead) and the host's datasets, runs {@code main}, reports
- * how it ended.
+ * WebGPU backend (or says why the CPU backend runs instead), the host's datasets and the host's view of the
+ * program's fits ({@link HostRunObserver}), runs {@code main}, reports how it ended.
  *
  * <p>The host sees three channels: {@code System.out} and {@code System.err} (console.log and
  * console.error), runtime notices on console.info, and the exit code through the host's
- * {@code backpropExit} function.
+ * {@code backpropExit} function; and, when the host defines {@code backpropRuns}, each fit's run record.
  */
 public final class ProgramRuntime {
     private ProgramRuntime() {
@@ -34,6 +35,9 @@ public final class ProgramRuntime {
             installBackend();
             if (HostDatasetSource.available()) {
                 DatasetInternals.use(new HostDatasetSource());
+            }
+            if (HostRunObserver.available()) {
+                RunInternals.observe(new HostRunObserver());
             }
             main.run();
         } catch (TrainingDivergedException diverged) {
