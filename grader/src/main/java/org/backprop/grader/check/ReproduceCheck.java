@@ -1,5 +1,6 @@
 package org.backprop.grader.check;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.backprop.grader.evidence.ClaimMatch;
@@ -49,7 +50,7 @@ final class ReproduceCheck implements Check {
                     + " reproduced." : "None of the handed-in runs could be re-run.");
         }
         String message = reproduced + " of " + judged + " re-run handed-in run" + (judged == 1 ? "" : "s")
-                + " reproduced within " + Numbers.format(tolerance, 4) + " of the claimed " + metric + "."
+                + " reproduced within " + BigDecimal.valueOf(tolerance).stripTrailingZeros().toPlainString() + " of the claimed " + metric + "."
                 + (notRerun.isEmpty() ? "" : " Not re-run (outside the re-run budget): " + String.join(", ", notRerun)
                         + ".")
                 + "\n" + String.join("\n", lines);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,7 +32,11 @@ public final class RerunSelection {
         }
         variantNames.removeAll(chosen);
         List<String> shuffled = new ArrayList<>(variantNames);
-        Collections.shuffle(shuffled, new Random(seed));
+        // SplittableRandom mixes its seed well; java.util.Random's first draws barely differ for nearby seeds.
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = shuffled.size() - 1; i > 0; i--) {
+            Collections.swap(shuffled, i, random.nextInt(i + 1));
+        }
         chosen.addAll(shuffled.subList(0, Math.min(variants, shuffled.size())));
         return chosen;
     }

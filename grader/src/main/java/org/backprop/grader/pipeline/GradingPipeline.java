@@ -43,6 +43,7 @@ public final class GradingPipeline {
     /** How many characters of staff log one grading keeps. */
     public static final int MAX_LOG_CHARS = 64 * 1024;
     private static final int MAX_PRINTED_CHARS = 8 * 1024;
+    private static final int MAX_ERROR_LINE = 400;
 
     private final CompileService compiler;
     private final NodeSandbox sandbox;
@@ -144,8 +145,20 @@ public final class GradingPipeline {
             records.add(record);
             log.add("fit \"" + record.name() + "\": " + record.status().state() + ", " + record.finalMetrics());
         }
-        String failure = result.status() == RunResult.Status.COMPLETED ? null : result.message();
+        String failure = result.status() == RunResult.Status.COMPLETED ? null : failure(result);
         return new Evidence(new ServerRun(records, failure), null, "Your program compiled. " + result.message());
+    }
+
+    /** Returns why the run failed, with the program's last error line (the runtime words an exception there). */
+    private static String failure(RunResult result) {
+        String last = result.stderr().lines().map(String::strip).filter(line -> !line.isEmpty())
+                .reduce((first, second) -> second).orElse("");
+        if (result.status() != RunResult.Status.FAILED || last.isEmpty()) {
+            return result.message();
+        }
+        String line = last.length() > MAX_ERROR_LINE ? last.substring(0, MAX_ERROR_LINE) + "..." : last;
+        return line.startsWith("Your program stopped") ? line + (line.endsWith(".") ? "" : ".")
+                : result.message() + " Its last error line: " + line;
     }
 
     private static Evidence failed(String reason) {

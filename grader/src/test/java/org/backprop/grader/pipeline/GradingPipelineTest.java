@@ -1,7 +1,6 @@
 package org.backprop.grader.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,56 +10,89 @@ import java.util.Map;
 import java.util.Optional;
 import org.backprop.grader.GraderTestSupport;
 import org.backprop.grader.check.CheckOutcome.Verdict;
+import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
+import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
 import org.backprop.grader.result.Visibility;
 import org.backprop.grader.sandbox.NodeSandbox;
 import org.backprop.grader.sandbox.RunDatasets;
+import org.backprop.grader.sandbox.RunPlan;
+import org.backprop.grader.sandbox.RunResult;
 import org.backprop.grader.sandbox.RunLimits;
 import org.backprop.grader.sandbox.SandboxConfig;
 import org.backprop.grader.sandbox.TinyDataset;
-import org.backprop.nn.Input;
-import org.backprop.nn.Tensor;
-import org.backprop.nn.layers.Dense;
-import org.backprop.nn.models.FitOptions;
-import org.backprop.nn.models.Sequential;
-import org.backprop.nn.random.RandomSeed;
 import org.backprop.nn.records.RunRecordJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The stages end to end: real javac and TeaVM, the real Node sandbox, the catalogue's checks. */
+/**
+ * The stages end to end: real javac and TeaVM, the real Node sandbox, the catalogue's checks on the server's own
+ * run. The runs handed in come from a first sandbox run of the same program, as a student's browser produces them.
+ */
 class GradingPipelineTest {
-    private static final RunLimits LIMITS = new RunLimits(Duration.ofSeconds(30), 64 * 1024, 256);
+    private static final RunLimits LIMITS = new RunLimits(Duration.ofSeconds(60), 64 * 1024, 512);
     private static final String HELLO = "public class Main { public static void main(String[] args) {"
             + " System.out.println(\"trained\"); } }";
+    private static final String XOR = """
+            import org.backprop.nn.Input;
+            import org.backprop.nn.Tensor;
+            import org.backprop.nn.callbacks.Callback;
+            import org.backprop.nn.layers.Dense;
+            import org.backprop.nn.models.FitOptions;
+            import org.backprop.nn.models.Model;
+            import org.backprop.nn.models.Sequential;
+            import org.backprop.nn.random.RandomSeed;
+            import java.util.Map;
+
+            public class Main {
+                public static void main(String[] args) {
+                    RandomSeed.set(3);
+                    Sequential model = new Sequential(Input.shape(2), new Dense(3, "relu"), new Dense(1, "sigmoid"));
+                    model.compile("adam", "binary_crossentropy", "accuracy");
+                    model.fit(Tensor.of(new float[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}}),
+                            Tensor.of(new float[][] {{0}, {1}, {1}, {0}}), FitOptions.epochs(3).validationSplit(0.25)
+                                    .verbose(0).runName("xor").tags("baseline").callbacks(new Callback() {
+                                        @Override
+                                        public void onEpochEnd(Model trained, int epoch, Map<String, Double> logs) {
+                                            CRASH
+                                        }
+                                    }));
+                    System.out.println("trained");
+                }
+            }
+            """;
+    private static final String TRAINS = XOR.replace("CRASH", "");
+    private static final String CRASHES_IN_EPOCH_2 = XOR.replace("CRASH",
+            "if (epoch == 2) { throw new IllegalStateException(\"out of ideas in epoch \" + epoch); }");
     private static final List<RubricItem> RUBRIC = List.of(
             new RubricItem("curves", "Loss and accuracy curves", 2, "curves", Map.of(), Visibility.VISIBLE),
             new RubricItem("reproduce", "The server reproduces your numbers", 3, "reproduce", Map.of(),
-                    Visibility.AFTER_DUE),
+                    Visibility.VISIBLE),
             new RubricItem("insight", "Discussion", 5, "manual", null, null),
-            new RubricItem("typo", "Misconfigured", 1, "curves", Map.of("metrc", "auc"), Visibility.HIDDEN));
+            new RubricItem("typo", "Misconfigured", 1, "curves", Map.of("minEpochs", "five"), Visibility.HIDDEN));
 
     @TempDir
     static Path work;
     static CompileService compiler;
+    static NodeSandbox sandbox;
     static GradingPipeline pipeline;
-    static String runRecord;
+    /** The record of the program's fit as the student's own run sent it. */
+    static String claimed;
 
     @BeforeAll
     static void setUp() {
         compiler = new CompileService(work.resolve("compile"), 16, 1);
-        pipeline = new GradingPipeline(compiler,
-                new NodeSandbox(GraderTestSupport.sandboxConfig(work.resolve("runs"))));
-        RandomSeed.set(3);
-        Sequential model = new Sequential(Input.shape(2), new Dense(3, "relu"), new Dense(1, "sigmoid"));
-        model.compile("adam", "binary_crossentropy", "accuracy");
-        runRecord = RunRecordJson.write(model.fit(Tensor.of(new float[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}}),
-                Tensor.of(new float[][] {{0}, {1}, {1}, {0}}), FitOptions.epochs(2).validationSplit(0.25).verbose(0)
-                        .runName("xor")).runRecord());
+        sandbox = new NodeSandbox(GraderTestSupport.sandboxConfig(work.resolve("runs")));
+        pipeline = new GradingPipeline(compiler, sandbox);
+        CompileResult compiled = compiler.compile(new SourceBundle("Main", Map.of("Main.java", TRAINS)));
+        assertTrue(compiled.succeeded(), compiled.diagnostics()::toString);
+        RunResult run = sandbox.run(compiled.js(), LIMITS, RunDatasets.NONE, RunPlan.ALL);
+        assertEquals(1, run.runRecords().size(), run::toString);
+        claimed = run.runRecords().get(0);
     }
 
     @AfterAll
@@ -69,47 +101,69 @@ class GradingPipelineTest {
     }
 
     @Test
-    void gradesAProgramThatCompilesAndRuns() {
-        GradingReport report = pipeline.grade(task(HELLO, List.of(runRecord)));
-        assertEquals(List.of(
-                new GradedItem("curves", Verdict.PASSED, 2.0, 2, "Every run (1) has loss, val_loss, accuracy,"
-                        + " val_accuracy for every epoch.", Visibility.VISIBLE),
-                new GradedItem("reproduce", Verdict.NEEDS_REVIEW, null, 3, "A TA scores this item: the automatic"
-                        + " \"reproduce\" check is not available yet.", Visibility.AFTER_DUE),
-                new GradedItem("insight", Verdict.NEEDS_REVIEW, null, 5, "A TA scores this item.", Visibility.VISIBLE),
-                new GradedItem("typo", Verdict.NEEDS_REVIEW, null, 1, "A TA scores this item: its automatic check is"
-                        + " set up wrongly in the assignment (The check \"curves\" has no parameter metrc; it takes"
-                        + " metric.)", Visibility.HIDDEN)), report.items());
-        assertEquals("Your program compiled. Your program ran to the end. Automatic checks: 2 of 2 points; 3 items"
+    void gradesOnTheServersOwnRunOfTheSubmittedCode() {
+        GradingReport report = pipeline.grade(task(TRAINS, List.of(claimed)));
+        assertEquals(new GradedItem("curves", Verdict.PASSED, 2.0, 2, "Every handed-in run (1) has loss, val_loss,"
+                + " accuracy, val_accuracy for every epoch (at least 1).", Visibility.VISIBLE), report.items().get(0));
+        assertEquals(Verdict.PASSED, report.items().get(1).verdict(), report.items().get(1)::message);
+        assertTrue(report.items().get(1).message().startsWith("1 of 1 re-run handed-in run reproduced within 0.02 of"
+                + " the claimed val_accuracy.\n- run \"xor\": reproduced"), report.items().get(1)::message);
+        assertEquals(new GradedItem("insight", Verdict.NEEDS_REVIEW, null, 5, "A TA scores this item.",
+                Visibility.VISIBLE), report.items().get(2));
+        assertEquals(new GradedItem("typo", Verdict.NEEDS_REVIEW, null, 1, "A TA scores this item: its automatic check"
+                + " is set up wrongly in the assignment (The parameter \"minEpochs\" of the check \"curves\" must be a"
+                + " whole number of at least 1, got five.)", Visibility.HIDDEN), report.items().get(3));
+        assertEquals("Your program compiled. Your program ran to the end. Automatic checks: 5 of 5 points; 2 items"
                 + " wait for a TA.", report.summary());
-        assertTrue(report.logs().contains("stdout:\ntrained\n"), report::logs);
+        assertTrue(report.logs().contains("fit \"xor\": COMPLETED"), report::logs);
     }
 
     @Test
-    void leavesItemsToATaWhenTheProgramDoesNotCompile() {
-        GradingReport report = pipeline.grade(task("public class Main { int x = }", List.of(runRecord)));
-        assertEquals(Verdict.NEEDS_REVIEW, report.items().get(0).verdict());
-        assertEquals("Every run (1) has loss, val_loss, accuracy, val_accuracy for every epoch. As your program could"
-                + " not be compiled on the server, a TA checks this item.", report.items().get(0).message());
+    void givesNothingForRunsHandedInWithAProgramThatNeverMakesThem() {
+        GradingReport report = pipeline.grade(task(HELLO, List.of(claimed)));
+        assertEquals(Verdict.FAILED, report.items().get(0).verdict());
+        assertEquals(Verdict.FAILED, report.items().get(1).verdict());
+        assertTrue(report.items().get(1).message().contains("- run \"xor\": not produced by the submitted code (the"
+                + " submitted code never trains a run named \"xor\")."), report.items().get(1)::message);
+    }
+
+    @Test
+    void failsEveryItemThatNeedsTheRunWhenTheProgramCrashesInEpochTwo() {
+        GradingReport report = pipeline.grade(task(CRASHES_IN_EPOCH_2, List.of(claimed)));
+        for (GradedItem item : report.items().subList(0, 2)) {
+            assertEquals(Verdict.FAILED, item.verdict(), item::message);
+            assertTrue(item.message().startsWith("Your program stopped with java.lang.IllegalStateException: out of"
+                    + " ideas in epoch 2") && item.message().endsWith("This item is judged on the server's run of your"
+                            + " code, so it earns nothing until that run completes."), item::message);
+        }
+        assertEquals(Verdict.NEEDS_REVIEW, report.items().get(2).verdict());
+    }
+
+    @Test
+    void failsEveryItemThatNeedsTheRunWhenTheProgramDoesNotCompile() {
+        GradingReport report = pipeline.grade(task("public class Main { int x = }", List.of(claimed)));
+        assertEquals(Verdict.FAILED, report.items().get(0).verdict());
+        assertTrue(report.items().get(0).message().startsWith("Your program did not compile on the server: Main.java:1:"),
+                report.items().get(0)::message);
         assertTrue(report.summary().startsWith("Your program did not compile on the server: Main.java:1: "),
                 report::summary);
     }
 
     @Test
-    void tellsTheStudentAboutARunRecordItCannotRead() {
-        GradingReport report = pipeline.grade(task(HELLO, List.of(runRecord, "{\"format\": \"something else\"}")));
-        assertTrue(report.summary().endsWith(" Run record 2 could not be read (" + readError() + ") and was left out."),
-                report::summary);
+    void tellsTheStudentAboutAHandedInRunItCannotRead() {
+        GradingReport report = pipeline.grade(task(TRAINS, List.of(claimed, "{\"format\": \"something else\"}")));
+        assertTrue(report.summary().endsWith(" Handed-in run 2 could not be read (" + readError()
+                + ") and was left out."), report::summary);
         assertEquals(Verdict.PASSED, report.items().get(0).verdict());
     }
 
     @Test
     void refusesUnsafeFileNamesWithAReadableMessage() {
         GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("../etc/Main.java", HELLO), List.of(), "",
-                List.of(), RUBRIC, LIMITS, RunDatasets.NONE));
+                List.of(), RUBRIC, LIMITS, RunDatasets.NONE, "", 2));
         assertTrue(report.summary().startsWith("Your sources could not be used: \"../etc/Main.java\" is not a valid"
                 + " source file name"), report::summary);
-        assertNull(report.items().get(0).points());
+        assertEquals(Verdict.FAILED, report.items().get(0).verdict());
     }
 
     @Test
@@ -118,19 +172,20 @@ class GradingPipelineTest {
         String loads = "public class Main { public static void main(String[] args) {"
                 + " System.out.println(\"examples \""
                 + " + org.backprop.nn.data.Datasets.load(\"tiny\", \"train\").size()); } }";
-        GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("Main.java", loads), List.of(new ClaimedRun(runRecord, "Kim Minji", null)),
-                "# Report", List.of("Kim Minji"), RUBRIC, LIMITS, tiny.datasets()));
+        GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("Main.java", loads), List.of(), "# Report",
+                List.of("Kim Minji"), RUBRIC, LIMITS, tiny.datasets(), "", 2));
         assertTrue(report.logs().contains("stdout:\nexamples 2\n"), report::logs);
         assertTrue(report.summary().startsWith("Your program compiled. Your program ran to the end."), report::summary);
     }
 
     @Test
-    void turnsAStageThatThrowsIntoAReadableResult() {
+    void leavesItemsToATaWhenTheServerCannotRunPrograms() {
         GradingPipeline broken = new GradingPipeline(compiler,
                 new NodeSandbox(new SandboxConfig("/nonexistent/node", work, Optional.empty(), work.resolve("runs"))));
-        GradingReport report = broken.grade(task(HELLO, List.of(runRecord)));
-        assertEquals("Your program compiled. The server could not run your program because of an error on its side."
-                + " Automatic checks: 2 of 2 points; 3 items wait for a TA.", report.summary());
+        GradingReport report = broken.grade(task(TRAINS, List.of(claimed)));
+        assertEquals("The server could not run your program because of an error on its side. Automatic checks: 0 of 0"
+                + " points; 4 items wait for a TA.", report.summary());
+        assertEquals(Verdict.NEEDS_REVIEW, report.items().get(0).verdict());
         assertTrue(report.logs().contains("The sandbox failed: org.backprop.grader.sandbox.SandboxUnavailableException:"
                 + " The sandbox cannot run programs: Node (/nonexistent/node) is not installed"), report::logs);
     }
@@ -146,7 +201,7 @@ class GradingPipelineTest {
 
     private static GradingTask task(String main, List<String> runRecords) {
         return new GradingTask("Main", Map.of("Main.java", main),
-                runRecords.stream().map(record -> new ClaimedRun(record, "Kim Minji", null)).toList(), "# Report", List.of("Kim Minji"), RUBRIC,
-                LIMITS, RunDatasets.NONE);
+                runRecords.stream().map(record -> new ClaimedRun(record, "Kim Minji", null)).toList(), "# Report",
+                List.of("Kim Minji"), RUBRIC, LIMITS, RunDatasets.NONE, "0f", 2);
     }
 }
