@@ -46,13 +46,23 @@ class SpecParserTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
         assertEquals("Main", spec.starter().mainClass());
         assertEquals(14, spec.deadline().dueDays());
+        assertEquals(2, spec.rerunVariants());
     }
 
     @Test
     void readsAValidSpec() {
         AssignmentSpec spec = SpecParser.parse(VALID, Set.of("Main.java"));
         assertEquals(Duration.ofDays(3), spec.deadline().lateCredit().get(1).until());
-        assertEquals(Check.ABLATION, spec.rubric().get(1).check());
+        assertEquals("ablation", spec.rubric().get(1).check().name());
+    }
+
+    @Test
+    void takesTheReRunBudgetOrItsDefault() {
+        assertEquals(2, SpecParser.parse(VALID, Set.of("Main.java")).rerunVariants());
+        assertEquals(5, SpecParser.parse(VALID + "rerun: {variants: 5}\n", Set.of("Main.java")).rerunVariants());
+        assertErrors(VALID + "rerun: {variants: -1, baseline: no}\n", List.of(
+                new SpecError("rerun.baseline", "is not a known key here; expected one of variants"),
+                new SpecError("rerun.variants", "must be a whole number from 0 to 100, got -1")));
     }
 
     @Test
@@ -85,8 +95,8 @@ class SpecParserTest {
                 .replace("hidden: test", "hidden: holdout")
                 .replace("until: 24h", "until: tomorrow");
         assertErrors(broken, List.of(
-                new SpecError("titel", "is not a known key here; expected one of datasets, deadline, rubric, starter,"
-                        + " summary, team, title"),
+                new SpecError("titel", "is not a known key here; expected one of datasets, deadline, rerun, rubric,"
+                        + " starter, summary, team, title"),
                 new SpecError("title", "is required"),
                 new SpecError("deadline.lateCredit[0].until", "must be a time after the due time such as 24h, 3d or"
                         + " 90m, got \"tomorrow\""),
