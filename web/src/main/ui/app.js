@@ -5,6 +5,7 @@ import { toEditorDiagnostics, describe } from './diagnostics.js';
 import { csrfHeaders, loadSession, onSessionChange, showSignIn } from './session.js';
 import { currentRunContext, showCourses } from './course-datasets.js';
 import { clearProgress, settleProgress, showProgress } from './download-progress.js';
+import { assignmentFromSearch, destinationLine, saveRun } from './experiment-log.js';
 
 const FILE_NAME = 'Main.java';
 const output = document.getElementById('output');
@@ -13,6 +14,13 @@ const backend = document.getElementById('backend');
 const compileButton = document.getElementById('compile');
 const runButton = document.getElementById('run');
 const stopButton = document.getElementById('stop');
+const runLog = document.getElementById('run-log');
+// The assignment whose experiment log receives the runs; null: runs stay in this page.
+const assignmentId = assignmentFromSearch(location.search);
+if (assignmentId) {
+  runLog.hidden = false;
+  runLog.textContent = destinationLine(assignmentId);
+}
 
 const editor = new EditorView({
   doc: await (await fetch('/samples/Main.java')).text(),
@@ -34,7 +42,10 @@ function print(text, kind) {
   output.scrollTop = output.scrollHeight;
 }
 
-/** Compiles the editor's text; returns the JavaScript, or null after showing why there is none. */
+/**
+ * Compiles the editor's text; returns {js, sourceSha256} (the compiled program and the hash of the sources it came
+ * from), or null after showing why there is none.
+ */
 async function compile() {
   const source = editor.state.doc.toString();
   setStatus('Compiling…');
@@ -58,7 +69,7 @@ async function compile() {
   }
   if (response.ok) {
     setStatus('Compiled.');
-    return body.js;
+    return { js: body.js, sourceSha256: body.sourceSha256 };
   }
   if (response.status === 422) {
     const diagnostics = body.diagnostics ?? [];
@@ -86,8 +97,8 @@ function finishRun(message, isError) {
 async function run() {
   runButton.disabled = true;
   compileButton.disabled = true;
-  const js = await compile();
-  if (js == null) {
+  const compiled = await compile();
+  if (compiled == null) {
     runButton.disabled = false;
     compileButton.disabled = false;
     return;
@@ -102,6 +113,8 @@ async function run() {
   worker.onmessage = ({ data }) => {
     if (data.type === 'exit') {
       finishRun(data.code === 0 ? 'Finished.' : `Stopped with exit code ${data.code}.`, data.code !== 0);
+    } else if (data.type === 'run') {
+      logRun(compiled.sourceSha256, data.record);
     } else if (data.type === 'progress') {
       showProgress(data);
     } else if (data.type === 'notice') {
@@ -112,7 +125,17 @@ async function run() {
     }
   };
   worker.onerror = (event) => finishRun(`The program crashed: ${event.message}`, true);
-  worker.postMessage({ js, datasets });
+  worker.postMessage({ js: compiled.js, datasets });
+}
+
+/** Saves an ended run to the experiment log when the page was opened for an assignment; says how it went. */
+async function logRun(sourceSha256, recordJson) {
+  if (!assignmentId) {
+    return;
+  }
+  const saved = await saveRun({ assignmentId, sourceSha256, recordJson, headers: csrfHeaders() });
+  runLog.textContent = saved.text;
+  runLog.classList.toggle('error', !saved.ok);
 }
 
 compileButton.addEventListener('click', async () => {

@@ -2,8 +2,8 @@
 // Protocol: the page posts {js, datasets}, datasets being null (not signed in), {problem} (why the program can
 // have none) or {courseId, staffView, available: [{name, version, createdAt}]}; the worker posts {type: 'stdout'|'stderr', text} as the program
 // prints (text as printed, newlines included), {type: 'notice', text} for one runtime notice,
-// {type: 'progress', dataset, split, loadedBytes, totalBytes} while a dataset downloads, and finally
-// {type: 'exit', code}.
+// {type: 'progress', dataset, split, loadedBytes, totalBytes} while a dataset downloads, {type: 'run', record} (the
+// run record's JSON text) as each fit ends, and finally {type: 'exit', code}.
 import { openDatasetCache } from './datasets/browser-cache.js';
 import { createDatasetHost } from './datasets/host.js';
 
@@ -15,6 +15,16 @@ console.info = (...parts) => post('notice', parts.join(' '));
 self.backpropExit = (code) => {
   self.backpropDatasets?.flushProgress();
   self.postMessage({ type: 'exit', code });
+};
+
+// The runtime's view of the program's fits (HostRunObserver): in the browser every run trains, none is probed (the
+// grader's re-run gathers that evidence), and the page saves each ended run to the experiment log. Saved models are
+// not offered yet.
+self.backpropRuns = {
+  probes: false,
+  shouldTrain: () => true,
+  ended: (recordJson) => self.postMessage({ type: 'run', record: String(recordJson) }),
+  modelSaved: () => {},
 };
 
 self.onmessage = async ({ data }) => {

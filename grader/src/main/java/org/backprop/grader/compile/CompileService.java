@@ -2,9 +2,6 @@ package org.backprop.grader.compile;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,24 +106,7 @@ public final class CompileService implements AutoCloseable {
     }
 
     private static String contentHash(SourceBundle sources) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            update(sha256, sources.mainClass());
-            for (Map.Entry<String, String> file : sources.sortedFiles().entrySet()) {
-                update(sha256, file.getKey());
-                update(sha256, file.getValue());
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        // Length-prefixing keeps ("ab", "c") and ("a", "bc") apart.
-        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
+        return sources.sha256();
     }
 
     private static CompileResult await(CompletableFuture<CompileResult> running) {

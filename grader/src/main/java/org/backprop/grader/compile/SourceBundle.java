@@ -1,6 +1,10 @@
 package org.backprop.grader.compile;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -53,6 +57,34 @@ public record SourceBundle(String mainClass, Map<String, String> files) {
                     + " may have at most " + (MAX_TOTAL_BYTES / 1024) + " KiB of source.");
         }
         files = Map.copyOf(new TreeMap<>(files));
+    }
+
+    /**
+     * Returns the SHA-256 of the sources, in lowercase hex: what names this exact snapshot of a program, so that a
+     * run record can say which sources produced it and the compile cache can find a program it compiled. The digest
+     * covers, in order, the main class and then each file sorted by path (by {@link String#compareTo}), its path and
+     * then its content; each of these strings enters as the 4-byte big-endian length of its UTF-8 bytes followed by
+     * those bytes, so that no two different bundles feed the same bytes ({@code ("ab", "c")} and {@code ("a", "bc")}
+     * stay apart, and so do a file's path and content).
+     */
+    public String sha256() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, mainClass);
+            for (Map.Entry<String, String> file : sortedFiles().entrySet()) {
+                update(digest, file.getKey());
+                update(digest, file.getValue());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
     }
 
     /** Returns the files in a stable order (by path), for hashing and for javac. */

@@ -2,6 +2,7 @@ package org.backprop.grader.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
@@ -14,6 +15,18 @@ class SourceBundleTest {
     void acceptsPackagedFilesAndSortsThem() {
         SourceBundle bundle = new SourceBundle("hw1.Main", Map.of("hw1/Main.java", "x", "A.java", "y"));
         assertEquals("[A.java, hw1/Main.java]", bundle.sortedFiles().keySet().toString());
+    }
+
+    @Test
+    void hashesTheSnapshotInItsDocumentedEncoding() {
+        // Computed apart from this code (Python's hashlib) from the encoding SourceBundle.sha256() documents.
+        SourceBundle bundle = new SourceBundle("Main", Map.of("a/B.java", "\u00e9", "Main.java", "class Main {}"));
+        assertEquals("7356a13e3e65875de12710b8f91b11351b0224cb614c6c7b53bd9e7acb07f072", bundle.sha256());
+        assertEquals(bundle.sha256(), new SourceBundle("Main", new HashMap<>(Map.of("Main.java", "class Main {}",
+                "a/B.java", "\u00e9"))).sha256(), "the order the files arrive in does not matter");
+        assertNotEquals(new SourceBundle("Main", Map.of("A.java", "bc")).sha256(),
+                new SourceBundle("Main", Map.of("A.java", "b", "C.java", "")).sha256());
+        assertNotEquals(bundle.sha256(), new SourceBundle("a.Main", bundle.files()).sha256(), "the main class counts");
     }
 
     @Test

@@ -91,7 +91,8 @@ public class CompileResource {
         }
         CompileResult result = compileService.compile(sources);
         Response.ResponseBuilder response = result.succeeded()
-                ? Response.ok(new CompileResponse(result.js(), result.diagnostics()), MediaType.APPLICATION_JSON)
+                ? Response.ok(new CompileResponse(result.js(), result.diagnostics(), sources.sha256()),
+                        MediaType.APPLICATION_JSON)
                 : Response.status(422).type(Problem.PROBLEM_JSON).entity(CompileFailure.of(result.diagnostics()));
         return response.header(CACHE_HEADER, cached ? "hit" : "miss").build();
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.backprop.grader.compile.CompileUnavailableException;
+import org.backprop.grader.compile.SourceBundle;
 import org.backprop.server.api.Problem;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.PinnedClock;
@@ -100,7 +101,8 @@ class CompileResourceTest {
                 .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("js", containsString("export"))
-                .body("diagnostics", hasSize(0));
+                .body("diagnostics", hasSize(0))
+                .body("sourceSha256", equalTo(new SourceBundle("Main", Map.of("Main.java", HELLO)).sha256()));
     }
 
     @Test

@@ -1,0 +1,48 @@
+// Saves the runs a program finishes in the editor to the team's experiment log (DESIGN.md, flow 1), for the
+// assignment the page was opened for: /?assignment=<id>, the link an assignment's page gives. Without one, runs
+// are not sent and the page says nothing about them.
+//
+// Each run goes as POST /api/assignments/{id}/runs with {sourceSha256, record}: the hash of the sources the compile
+// service compiled (so that the log knows which snapshot produced the run) and the run record the worker reported.
+
+/** Returns the assignment the page's address names (?assignment=<id>), or null when it names none. */
+export function assignmentFromSearch(search) {
+  const id = new URLSearchParams(search ?? '').get('assignment')?.trim();
+  return id ? id : null;
+}
+
+/** Returns the sentence that says where runs go, shown before the first run is saved. */
+export function destinationLine(assignmentId) {
+  return `Runs you finish are saved to your team's experiment log for assignment ${assignmentId}.`;
+}
+
+/**
+ * Sends one run record to the experiment log; resolves to the sentence the page shows (never rejects): success,
+ * the server's own problem message, or why the server could not be asked.
+ */
+export async function saveRun({ assignmentId, sourceSha256, recordJson, headers = {}, fetchFn = fetch }) {
+  let record;
+  try {
+    record = JSON.parse(recordJson);
+  } catch (error) {
+    return { ok: false, text: `The run could not be saved: its record is not valid JSON (${error.message}).` };
+  }
+  let response;
+  try {
+    response = await fetchFn(`/api/assignments/${encodeURIComponent(assignmentId)}/runs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ sourceSha256, record }),
+    });
+  } catch (error) {
+    return { ok: false, text: 'The run could not be saved: the server cannot be reached. Check your connection.' };
+  }
+  if (response.ok) {
+    return { ok: true, text: `Run saved to your team's experiment log: ${record.name}.` };
+  }
+  if (response.status === 401) {
+    return { ok: false, text: 'The run could not be saved: sign in again, then run it once more.' };
+  }
+  const body = await response.json().catch(() => ({}));
+  return { ok: false, text: body.detail ?? `The run could not be saved: the server answered ${response.status}.` };
+}

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assignmentFromSearch, destinationLine, saveRun } from '../../main/ui/experiment-log.js';
+
+const RECORD = JSON.stringify({ format: 'backprop-run-record', version: 1, name: 'baseline' });
+
+test('the page saves runs only when its address names an assignment', () => {
+  assert.equal(assignmentFromSearch('?assignment=hw-convnets'), 'hw-convnets');
+  assert.equal(assignmentFromSearch('?assignment=12&x=1'), '12');
+  assert.equal(assignmentFromSearch(''), null);
+  assert.equal(assignmentFromSearch('?assignment='), null);
+  assert.equal(destinationLine('hw-convnets'),
+    "Runs you finish are saved to your team's experiment log for assignment hw-convnets.");
+});
+
+test('a run goes to the assignment\'s log with the sources\' hash, the record and the CSRF header', async () => {
+  const calls = [];
+  const fetchFn = async (url, init) => {
+    calls.push({ url, init });
+    return { ok: true, status: 201, json: async () => ({}) };
+  };
+  const saved = await saveRun({ assignmentId: 'hw 1', sourceSha256: 'ab'.repeat(32), recordJson: RECORD,
+    headers: { 'X-CSRF-Token': 't0k' }, fetchFn });
+  assert.deepEqual(saved, { ok: true, text: "Run saved to your team's experiment log: baseline." });
+  assert.equal(calls[0].url, '/api/assignments/hw%201/runs');
+  assert.equal(calls[0].init.method, 'POST');
+  assert.equal(calls[0].init.headers['X-CSRF-Token'], 't0k');
+  assert.equal(calls[0].init.headers['Content-Type'], 'application/json');
+  assert.deepEqual(JSON.parse(calls[0].init.body), { sourceSha256: 'ab'.repeat(32), record: JSON.parse(RECORD) });
+});
+
+test('the server\'s problem message, or why it could not be asked, is what the student reads', async () => {
+  const problem = async () => ({ ok: false, status: 403, json: async () => ({ detail: 'You are not in a team yet.' }) });
+  assert.deepEqual(await saveRun({ assignmentId: '1', sourceSha256: 'x', recordJson: RECORD, fetchFn: problem }),
+    { ok: false, text: 'You are not in a team yet.' });
+  const bare = async () => ({ ok: false, status: 500, json: async () => { throw new Error('not json'); } });
+  assert.equal((await saveRun({ assignmentId: '1', sourceSha256: 'x', recordJson: RECORD, fetchFn: bare })).text,
+    'The run could not be saved: the server answered 500.');
+  const offline = async () => { throw new TypeError('Failed to fetch'); };
+  assert.equal((await saveRun({ assignmentId: '1', sourceSha256: 'x', recordJson: RECORD, fetchFn: offline })).text,
+    'The run could not be saved: the server cannot be reached. Check your connection.');
+});
