@@ -84,6 +84,50 @@ class GradebookTest {
                 .then().statusCode(403);
     }
 
+    @Test
+    void exportsAGradedPublishedResultInGradescopesShape() {
+        Homework homework = Homework.publish(fixtures.cohort(3), "2099-12-14T23:59", 2, 1);
+        Fixtures.User first = homework.course().students().get(0);
+        Fixtures.User second = homework.course().students().get(1);
+        String token = GradingFixtures.workerToken(homework.course().instructor(), homework.course().id());
+        long submission = homework.submit(first, "# Report").then().statusCode(201).extract().jsonPath().getLong("id");
+        Graded.grade(homework, token, 6, "AFTER_DUE");
+        given().auth().oauth2(homework.course().ta().token()).contentType(ContentType.JSON)
+                .body(Map.of("points", 4, "comment", "Clear ablation table.")).put("/api/submissions/" + submission
+                        + "/review/items/insight").then().statusCode(200);
+        given().auth().oauth2(homework.course().instructor().token()).post("/api/assignments/"
+                + homework.assignmentId() + "/results/publication").then().statusCode(200);
+        String path = "/api/courses/" + homework.course().id() + "/gradebook/" + homework.assignmentId()
+                + "/gradescope.json";
+
+        io.restassured.path.json.JsonPath export = given().auth().oauth2(homework.course().ta().token()).get(path)
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/json"))
+                .extract().jsonPath();
+
+        assertEquals(homework.assignmentId(), export.getLong("assignmentId"));
+        assertEquals(1, export.getList("teams").size(), "the team without a submission is left out");
+        assertEquals(homework.teams().get(0), export.getLong("teams[0].teamId"));
+        assertEquals(submission, export.getLong("teams[0].submissionId"));
+        assertEquals(java.util.stream.Stream.of(first.email(), second.email()).sorted().toList(),
+                export.getList("teams[0].emails"));
+        Map<String, Object> results = export.getMap("teams[0].results");
+        assertEquals(java.util.Set.of("score", "output", "visibility", "tests"), results.keySet());
+        assertEquals(10.0f, export.getFloat("teams[0].results.score"));
+        assertEquals("Compiled and ran.", results.get("output"));
+        assertEquals("visible", results.get("visibility"));
+        assertEquals(java.util.List.of(
+                Map.of("name", "Augmentation is on in training", "score", 6.0f, "max_score", 10.0f,
+                        "output", "Checked augmentation", "visibility", "after_due_date"),
+                Map.of("name", "Read by a TA", "score", 4.0f, "max_score", 5.0f,
+                        "output", "Checked insight\nReviewer: Clear ablation table.", "visibility", "visible")),
+                export.getList("teams[0].results.tests"));
+
+        given().auth().oauth2(first.token()).get(path).then().statusCode(403).contentType("application/problem+json");
+        Fixtures.Cohort elsewhere = fixtures.cohort(1);
+        given().auth().oauth2(elsewhere.instructor().token()).get("/api/courses/" + elsewhere.id() + "/gradebook/"
+                + homework.assignmentId() + "/gradescope.json").then().statusCode(404);
+    }
+
     private void rename(Fixtures.User user, String name) {
         fixtures.inTransaction(() -> {
             Account.<Account>findById(user.id()).displayName = name;

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.nn.data.store.DatasetManifest;
 import org.backprop.nn.data.store.SplitManifest;
+import org.backprop.nn.records.RunRecordJson;
+import org.backprop.server.experiment.Runs;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Homework;
 import org.junit.jupiter.api.Test;
@@ -25,12 +28,23 @@ class StoredGradingInputsTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    StoredGradingInputs inputs;
+
     @Test
     void aWorkerLeasesWhatTheTeamSubmittedWithTheAssignmentsRubric() {
-        Homework homework = Homework.publish(fixtures.cohort(1), "2099-12-14T23:59", 1);
-        String runs = "[{\"name\": \"baseline\", \"seed\": 7}, {\"name\": \"no-augmentation\", \"seed\": 7}]";
-        long submission = Homework.submission(homework.course().students().get(0), "# Our report")
-                .multiPart("runs", "runs.json", runs.getBytes(StandardCharsets.UTF_8), "application/json")
+        Homework homework = Homework.publish(fixtures.cohort(2), "2099-12-14T23:59", 2);
+        Fixtures.User submitter = homework.course().students().get(0);
+        Fixtures.User teammate = homework.course().students().get(1);
+        String baseline = Runs.record("baseline", 7, "baseline");
+        String variant = Runs.record("no-augmentation", 7, "ablation:augmentation");
+        String sources = "b".repeat(64);
+        long baselineId = Runs.post(homework, teammate, Runs.body(sources, baseline, Map.of())).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long variantId = Runs.post(homework, submitter, Runs.body(null, variant, Map.of())).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long submission = Homework.submission(submitter, "# Our report")
+                .multiPart("run", String.valueOf(baselineId)).multiPart("run", String.valueOf(variantId))
                 .post(homework.submissionsPath()).then().statusCode(201).extract().jsonPath().getLong("id");
         String token = GradingFixtures.workerToken(homework.course().instructor(), homework.course().id());
 
@@ -41,8 +55,14 @@ class StoredGradingInputsTest {
         assertEquals("Main", lease.getString("mainClass"));
         assertEquals(Map.of("Main.java", Homework.MAIN), lease.getMap("files"));
         assertEquals("# Our report", lease.getString("report"));
-        assertEquals(List.of("{\"name\":\"baseline\",\"seed\":7}", "{\"name\":\"no-augmentation\",\"seed\":7}"),
-                lease.getList("runRecords"));
+        assertEquals(List.of(teammate.name(), submitter.name()), lease.getList("claims.member"));
+        assertEquals(Arrays.asList(sources, null), lease.getList("claims.sourceSha256"));
+        assertEquals(List.of(RunRecordJson.read(baseline), RunRecordJson.read(variant)), lease.<String>getList(
+                "claims.recordJson").stream().map(RunRecordJson::read).toList(), "the records the team kept");
+        List<ClaimedRun> claims = inputs.claimedRuns(submission);
+        assertEquals(List.of(teammate.name(), submitter.name()), claims.stream().map(ClaimedRun::member).toList(),
+                "who ran each claimed run, the teammate's first as named");
+        assertEquals(lease.getList("claims.recordJson"), claims.stream().map(ClaimedRun::recordJson).toList());
         assertEquals(List.of("augmentation", "insight"), lease.getList("rubric.key"));
         assertEquals(List.of("augmentation-active", "manual"), lease.getList("rubric.check"));
         assertEquals(List.of(), lease.getList("datasets"), "the course has not imported rps");

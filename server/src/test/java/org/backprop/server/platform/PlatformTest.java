@@ -42,11 +42,11 @@ class PlatformTest {
                 "select table_name from information_schema.tables where table_schema = 'public' order by 1")
                 .getResultList();
         assertEquals(List.of("account", "api_token", "assignment", "auth_session", "course", "course_member", "dataset",
-                "dataset_shard", "extension",
+                "dataset_shard", "experiment_run", "extension",
                 "flyway_schema_history", "grading_attempt", "grading_job", "grading_result",
                 "grading_result_item", "late_credit_step", "password_setup", "rate_limit_event", "regrade_request",
                 "result_publication", "review_score", "rubric_item",
-                "starter_file", "submission", "submission_file", "team", "team_audit", "team_member",
+                "starter_file", "submission", "submission_file", "submission_run", "team", "team_audit", "team_member",
                 "team_set", "worker_token"), tables);
     }
 
@@ -114,11 +114,21 @@ class PlatformTest {
                 .body("paths.'/api/assignments/{assignmentId}/extensions'.post.summary", equalTo("Grant an extension"))
                 .body("paths.'/api/assignments/{assignmentId}/submissions'.post.requestBody.content"
                         + ".'multipart/form-data'.schema.properties.keySet()",
-                        org.hamcrest.Matchers.containsInAnyOrder("source", "runs", "report", "weights"))
+                        org.hamcrest.Matchers.containsInAnyOrder("source", "run", "report", "weights"))
                 .body("paths.'/api/assignments/{assignmentId}/submissions'.post.responses.'413'.description",
                         startsWith("A part over its size limit"))
                 .body("paths.'/api/submissions/{submissionId}/files/{path}'.get.summary",
-                        equalTo("Download a file of a submission"));
+                        equalTo("Download a file of a submission"))
+                .body("paths.'/api/assignments/{assignmentId}/runs'.post.summary",
+                        equalTo("Keep a run in my team's experiment log"))
+                .body("paths.'/api/assignments/{assignmentId}/runs/{runId}'.get.summary", equalTo("Get a run of my team"))
+                .body("paths.'/api/teams/{teamId}/assignments/{assignmentId}/runs'.get.summary",
+                        equalTo("List a team's runs"))
+                .body("paths.'/api/worker/leases'.post.responses.'201'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/LeasedJob"))
+                .body("components.schemas.LeasedJob.properties.keySet()", org.hamcrest.Matchers.hasItem("claims"))
+                .body("components.schemas.LeasedJob.properties.keySet()",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("runRecords")));
     }
 
     @Test
@@ -142,7 +152,9 @@ class PlatformTest {
                         equalTo("Answer a regrade request"))
                 .body("paths.'/api/courses/{courseId}/gradebook'.get.summary", equalTo("Get a course's gradebook"))
                 .body("paths.'/api/courses/{courseId}/gradebook.csv'.get.summary",
-                        equalTo("Export a course's gradebook as CSV"));
+                        equalTo("Export a course's gradebook as CSV"))
+                .body("paths.'/api/courses/{courseId}/gradebook/{assignmentId}/gradescope.json'.get.summary",
+                        equalTo("Export an assignment's results for Gradescope"));
     }
 
     @Test
