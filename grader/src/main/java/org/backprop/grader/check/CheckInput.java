@@ -3,13 +3,15 @@ package org.backprop.grader.check;
 import java.util.List;
 import org.backprop.grader.evidence.ClaimMatch;
 import org.backprop.grader.evidence.ServerRun;
+import org.backprop.grader.heldout.HeldoutEvaluation;
 
 /**
  * What the checks judge: the server's own run of the submitted code (the evidence), each handed-in run with its
- * standing against that run, the submitting member's report in Markdown, and the display names of the team's
- * members. Immutable.
+ * standing against that run, the submitting member's report in Markdown, the display names of the team's members,
+ * and the scores of the models the run saved on the hidden splits. Immutable.
  */
-public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers) {
+public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers,
+        HeldoutEvaluation heldout) {
 
     public CheckInput {
         if (run == null) {
@@ -18,5 +20,11 @@ public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, 
         claims = List.copyOf(claims);
         report = report == null ? "" : report;
         teamMembers = List.copyOf(teamMembers);
+        heldout = heldout == null ? HeldoutEvaluation.NONE : heldout;
+    }
+
+    /** Returns the input without held-out evaluation, for checks that never ask for it. */
+    public CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers) {
+        this(run, claims, report, teamMembers, HeldoutEvaluation.NONE);
     }
 }

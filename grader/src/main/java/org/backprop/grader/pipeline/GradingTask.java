@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.sandbox.RunDatasets;
 import org.backprop.grader.sandbox.RunLimits;
 
@@ -13,11 +14,12 @@ import org.backprop.grader.sandbox.RunLimits;
  * members' names, the assignment's rubric, the limits the program runs under, the assignment's datasets, which
  * the program may load (students' view: never a hidden split's shards; {@link RunDatasets#NONE} or null when it has
  * none), the submission's content hash (hex; it seeds which variants are re-run) and the re-run budget: how many
- * ablation variants the server trains again besides the baselines. Immutable.
+ * ablation variants the server trains again besides the baselines, and the hidden splits held-out items evaluate
+ * the saved models on (never mounted in the program's sandbox). Immutable.
  */
 public record GradingTask(String mainClass, Map<String, String> files, List<ClaimedRun> claims, String report,
         List<String> teamMembers, List<RubricItem> rubric, RunLimits limits, RunDatasets datasets,
-        String submissionHash, int rerunVariants) {
+        String submissionHash, int rerunVariants, HiddenSplits hiddenSplits) {
 
     /** The variants re-run besides the baselines unless the assignment says otherwise. */
     public static final int DEFAULT_RERUN_VARIANTS = 2;
@@ -34,6 +36,7 @@ public record GradingTask(String mainClass, Map<String, String> files, List<Clai
         }
         datasets = datasets == null ? RunDatasets.NONE : datasets;
         submissionHash = submissionHash == null ? "" : submissionHash;
+        hiddenSplits = hiddenSplits == null ? HiddenSplits.NONE : hiddenSplits;
         if (rerunVariants < 0) {
             throw new IllegalArgumentException("rerunVariants must be 0 or more, got " + rerunVariants);
         }
