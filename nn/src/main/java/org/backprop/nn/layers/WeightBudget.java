@@ -13,40 +13,55 @@ import org.backprop.nn.Shapes;
  * thread's. Outside {@link #limit} layers create weights of any size.
  */
 public final class WeightBudget {
-    private static final ThreadLocal<long[]> REMAINING = new ThreadLocal<>();
+    /** The values left, and what the budget is (for messages), of the innermost {@link #limit} running. */
+    private static final ThreadLocal<Budget> CURRENT = new ThreadLocal<>();
+
+    private static final class Budget {
+        final long total;
+        final String source;
+        long remaining;
+
+        Budget(long total, String source) {
+            this.total = total;
+            this.source = source;
+            this.remaining = total;
+        }
+    }
 
     private WeightBudget() {
     }
 
     /**
      * Returns what {@code body} returns, failing with an {@link IllegalArgumentException} as soon as a layer it
-     * builds would take the weight values created in all past {@code values}.
+     * builds would take the weight values created in all past {@code values}; {@code source} says, in the message,
+     * what holds that many ({@code "the saved model"}).
      */
-    public static <T> T limit(long values, Supplier<T> body) {
-        long[] outer = REMAINING.get();
-        REMAINING.set(new long[] {values});
+    public static <T> T limit(long values, String source, Supplier<T> body) {
+        Budget outer = CURRENT.get();
+        CURRENT.set(new Budget(values, source));
         try {
             return body.get();
         } finally {
-            REMAINING.set(outer);
+            CURRENT.set(outer);
         }
     }
 
     /** Takes a weight of {@code shape} named {@code weight} out of the budget, if one is set. */
     static void spend(String weight, int[] shape) {
-        long[] remaining = REMAINING.get();
-        if (remaining == null) {
+        Budget budget = CURRENT.get();
+        if (budget == null) {
             return;
         }
         long size = 1;
         for (int dim : shape) {
             // Checked dimension by dimension so that a product of huge dimensions cannot overflow.
             size *= dim;
-            if (dim <= 0 || size > remaining[0]) {
+            if (dim <= 0 || size > budget.remaining) {
                 throw new IllegalArgumentException("weight \"" + weight + "\" of shape " + Shapes.describe(shape)
-                        + " is larger than the " + remaining[0] + " weight values left to create");
+                        + " needs more weight values than " + budget.source + " holds (" + budget.total
+                        + " in all, " + budget.remaining + " left)");
             }
         }
-        remaining[0] -= size;
+        budget.remaining -= size;
     }
 }
