@@ -49,7 +49,7 @@ public final class Dense extends Layer {
     /** Sets the kernel's initializer by Keras name, e.g. "he_normal"; before the layer is built. */
     public Dense kernelInitializer(String name) {
         checkNotBuilt("kernelInitializer");
-        Initializer.byName(name);
+        Initializer.byName(name); // fails now, naming the choices, rather than when the layer is built
         this.kernelInitializerName = name;
         return this;
     }
@@ -57,7 +57,7 @@ public final class Dense extends Layer {
     /** Sets the bias's initializer by Keras name; before the layer is built. */
     public Dense biasInitializer(String name) {
         checkNotBuilt("biasInitializer");
-        Initializer.byName(name);
+        Initializer.byName(name); // fails now rather than when the layer is built
         this.biasInitializerName = name;
         return this;
     }
@@ -100,7 +100,8 @@ public final class Dense extends Layer {
     @Override
     protected void createWeights(int[] inputShape) {
         int in = inputShape[inputShape.length - 1];
-        kernel = addWeight("kernel", new int[] {in, units}, Initializer.byName(kernelInitializerName), in, units, true);
+        kernel = addWeight("kernel", new int[] {in, units}, Initializer.byName(kernelInitializerName), in, units,
+                true);
         if (useBias) {
             bias = addWeight("bias", new int[] {units}, Initializer.byName(biasInitializerName), in, units, true);
         }

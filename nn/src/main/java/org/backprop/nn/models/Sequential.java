@@ -26,7 +26,10 @@ public final class Sequential extends Model {
         }
     }
 
-    /** Returns a model named {@code name}, as Keras's {@code Sequential(layers, name=...)}, built when it first sees data. */
+    /**
+     * Returns a model of {@code layers} named {@code name}, as Keras's {@code Sequential(layers, name=...)}, built
+     * when it first sees data.
+     */
     public Sequential(String name, Layer... layers) {
         super(name);
         for (Layer layer : layers) {
@@ -70,7 +73,8 @@ public final class Sequential extends Model {
     /** Fails: a Sequential model keeps no symbolic graph. Read {@link #layers()}. */
     @Override
     public KerasTensor output() {
-        throw new IllegalStateException("Sequential model \"" + name() + "\" has no symbolic output; read its layers()");
+        throw new IllegalStateException("Sequential model \"" + name() + "\" has no symbolic output; read its"
+                + " layers()");
     }
 
     @Override

@@ -91,7 +91,8 @@ public final class SavedModels {
             List<Object> listed = Members.list(document, "weights", "the JSON document");
             WeightTable weights = WeightTable.parse(listed, parts.weightsLength());
             Map<String, Object> described = Members.object(document, "model", "the JSON document");
-            Model model = WeightBudget.limit(weights.valueCount(), "the saved model", () -> ModelConfig.rebuild(described));
+            Model model = WeightBudget.limit(weights.valueCount(), "the saved model",
+                    () -> ModelConfig.rebuild(described));
             weights.assignTo(model, parts.bytes(), parts.weightsStart());
             return model;
         } catch (RuntimeException e) {

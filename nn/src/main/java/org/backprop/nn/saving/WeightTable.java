@@ -56,8 +56,8 @@ final class WeightTable {
             }
         }
         if (offset > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Model \"" + model.name() + "\" has " + offset / 4 + " weight values, more"
-                    + " than one saved model can hold");
+            throw new IllegalArgumentException("Model \"" + model.name() + "\" has " + offset / 4 + " weight values,"
+                    + " more than one saved model can hold");
         }
         return new WeightTable(entries, offset);
     }

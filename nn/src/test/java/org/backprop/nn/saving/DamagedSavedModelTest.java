@@ -146,8 +146,8 @@ class DamagedSavedModelTest {
         String dense = "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense\", \"units\": 2}}";
         String kernelOnly = "[{\"layer\": \"dense\", \"name\": \"kernel\", \"shape\": [3, 2], \"dtype\": \"float32\","
                 + " \"offset\": 0}]";
-        String kernelAndOther = kernelOnly.replace("0}]", "0}, {\"layer\": \"other\", \"name\": \"bias\", \"shape\": [2],"
-                + " \"dtype\": \"float32\", \"offset\": 24}]");
+        String kernelAndOther = kernelOnly.replace("0}]", "0}, {\"layer\": \"other\", \"name\": \"bias\","
+                + " \"shape\": [2], \"dtype\": \"float32\", \"offset\": 24}]");
         assertRefused(file(document(sequentialOf(dense, "[null, 3]"), kernelAndOther), 32),
                 "no values for weight \"dense/bias\"");
         String withoutBias = dense.replace("}}", ", \"use_bias\": false}}");
@@ -168,8 +168,8 @@ class DamagedSavedModelTest {
     @Test
     void brokenGraphsAreRefused() {
         String graph = "{\"class_name\": \"Functional\", \"config\": {\"name\": \"f\", \"layers\": ["
-                + "{\"class_name\": \"InputLayer\", \"name\": \"input_layer\", \"config\": {\"batch_shape\": [null, 2]},"
-                + " \"inbound_nodes\": []},"
+                + "{\"class_name\": \"InputLayer\", \"name\": \"input_layer\","
+                + " \"config\": {\"batch_shape\": [null, 2]}, \"inbound_nodes\": []},"
                 + "{\"class_name\": \"Flatten\", \"name\": \"flatten\", \"config\": {\"name\": \"flatten\"},"
                 + " \"inbound_nodes\": [[[\"nowhere\", 0, 0]]]}],"
                 + " \"input_layers\": [[\"input_layer\", 0, 0]], \"output_layers\": [[\"flatten\", 0, 0]]}}";
