@@ -287,7 +287,7 @@ public class Model {
      * program. In the browser the model is kept for the team, beside its runs; in the grader, the model a
      * submission saves is the one evaluated on the assignment's hidden test split, rebuilt by the library alone
      * (so it must be built from nn's own layers: a model with a Layer subclass of your own cannot be saved). Run
-     * as a plain Java program, nothing is kept. Saving again under the same name replaces the earlier model.
+     * as a plain Java program, nothing is kept.
      *
      * <p>{@code name} is 1 to {@value org.backprop.nn.saving.SavedModels#MAX_NAME_LENGTH} characters of letters,
      * digits, {@code _}, {@code -} and {@code .}, not starting with a dot, e.g. {@code "final"} or
