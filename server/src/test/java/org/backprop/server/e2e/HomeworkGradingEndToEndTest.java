@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -56,13 +57,23 @@ import org.junit.jupiter.api.Test;
  * those same records — must fail every item that depends on runs.
  */
 @QuarkusTest
-@TestProfile(StarterGradingEndToEndTest.WorkerOn.class)
+@TestProfile(HomeworkGradingEndToEndTest.WholeStudy.class)
 class HomeworkGradingEndToEndTest {
     private static final Path ASSIGNMENTS = Path.of(System.getProperty("backprop.repository-root"), "assignments");
     private static final String HOMEWORK = "hw-convnets";
     private static final String REFERENCE = "reference/";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration GRADING = Duration.ofMinutes(8);
+    private static final Duration GRADING = Duration.ofMinutes(12);
+
+    /** Turns the in-process worker on, with time for the whole study: ten fits on SwiftShader take minutes. */
+    public static class WholeStudy implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("backprop.grading.in-process.enabled", "true",
+                    "backprop.grading.in-process.poll-interval", "200ms",
+                    "backprop.grading.limits.wall-time", "10m");
+        }
+    }
 
     @Inject
     Fixtures fixtures;
