@@ -73,8 +73,7 @@ class WrongSubmissionCorpusTest {
     private static final int TRAIN_EXAMPLES = 96;
     private static final int VALIDATION_EXAMPLES = 16;
     private static final int HIDDEN_EXAMPLES = 100;
-    private static final String FIT_CALL = ".validationData(validation).runName(name + \"/\" + variant.name)"
-            + ".tags(variant.tag()));";
+    private static final String FIT_CALL = ".runName(runName).tags(variant.tag()));";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path KEPT = Path.of("target", "wrong-submission-corpus");
 
@@ -126,8 +125,8 @@ class WrongSubmissionCorpusTest {
                 """);
         augmentationAtInference.put("model/AlwaysAugment.java", ALWAYS_AUGMENT);
         // The library refuses to save a model with a layer of the student's own class; this student carries on.
-        augmentationAtInference = Homework.edit(augmentationAtInference, "Main.java", "model.save(name);",
-                "try { model.save(name); } catch (IllegalArgumentException e) { System.out.println(\"not saved: \""
+        augmentationAtInference = Homework.edit(augmentationAtInference, "Main.java", "model.model.save(name);",
+                "try { model.model.save(name); } catch (IllegalArgumentException e) { System.out.println(\"not saved: \""
                         + " + e.getMessage()); }");
         ablationRemovesNothing = reference;
         for (String variant : List.of("\"no-augmentation\", false, true, true, true",
