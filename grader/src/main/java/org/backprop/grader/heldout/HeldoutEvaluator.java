@@ -20,7 +20,14 @@ import org.backprop.nn.saving.SavedModels;
 public final class HeldoutEvaluator {
     /** More weights than any homework model needs; beyond it the server would spend minutes per image. */
     static final long MAX_PARAMS = 20_000_000;
-    private static final int BATCH = 64;
+    /**
+     * The most values all layers together may output for one image (a hostile config, e.g. a Resizing to 100000²,
+     * must not make the server's JVM allocate gigabytes); a homework convnet outputs well under a million.
+     */
+    static final long MAX_ACTIVATIONS_PER_IMAGE = 8_000_000;
+    /** Values a batch may hold across its layers' outputs; batches shrink for larger models. */
+    private static final long BATCH_ACTIVATIONS = 32_000_000;
+    private static final int MAX_BATCH = 64;
 
     private final Duration timeLimit;
 
@@ -40,18 +47,29 @@ public final class HeldoutEvaluator {
             return HeldoutScore.failed("the saved model has " + model.countParams() + " weights; the server evaluates"
                     + " models of at most " + MAX_PARAMS);
         }
+        long activations;
+        try {
+            activations = activationsPerImage(model);
+        } catch (RuntimeException e) {
+            return HeldoutScore.failed("its layers' output shapes could not be worked out: " + e.getMessage());
+        }
+        if (activations > MAX_ACTIVATIONS_PER_IMAGE) {
+            return HeldoutScore.failed("its layers output " + activations + " values per image; the server evaluates"
+                    + " models of at most " + MAX_ACTIVATIONS_PER_IMAGE);
+        }
+        int batch = (int) Math.max(1, Math.min(MAX_BATCH, BATCH_ACTIVATIONS / Math.max(1, activations)));
         long deadline = System.nanoTime() + timeLimit.toNanos();
         int correct = 0;
         int seen = 0;
         try {
             for (String sha256 : split.shards()) {
                 Shard shard = Shard.read(Files.readAllBytes(split.files().path(sha256)));
-                for (int from = 0; from < shard.count(); from += BATCH) {
+                for (int from = 0; from < shard.count(); from += batch) {
                     if (System.nanoTime() > deadline) {
                         return HeldoutScore.failed("evaluating it on " + seen + " images took longer than the "
                                 + timeLimit.toMinutes() + " minutes the server allows");
                     }
-                    int to = Math.min(shard.count(), from + BATCH);
+                    int to = Math.min(shard.count(), from + batch);
                     correct += correct(model, shard, from, to, split);
                     seen += to - from;
                 }
@@ -65,6 +83,19 @@ public final class HeldoutEvaluator {
         }
         return seen == 0 ? HeldoutScore.failed("the hidden split has no images") : HeldoutScore.of(
                 (double) correct / seen, seen);
+    }
+
+    /** Returns how many values the model's layers output for one image, from the shapes its config builds. */
+    private static long activationsPerImage(Model model) {
+        long total = 0;
+        for (int[] shape : model.layerOutputShapes()) {
+            long size = 1;
+            for (int dim : shape) {
+                size = Math.multiplyExact(size, Math.max(1, dim));
+            }
+            total = Math.addExact(total, size);
+        }
+        return total;
     }
 
     private static int correct(Model model, Shard shard, int from, int to, HiddenSplit split) {

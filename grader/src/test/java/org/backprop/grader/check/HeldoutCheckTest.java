@@ -19,7 +19,9 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.data.store.ShardWriter;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Flatten;
+import org.backprop.nn.layers.GlobalAveragePooling2D;
 import org.backprop.nn.layers.preprocessing.Rescaling;
+import org.backprop.nn.layers.preprocessing.Resizing;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Sequential;
@@ -101,6 +103,16 @@ class HeldoutCheckTest {
         assertEquals(CheckOutcome.failed("The model your program saved as \"tiny\" was not scored: it could not predict"
                 + " the tiny images (2x2x1): it outputs [8, 3] per batch where 2 class scores per image are needed."),
                 outcome);
+    }
+
+    @Test
+    void refusesAModelWhoseLayersWouldMakeTheServerAllocateGigabytes() {
+        byte[] huge = SavedModels.toBytes(new Sequential(Input.shape(2, 2, 1), new Resizing(3000, 3000),
+                new GlobalAveragePooling2D(), new Dense(2, "softmax")));
+        CheckOutcome outcome = evaluate(Map.of("tiny", huge), Map.of("dataset", "tiny"));
+        assertEquals(CheckOutcome.Verdict.FAILED, outcome.verdict());
+        assertTrue(outcome.message().endsWith("its layers output 9000003 values per image; the server evaluates models"
+                + " of at most 8000000."), outcome.message());
     }
 
     @Test
