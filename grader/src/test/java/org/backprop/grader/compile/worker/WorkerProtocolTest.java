@@ -35,7 +35,7 @@ class WorkerProtocolTest {
         SourceBundle sources = new SourceBundle("hw.Main", Map.of(
                 "hw/Main.java", "package hw;\npublic class Main { String s = \"Größe ∑ 😀\"; }\n",
                 "hw/Net.java", ""));
-        assertEquals(sources, WorkerProtocol.readRequest(written(out -> WorkerProtocol.writeRequest(out, sources))));
+        assertEquals(sources, WorkerProtocol.readRequest(written(out -> WorkerProtocol.writeRequest(out, sources))).sources());
     }
 
     @Test
