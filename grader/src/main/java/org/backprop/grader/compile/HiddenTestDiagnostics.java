@@ -117,7 +117,7 @@ public final class HiddenTestDiagnostics {
         List<String> kept = new ArrayList<>();
         List<String> lines = message == null ? List.of() : message.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+            String line = lines.get(i).strip().replaceAll("\\s+", " ");
             boolean wanted = i == 0 || DETAIL_PREFIXES.stream().anyMatch(line::startsWith);
             if (wanted && !line.isEmpty() && quoted.stream().noneMatch(line::contains)) {
                 kept.add(line);

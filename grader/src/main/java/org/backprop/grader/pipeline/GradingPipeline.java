@@ -19,6 +19,7 @@ import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.evidence.Claim;
 import org.backprop.grader.evidence.ClaimMatch;
 import org.backprop.grader.evidence.ClaimMatcher;
+import org.backprop.grader.evidence.HiddenTestResults;
 import org.backprop.grader.evidence.RerunSelection;
 import org.backprop.grader.evidence.ServerRun;
 import org.backprop.grader.result.GradedItem;
@@ -70,7 +71,8 @@ public final class GradingPipeline {
             matches.forEach(match -> log.add(match.claim().label() + ": " + match.standing()
                     + (match.reason() == null ? "" : " (" + match.reason() + ")")));
             log.stage("check");
-            CheckInput input = new CheckInput(evidence.run(), matches, task.report(), task.teamMembers());
+            HiddenTestResults hiddenTests = new HiddenTestStage(compiler, sandbox).run(task, log);
+            CheckInput input = new CheckInput(evidence.run(), matches, task.report(), task.teamMembers(), hiddenTests);
             List<GradedItem> items = new ArrayList<>();
             for (RubricItem item : task.rubric()) {
                 items.add(GradedItem.of(item.key(), item.points(), item.visibility(),
