@@ -59,12 +59,15 @@ public final class CheckCatalogue {
                     new ReproduceCheck()),
             new CheckSpec("heldout", "The final model the server's run saves is evaluated on a dataset's hidden split.",
                     List.of(required("dataset", ParamType.TEXT, "the dataset whose hidden split is used"),
+                            optional("model", ParamType.TEXT, null, "the name the program saves the model under"
+                                    + " (model.save(name)); the dataset's name unless given"),
                             optional("metric", ParamType.TEXT, "accuracy", "the metric computed"),
                             optional("threshold", ParamType.NON_NEGATIVE_NUMBER, 0.0,
                                     "the value below which the item earns nothing"),
                             optional("fullPointsAt", ParamType.NON_NEGATIVE_NUMBER, null,
                                     "the value that earns full points, scaling linearly from the threshold")),
-                    Set.of(EvidenceKind.SAVED_MODEL), Visibility.AFTER_DUE, null),
+                    Set.of(EvidenceKind.SERVER_RUN, EvidenceKind.SAVED_MODEL), Visibility.AFTER_DUE,
+                    new HeldoutCheck()),
             new CheckSpec("report", "The report names every team member and has the required sections; every member"
                     + " ran at least one of the handed-in runs.",
                     List.of(optional("sections", ParamType.TEXTS, null, "headings the report must have"),

@@ -4,19 +4,21 @@ import java.util.List;
 import org.backprop.grader.evidence.ClaimMatch;
 import org.backprop.grader.evidence.HiddenTestResults;
 import org.backprop.grader.evidence.ServerRun;
+import org.backprop.grader.heldout.HeldoutEvaluation;
 
 /**
  * What the checks judge: the server's own run of the submitted code (the evidence), each handed-in run with its
- * standing against that run, the submitting member's report in Markdown, and the display names of the team's
- * members, and the results of the assignment's hidden tests ({@link HiddenTestResults#NONE} when none ran).
- * Immutable.
+ * standing against that run, the submitting member's report in Markdown, the display names of the team's members,
+ * the scores of the models the run saved on the hidden splits, and the results of the assignment's hidden tests
+ * ({@link HiddenTestResults#NONE} when none ran). Immutable.
  */
 public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers,
-        HiddenTestResults hiddenTests) {
+        HeldoutEvaluation heldout, HiddenTestResults hiddenTests) {
 
-    /** Returns an input without hidden test results. */
-    public CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers) {
-        this(run, claims, report, teamMembers, HiddenTestResults.NONE);
+    /** Returns the input without hidden test results, for checks that never ask for them. */
+    public CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers,
+            HeldoutEvaluation heldout) {
+        this(run, claims, report, teamMembers, heldout, HiddenTestResults.NONE);
     }
 
     public CheckInput {
@@ -26,6 +28,12 @@ public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, 
         claims = List.copyOf(claims);
         report = report == null ? "" : report;
         teamMembers = List.copyOf(teamMembers);
+        heldout = heldout == null ? HeldoutEvaluation.NONE : heldout;
         hiddenTests = hiddenTests == null ? HiddenTestResults.NONE : hiddenTests;
+    }
+
+    /** Returns the input without held-out evaluation, for checks that never ask for it. */
+    public CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers) {
+        this(run, claims, report, teamMembers, HeldoutEvaluation.NONE);
     }
 }

@@ -1,7 +1,10 @@
 package org.backprop.grader.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.backprop.grader.check.CheckCatalogue;
@@ -22,6 +25,8 @@ import org.backprop.grader.evidence.ClaimMatcher;
 import org.backprop.grader.evidence.HiddenTestResults;
 import org.backprop.grader.evidence.RerunSelection;
 import org.backprop.grader.evidence.ServerRun;
+import org.backprop.grader.heldout.HeldoutEvaluator;
+import org.backprop.grader.heldout.SavedModelEvaluation;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
 import org.backprop.grader.sandbox.NodeSandbox;
@@ -34,7 +39,8 @@ import org.backprop.nn.records.RunRecordJson;
  * Grades one submission through explicit stages: prepare (read the handed-in runs) → compile (the submitted
  * sources, never uploaded JavaScript) → select (which handed-in runs to train again, within the re-run budget) →
  * run (the student's main in the sandbox; every fit reports its record on a channel the program cannot write) →
- * match (each handed-in run against the server's fits) → check (each rubric item from the catalogue, on that
+ * match (each handed-in run against the server's fits) → check (held-out items score the models the run saved)
+ * → (each rubric item from the catalogue, on that
  * evidence) → report. Every failure becomes something the student can read, even when a stage throws:
  * {@link #grade} always returns a report with one item per rubric item.
  *
@@ -46,8 +52,12 @@ public final class GradingPipeline {
     private static final int MAX_PRINTED_CHARS = 8 * 1024;
     private static final int MAX_ERROR_LINE = 400;
 
+    /** How long evaluating one saved model on a hidden split may take. */
+    private static final Duration HELDOUT_TIME = Duration.ofMinutes(5);
+
     private final CompileService compiler;
     private final NodeSandbox sandbox;
+    private final HeldoutEvaluator heldoutEvaluator = new HeldoutEvaluator(HELDOUT_TIME);
 
     public GradingPipeline(CompileService compiler, NodeSandbox sandbox) {
         this.compiler = compiler;
@@ -70,9 +80,10 @@ public final class GradingPipeline {
             List<ClaimMatch> matches = ClaimMatcher.match(claims, evidence.run());
             matches.forEach(match -> log.add(match.claim().label() + ": " + match.standing()
                     + (match.reason() == null ? "" : " (" + match.reason() + ")")));
-            log.stage("check");
             HiddenTestResults hiddenTests = new HiddenTestStage(compiler, sandbox).run(task, log);
-            CheckInput input = new CheckInput(evidence.run(), matches, task.report(), task.teamMembers(), hiddenTests);
+            log.stage("check");
+            CheckInput input = new CheckInput(evidence.run(), matches, task.report(), task.teamMembers(),
+                    new SavedModelEvaluation(evidence.run(), task.hiddenSplits(), heldoutEvaluator), hiddenTests);
             List<GradedItem> items = new ArrayList<>();
             for (RubricItem item : task.rubric()) {
                 items.add(GradedItem.of(item.key(), item.points(), item.visibility(),
@@ -147,8 +158,14 @@ public final class GradingPipeline {
             records.add(record);
             log.add("fit \"" + record.name() + "\": " + record.status().state() + ", " + record.finalMetrics());
         }
+        Map<String, byte[]> saved = new LinkedHashMap<>();
+        for (RunResult.SavedModel model : result.savedModels()) {
+            saved.put(model.name(), model.bytes());
+            log.add("saved model \"" + model.name() + "\": " + model.bytes().length + " bytes");
+        }
         String failure = result.status() == RunResult.Status.COMPLETED ? null : failure(result);
-        return new Evidence(new ServerRun(records, failure), null, "Your program compiled. " + result.message());
+        return new Evidence(new ServerRun(records, saved, failure), null, "Your program compiled. "
+                + result.message());
     }
 
     /** Returns why the run failed, with the program's last error line (the runtime words an exception there). */

@@ -120,7 +120,7 @@ final class ServerRuns {
 
     /** Returns the server's run that made {@code records}, ending normally. */
     static ServerRun run(RunRecord... records) {
-        return new ServerRun(List.of(records), null);
+        return new ServerRun(List.of(records), java.util.Map.of(), null);
     }
 
     /** Returns {@code claimed} handed in by "Kim Minji", matched against the server's {@code run}. */

@@ -13,6 +13,7 @@ import org.backprop.grader.check.CheckOutcome.Verdict;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
 import org.backprop.grader.result.Visibility;
@@ -160,7 +161,7 @@ class GradingPipelineTest {
     @Test
     void refusesUnsafeFileNamesWithAReadableMessage() {
         GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("../etc/Main.java", HELLO), List.of(), "",
-                List.of(), RUBRIC, LIMITS, RunDatasets.NONE, "", 2));
+                List.of(), RUBRIC, LIMITS, RunDatasets.NONE, "", 2, HiddenSplits.NONE));
         assertTrue(report.summary().startsWith("Your sources could not be used: \"../etc/Main.java\" is not a valid"
                 + " source file name"), report::summary);
         assertEquals(Verdict.FAILED, report.items().get(0).verdict());
@@ -173,7 +174,7 @@ class GradingPipelineTest {
                 + " System.out.println(\"examples \""
                 + " + org.backprop.nn.data.Datasets.load(\"tiny\", \"train\").size()); } }";
         GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("Main.java", loads), List.of(), "# Report",
-                List.of("Kim Minji"), RUBRIC, LIMITS, tiny.datasets(), "", 2));
+                List.of("Kim Minji"), RUBRIC, LIMITS, tiny.datasets(), "", 2, HiddenSplits.NONE));
         assertTrue(report.logs().contains("stdout:\nexamples 2\n"), report::logs);
         assertTrue(report.summary().startsWith("Your program compiled. Your program ran to the end."), report::summary);
     }
@@ -202,6 +203,6 @@ class GradingPipelineTest {
     private static GradingTask task(String main, List<String> runRecords) {
         return new GradingTask("Main", Map.of("Main.java", main),
                 runRecords.stream().map(record -> new ClaimedRun(record, "Kim Minji", null)).toList(), "# Report",
-                List.of("Kim Minji"), RUBRIC, LIMITS, RunDatasets.NONE, "0f", 2);
+                List.of("Kim Minji"), RUBRIC, LIMITS, RunDatasets.NONE, "0f", 2, HiddenSplits.NONE);
     }
 }

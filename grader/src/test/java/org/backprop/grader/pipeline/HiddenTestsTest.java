@@ -11,6 +11,7 @@ import java.util.Map;
 import org.backprop.grader.GraderTestSupport;
 import org.backprop.grader.check.CheckOutcome.Verdict;
 import org.backprop.grader.compile.CompileService;
+import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
 import org.backprop.grader.result.Visibility;
@@ -101,7 +102,7 @@ class HiddenTestsTest {
 
     private static GradedItem grade(Map<String, String> studentFiles, String hiddenTest) {
         GradingReport report = pipeline.grade(new GradingTask("Main", studentFiles, List.of(), "", List.of(), RUBRIC,
-                LIMITS, RunDatasets.NONE, "", 2, Map.of(FILE, hiddenTest)));
+                LIMITS, RunDatasets.NONE, "", 2, HiddenSplits.NONE, Map.of(FILE, hiddenTest)));
         assertEquals(1, report.items().size(), report::logs);
         return report.items().get(0);
     }
@@ -167,7 +168,7 @@ class HiddenTestsTest {
     void saysWhatIsMissingWithoutQuotingTheHiddenTests() {
         String withoutPredict = NET.substring(0, NET.indexOf("    public static float[] predict")) + "}\n";
         GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("Main.java", MAIN, "model/Net.java",
-                withoutPredict), List.of(), "", List.of(), RUBRIC, LIMITS, RunDatasets.NONE, "", 2,
+                withoutPredict), List.of(), "", List.of(), RUBRIC, LIMITS, RunDatasets.NONE, "", 2, HiddenSplits.NONE,
                 Map.of(FILE, NET_TEST)));
         GradedItem item = report.items().get(0);
         assertEquals(Verdict.FAILED, item.verdict(), item::message);
@@ -193,7 +194,7 @@ class HiddenTestsTest {
     @Test
     void leavesTheItemToATaWhenTheHiddenTestsAreMissingOrBroken() {
         GradingReport none = pipeline.grade(new GradingTask("Main", Map.of("Main.java", MAIN), List.of(), "", List.of(),
-                RUBRIC, LIMITS, RunDatasets.NONE, "", 2));
+                RUBRIC, LIMITS, RunDatasets.NONE, "", 2, HiddenSplits.NONE));
         assertEquals(Verdict.NEEDS_REVIEW, none.items().get(0).verdict());
         assertEquals("A TA scores this item: the assignment's hidden tests did not reach the grader.",
                 none.items().get(0).message());

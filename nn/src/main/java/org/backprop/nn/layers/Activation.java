@@ -25,6 +25,11 @@ public final class Activation extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("activation", activationName);
+    }
+
+    @Override
     public int[] computeOutputShape(int[] inputShape) {
         return inputShape.clone();
     }

@@ -46,13 +46,21 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
 
     public final L activation(String name) {
         activation = Activations.byName(name);
-        activationName = name;
+        activationName = name == null ? "linear" : name;
         return self();
     }
 
     /** Returns the activation's Keras name. */
     public final String activation() {
         return activationName;
+    }
+
+    /** Returns the settings the three convolutions share; each adds its own. */
+    @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("kernel_size", new int[] {kernelSize, kernelSize})
+                .put("strides", new int[] {strides, strides}).put("padding", padding).put("activation", activationName)
+                .put("use_bias", useBias);
     }
 
     /** Returns {@code activation(outputs + bias)}, the bias only when the layer has one. */

@@ -48,6 +48,11 @@ public final class BatchNormalization extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("momentum", momentum).put("epsilon", epsilon);
+    }
+
+    @Override
     protected void createWeights(int[] inputShape) {
         int[] shape = {inputShape[inputShape.length - 1]};
         gamma = addWeight("gamma", shape, Initializer.byName("ones"), 0, 0, true);

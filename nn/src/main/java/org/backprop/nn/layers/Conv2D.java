@@ -37,6 +37,11 @@ public final class Conv2D extends BaseConv<Conv2D> {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("filters", filters);
+    }
+
+    @Override
     protected int outputChannels(int inputChannels) {
         return filters;
     }

@@ -18,8 +18,8 @@ public final class Dense extends Layer {
     private final String activationName;
     private final UnaryOperator<Tensor> activation;
     private boolean useBias = true;
-    private Initializer kernelInitializer = Initializer.byName("glorot_uniform");
-    private Initializer biasInitializer = Initializer.byName("zeros");
+    private String kernelInitializerName = "glorot_uniform";
+    private String biasInitializerName = "zeros";
     private Variable kernel;
     private Variable bias;
 
@@ -49,14 +49,16 @@ public final class Dense extends Layer {
     /** Sets the kernel's initializer by Keras name, e.g. "he_normal"; before the layer is built. */
     public Dense kernelInitializer(String name) {
         checkNotBuilt("kernelInitializer");
-        this.kernelInitializer = Initializer.byName(name);
+        Initializer.byName(name); // fails now, naming the choices, rather than when the layer is built
+        this.kernelInitializerName = name;
         return this;
     }
 
     /** Sets the bias's initializer by Keras name; before the layer is built. */
     public Dense biasInitializer(String name) {
         checkNotBuilt("biasInitializer");
-        this.biasInitializer = Initializer.byName(name);
+        Initializer.byName(name); // fails now rather than when the layer is built
+        this.biasInitializerName = name;
         return this;
     }
 
@@ -82,6 +84,12 @@ public final class Dense extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("units", units).put("activation", activationName).put("use_bias", useBias)
+                .put("kernel_initializer", kernelInitializerName).put("bias_initializer", biasInitializerName);
+    }
+
+    @Override
     protected void checkInputShape(int[] shape) {
         if (shape.length == 0) {
             throw new IllegalArgumentException("Layer \"" + name() + "\" (Dense) needs inputs with a feature axis,"
@@ -92,9 +100,10 @@ public final class Dense extends Layer {
     @Override
     protected void createWeights(int[] inputShape) {
         int in = inputShape[inputShape.length - 1];
-        kernel = addWeight("kernel", new int[] {in, units}, kernelInitializer, in, units, true);
+        kernel = addWeight("kernel", new int[] {in, units}, Initializer.byName(kernelInitializerName), in, units,
+                true);
         if (useBias) {
-            bias = addWeight("bias", new int[] {units}, biasInitializer, in, units, true);
+            bias = addWeight("bias", new int[] {units}, Initializer.byName(biasInitializerName), in, units, true);
         }
     }
 

@@ -34,6 +34,11 @@ public final class DepthwiseConv2D extends BaseConv<DepthwiseConv2D> {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("depth_multiplier", depthMultiplier);
+    }
+
+    @Override
     protected int outputChannels(int inputChannels) {
         return inputChannels * depthMultiplier;
     }

@@ -27,6 +27,11 @@ public final class Dropout extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("rate", rate);
+    }
+
+    @Override
     public boolean activeOnlyInTraining() {
         return true;
     }

@@ -34,6 +34,11 @@ public final class Embedding extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("input_dim", inputDim).put("output_dim", outputDim);
+    }
+
+    @Override
     protected void createWeights(int[] inputShape) {
         embeddings = addWeight("embeddings", new int[] {inputDim, outputDim},
                 Initializers.randomUniform(-0.05f, 0.05f), inputDim, outputDim, true);

@@ -50,6 +50,11 @@ public final class LSTM extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("units", units).put("return_sequences", returnSequences);
+    }
+
+    @Override
     protected void checkInputShape(int[] shape) {
         if (shape.length != 2) {
             throw new IllegalArgumentException("Layer \"" + name() + "\" (LSTM) needs input of shape (None, steps,"

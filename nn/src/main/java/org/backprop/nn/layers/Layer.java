@@ -18,7 +18,7 @@ import org.backprop.nn.random.RandomSeed;
  * <p>Not thread-safe.
  */
 public abstract class Layer {
-    private final String name;
+    private String name;
     private final List<Variable> weights = new ArrayList<>();
     private boolean trainable = true;
     private int[] inputShape;
@@ -32,8 +32,34 @@ public abstract class Layer {
         return name;
     }
 
+    /**
+     * Names the layer, as Keras's {@code name=} argument; before it is built, since its weights carry the name
+     * ({@code dense/kernel}). The name must be non-empty and free of {@code /}, which separates layer and weight
+     * in weight names. Two layers of one model must not share a name, or the model cannot be saved.
+     */
+    public final void setName(String newName) {
+        if (newName == null || newName.isEmpty() || newName.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("a layer name must be non-empty and must not contain '/', got "
+                    + (newName == null ? "null" : "\"" + newName + "\""));
+        }
+        if (built()) {
+            throw new IllegalStateException("Layer \"" + name + "\" is built already: name it before calling it on"
+                    + " inputs, since its weights carry its name");
+        }
+        name = newName;
+    }
+
     /** Returns the Keras class name, e.g. {@code Dense}, for summaries and run records. */
     public abstract String typeName();
+
+    /**
+     * Returns the layer's settings, as Keras's {@code get_config()}: {@code name}, {@code trainable} and the
+     * constructor arguments and options under Keras's names. {@code org.backprop.nn.saving.LayerRegistry}
+     * rebuilds a library layer from it; each layer adds its own settings to this one's.
+     */
+    public LayerConfig getConfig() {
+        return new LayerConfig().put("name", name).put("trainable", trainable());
+    }
 
     /** Returns whether the optimizer updates this layer's weights (and, for BatchNormalization, its statistics). */
     public boolean trainable() {
@@ -128,6 +154,7 @@ public abstract class Layer {
     /** Adds a weight created by {@code initializer} with the random generator shared by the whole program. */
     protected final Variable addWeight(String weightName, int[] shape, Initializer initializer, int fanIn,
             int fanOut, boolean trainableWeight) {
+        WeightBudget.spend(name + "/" + weightName, shape);
         Tensor initial = initializer.create(shape, fanIn, fanOut, RandomSeed.generator());
         Variable variable = new Variable(name + "/" + weightName, initial, trainableWeight);
         weights.add(variable);

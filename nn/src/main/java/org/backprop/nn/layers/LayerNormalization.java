@@ -33,6 +33,11 @@ public final class LayerNormalization extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("epsilon", epsilon);
+    }
+
+    @Override
     protected void createWeights(int[] inputShape) {
         int[] shape = {inputShape[inputShape.length - 1]};
         gamma = addWeight("gamma", shape, Initializer.byName("ones"), 0, 0, true);

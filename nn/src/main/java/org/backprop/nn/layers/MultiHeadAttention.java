@@ -52,6 +52,11 @@ public final class MultiHeadAttention extends Layer {
         return "MultiHeadAttention";
     }
 
+    @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("num_heads", numHeads).put("key_dim", keyDim);
+    }
+
     /**
      * Builds the layer for query, value and key shapes (each without batch: {@code [steps, features]}), as
      * Keras's {@code build(query_shape, value_shape, key_shape)}; later calls must agree with the first.

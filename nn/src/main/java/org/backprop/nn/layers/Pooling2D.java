@@ -35,6 +35,12 @@ public abstract class Pooling2D<L extends Pooling2D<L>> extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("pool_size", new int[] {poolSize, poolSize})
+                .put("strides", new int[] {strides, strides}).put("padding", padding);
+    }
+
+    @Override
     protected final void checkInputShape(int[] shape) {
         Windows.checkImageInput(this, shape);
         computeOutputShape(shape);

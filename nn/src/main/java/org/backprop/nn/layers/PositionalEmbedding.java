@@ -44,6 +44,12 @@ public final class PositionalEmbedding extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("sequence_length", sequenceLength).put("input_dim", inputDim)
+                .put("output_dim", outputDim);
+    }
+
+    @Override
     protected void checkInputShape(int[] shape) {
         if (shape.length != 1 || shape[0] > sequenceLength) {
             throw new IllegalArgumentException("Layer \"" + name() + "\" (PositionalEmbedding) needs input of shape"

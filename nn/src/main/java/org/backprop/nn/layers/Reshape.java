@@ -40,6 +40,11 @@ public final class Reshape extends Layer {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("target_shape", targetShape);
+    }
+
+    @Override
     protected void checkInputShape(int[] shape) {
         int size = Shapes.size(shape);
         if (inferred ? size % knownSize != 0 : size != knownSize) {

@@ -38,6 +38,11 @@ public final class SeparableConv2D extends BaseConv<SeparableConv2D> {
     }
 
     @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("filters", filters).put("depth_multiplier", depthMultiplier);
+    }
+
+    @Override
     protected int outputChannels(int inputChannels) {
         return filters;
     }

@@ -54,6 +54,10 @@ final class Graph {
         return input;
     }
 
+    KerasTensor output() {
+        return output;
+    }
+
     /** Returns each layer once, in the order the graph first uses it. */
     List<Layer> layers() {
         LinkedHashSet<Layer> layers = new LinkedHashSet<>();

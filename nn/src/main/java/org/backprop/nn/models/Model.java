@@ -13,6 +13,7 @@ import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.ExampleSource;
+import org.backprop.nn.internal.RunInternals;
 import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerNames;
@@ -20,6 +21,7 @@ import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Metrics;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.optim.Optimizer;
+import org.backprop.nn.saving.SavedModels;
 
 /**
  * A model, as Keras's {@code Model}: built from an {@link Input} and the output of the layers called on it
@@ -38,19 +40,44 @@ public class Model {
 
     /** Returns the model that maps {@code inputs} to {@code outputs} through the layers called in between. */
     public Model(Input inputs, KerasTensor outputs) {
-        this.name = LayerNames.uniqueModelName("functional");
+        this(inputs, outputs, LayerNames.uniqueModelName("functional"));
+    }
+
+    /** Returns the model named {@code name}, as Keras's {@code Model(inputs, outputs, name=...)}. */
+    public Model(Input inputs, KerasTensor outputs, String name) {
+        this.name = checkName(name);
         this.graph = new Graph(inputs, outputs);
     }
 
     /** For subclasses that route inputs themselves. */
     protected Model(String name) {
-        this.name = name;
+        this.name = checkName(name);
         this.graph = null;
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("a model name must not be empty");
+        }
+        return name;
     }
 
     /** Returns the model's name, e.g. {@code "sequential"}. */
     public final String name() {
         return name;
+    }
+
+    /**
+     * Returns the symbolic input the functional model was built from, as Keras's {@code model.input}; a
+     * {@link Sequential} model has none.
+     */
+    public Input input() {
+        return graph.input();
+    }
+
+    /** Returns the symbolic output of the functional model, as Keras's {@code model.output}; a Sequential has none. */
+    public KerasTensor output() {
+        return graph.output();
     }
 
     /** Returns the layers in the order inputs reach them. */
@@ -252,6 +279,23 @@ public class Model {
     /** Sets every weight from bytes written by {@link #saveWeights()} for a model of the same architecture. */
     public final void loadWeights(byte[] bytes) {
         org.backprop.nn.io.WeightsFormat.read(bytes, weights());
+    }
+
+    /**
+     * Saves the model under {@code name} in nn's saved-model format (architecture and weights, as Keras's
+     * {@code model.save}; see {@link org.backprop.nn.saving.SavedModels}) and hands it to the platform running the
+     * program. In the browser the model is kept for the team, beside its runs; in the grader, the model a
+     * submission saves is the one evaluated on the assignment's hidden test split, rebuilt by the library alone
+     * (so it must be built from nn's own layers: a model with a Layer subclass of your own cannot be saved). Run
+     * as a plain Java program, nothing is kept.
+     *
+     * <p>{@code name} is 1 to {@value org.backprop.nn.saving.SavedModels#MAX_NAME_LENGTH} characters of letters,
+     * digits, {@code _}, {@code -} and {@code .}, not starting with a dot, e.g. {@code "final"} or
+     * {@code "mini-xception.v2"}. The optimizer's state is not saved: the saved model is for inference.
+     */
+    public final void save(String name) {
+        SavedModels.checkName(name);
+        RunInternals.observer().modelSaved(name, SavedModels.toBytes(this));
     }
 
     /**

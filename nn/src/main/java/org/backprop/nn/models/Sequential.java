@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.backprop.nn.Input;
+import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.layers.Layer;
@@ -20,6 +21,17 @@ public final class Sequential extends Model {
     /** Returns a model of {@code layers}, built when it first sees data. */
     public Sequential(Layer... layers) {
         super(LayerNames.uniqueModelName("sequential"));
+        for (Layer layer : layers) {
+            add(layer);
+        }
+    }
+
+    /**
+     * Returns a model of {@code layers} named {@code name}, as Keras's {@code Sequential(layers, name=...)}, built
+     * when it first sees data.
+     */
+    public Sequential(String name, Layer... layers) {
+        super(name);
         for (Layer layer : layers) {
             add(layer);
         }
@@ -50,6 +62,19 @@ public final class Sequential extends Model {
             current = layer.computeOutputShape(current);
         }
         inputShape = shape.clone();
+    }
+
+    /** Fails: a Sequential model runs its layers in turn and keeps no symbolic graph. Read {@link #layers()}. */
+    @Override
+    public Input input() {
+        throw new IllegalStateException("Sequential model \"" + name() + "\" has no symbolic input; read its layers()");
+    }
+
+    /** Fails: a Sequential model keeps no symbolic graph. Read {@link #layers()}. */
+    @Override
+    public KerasTensor output() {
+        throw new IllegalStateException("Sequential model \"" + name() + "\" has no symbolic output; read its"
+                + " layers()");
     }
 
     @Override

@@ -22,11 +22,6 @@ public record ModelGraph(String name, List<Integer> inputShape, List<LayerRecord
         this(name, inputShape, layers, null);
     }
 
-    /** Returns this graph with the layers and the inference determinism a probe observed. */
-    public ModelGraph withBehaviour(List<LayerRecord> probedLayers, boolean deterministic) {
-        return new ModelGraph(name, inputShape, probedLayers, deterministic);
-    }
-
     /** Returns the number of weight values of all layers. */
     public long totalParams() {
         return trainableParams() + nonTrainableParams();

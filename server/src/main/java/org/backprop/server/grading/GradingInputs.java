@@ -36,4 +36,7 @@ public interface GradingInputs {
 
     /** Returns the assignment's re-run budget: how many ablation variants are trained again besides the baselines. */
     int rerunVariants(long assignmentId);
+
+    /** Returns the hidden splits of the assignment's datasets, for held-out evaluation (workers only). */
+    List<HiddenSplitView> hiddenSplits(long assignmentId);
 }

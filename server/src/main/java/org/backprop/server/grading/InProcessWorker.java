@@ -115,7 +115,9 @@ public class InProcessWorker {
             GradingReport report = pipeline.grade(new GradingTask(job.mainClass(), job.files(),
                     job.claims().stream().map(ClaimView::toClaimedRun).toList(), job.report(), job.teamMembers(),
                     job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
-                    job.limits().toRunLimits(), datasets(job), job.contentHash(), job.rerunVariants()));
+                    job.limits().toRunLimits(), datasets(job), job.contentHash(), job.rerunVariants(),
+                    new HiddenSplits(job.hiddenSplits().stream().map(split -> split.toHiddenSplit(datasetStore::shard))
+                            .toList())));
             heartbeat.cancel(true);
             queue.complete(job.leaseId(), holder, request(report));
         } catch (RuntimeException e) {

@@ -30,7 +30,8 @@ public class JobMaterials {
                 inputs.rerunVariants(job.assignmentId), inputs.claimedRuns(job.submissionId).stream().map(ClaimView::of).toList(),
                 inputs.report(job.submissionId), teamMembers(job.teamId),
                 inputs.rubric(job.assignmentId).stream().map(WorkerRubricItem::of).toList(),
-                RunLimitsView.of(config.limits()), inputs.datasets(job.assignmentId));
+                RunLimitsView.of(config.limits()), inputs.datasets(job.assignmentId),
+                inputs.hiddenSplits(job.assignmentId));
     }
 
     /**

@@ -29,5 +29,7 @@ public record LeasedJob(
         List<WorkerRubricItem> rubric,
         RunLimitsView limits,
         @Schema(description = "The assignment's datasets that the course has imported, which the program may load;"
-                + " an entry of the assignment that resolves to no import is left out") List<JobDataset> datasets) {
+                + " an entry of the assignment that resolves to no import is left out") List<JobDataset> datasets,
+        @Schema(description = "The hidden splits the held-out items evaluate the saved models on; never given to the"
+                + " program") List<HiddenSplitView> hiddenSplits) {
 }

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.grader.check.CheckCatalogue;
+import org.backprop.nn.data.store.DatasetManifest;
+import org.backprop.nn.data.store.ShardRef;
 import org.backprop.grader.check.CheckSpec;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.ClaimedRun;
@@ -109,6 +111,30 @@ public class StoredGradingInputs implements GradingInputs {
             }
         }
         return List.copyOf(datasets.values());
+    }
+
+    @Override
+    @Transactional
+    public List<HiddenSplitView> hiddenSplits(long assignmentId) {
+        Assignment assignment = Assignment.<Assignment>findByIdOptional(assignmentId)
+                .orElseThrow(() -> new IllegalStateException("There is no assignment " + assignmentId + " to grade."));
+        Map<String, HiddenSplitView> splits = new LinkedHashMap<>();
+        for (JsonNode entry : spec(assignment).path("datasets")) {
+            String name = entry.path("name").asText();
+            String hidden = entry.hasNonNull("hidden") ? entry.get("hidden").asText() : null;
+            String version = entry.hasNonNull("version") ? entry.get("version").asText() : null;
+            if (hidden == null || splits.containsKey(name)) {
+                continue;
+            }
+            CourseDatasets.find(assignment.courseId, name, version).ifPresent(dataset -> {
+                DatasetManifest manifest = store.readManifest(dataset.manifestSha256);
+                manifest.splits().stream().filter(split -> split.name().equals(hidden)).findFirst()
+                        .ifPresent(split -> splits.put(name, new HiddenSplitView(name, hidden, manifest.height(),
+                                manifest.width(), manifest.channels(), manifest.classNames().size(),
+                                split.shards().stream().map(ShardRef::sha256).toList())));
+            });
+        }
+        return List.copyOf(splits.values());
     }
 
     @Override

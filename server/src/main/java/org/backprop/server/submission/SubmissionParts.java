@@ -19,7 +19,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Checks the parts of a submission before anything is stored: sources as the compile service takes them
- * (paths, count, size, UTF-8), a UTF-8 report, optional weights, and each part within its size limit (413 naming the part and the limit). Sizes are checked before any part is read.
+ * (paths, count, size, UTF-8), a UTF-8 report, optional weights, and each part within its size limit (413
+ * naming the part and the limit). Sizes are checked before any part is read.
  */
 final class SubmissionParts {
     static final String SOURCES_FOLDER = "src/";

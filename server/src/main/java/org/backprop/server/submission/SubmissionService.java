@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Accepts submissions: checks who submits, the parts and the runs named from the team's experiment log, writes the files to the blob store (durably),
- * then commits the rows. Deliberately not one transaction: no database connection is held while files are
- * written, and a row is committed only once every file it names is on disk.
+ * Accepts submissions: checks who submits, the parts and the runs named from the team's experiment log, writes
+ * the files to the blob store (durably), then commits the rows. Deliberately not one transaction: no database
+ * connection is held while files are written, and a row is committed only once every file it names is on disk.
  */
 @ApplicationScoped
 public class SubmissionService {

@@ -21,8 +21,9 @@ final class SubmissionViews {
                 .map(file -> new SubmissionView.FileView(file.key.path, file.kind, file.sizeBytes, file.sha256))
                 .toList();
         List<SubmissionView.RunView> runs = Submission.getEntityManager().createQuery("select r.id, r.name, a.id,"
-                + " a.displayName from SubmissionRun s, ExperimentRun r, Account a where s.key.submissionId = :submission"
-                + " and r.id = s.runId and a.id = r.accountId order by s.key.position", Object[].class)
+                + " a.displayName from SubmissionRun s, ExperimentRun r, Account a"
+                + " where s.key.submissionId = :submission and r.id = s.runId and a.id = r.accountId"
+                + " order by s.key.position", Object[].class)
                 .setParameter("submission", submission.id).getResultList().stream()
                 .map(row -> new SubmissionView.RunView((Long) row[0], (String) row[1], (Long) row[2], (String) row[3]))
                 .toList();

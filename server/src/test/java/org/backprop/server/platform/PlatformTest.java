@@ -121,7 +121,8 @@ class PlatformTest {
                         equalTo("Download a file of a submission"))
                 .body("paths.'/api/assignments/{assignmentId}/runs'.post.summary",
                         equalTo("Keep a run in my team's experiment log"))
-                .body("paths.'/api/assignments/{assignmentId}/runs/{runId}'.get.summary", equalTo("Get a run of my team"))
+                .body("paths.'/api/assignments/{assignmentId}/runs/{runId}'.get.summary",
+                        equalTo("Get a run of my team"))
                 .body("paths.'/api/teams/{teamId}/assignments/{assignmentId}/runs'.get.summary",
                         equalTo("List a team's runs"))
                 .body("paths.'/api/worker/leases'.post.responses.'201'.content.'application/json'.schema.'$ref'",

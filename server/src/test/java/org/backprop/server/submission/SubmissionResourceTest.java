@@ -175,8 +175,8 @@ class SubmissionResourceTest {
                 .post(path).then().statusCode(400)
                 .body("detail", equalTo("Run " + run + " is named twice in the submission; name each run once."));
         Homework.submission(student, "# r").multiPart("run", String.valueOf(Long.MAX_VALUE)).post(path).then()
-                .statusCode(400).body("detail", equalTo("Run " + Long.MAX_VALUE + " is not in your team's experiment log"
-                        + " for this assignment."));
+                .statusCode(400).body("detail", equalTo("Run " + Long.MAX_VALUE + " is not in your team's experiment"
+                        + " log for this assignment."));
         RequestSpecification tooMany = Homework.submission(student, "# r");
         for (int i = 1; i <= 201; i++) {
             tooMany.multiPart("run", String.valueOf(i));
@@ -199,7 +199,8 @@ class SubmissionResourceTest {
         long theirs = Runs.keep(homework, homework.course().students().get(1), "baseline");
         Homework.submission(student, "# r").multiPart("run", String.valueOf(theirs)).post(homework.submissionsPath())
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", equalTo("Run " + theirs + " is not in your team's experiment log for this assignment."));
+                .body("detail", equalTo("Run " + theirs + " is not in your team's experiment log for this"
+                        + " assignment."));
         Homework.as(student).get(homework.submissionsPath()).then().body("total", equalTo(0));
     }
 

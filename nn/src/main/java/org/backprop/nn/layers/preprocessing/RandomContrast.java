@@ -4,6 +4,7 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.layers.Layer;
+import org.backprop.nn.layers.LayerConfig;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 
@@ -26,6 +27,11 @@ public final class RandomContrast extends Layer {
     @Override
     public String typeName() {
         return "RandomContrast";
+    }
+
+    @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("factor", factor);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.backprop.nn.layers.preprocessing;
 
+import org.backprop.nn.layers.LayerConfig;
 import org.backprop.nn.random.RandomGenerator;
 
 /**
@@ -9,6 +10,7 @@ import org.backprop.nn.random.RandomGenerator;
 public final class RandomFlip extends ImageAugmentation {
     private final boolean horizontal;
     private final boolean vertical;
+    private final String mode;
 
     public RandomFlip() {
         this("horizontal_and_vertical");
@@ -16,6 +18,7 @@ public final class RandomFlip extends ImageAugmentation {
 
     public RandomFlip(String mode) {
         super("random_flip");
+        this.mode = mode;
         switch (mode) {
             case "horizontal":
                 horizontal = true;
@@ -38,6 +41,11 @@ public final class RandomFlip extends ImageAugmentation {
     @Override
     public String typeName() {
         return "RandomFlip";
+    }
+
+    @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("mode", mode);
     }
 
     @Override

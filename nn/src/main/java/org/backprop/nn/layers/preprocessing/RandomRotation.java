@@ -1,5 +1,6 @@
 package org.backprop.nn.layers.preprocessing;
 
+import org.backprop.nn.layers.LayerConfig;
 import org.backprop.nn.random.RandomGenerator;
 
 /**
@@ -20,6 +21,11 @@ public final class RandomRotation extends ImageAugmentation {
     @Override
     public String typeName() {
         return "RandomRotation";
+    }
+
+    @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("factor", factor);
     }
 
     @Override

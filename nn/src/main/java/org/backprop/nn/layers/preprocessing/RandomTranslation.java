@@ -1,5 +1,6 @@
 package org.backprop.nn.layers.preprocessing;
 
+import org.backprop.nn.layers.LayerConfig;
 import org.backprop.nn.random.RandomGenerator;
 
 /**
@@ -23,6 +24,11 @@ public final class RandomTranslation extends ImageAugmentation {
     @Override
     public String typeName() {
         return "RandomTranslation";
+    }
+
+    @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("height_factor", heightFactor).put("width_factor", widthFactor);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.backprop.nn.layers.preprocessing;
 
+import org.backprop.nn.layers.LayerConfig;
 import org.backprop.nn.random.RandomGenerator;
 
 /**
@@ -21,6 +22,11 @@ public final class RandomZoom extends ImageAugmentation {
     @Override
     public String typeName() {
         return "RandomZoom";
+    }
+
+    @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("height_factor", factor);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.backprop.nn.layers.preprocessing;
 
 import org.backprop.nn.Tensor;
 import org.backprop.nn.layers.Layer;
+import org.backprop.nn.layers.LayerConfig;
 import org.backprop.nn.ops.Ops;
 
 /** Multiplies inputs by {@code scale} and adds {@code offset}, as Keras's {@code Rescaling(1./255)}. */
@@ -22,6 +23,11 @@ public final class Rescaling extends Layer {
     @Override
     public String typeName() {
         return "Rescaling";
+    }
+
+    @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("scale", scale).put("offset", offset);
     }
 
     @Override

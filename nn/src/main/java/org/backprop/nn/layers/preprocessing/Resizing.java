@@ -5,6 +5,7 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.data.images.Bilinear;
 import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.layers.Layer;
+import org.backprop.nn.layers.LayerConfig;
 
 /**
  * Resizes images to {@code height × width} with bilinear interpolation, as Keras's {@code Resizing} (half-pixel
@@ -27,6 +28,11 @@ public final class Resizing extends Layer {
     @Override
     public String typeName() {
         return "Resizing";
+    }
+
+    @Override
+    public LayerConfig getConfig() {
+        return super.getConfig().put("height", height).put("width", width);
     }
 
     @Override

@@ -1,0 +1,224 @@
+package org.backprop.nn.saving;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.backprop.nn.layers.Activation;
+import org.backprop.nn.layers.Add;
+import org.backprop.nn.layers.AveragePooling2D;
+import org.backprop.nn.layers.BaseConv;
+import org.backprop.nn.layers.BatchNormalization;
+import org.backprop.nn.layers.Concatenate;
+import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Dense;
+import org.backprop.nn.layers.DepthwiseConv2D;
+import org.backprop.nn.layers.Dropout;
+import org.backprop.nn.layers.Embedding;
+import org.backprop.nn.layers.Flatten;
+import org.backprop.nn.layers.GlobalAveragePooling2D;
+import org.backprop.nn.layers.LSTM;
+import org.backprop.nn.layers.Layer;
+import org.backprop.nn.layers.LayerConfig;
+import org.backprop.nn.layers.LayerNormalization;
+import org.backprop.nn.layers.MaxPooling2D;
+import org.backprop.nn.layers.MultiHeadAttention;
+import org.backprop.nn.layers.Pooling2D;
+import org.backprop.nn.layers.PositionalEmbedding;
+import org.backprop.nn.layers.Reshape;
+import org.backprop.nn.layers.SeparableConv2D;
+import org.backprop.nn.layers.preprocessing.RandomContrast;
+import org.backprop.nn.layers.preprocessing.RandomFlip;
+import org.backprop.nn.layers.preprocessing.RandomRotation;
+import org.backprop.nn.layers.preprocessing.RandomTranslation;
+import org.backprop.nn.layers.preprocessing.RandomZoom;
+import org.backprop.nn.layers.preprocessing.Rescaling;
+import org.backprop.nn.layers.preprocessing.Resizing;
+
+/**
+ * Rebuilds library layers from their {@link Layer#getConfig() configs}, by Keras class name, as Keras's
+ * {@code layers.deserialize}: one explicit factory per layer class, with no reflection, so that TeaVM translates it
+ * and so that a saved model can only ever name layers the library has. Each factory reads the settings its
+ * layer's {@code getConfig} writes, with the layer's own defaults for settings a config leaves out.
+ *
+ * <p>A layer class that is not registered here cannot be saved: a student's own {@link Layer} subclass has code
+ * the grader does not run, so its model could not be rebuilt there.
+ */
+public final class LayerRegistry {
+    private static final Map<String, Entry> BY_NAME = new LinkedHashMap<>();
+    private static final Map<Class<?>, Entry> BY_CLASS = new HashMap<>();
+
+    static {
+        register("Activation", Activation.class, c -> new Activation(c.getString("activation")));
+        register("Add", Add.class, c -> new Add());
+        register("AveragePooling2D", AveragePooling2D.class,
+                c -> pooling(new AveragePooling2D(c.getSquare("pool_size")), c));
+        register("BatchNormalization", BatchNormalization.class, c -> new BatchNormalization()
+                .momentum(c.getDouble("momentum", 0.99)).epsilon(c.getDouble("epsilon", 1e-3)));
+        register("Concatenate", Concatenate.class, c -> new Concatenate());
+        register("Conv2D", Conv2D.class,
+                c -> convolution(new Conv2D(c.getInt("filters"), c.getSquare("kernel_size")), c));
+        register("Dense", Dense.class, c -> new Dense(c.getInt("units"), c.getString("activation", "linear"))
+                .useBias(c.getBoolean("use_bias", true))
+                .kernelInitializer(c.getString("kernel_initializer", "glorot_uniform"))
+                .biasInitializer(c.getString("bias_initializer", "zeros")));
+        register("DepthwiseConv2D", DepthwiseConv2D.class, c -> convolution(new DepthwiseConv2D(
+                c.getSquare("kernel_size")).depthMultiplier(c.getInt("depth_multiplier", 1)), c));
+        register("Dropout", Dropout.class, c -> new Dropout(c.getDouble("rate")));
+        register("Embedding", Embedding.class, c -> new Embedding(c.getInt("input_dim"), c.getInt("output_dim")));
+        register("Flatten", Flatten.class, c -> new Flatten());
+        register("GlobalAveragePooling2D", GlobalAveragePooling2D.class, c -> new GlobalAveragePooling2D());
+        register("LSTM", LSTM.class,
+                c -> new LSTM(c.getInt("units")).returnSequences(c.getBoolean("return_sequences", false)));
+        register("LayerNormalization", LayerNormalization.class,
+                c -> new LayerNormalization().epsilon(c.getDouble("epsilon", 1e-3)));
+        register("MaxPooling2D", MaxPooling2D.class, c -> pooling(new MaxPooling2D(c.getSquare("pool_size")), c));
+        register("MultiHeadAttention", MultiHeadAttention.class,
+                c -> new MultiHeadAttention(c.getInt("num_heads"), c.getInt("key_dim")));
+        register("PositionalEmbedding", PositionalEmbedding.class, c -> new PositionalEmbedding(
+                c.getInt("sequence_length"), c.getInt("input_dim"), c.getInt("output_dim")));
+        register("RandomContrast", RandomContrast.class, c -> new RandomContrast(c.getDouble("factor")));
+        register("RandomFlip", RandomFlip.class,
+                c -> new RandomFlip(c.getString("mode", "horizontal_and_vertical")));
+        register("RandomRotation", RandomRotation.class, c -> new RandomRotation(c.getDouble("factor")));
+        register("RandomTranslation", RandomTranslation.class,
+                c -> new RandomTranslation(c.getDouble("height_factor"), c.getDouble("width_factor")));
+        register("RandomZoom", RandomZoom.class, c -> new RandomZoom(c.getDouble("height_factor")));
+        register("Rescaling", Rescaling.class, c -> new Rescaling(c.getDouble("scale"), c.getDouble("offset", 0)));
+        register("Reshape", Reshape.class, c -> new Reshape(c.getInts("target_shape")));
+        register("Resizing", Resizing.class, c -> new Resizing(c.getInt("height"), c.getInt("width")));
+        register("SeparableConv2D", SeparableConv2D.class, c -> convolution(new SeparableConv2D(c.getInt("filters"),
+                c.getSquare("kernel_size")).depthMultiplier(c.getInt("depth_multiplier", 1)), c));
+    }
+
+    private LayerRegistry() {
+    }
+
+    /** One registered layer class: its Keras class name, Java class and factory. */
+    private record Entry(String className, Class<? extends Layer> type, Function<LayerConfig, Layer> factory) {
+    }
+
+    private static void register(String className, Class<? extends Layer> type,
+            Function<LayerConfig, Layer> factory) {
+        Entry entry = new Entry(className, type, factory);
+        BY_NAME.put(className, entry);
+        BY_CLASS.put(type, entry);
+    }
+
+    private static <L extends BaseConv<L>> L convolution(L layer, LayerConfig c) {
+        return layer.strides(c.getSquare("strides", 1)).padding(c.getString("padding", "valid"))
+                .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear"));
+    }
+
+    private static <L extends Pooling2D<L>> L pooling(L layer, LayerConfig c) {
+        return layer.strides(c.getSquare("strides", c.getSquare("pool_size")))
+                .padding(c.getString("padding", "valid"));
+    }
+
+    /** Returns the Keras class names of every registered layer, sorted. */
+    public static List<String> classNames() {
+        List<String> names = new ArrayList<>(BY_NAME.keySet());
+        Collections.sort(names);
+        return names;
+    }
+
+    /**
+     * Returns the Keras class name under which {@code layer} is saved, failing with a message the student reads
+     * when it is not a layer of the library (a subclass of their own) or, a library bug, one missing here.
+     */
+    public static String classNameOf(Layer layer) {
+        Entry entry = BY_CLASS.get(layer.getClass());
+        if (entry != null) {
+            return entry.className();
+        }
+        String javaName = layer.getClass().getName();
+        if (javaName.startsWith("org.backprop.nn.")) {
+            throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + javaName + ") cannot be saved:"
+                    + " this version of nn does not know how to rebuild it. Please report this to the course staff.");
+        }
+        throw new IllegalArgumentException("Layer \"" + layer.name() + "\" is an instance of your own class "
+                + javaName + ", so the model cannot be saved: the grader rebuilds a saved model from nn's own layers"
+                + " and never runs your code. Build the model from nn's layers (Dense, Conv2D, Activation, …) to"
+                + " save it.");
+    }
+
+    /**
+     * Returns a new, unbuilt layer of Keras class {@code className} with the settings, name and trainable flag of
+     * {@code config}; settings it leaves out take the layer's defaults. Fails, naming the layer, when the class is
+     * unknown, a setting is invalid, or the config holds a setting the layer does not have (which this version
+     * could not honour).
+     */
+    public static Layer fromConfig(String className, LayerConfig config) {
+        String name = config.has("name") && config.get("name") instanceof String ? (String) config.get("name") : "?";
+        Entry entry = BY_NAME.get(className);
+        if (entry == null) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" has class " + className + ", which this"
+                    + " version of nn does not have; it has " + String.join(", ", classNames()));
+        }
+        try {
+            Layer layer = entry.factory().apply(config);
+            if (config.has("name")) {
+                layer.setName(config.getString("name"));
+            }
+            layer.setTrainable(config.getBoolean("trainable", true));
+            checkHonoured(config, layer.getConfig());
+            return layer;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" (" + className + ") cannot be rebuilt from its"
+                    + " config: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that the rebuilt layer has every setting of the config it was built from, with the same value, so
+     * that a setting a later version adds (and this one would drop) fails instead of changing the model.
+     */
+    private static void checkHonoured(LayerConfig wanted, LayerConfig rebuilt) {
+        for (Map.Entry<String, Object> setting : wanted.asMap().entrySet()) {
+            String key = setting.getKey();
+            if (!rebuilt.has(key)) {
+                throw new IllegalArgumentException("it has a setting \"" + key + "\" that this version of nn does"
+                        + " not know");
+            }
+            if (!sameValue(setting.getValue(), rebuilt.get(key))) {
+                throw new IllegalArgumentException("\"" + key + "\" is " + setting.getValue() + " in the config but"
+                        + " " + rebuilt.get(key) + " in the rebuilt layer");
+            }
+        }
+    }
+
+    /**
+     * Numbers compare as the floats layers keep, so that a config written elsewhere with more digits loads; a
+     * window side {@code 3} stands for Keras's pair {@code [3, 3]}.
+     */
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Double && b instanceof List) {
+            for (Object element : (List<?>) b) {
+                if (!sameValue(a, element)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Double && b instanceof Double) {
+            return (float) (double) (Double) a == (float) (double) (Double) b;
+        }
+        if (a instanceof List && b instanceof List) {
+            List<?> left = (List<?>) a;
+            List<?> right = (List<?>) b;
+            if (left.size() != right.size()) {
+                return false;
+            }
+            for (int i = 0; i < left.size(); i++) {
+                if (!sameValue(left.get(i), right.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a == null ? b == null : a.equals(b);
+    }
+}
