@@ -31,6 +31,8 @@ import org.backprop.grader.sandbox.TestReport;
 final class HiddenTestStage {
     /** The check this stage gathers evidence for. */
     static final String CHECK = "tests";
+    private static final int MAX_LOGGED_CHARS = 4 * 1024;
+    private static final int MAX_ERROR_LINE = 400;
 
     private final CompileService compiler;
     private final NodeSandbox sandbox;
@@ -107,6 +109,9 @@ final class HiddenTestStage {
         }
         log.add("tests run: " + result.status() + " in " + result.wallMillis() + " ms, " + result.testReports().size()
                 + " of " + cases.size() + " tests reported");
+        if (!result.stderr().isBlank()) {
+            log.add("tests stderr:\n" + tail(result.stderr()));
+        }
         return HiddenTestResults.ran(results(cases, fileOfTest, result));
     }
 
@@ -115,9 +120,13 @@ final class HiddenTestStage {
             RunResult result) {
         Map<String, TestReport> reported = new LinkedHashMap<>();
         result.testReports().forEach(report -> reported.putIfAbsent(report.test(), report));
-        String notRun = result.status() == RunResult.Status.COMPLETED
-                ? "did not run: the tests stopped before it"
-                : "did not run: " + result.message();
+        String lastError = result.stderr().lines().map(String::strip).filter(line -> !line.isEmpty())
+                .reduce((first, second) -> second).map(line -> line.length() > MAX_ERROR_LINE
+                        ? line.substring(0, MAX_ERROR_LINE) + "..." : line).orElse(null);
+        String notRun = "did not run: " + (result.status() == RunResult.Status.COMPLETED
+                ? "the tests stopped before it" : result.message().replace(" its error output says why.", ""))
+                + (lastError == null || result.status() != RunResult.Status.FAILED ? "" : " Its last error line: "
+                        + lastError);
         List<TestResult> results = new ArrayList<>();
         for (HiddenTests.TestCase test : cases) {
             TestReport report = reported.get(test.name());
@@ -134,6 +143,11 @@ final class HiddenTestStage {
             }
         }
         return results;
+    }
+
+    private static String tail(String printed) {
+        return printed.length() <= MAX_LOGGED_CHARS ? printed
+                : "[...]" + printed.substring(printed.length() - MAX_LOGGED_CHARS);
     }
 
     private static String describe(Diagnostic diagnostic) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.grader.GraderTestSupport;
@@ -118,6 +121,38 @@ class HiddenTestsTest {
                 - NetTest.doublesItsInputs: failed: predictions: at index 2: expected 7.0 (within 1.0E-6), got 6.0
                 - NetTest.saves: failed with an error: java.lang.IllegalStateException: saving is not written yet""",
                 item.message());
+    }
+
+    @Test
+    void theHomeworksStarterPassesItsSavedModelTestsAndABrokenNetworkFailsThem() throws IOException {
+        Path homework = Path.of(System.getProperty("backprop.repository-root"), "assignments", "hw-convnets");
+        Map<String, String> starter = new HashMap<>();
+        for (String file : List.of("Main.java", "model/Components.java", "model/ConvNet.java")) {
+            starter.put(file, Files.readString(homework.resolve(file)));
+        }
+        String hiddenFile = "hidden/SavedModelTest.java";
+        List<RubricItem> rubric = List.of(new RubricItem("saved-model", "The saved model loads", 5, "tests",
+                Map.of("files", List.of(hiddenFile)), Visibility.AFTER_DUE));
+        Map<String, String> hidden = Map.of(hiddenFile, Files.readString(homework.resolve(hiddenFile)));
+
+        GradedItem passing = pipeline.grade(new GradingTask("Main", starter, List.of(), "", List.of(), rubric, LIMITS,
+                RunDatasets.NONE, "", 2, HiddenSplits.NONE, hidden)).items().get(0);
+        assertEquals(Verdict.PASSED, passing.verdict(), passing::message);
+        assertEquals("""
+                4 of 4 hidden tests passed.
+                - SavedModelTest.baselineBuildsForTenClassesOfGreyscaleImages: passed
+                - SavedModelTest.savedBaselineLoadsWithTheSameParameters: passed
+                - SavedModelTest.savedBaselinePredictsAsBefore: passed
+                - SavedModelTest.everyAblationVariantBuildsAndSaves: passed""", passing.message());
+
+        Map<String, String> twoClasses = new HashMap<>(starter);
+        twoClasses.put("model/ConvNet.java", starter.get("model/ConvNet.java")
+                .replace("new Dense(classes, \"softmax\")", "new Dense(2, \"softmax\")"));
+        GradedItem failing = pipeline.grade(new GradingTask("Main", twoClasses, List.of(), "", List.of(), rubric,
+                LIMITS, RunDatasets.NONE, "", 2, HiddenSplits.NONE, hidden)).items().get(0);
+        assertEquals(Verdict.PARTIAL, failing.verdict(), failing::message);
+        assertTrue(failing.message().contains("- SavedModelTest.baselineBuildsForTenClassesOfGreyscaleImages: failed:"
+                + " classes the network predicts for 10 classes: expected 10, got 2"), failing::message);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.backprop.grader.pipeline.GradingPipeline;
+import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
@@ -117,7 +118,7 @@ public class InProcessWorker {
                     job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
                     job.limits().toRunLimits(), datasets(job), job.contentHash(), job.rerunVariants(),
                     new HiddenSplits(job.hiddenSplits().stream().map(split -> split.toHiddenSplit(datasetStore::shard))
-                            .toList())));
+                            .toList()), job.hiddenTests()));
             heartbeat.cancel(true);
             queue.complete(job.leaseId(), holder, request(report));
         } catch (RuntimeException e) {

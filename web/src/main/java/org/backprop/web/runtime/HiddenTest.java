@@ -31,14 +31,17 @@ public final class HiddenTest {
     }
 
     Result run() {
+        Throwable thrown = null;
         try {
             body.run();
-            return new Result(Outcome.PASSED, null);
-        } catch (AssertionFailedError failed) {
-            return new Result(Outcome.FAILED, describe(failed, false));
-        } catch (Throwable thrown) {
-            return new Result(Outcome.ERRORED, describe(thrown, true));
+        } catch (Throwable caught) {
+            thrown = caught;
         }
+        if (thrown == null) {
+            return new Result(Outcome.PASSED, null);
+        }
+        boolean failed = thrown instanceof AssertionFailedError;
+        return new Result(failed ? Outcome.FAILED : Outcome.ERRORED, describe(thrown, !failed));
     }
 
     /** Words what was thrown; an exception of the student's whose description itself throws is named by class. */
