@@ -37,9 +37,9 @@ public class Main {
     /** The demo course's two; put your team's two here, e.g. "rock_paper_scissors" and "tf_flowers". */
     static final String[] DATASETS = {"fashion_mnist", "mnist"};
     /** Examples each run trains on: few, so that a laptop finishes in minutes. Raise it for your report. */
-    static final int TRAIN_EXAMPLES = 600;
+    static final int TRAIN_EXAMPLES = 240;
     /** The last examples of train, kept out of training to validate on. */
-    static final int VALIDATION_EXAMPLES = 300;
+    static final int VALIDATION_EXAMPLES = 60;
     static final int EPOCHS = 5;
     /** Higher than Adam's usual 1e-3 so that two short epochs learn something; try lower with longer runs. */
     static final double LEARNING_RATE = 3e-3;

@@ -314,7 +314,7 @@ final class SpecParser {
     private void datasetsNamed(List<AssignmentSpec.RubricSpec> rubric, List<AssignmentSpec.DatasetSpec> datasets) {
         for (int i = 0; i < rubric.size(); i++) {
             AssignmentSpec.RubricSpec item = rubric.get(i);
-            if (item == null || !item.check().name().equals("heldout") || !item.params().path("dataset").isTextual()) {
+            if (item == null || item.check() == null || !item.check().name().equals("heldout") || !item.params().path("dataset").isTextual()) {
                 continue;
             }
             String name = item.params().get("dataset").asText();

@@ -17,7 +17,8 @@ import org.backprop.server.assignment.AssignmentFolder;
  * Gives the demo course's copy of an assignment the datasets the demo has. The committed {@code assignment.yaml}
  * names the course's TFDS datasets (rock_paper_scissors, tf_flowers, ...), which only a real course imports; the demo
  * can import Fashion-MNIST and MNIST from the package registries, so its copy names those two instead, each with
- * its hidden test split, and a held-out check on a replaced dataset evaluates on Fashion-MNIST.
+ * its hidden test split, and a held-out check on a replaced dataset evaluates on MNIST: its threshold was set for
+ * the course's dataset, and of the demo's two the digits come closer to it after a laptop's few minutes of training.
  */
 public final class DemoHomeworkDatasets {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -54,7 +55,7 @@ public final class DemoHomeworkDatasets {
         for (JsonNode item : document.path("rubric")) {
             JsonNode params = item.path("params");
             if (params instanceof ObjectNode named && replaced.contains(named.path("dataset").asText(null))) {
-                named.put("dataset", DEMO.get(0)[0]);
+                named.put("dataset", DEMO.get(1)[0]);
             }
         }
         Map<String, String> rewritten = new TreeMap<>(files);

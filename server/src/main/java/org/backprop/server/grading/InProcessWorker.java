@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.pipeline.GradingPipeline;
 import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.pipeline.GradingTask;

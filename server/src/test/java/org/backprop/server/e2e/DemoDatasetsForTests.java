@@ -22,13 +22,19 @@ final class DemoDatasetsForTests {
 
     static void importInto(DatasetService datasets, Fixtures.Cohort course, Path mnistDigits, int train, int test)
             throws IOException {
+        importInto(datasets, course, mnistDigits, train, test, null);
+    }
+
+    /** Imports both, resized to {@code size}×{@code size} as an instructor may choose (null: as they come, 28×28). */
+    static void importInto(DatasetService datasets, Fixtures.Cohort course, Path mnistDigits, int train, int test,
+            Integer size) throws IOException {
         Path fashion = FashionMnistSlice.write(Files.createTempDirectory("fashion-slice-"), train, test);
         datasets.importFolder(course.id(), fashion, new ImportSettings(DatasetFormat.IDX, "fashion_mnist", "1.0.0",
-                null, null, null, "test", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+                size, size, null, "test", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
                         "Shirt", "Sneaker", "Bag", "Ankle boot")), course.instructor().id());
         Path digits = Files.createTempDirectory("mnist-idx-");
         MnistDigitsAsIdx.write(mnistDigits, digits);
-        datasets.importFolder(course.id(), digits, new ImportSettings(DatasetFormat.IDX, "mnist", "1.0.0", null, null,
+        datasets.importFolder(course.id(), digits, new ImportSettings(DatasetFormat.IDX, "mnist", "1.0.0", size, size,
                 null, "test", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")), course.instructor().id());
     }
 }
