@@ -36,7 +36,7 @@ class AssertionsTest {
                 failure(() -> Assertions.assertClose(0.5, Double.NaN, 1e-3, "loss")));
         assertEquals("predictions: at index 1: expected 2.0 (within 1.0E-4), got 2.5", failure(
                 () -> Assertions.assertClose(new float[] {1f, 2f}, new float[] {1f, 2.5f}, 1e-4, "predictions")));
-        assertEquals("predictions: expected 2 values, got 3", failure(
+        assertEquals("predictions: expected 2 values, got 3 values", failure(
                 () -> Assertions.assertClose(new float[] {1f, 2f}, new float[] {1f, 2f, 3f}, 1e-4, "predictions")));
         assertEquals("a bad shape: expected an exception java.lang.IllegalArgumentException, got none",
                 failure(() -> Assertions.assertThrows(IllegalArgumentException.class, () -> { }, "a bad shape")));
