@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.pipeline.GradingPipeline;
-import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
