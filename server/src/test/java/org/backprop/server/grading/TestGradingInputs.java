@@ -72,7 +72,8 @@ public class TestGradingInputs implements GradingInputs {
     @Override
     public String contentHash(long submissionId) {
         Material material = submissions.get(submissionId);
-        return material == null ? stored.contentHash(submissionId) : material.sources().sha256();
+        // GradingFixtures.submit announces registered submissions with this hash.
+        return material == null ? stored.contentHash(submissionId) : "0".repeat(64);
     }
 
     /** Assignments a test registered re-run the default budget; others' say it in their spec. */
