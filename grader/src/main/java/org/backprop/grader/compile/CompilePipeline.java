@@ -86,7 +86,8 @@ public final class CompilePipeline {
             workDir = Files.createTempDirectory(workRoot, "tests-");
             Path classes = Files.createDirectory(workDir.resolve("classes"));
 
-            JavaSourceCompiler.Outcome student = javac.compile(sources.sortedFiles(), CompileClasspath.student(), classes);
+            JavaSourceCompiler.Outcome student =
+                    javac.compile(sources.sortedFiles(), CompileClasspath.student(), classes);
             if (!student.succeeded()) {
                 return CompileResult.failure(withAnError(student.diagnostics()));
             }

@@ -62,7 +62,8 @@ class HiddenTestsDiscoveryTest {
 
     @Test
     void cutsCompilerMessagesToLinesThatQuoteNoHiddenSource() {
-        HiddenTests tests = new HiddenTests(Map.of("hidden/T.java", "class T {\n    int secretAnswer = Net.answer();\n}\n"),
+        HiddenTests tests = new HiddenTests(
+                Map.of("hidden/T.java", "class T {\n    int secretAnswer = Net.answer();\n}\n"),
                 List.of(new HiddenTests.TestCase("T", "x", false)));
         assertEquals("cannot find symbol; symbol: method answer(); location: class Net",
                 HiddenTestDiagnostics.withoutSource("cannot find symbol\n  symbol:   method answer()\n"
