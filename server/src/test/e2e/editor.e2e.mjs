@@ -1,9 +1,15 @@
 // Drives the editor page in headless Chromium with WebGPU on SwiftShader and prints what a student
 // would see as one JSON object; EditorEndToEndTest asserts on it. The student's course has Fashion-MNIST.
-// Usage: node editor.e2e.mjs <base-url> <email> <password>
+// Then the page is opened for an assignment (/?assignment=<id>), by a member of a team and by a student in no team,
+// each running <runs-program> (two fits); every account has <password>.
+// Usage: node editor.e2e.mjs <base-url> <email> <password> <assignment-id> <member-email> <loner-email> <runs-program>
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const [baseUrl, email, password] = process.argv.slice(2);
+const [baseUrl, email, password, assignmentId, memberEmail, lonerEmail, runsProgram] = process.argv.slice(2);
+// Screenshots go to the server module's target folder, beside the test reports.
+const SCREENSHOTS = fileURLToPath(new URL('../../../target/e2e/', import.meta.url));
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--enable-unsafe-webgpu',
@@ -56,6 +62,86 @@ public class Main {
     }
 }
 `;
+
+const isSettled = () => ['Finished.', 'Stopped'].some((s) => document.querySelector('#status').textContent.startsWith(s))
+  || document.querySelector('#status').classList.contains('error');
+
+// Opens the editor for the assignment in a browser of its own, signs in with the form, and runs runsProgram: reports
+// what the run-log line said (each text it showed, in order), what was compiled, and each run the page sent.
+async function runForAssignment(accountEmail, screenshot) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource')
+      && pageErrors.push(message.text()));
+    const compiled = {};
+    const saves = [];
+    page.on('response', async (response) => {
+      const { pathname } = new URL(response.url());
+      const method = response.request().method();
+      if (method === 'POST' && pathname === '/api/compile') {
+        compiled.source = JSON.parse(response.request().postData()).files['Main.java'];
+        compiled.sourceSha256 = (await response.json().catch(() => ({}))).sourceSha256;
+      } else if (method === 'POST' && pathname === `/api/assignments/${assignmentId}/runs`) {
+        const sent = JSON.parse(response.request().postData());
+        const body = await response.json().catch(() => ({}));
+        saves.push({ status: response.status(), name: sent.record.name, sourceSha256: sent.sourceSha256,
+          detail: body.detail ?? null });
+      }
+    });
+    await page.goto(new URL(`/?assignment=${encodeURIComponent(assignmentId)}`, baseUrl).href);
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30_000 });
+    const seenHere = {
+      destination: await page.textContent('#run-log'),
+      destinationVisible: await page.isVisible('#run-log'),
+    };
+    await page.fill('#sign-in-email', accountEmail);
+    await page.fill('#sign-in-password', password);
+    await page.click('#sign-in button[type="submit"]');
+    await page.waitForSelector('#account:not([hidden])', { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#course-datasets').textContent.length > 0
+      && !document.querySelector('#course-datasets').textContent.startsWith('Listing'), null, { timeout: 30_000 });
+    // Every text the line shows from now on, so that a message replaced by the next one is seen too.
+    await page.evaluate(() => {
+      const line = document.querySelector('#run-log');
+      window.runLogLines = [];
+      new MutationObserver(() => window.runLogLines.push(line.textContent))
+        .observe(line, { childList: true, characterData: true, subtree: true });
+    });
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(runsProgram);
+    await page.click('#run');
+    await page.waitForFunction(isSettled, null, { timeout: 180_000 });
+    // Saving ends after the program: wait for the line to answer for the last run (or to show a problem).
+    await page.waitForFunction(() => {
+      const line = document.querySelector('#run-log');
+      return line.classList.contains('error') || line.textContent.endsWith(': second.');
+    }, null, { timeout: 60_000 });
+    // Both runs answered (a failed save leaves the line at the first problem until the second one's).
+    await page.waitForFunction(() => window.runLogLines.length >= 2, null, { timeout: 60_000 }).catch(() => {});
+    for (let wait = 0; wait < 50 && saves.length < 2; wait++) {
+      await page.waitForTimeout(100);
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: SCREENSHOTS + screenshot, fullPage: true });
+    return {
+      ...seenHere,
+      status: await page.textContent('#status'),
+      stdout: await page.$$eval('#output .stdout', (spans) => spans.map((s) => s.textContent).join('')),
+      stderr: await page.$$eval('#output .stderr', (spans) => spans.map((s) => s.textContent).join('')),
+      runLog: await page.textContent('#run-log'),
+      runLogError: await page.$eval('#run-log', (line) => line.classList.contains('error')),
+      runLogLines: await page.evaluate(() => window.runLogLines),
+      compiled,
+      saves,
+      screenshot: SCREENSHOTS + screenshot,
+    };
+  } finally {
+    await context.close();
+  }
+}
 
 try {
   const context = await browser.newContext();
@@ -159,6 +245,12 @@ try {
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30_000 });
   await page.waitForFunction(() => document.querySelector('#course-datasets').textContent.startsWith('Datasets'), null, { timeout: 30_000 });
   seen.datasetAfterReload = await runDatasetProgram();
+  await context.close();
+
+  // 5. Opened for an assignment: a team member's two fits reach the team's experiment log, and a student in no
+  //    team reads why the server keeps none of theirs.
+  seen.teamRuns = await runForAssignment(memberEmail, 'experiment-log-saved.png');
+  seen.lonerRuns = await runForAssignment(lonerEmail, 'experiment-log-no-team.png');
   seen.pageErrors = pageErrors;
 } catch (error) {
   seen.failure = String(error);

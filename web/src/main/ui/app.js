@@ -5,7 +5,7 @@ import { toEditorDiagnostics, describe } from './diagnostics.js';
 import { csrfHeaders, loadSession, onSessionChange, showSignIn } from './session.js';
 import { currentRunContext, showCourses } from './course-datasets.js';
 import { clearProgress, settleProgress, showProgress } from './download-progress.js';
-import { assignmentFromSearch, destinationLine, saveRun } from './experiment-log.js';
+import { assignmentFromSearch, destinationLine, inOrder, saveRun } from './experiment-log.js';
 
 const FILE_NAME = 'Main.java';
 const output = document.getElementById('output');
@@ -114,7 +114,9 @@ async function run() {
     if (data.type === 'exit') {
       finishRun(data.code === 0 ? 'Finished.' : `Stopped with exit code ${data.code}.`, data.code !== 0);
     } else if (data.type === 'run') {
-      logRun(compiled.sourceSha256, data.record);
+      if (assignmentId) {
+        logRun({ sourceSha256: compiled.sourceSha256, recordJson: data.record });
+      }
     } else if (data.type === 'progress') {
       showProgress(data);
     } else if (data.type === 'notice') {
@@ -128,15 +130,16 @@ async function run() {
   worker.postMessage({ js: compiled.js, datasets });
 }
 
-/** Saves an ended run to the experiment log when the page was opened for an assignment; says how it went. */
-async function logRun(sourceSha256, recordJson) {
-  if (!assignmentId) {
-    return;
-  }
-  const saved = await saveRun({ assignmentId, sourceSha256, recordJson, headers: csrfHeaders() });
-  runLog.textContent = saved.text;
-  runLog.classList.toggle('error', !saved.ok);
-}
+/**
+ * Saves an ended run to the experiment log when the page was opened for an assignment, after the runs that ended
+ * before it; says how it went.
+ */
+const logRun = inOrder(
+  ({ sourceSha256, recordJson }) => saveRun({ assignmentId, sourceSha256, recordJson, headers: csrfHeaders() }),
+  (saved) => {
+    runLog.textContent = saved.text;
+    runLog.classList.toggle('error', !saved.ok);
+  });
 
 compileButton.addEventListener('click', async () => {
   compileButton.disabled = true;

@@ -46,3 +46,16 @@ export async function saveRun({ assignmentId, sourceSha256, recordJson, headers 
   const body = await response.json().catch(() => ({}));
   return { ok: false, text: body.detail ?? `The run could not be saved: the server answered ${response.status}.` };
 }
+
+/**
+ * Returns {@code save(run)}, which saves runs one at a time in the order it is called (the order the fits ended) and
+ * hands each answer to {@code show}: the log keeps the fits' order, and the last message shown is the last run's, however
+ * quickly the server answers each. {@code saveOne(run)} resolves to saveRun's answer and never rejects.
+ */
+export function inOrder(saveOne, show) {
+  let previous = Promise.resolve();
+  return (run) => {
+    previous = previous.then(() => saveOne(run)).then(show);
+    return previous;
+  };
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignmentFromSearch, destinationLine, saveRun } from '../../main/ui/experiment-log.js';
+import { assignmentFromSearch, destinationLine, inOrder, saveRun } from '../../main/ui/experiment-log.js';
 
 const RECORD = JSON.stringify({ format: 'backprop-run-record', version: 1, name: 'baseline' });
 
@@ -39,4 +39,26 @@ test('the server\'s problem message, or why it could not be asked, is what the s
   const offline = async () => { throw new TypeError('Failed to fetch'); };
   assert.equal((await saveRun({ assignmentId: '1', sourceSha256: 'x', recordJson: RECORD, fetchFn: offline })).text,
     'The run could not be saved: the server cannot be reached. Check your connection.');
+});
+
+test('runs are saved one at a time in the order the fits ended, and the last one\'s answer is shown last', async () => {
+  const started = [];
+  const answers = {};
+  // The first save is slow to answer: the second must wait for it, not overtake it.
+  const saveOne = (run) => new Promise((resolve) => {
+    started.push(run);
+    answers[run] = () => resolve({ ok: true, text: `saved ${run}` });
+  });
+  const shown = [];
+  const save = inOrder(saveOne, (saved) => shown.push(saved.text));
+  save('first');
+  const last = save('second');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.deepEqual(started, ['first'], 'the second waits for the first');
+  answers.first();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.deepEqual(started, ['first', 'second']);
+  answers.second();
+  await last;
+  assert.deepEqual(shown, ['saved first', 'saved second']);
 });

@@ -49,7 +49,7 @@ class FitObserverTest {
     private static final Tensor XOR_Y = Tensor.of(new float[][] {{0}, {1}, {1}, {0}});
 
     /** Records what it is asked and told; trains the runs not named in {@code skip}. */
-    private static final class Recorder implements RunObserver {
+    private static class Recorder implements RunObserver {
         final List<String> asked = new ArrayList<>();
         final List<RunRecord> ended = new ArrayList<>();
         private final List<String> skip;
@@ -116,6 +116,25 @@ class FitObserverTest {
         for (int i = 0; i < fresh.weights().size(); i++) {
             assertArrayEquals(fresh.weights().get(i).value().toArray(), model.weights().get(i).value().toArray());
         }
+    }
+
+    @Test
+    void aRunNotTrainedHandsTheProgramTheRuntimesStandInHistoryButKeepsItOutOfTheRecord() {
+        Map<String, List<Double>> claimed = Map.of("loss", List.of(0.7, 0.6), "val_accuracy", List.of(0.5, 0.75));
+        RunInternals.observe(new Recorder(false, "variant") {
+            @Override
+            public Map<String, List<Double>> standInHistory(String runName) {
+                return runName.equals("variant") ? claimed : Map.of();
+            }
+        });
+        Sequential model = new Sequential(new Dense(1, "sigmoid"));
+        model.compile("adam", "binary_crossentropy", "accuracy");
+        History history = model.fit(XOR_X, XOR_Y, FitOptions.epochs(2).verbose(0).runName("variant"));
+
+        assertEquals(List.of(0.5, 0.75), history.get("val_accuracy"));
+        assertEquals(2, history.epochs());
+        assertEquals(Map.of(), history.runRecord().history());
+        assertEquals(RunStatus.State.NOT_TRAINED, history.runRecord().status().state());
     }
 
     @Test

@@ -143,7 +143,7 @@ public final class GradingPipeline {
         log.stage("run");
         RunResult result;
         try {
-            result = sandbox.run(compiled.js(), task.limits(), task.datasets(), RunPlan.only(chosen));
+            result = sandbox.run(compiled.js(), task.limits(), task.datasets(), plan(chosen, claims));
         } catch (RuntimeException e) {
             log.error("The sandbox failed", e);
             return serverFault("The server could not run your program because of an error on its side.");
@@ -178,6 +178,18 @@ public final class GradingPipeline {
         String line = last.length() > MAX_ERROR_LINE ? last.substring(0, MAX_ERROR_LINE) + "..." : last;
         return line.startsWith("Your program stopped") ? line + (line.endsWith(".") ? "" : ".")
                 : result.message() + " Its last error line: " + line;
+    }
+
+    /**
+     * Returns the plan that trains {@code chosen}; a handed-in run it leaves out returns the team's own history to the
+     * program, which may read it (print it, pick the best run) and must go on as it did for the team.
+     */
+    private static RunPlan plan(Set<String> chosen, List<Claim> claims) {
+        Map<String, Map<String, List<Double>>> standIns = new LinkedHashMap<>();
+        for (Claim claim : claims) {
+            standIns.putIfAbsent(claim.record().name(), claim.record().history());
+        }
+        return RunPlan.only(chosen).withStandIns(standIns);
     }
 
     private static Evidence failed(String reason) {

@@ -129,15 +129,21 @@ globalThis.backpropDatasets = {
 };
 
 // The runtime's view of the program's fits (web/.../HostRunObserver): each fit asks whether to train (the grader
-// re-runs the runs its budget picked: BACKPROP_RUN_PLAN, a JSON array of run names; absent, every run trains) and
+// re-runs the runs its budget picked: BACKPROP_RUN_PLAN, {"train": [run names], "standIns": {name: history}};
+// absent, every run trains), a run it does not train returns the team's own history to the program, and each fit
 // reports its record when it ends, with the behaviour probe's evidence.
-const runPlan = process.env.BACKPROP_RUN_PLAN === undefined ? null
-  : new Set(JSON.parse(process.env.BACKPROP_RUN_PLAN).map(String));
+const plan = process.env.BACKPROP_RUN_PLAN === undefined ? null : JSON.parse(process.env.BACKPROP_RUN_PLAN);
+const runPlan = plan === null ? null : new Set(plan.train.map(String));
+const standIns = new Map(plan === null ? [] : Object.entries(plan.standIns ?? {}));
 
 globalThis.backpropRuns = Object.freeze({
   probes: true,
   shouldTrain(name) {
     return runPlan === null || runPlan.has(String(name));
+  },
+  standInHistory(name) {
+    const history = standIns.get(String(name));
+    return history === undefined ? undefined : JSON.stringify(history);
   },
   ended(recordJson) {
     frame('r', recordJson);

@@ -522,6 +522,18 @@ class NodeSandboxTest {
     }
 
     @Test
+    void handsARunNotTrainedTheTeamsHistorySoTheProgramGoesOnAsItDidForThem() {
+        RunPlan plan = RunPlan.only(Set.of("no-augmentation")).withStandIns(Map.of(
+                "baseline", Map.of("loss", List.of(0.9, 0.8, 0.7)),
+                "no-augmentation", Map.of("loss", List.of(5.0))));
+        RunResult result = sandbox.run(twoFits(), LIMITS, RunDatasets.NONE, plan);
+        assertEquals(RunResult.Status.COMPLETED, result.status(), result::toString);
+        assertEquals("baseline trained 3 epochs\nno-augmentation trained 2 epochs\n", result.stdout(),
+                "the stand-in of the run not trained, and no stand-in for the run that trained");
+        assertEquals(Map.of(), RunRecordJson.read(result.runRecords().get(0)).history(), "never in the record");
+    }
+
+    @Test
     void neverBelievesPrintedFramesOrRecordsThatTheProgramPrints() {
         String fakeRecord = RunRecordJson.write(RunRecord.builder("forged", 1,
                         new ModelGraph("m", List.of(2), List.of()))

@@ -1,6 +1,7 @@
 package org.backprop.nn.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.backprop.nn.records.RunRecord;
 
 /**
@@ -27,6 +28,15 @@ public interface RunObserver {
      * was given (graph, seed, data) in a record whose status says it was not trained, and returns at once.
      */
     boolean shouldTrain(String runName, List<String> tags);
+
+    /**
+     * Returns the history {@code fit} hands the program for a run it does not train (metric → value per epoch): the
+     * grader gives the team's own, so that a program that reads its history goes on as it did for them. The run's
+     * record never carries it. Empty by default: the program gets a history without metrics.
+     */
+    default Map<String, List<Double>> standInHistory(String runName) {
+        return Map.of();
+    }
 
     /** Receives the record of each fit as it ends, trained or not, completed or not. */
     void runEnded(RunRecord record);

@@ -1,6 +1,7 @@
 package org.backprop.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,21 +9,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.io.TempFolders;
 import org.backprop.server.course.CourseRole;
 import org.backprop.server.dataset.DatasetFormat;
 import org.backprop.server.dataset.DatasetService;
 import org.backprop.server.dataset.ImportSettings;
+import org.backprop.server.experiment.ExperimentRun;
 import org.backprop.server.fixtures.Fixtures;
+import org.backprop.server.fixtures.Homework;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,8 +39,9 @@ import org.junit.jupiter.api.TestInstance;
  * A student's first minutes, in the real page in headless Chromium with WebGPU on SwiftShader: sign in
  * (compiling needs an account), run the sample, see a compile error marked at its line, stop a program
  * that never ends, load a dataset of the course (downloaded once, with progress; then from the browser's Cache API,
- * also after a reload) and be refused its hidden split. The browser is driven
- * by {@code src/test/e2e/editor.e2e.mjs} (Playwright), which reports what it saw as JSON.
+ * also after a reload) and be refused its hidden split. Then, opened for an assignment, a team member's fits
+ * reach the team's experiment log (a teammate reads them), and a student in no team reads the server's refusal. The
+ * browser is driven by {@code src/test/e2e/editor.e2e.mjs} (Playwright), which reports what it saw as JSON.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +51,34 @@ class EditorEndToEndTest {
             "w = [0.1000, 0.3000, 3.0000], bias 0.5: MAE 1.000",
             "w = [0.1000, 0.3000, 4.0000], bias 0.5: MAE 0.567",
             "w = [0.1000, 0.2000, 2.0000], bias 0.5: MAE 1.767") + "\n";
+
+    /** Fits a tiny model twice, as two named and tagged runs of two epochs each. */
+    private static final String RUNS_PROGRAM = """
+            import org.backprop.nn.Input;
+            import org.backprop.nn.Tensor;
+            import org.backprop.nn.layers.Dense;
+            import org.backprop.nn.models.FitOptions;
+            import org.backprop.nn.models.History;
+            import org.backprop.nn.models.Sequential;
+            import org.backprop.nn.random.RandomSeed;
+
+            public class Main {
+                public static void main(String[] args) {
+                    RandomSeed.set(7);
+                    Tensor x = Tensor.of(new float[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}});
+                    Tensor y = Tensor.of(new float[][] {{0}, {1}, {1}, {0}});
+                    for (String name : new String[] {"first", "second"}) {
+                        Sequential model = new Sequential(Input.shape(2), new Dense(4, "relu"), new Dense(1, "sigmoid"));
+                        model.compile("adam", "binary_crossentropy", "accuracy");
+                        History history = model.fit(x, y, FitOptions.epochs(2).verbose(0).runName(name)
+                                .tags("baseline", "e2e"));
+                        System.out.println(name + ": " + history.epochs() + " epochs");
+                    }
+                }
+            }
+            """;
+    /** The epochs each of its fits runs. */
+    private static final int RUN_EPOCHS = 2;
 
     @TestHTTPResource("/")
     URL page;
@@ -62,6 +99,9 @@ class EditorEndToEndTest {
 
     long courseId;
 
+    /** The assignment opened in the editor: students 0 and 1 form a team, student 2 is in none. */
+    Homework homework;
+
     /** The training labels of the slice, counted per class, as the program should count them. */
     int[] perClass;
 
@@ -72,8 +112,10 @@ class EditorEndToEndTest {
         Path root = Path.of(System.getProperty("backprop.repository-root"));
         student = fixtures.account("e2e");
         importFashionMnist();
+        homework = publishHomework();
         Process browser = new ProcessBuilder("node", root.resolve("server/src/test/e2e/editor.e2e.mjs").toString(),
-                page.toString(), student.email(), Fixtures.PASSWORD)
+                page.toString(), student.email(), Fixtures.PASSWORD, String.valueOf(homework.assignmentId()),
+                member().email(), loner().email(), RUNS_PROGRAM)
                 .directory(root.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -82,6 +124,42 @@ class EditorEndToEndTest {
         assertEquals(0, browser.exitValue(), () -> "browser script failed: " + report);
         seen = new ObjectMapper().readTree(report);
         assertNull(seen.get("failure"), () -> "the page did not behave: " + seen);
+    }
+
+    /**
+     * A course of three students with a published assignment, students 0 and 1 in one team, made through the API.
+     * Quarkus points RestAssured at the test's server only around each test, so this does it for the setup.
+     */
+    private Homework publishHomework() {
+        String baseUri = RestAssured.baseURI;
+        int port = RestAssured.port;
+        RestAssured.baseURI = page.getProtocol() + "://" + page.getHost();
+        RestAssured.port = page.getPort();
+        try {
+            return Homework.publish(fixtures.cohort(3), "2099-12-14T23:59", 2);
+        } finally {
+            RestAssured.baseURI = baseUri;
+            RestAssured.port = port;
+        }
+    }
+
+    /** Returns each element's {@code name} field as text. */
+    private static List<String> field(JsonNode elements, String name) {
+        List<String> values = new ArrayList<>();
+        elements.forEach(element -> values.add(element.get(name).asText()));
+        return values;
+    }
+
+    private Fixtures.User member() {
+        return homework.course().students().get(0);
+    }
+
+    private Fixtures.User teammate() {
+        return homework.course().students().get(1);
+    }
+
+    private Fixtures.User loner() {
+        return homework.course().students().get(2);
     }
 
     /** A course that the student takes, with a slice of Fashion-MNIST imported as an instructor would. */
@@ -174,6 +252,79 @@ class EditorEndToEndTest {
         JsonNode stopped = seen.get("stopped");
         assertEquals("Stopped.", stopped.get("status").asText());
         assertTrue(stopped.get("runEnabled").asBoolean(), "Run is available again");
+        assertEquals("[]", seen.get("pageErrors").toString());
+    }
+
+    @Test
+    void saysThatRunsGoToTheTeamsLogAndSavesEachFitAsItEnds() {
+        JsonNode runs = seen.get("teamRuns");
+        assertEquals("Runs you finish are saved to your team's experiment log for assignment "
+                + homework.assignmentId() + ".", runs.get("destination").asText(), runs::toString);
+        assertTrue(runs.get("destinationVisible").asBoolean(), runs::toString);
+        assertEquals("Finished.", runs.get("status").asText(), runs::toString);
+        assertEquals("first: 2 epochs\nsecond: 2 epochs\n", runs.get("stdout").asText(), runs::toString);
+        // One line per saved run, in the order the fits ended; the last one stays.
+        assertEquals("[\"Run saved to your team's experiment log: first.\","
+                + "\"Run saved to your team's experiment log: second.\"]", runs.get("runLogLines").toString());
+        assertEquals("Run saved to your team's experiment log: second.", runs.get("runLog").asText(), runs::toString);
+        assertFalse(runs.get("runLogError").asBoolean(), runs::toString);
+        assertEquals(List.of("first", "second"), field(runs.get("saves"), "name"), "sent in the order the fits ended");
+        assertEquals(List.of("201", "201"), field(runs.get("saves"), "status"), runs::toString);
+        assertTrue(runs.get("screenshot").asText().endsWith(".png"), runs::toString);
+    }
+
+    @Test
+    void sendsTheHashOfTheSourcesItCompiledWithEachRun() {
+        JsonNode runs = seen.get("teamRuns");
+        assertEquals(RUNS_PROGRAM, runs.get("compiled").get("source").asText(), "the page compiled the program typed");
+        String sha256 = new SourceBundle("Main", Map.of("Main.java", RUNS_PROGRAM)).sha256();
+        assertEquals(sha256, runs.get("compiled").get("sourceSha256").asText(), runs::toString);
+        for (JsonNode save : runs.get("saves")) {
+            assertEquals(sha256, save.get("sourceSha256").asText(), runs::toString);
+        }
+    }
+
+    @Test
+    void aTeammateReadsBothRunsAsRunByTheMemberWithTheirHistories() {
+        String path = "/api/assignments/" + homework.assignmentId() + "/runs";
+        JsonPath log = Homework.as(teammate()).get(path).then().statusCode(200).extract().jsonPath();
+        assertEquals(2, log.getInt("total"), log::prettify);
+        assertEquals(List.of("second", "first"), log.getList("items.name"), "newest first");
+        String sha256 = new SourceBundle("Main", Map.of("Main.java", RUNS_PROGRAM)).sha256();
+        for (int i = 0; i < 2; i++) {
+            String item = "items[" + i + "].";
+            assertEquals(member().id(), log.getLong(item + "member.accountId"), log::prettify);
+            assertEquals(member().name(), log.getString(item + "member.name"), log::prettify);
+            assertEquals(List.of("baseline", "e2e"), log.getList(item + "tags"), log::prettify);
+            assertEquals("webgpu", log.getString(item + "backend"), log::prettify);
+            String runSha256 = log.getString(item + "sourceSha256");
+            assertTrue(runSha256.matches("[0-9a-f]{64}"), runSha256);
+            assertEquals(sha256, runSha256, "the sources the page compiled");
+
+            JsonPath run = Homework.as(teammate()).get(path + "/" + log.getLong(item + "id")).then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(log.getString(item + "name"), run.getString("record.name"));
+            assertEquals("completed", run.getString("record.status.state"), run::prettify);
+            assertEquals(RUN_EPOCHS, run.getList("record.history.loss").size(), run::prettify);
+            assertEquals(RUN_EPOCHS, run.getList("record.history.accuracy").size(), run::prettify);
+        }
+    }
+
+    @Test
+    void aStudentInNoTeamReadsTheServersRefusalAndNothingIsKept() {
+        JsonNode runs = seen.get("lonerRuns");
+        assertEquals("Finished.", runs.get("status").asText(), runs::toString);
+        assertEquals(List.of("409", "409"), field(runs.get("saves"), "status"), runs::toString);
+        String detail = runs.get("saves").get(1).get("detail").asText();
+        assertTrue(detail.contains("not in a team"), detail);
+        assertEquals(detail, runs.get("runLog").asText(), "the page shows the server's own words");
+        assertTrue(runs.get("runLogError").asBoolean(), runs::toString);
+        long loner = loner().id();
+        long assignment = homework.assignmentId();
+        assertEquals(0L, fixtures.inTransaction(() -> ExperimentRun.count("accountId = ?1 and assignmentId = ?2",
+                loner, assignment)));
+        assertEquals(2L, fixtures.inTransaction(() -> ExperimentRun.count("assignmentId", assignment)),
+                "only the team's two runs");
         assertEquals("[]", seen.get("pageErrors").toString());
     }
 }

@@ -1,7 +1,11 @@
 package org.backprop.web.runtime;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.backprop.nn.internal.RunObserver;
+import org.backprop.nn.json.JsonReader;
 import org.backprop.nn.json.JsonWriter;
 import org.backprop.nn.records.RunRecord;
 import org.backprop.nn.records.RunRecordJson;
@@ -16,6 +20,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * <pre>
  * globalThis.backpropRuns = {
  *   shouldTrain(name, tagsJson) -> boolean,   // false: fit describes the run without training it
+ *   standInHistory(name) -> json | undefined, // for a run not trained: the history fit returns ({metric: [..]})
  *   ended(recordJson),                        // once per fit, the run record (RunRecordJson)
  *   probes: boolean,                          // whether fits probe their model's behaviour for the record
  *   modelSaved(name, bytes: Uint8Array),      // a model the program saved
@@ -43,6 +48,29 @@ final class HostRunObserver implements RunObserver {
     }
 
     @Override
+    public Map<String, List<Double>> standInHistory(String runName) {
+        String json = standInOf(runName);
+        Map<String, List<Double>> history = new LinkedHashMap<>();
+        if (json == null) {
+            return history;
+        }
+        JsonReader reader = new JsonReader(json);
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String metric = reader.nextName();
+            List<Double> values = new ArrayList<>();
+            reader.beginArray();
+            while (reader.hasNext()) {
+                values.add(reader.nextDouble());
+            }
+            reader.endArray();
+            history.put(metric, values);
+        }
+        reader.endObject();
+        return history;
+    }
+
+    @Override
     public void runEnded(RunRecord record) {
         ended(RunRecordJson.write(record));
     }
@@ -60,6 +88,10 @@ final class HostRunObserver implements RunObserver {
     @JSBody(params = {"name", "tagsJson"}, script = "return typeof backpropRuns.shouldTrain !== 'function'"
             + " || backpropRuns.shouldTrain(name, tagsJson) !== false;")
     private static native boolean shouldTrainOf(String name, String tagsJson);
+
+    @JSBody(params = "name", script = "if (typeof backpropRuns.standInHistory !== 'function') { return null; }"
+            + " var json = backpropRuns.standInHistory(name); return typeof json === 'string' ? json : null;")
+    private static native String standInOf(String name);
 
     @JSBody(params = "recordJson", script = "if (typeof backpropRuns.ended === 'function') {"
             + " backpropRuns.ended(recordJson); }")
