@@ -102,6 +102,9 @@ class FitObserverTest {
         assertEquals("The grader did not re-run this run: it was not among those its re-run budget picked.",
                 record.status().message());
         assertEquals(Map.of(), record.history());
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), history.metrics(),
+                "the program reads its history as after no epochs instead of stopping");
+        assertEquals(List.of(), history.get("val_accuracy"));
         assertEquals(5, record.seed());
         assertEquals(List.of("ablation:no-relu"), record.tags());
         assertEquals(3, record.dataset().trainExamples());

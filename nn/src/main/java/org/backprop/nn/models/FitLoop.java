@@ -107,7 +107,8 @@ final class FitLoop {
     /**
      * Describes the run without training it: the runtime (the grader's re-run) did not pick it. A model that has
      * not seen data yet is built for the data's shape first, as its first training step would have built it. The
-     * program gets the runtime's stand-in history (the team's own numbers in the grader) to read.
+     * program gets the runtime's stand-in history (the team's own numbers in the grader) to read, and empty curves
+     * for the metrics it lacks.
      */
     private History notTrained(ExampleSource data, DataParts parts, long started, RunObserver observer) {
         if (!model.built() && model instanceof Sequential sequential) {
@@ -115,11 +116,19 @@ final class FitLoop {
         }
         History history = new History();
         end(history, parts, RunStatus.notTrained(NOT_TRAINED), started, observer);
-        // After the record is made: the stand-in is what the program reads, never evidence of a run.
+        // After the record is made: what the program reads is never evidence of a run. The runtime's stand-in (the
+        // team's own numbers in the grader) first; every other metric a trained fit logs is there without values, as
+        // after a fit of no epochs, so that a program that reads its history does not stop at this run.
         for (Map.Entry<String, List<Double>> metric : observer.standInHistory(runName()).entrySet()) {
             for (Double value : metric.getValue()) {
                 history.record(metric.getKey(), value);
             }
+        }
+        history.declare("loss");
+        metrics.forEach(metric -> history.declare(metric.name()));
+        if (parts.validation != null) {
+            history.declare("val_loss");
+            metrics.forEach(metric -> history.declare("val_" + metric.name()));
         }
         return history;
     }

@@ -16,6 +16,11 @@ public final class History {
         values.computeIfAbsent(metric, name -> new ArrayList<>()).add(value);
     }
 
+    /** Makes {@code metric} one the history has, without values until an epoch records one. */
+    void declare(String metric) {
+        values.computeIfAbsent(metric, name -> new ArrayList<>());
+    }
+
     /** Returns the per-epoch values of {@code metric}, e.g. "loss" or "val_accuracy". */
     public List<Double> get(String metric) {
         List<Double> series = values.get(metric);

@@ -36,6 +36,7 @@ import org.backprop.grader.sandbox.NodeSandbox;
 import org.backprop.grader.sandbox.RunDatasets;
 import org.backprop.grader.sandbox.RunPlan;
 import org.backprop.grader.sandbox.RunResult;
+import org.backprop.server.account.Account;
 import org.backprop.server.dataset.DatasetService;
 import org.backprop.server.dataset.DatasetStore;
 import org.backprop.server.demo.DemoHomeworkDatasets;
@@ -64,6 +65,8 @@ class HomeworkGradingEndToEndTest {
     private static final String REFERENCE = "reference/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GRADING = Duration.ofMinutes(12);
+    /** Distinct names, so that the report check's "every member named" and "every member ran" mean something. */
+    private static final List<String> MEMBERS = List.of("Kim Minji", "Lee Junho", "Park Sora");
 
     /** Turns the in-process worker on, with time for the whole study: ten fits on SwiftShader take minutes. */
     public static class WholeStudy implements QuarkusTestProfile {
@@ -103,6 +106,7 @@ class HomeworkGradingEndToEndTest {
     void theReferenceSolutionPassesEveryAutomaticItemAndAForgedHelloWorldFailsEveryItemThatDependsOnRuns()
             throws IOException {
         Fixtures.Cohort course = fixtures.cohort(3);
+        name(course, MEMBERS);
         // 12×12 (the instructor's choice at import) so that the whole study runs in minutes on SwiftShader.
         DemoDatasetsForTests.importInto(datasets, course, mnistDigits, 2600, 200, 12);
         Map<String, String> folder = read(ASSIGNMENTS.resolve(HOMEWORK));
@@ -112,7 +116,8 @@ class HomeworkGradingEndToEndTest {
 
         Map<String, String> sources = referenceSources(folder);
         List<Long> runs = runAndLog(course, assignment, sources);
-        String report = folder.get(REFERENCE + "report.md") + names(course) + " each ran part of the study.\n";
+        String report = folder.get(REFERENCE + "report.md") + String.join(", ", MEMBERS)
+                + " each ran part of the study.\n";
         JsonPath reference = GradingResults.await(fixtures, submit(course, assignment, sources, report, runs),
                 course.instructor(), GRADING);
         keep("reference", reference);
@@ -136,6 +141,8 @@ class HomeworkGradingEndToEndTest {
             assertEquals("FAILED", verdicts.get(key), () -> key + ": " + forged.prettify());
         }
         assertEquals("PARTIAL", verdicts.get("team-report"), forged::prettify);
+        assertTrue(forged.getString("items.find { it.key == 'team-report' }.message").contains("a handed-in run by Lee"
+                + " Junho (the submitted code must produce it)"), forged::prettify);
         assertTrue(forged.getString("items.find { it.key == 'ablation' }.message")
                 .contains("not produced by the submitted code") || forged.getString(
                         "items.find { it.key == 'ablation' }.message").contains("No handed-in run is a baseline"),
@@ -231,8 +238,16 @@ class HomeworkGradingEndToEndTest {
         return sources;
     }
 
-    private static String names(Fixtures.Cohort course) {
-        return course.students().stream().map(Fixtures.User::name).collect(Collectors.joining(", "));
+    /** Gives the course's students the display names {@code names}, in order. */
+    private void name(Fixtures.Cohort course, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            long id = course.students().get(i).id();
+            String name = names.get(i);
+            fixtures.inTransaction(() -> {
+                Account.<Account>findById(id).displayName = name;
+                return null;
+            });
+        }
     }
 
     private static String checkOf(Map<String, String> folder, String key) {
