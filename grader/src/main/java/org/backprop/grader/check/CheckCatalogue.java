@@ -77,7 +77,7 @@ public final class CheckCatalogue {
                     Set.of(EvidenceKind.REPORT, EvidenceKind.CLAIMED_RUNS), Visibility.VISIBLE, new ReportCheck()),
             new CheckSpec("tests", "The assignment's hidden Java tests run against the submitted classes.",
                     List.of(required("files", ParamType.TEXTS, "the test sources, relative to the assignment folder")),
-                    Set.of(EvidenceKind.HIDDEN_TESTS), Visibility.AFTER_DUE, null),
+                    Set.of(EvidenceKind.HIDDEN_TESTS), Visibility.AFTER_DUE, new HiddenTestsCheck()),
             new CheckSpec("manual", "A TA scores the item.", List.of(), Set.of(EvidenceKind.TA), Visibility.VISIBLE,
                     null));
 

@@ -2,16 +2,24 @@ package org.backprop.grader.check;
 
 import java.util.List;
 import org.backprop.grader.evidence.ClaimMatch;
+import org.backprop.grader.evidence.HiddenTestResults;
 import org.backprop.grader.evidence.ServerRun;
 import org.backprop.grader.heldout.HeldoutEvaluation;
 
 /**
  * What the checks judge: the server's own run of the submitted code (the evidence), each handed-in run with its
  * standing against that run, the submitting member's report in Markdown, the display names of the team's members,
- * and the scores of the models the run saved on the hidden splits. Immutable.
+ * the scores of the models the run saved on the hidden splits, and the results of the assignment's hidden tests
+ * ({@link HiddenTestResults#NONE} when none ran). Immutable.
  */
 public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers,
-        HeldoutEvaluation heldout) {
+        HeldoutEvaluation heldout, HiddenTestResults hiddenTests) {
+
+    /** Returns the input without hidden test results, for checks that never ask for them. */
+    public CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers,
+            HeldoutEvaluation heldout) {
+        this(run, claims, report, teamMembers, heldout, HiddenTestResults.NONE);
+    }
 
     public CheckInput {
         if (run == null) {
@@ -21,6 +29,7 @@ public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, 
         report = report == null ? "" : report;
         teamMembers = List.copyOf(teamMembers);
         heldout = heldout == null ? HeldoutEvaluation.NONE : heldout;
+        hiddenTests = hiddenTests == null ? HiddenTestResults.NONE : hiddenTests;
     }
 
     /** Returns the input without held-out evaluation, for checks that never ask for it. */

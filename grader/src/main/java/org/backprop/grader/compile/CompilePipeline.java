@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.backprop.grader.io.TempFolders;
 import org.backprop.grader.policy.BytecodePolicy;
 
@@ -60,6 +62,70 @@ public final class CompilePipeline {
             TeaVmTranslator.Outcome translated =
                     teavm.translate(classes, Launcher.CLASS_NAME, Files.createDirectory(workDir.resolve("js")));
             diagnostics.addAll(translated.diagnostics());
+            return translated.js() == null ? CompileResult.failure(diagnostics)
+                    : CompileResult.success(translated.js(), diagnostics);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TempFolders.deleteQuietly(workDir);
+        }
+    }
+
+    /**
+     * Returns an assignment's hidden tests compiled with the student's program into one JavaScript program whose
+     * main runs each test ({@link TestRunner}), or the diagnostics that explain why there is none: the student's
+     * own (javac, the policy), a student class named like a hidden test class or the runner, or the hidden tests
+     * not compiling against the student's classes; never a line of the hidden sources ({@link HiddenTestDiagnostics}).
+     * The student's classes are compiled against {@code nn} only, as always; the tests against {@code nn} first and
+     * then the student's classes, so that nothing of the student's stands in for the library.
+     */
+    public CompileResult compileTests(SourceBundle sources, HiddenTests tests) {
+        Path workDir = null;
+        try {
+            Files.createDirectories(workRoot);
+            workDir = Files.createTempDirectory(workRoot, "tests-");
+            Path classes = Files.createDirectory(workDir.resolve("classes"));
+
+            JavaSourceCompiler.Outcome student =
+                    javac.compile(sources.sortedFiles(), CompileClasspath.student(), classes);
+            if (!student.succeeded()) {
+                return CompileResult.failure(withAnError(student.diagnostics()));
+            }
+            List<Diagnostic> refused = policy.check(classes, sources.files().keySet());
+            if (!refused.isEmpty()) {
+                return CompileResult.failure(refused);
+            }
+            List<Path> testClasspath = new ArrayList<>(CompileClasspath.student());
+            testClasspath.add(classes);
+            Path testClasses = Files.createDirectory(workDir.resolve("tests"));
+            JavaSourceCompiler.Outcome compiledTests = javac.compile(tests.files(), testClasspath, testClasses);
+            Diagnostic clash = HiddenTestDiagnostics.clash(classes, testClasses);
+            if (clash != null) {
+                return CompileResult.failure(List.of(clash));
+            }
+            if (!compiledTests.succeeded()) {
+                return CompileResult.failure(HiddenTestDiagnostics.notCompiled(compiledTests.diagnostics(), tests));
+            }
+            HiddenTestDiagnostics.copyClasses(testClasses, classes);
+            Set<String> allFiles = new HashSet<>(sources.files().keySet());
+            allFiles.addAll(tests.files().keySet());
+            List<Diagnostic> testsRefused = policy.check(classes, allFiles);
+            if (!testsRefused.isEmpty()) {
+                return CompileResult.failure(HiddenTestDiagnostics.setUpWrongly("they use what programs may not use",
+                        testsRefused, tests));
+            }
+
+            List<Path> runnerClasspath = new ArrayList<>(CompileClasspath.launcher());
+            runnerClasspath.add(classes);
+            JavaSourceCompiler.Outcome runner = javac.compile(TestRunner.source(tests), runnerClasspath, classes);
+            if (!runner.succeeded()) {
+                return CompileResult.failure(HiddenTestDiagnostics.setUpWrongly("their test methods cannot be called",
+                        runner.diagnostics(), tests));
+            }
+            TeaVmTranslator.Outcome translated =
+                    teavm.translate(classes, TestRunner.CLASS_NAME, Files.createDirectory(workDir.resolve("js")));
+            List<Diagnostic> diagnostics = new ArrayList<>(student.diagnostics());
+            diagnostics.addAll(HiddenTestDiagnostics.withoutHiddenSources(translated.diagnostics(), tests));
             return translated.js() == null ? CompileResult.failure(diagnostics)
                     : CompileResult.success(translated.js(), diagnostics);
         } catch (IOException e) {

@@ -61,7 +61,24 @@ public final class CompileService implements AutoCloseable {
      * @throws CompileUnavailableException when no compile worker is free or can be started
      */
     public CompileResult compile(SourceBundle sources) {
-        String key = contentHash(sources);
+        return compile(sources, null);
+    }
+
+    /**
+     * Returns the program that runs an assignment's hidden {@code tests} against {@code sources} (their classes; main
+     * is not run), compiled, or the diagnostics that explain why there is none (never quoting the hidden sources).
+     *
+     * @throws CompileUnavailableException when no compile worker is free or can be started
+     */
+    public CompileResult compileTests(SourceBundle sources, HiddenTests tests) {
+        if (tests == null) {
+            throw new IllegalArgumentException("tests must not be null");
+        }
+        return compile(sources, tests);
+    }
+
+    private CompileResult compile(SourceBundle sources, HiddenTests tests) {
+        String key = tests == null ? contentHash(sources) : contentHash(sources) + "+tests:" + tests.sha256();
         CompileResult cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -74,7 +91,7 @@ public final class CompileService implements AutoCloseable {
         try {
             CompileResult result;
             try {
-                result = workers.compile(sources);
+                result = workers.compile(sources, tests);
                 cache.put(key, result);
             } catch (CompileStoppedException e) {
                 result = CompileResult.failure(List.of(e.diagnostic()));

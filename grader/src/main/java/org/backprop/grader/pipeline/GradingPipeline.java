@@ -22,6 +22,7 @@ import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.evidence.Claim;
 import org.backprop.grader.evidence.ClaimMatch;
 import org.backprop.grader.evidence.ClaimMatcher;
+import org.backprop.grader.evidence.HiddenTestResults;
 import org.backprop.grader.evidence.RerunSelection;
 import org.backprop.grader.evidence.ServerRun;
 import org.backprop.grader.heldout.HeldoutEvaluator;
@@ -79,9 +80,10 @@ public final class GradingPipeline {
             List<ClaimMatch> matches = ClaimMatcher.match(claims, evidence.run());
             matches.forEach(match -> log.add(match.claim().label() + ": " + match.standing()
                     + (match.reason() == null ? "" : " (" + match.reason() + ")")));
+            HiddenTestResults hiddenTests = new HiddenTestStage(compiler, sandbox).run(task, log);
             log.stage("check");
             CheckInput input = new CheckInput(evidence.run(), matches, task.report(), task.teamMembers(),
-                    new SavedModelEvaluation(evidence.run(), task.hiddenSplits(), heldoutEvaluator));
+                    new SavedModelEvaluation(evidence.run(), task.hiddenSplits(), heldoutEvaluator), hiddenTests);
             List<GradedItem> items = new ArrayList<>();
             for (RubricItem item : task.rubric()) {
                 items.add(GradedItem.of(item.key(), item.points(), item.visibility(),

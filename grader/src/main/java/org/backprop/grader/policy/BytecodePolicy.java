@@ -53,8 +53,8 @@ public final class BytecodePolicy {
     private static final List<String> RESERVED_PACKAGES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/",
             "org/teavm/", "org/backprop/", "org/w3c/", "org/xml/", "org/ietf/", "org/omg/");
 
-    /** The generated launcher's name (see the compile stage's Launcher). */
-    private static final String LAUNCHER = "BackpropLauncher$";
+    /** The generated launchers' names (see the compile stage's Launcher and TestRunner). */
+    private static final Set<String> LAUNCHERS = Set.of("BackpropLauncher$", "BackpropTestRunner$");
 
     /**
      * Returns one error per refused reference (class or member, per source line) in the classes under
@@ -152,7 +152,7 @@ public final class BytecodePolicy {
                 refuse(null, "Your class " + shown + " may not be declared in the package " + pkg + ": packages under "
                         + reserved.substring(0, reserved.length() - 1).replace('/', '.') + " belong to the platform. Put"
                         + " your classes in a package of your own, or in none.");
-            } else if (name.equals(LAUNCHER) || onCompileClasspath(name)) {
+            } else if (LAUNCHERS.contains(name) || onCompileClasspath(name)) {
                 refuse(null, "Your class " + shown + " has the name of a class of the platform: rename it.");
             }
             if ((access & Opcodes.ACC_ANNOTATION) != 0) {

@@ -220,7 +220,7 @@ public final class NodeSandbox {
         Outcome outcome = classify(finished, processExit, output, stderrOfNode, limits, outOfMemory);
         String stderr = output.stderr() + (outcome.showNodeErrors() ? stderrOfNode : "");
         return new RunResult(outcome.status(), outcome.exitCode(), outcome.message(), output.stdout(), stderr,
-                output.notices(), wallMillis, output.runRecords(), output.savedModels());
+                output.notices(), wallMillis, output.runRecords(), output.savedModels(), output.testReports());
     }
 
     private record Outcome(RunResult.Status status, Integer exitCode, String message, boolean showNodeErrors) {

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.backprop.nn.json.JsonReader;
 
 /**
  * Reads the runner's framed stdout (see {@code run-program.mjs}) on its own thread: the program's stdout and
@@ -28,12 +30,17 @@ final class ProgramOutput {
     static final long MAX_RUN_RECORD_BYTES = 16L << 20;
     static final int MAX_SAVED_MODELS = 16;
     static final long MAX_SAVED_MODEL_BYTES = 128L << 20;
+    /** Far more tests than an assignment's hidden tests; the runtime reports only the tests the runner runs. */
+    static final int MAX_TEST_REPORTS = 1000;
+    /** The runtime cuts a test's message at 2,000 characters. */
+    static final int MAX_TEST_REPORT_BYTES = 16 * 1024;
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final List<String> notices = new ArrayList<>();
     private final List<String> runRecords = new ArrayList<>();
     private final List<RunResult.SavedModel> savedModels = new ArrayList<>();
+    private final List<TestReport> testReports = new ArrayList<>();
     private long runRecordBytes;
     private long savedModelBytes;
     private String reportLimit;
@@ -99,6 +106,7 @@ final class ProgramOutput {
             }
             case 'r' -> runRecord(in, length);
             case 'm' -> savedModel(in, length);
+            case 't' -> testReport(in, length);
             case 'x', 's' -> {
                 String code = text(in, length, 16);
                 synchronized (this) {
@@ -159,6 +167,44 @@ final class ProgramOutput {
         synchronized (this) {
             savedModels.add(new RunResult.SavedModel(name, bytes));
         }
+    }
+
+    /** Reads how a hidden test ended; past {@link #MAX_TEST_REPORTS} the rest is not kept. */
+    private void testReport(DataInputStream in, int length) throws IOException {
+        if (length > MAX_TEST_REPORT_BYTES) {
+            throw new IOException("a test report of " + length + " bytes");
+        }
+        String json = new String(exactly(in, length), StandardCharsets.UTF_8);
+        TestReport report;
+        try {
+            report = readTestReport(json);
+        } catch (RuntimeException e) {
+            throw new IOException("a malformed test report", e);
+        }
+        synchronized (this) {
+            if (testReports.size() < MAX_TEST_REPORTS) {
+                testReports.add(report);
+            }
+        }
+    }
+
+    private static TestReport readTestReport(String json) {
+        JsonReader reader = new JsonReader(json);
+        String test = null;
+        TestReport.Outcome outcome = null;
+        String message = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "test" -> test = reader.nextString();
+                case "outcome" -> outcome = TestReport.Outcome.valueOf(reader.nextString().toUpperCase(Locale.ROOT));
+                case "message" -> message = reader.nextIfNull() ? null : reader.nextString();
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        reader.endDocument();
+        return new TestReport(test, outcome, message);
     }
 
     /** Returns the next {@code length} bytes; the frame is cut off (the process was killed) when there are fewer. */
@@ -248,6 +294,10 @@ final class ProgramOutput {
 
     synchronized List<RunResult.SavedModel> savedModels() {
         return List.copyOf(savedModels);
+    }
+
+    synchronized List<TestReport> testReports() {
+        return List.copyOf(testReports);
     }
 
     /** Returns why the program was stopped for reporting too many runs or saved models; null when it was not. */

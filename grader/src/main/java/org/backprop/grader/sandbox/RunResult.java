@@ -7,22 +7,30 @@ import java.util.List;
  * How a program run ended, as plain data the server stores and shows: the status, a message the student
  * understands, what the program printed, the platform's notices (e.g. which backend ran; the program cannot
  * forge them), timings, and the evidence the runtime reported on its own channel, which the program's output can
- * never produce: the run record of each fit (JSON, {@code RunRecordJson}, in the order the fits ended) and each
- * model the program saved.
+ * never produce: the run record of each fit (JSON, {@code RunRecordJson}, in the order the fits ended), each
+ * model the program saved, and, when the program is an assignment's hidden tests, how each test ended.
  */
 public record RunResult(Status status, Integer exitCode, String message, String stdout, String stderr,
-        List<String> notices, long wallMillis, List<String> runRecords, List<SavedModel> savedModels) {
+        List<String> notices, long wallMillis, List<String> runRecords, List<SavedModel> savedModels,
+        List<TestReport> testReports) {
 
     public RunResult {
         notices = List.copyOf(notices);
         runRecords = runRecords == null ? List.of() : List.copyOf(runRecords);
         savedModels = savedModels == null ? List.of() : List.copyOf(savedModels);
+        testReports = testReports == null ? List.of() : List.copyOf(testReports);
+    }
+
+    /** Returns a result without test reports. */
+    public RunResult(Status status, Integer exitCode, String message, String stdout, String stderr,
+            List<String> notices, long wallMillis, List<String> runRecords, List<SavedModel> savedModels) {
+        this(status, exitCode, message, stdout, stderr, notices, wallMillis, runRecords, savedModels, List.of());
     }
 
     /** Returns a result without run records or saved models. */
     public RunResult(Status status, Integer exitCode, String message, String stdout, String stderr,
             List<String> notices, long wallMillis) {
-        this(status, exitCode, message, stdout, stderr, notices, wallMillis, List.of(), List.of());
+        this(status, exitCode, message, stdout, stderr, notices, wallMillis, List.of(), List.of(), List.of());
     }
 
     /** A model the program saved: the name it gave and the bytes in the saved-model format. Do not modify them. */

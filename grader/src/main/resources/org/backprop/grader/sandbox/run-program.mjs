@@ -6,6 +6,7 @@
 //   'x' main returned or threw: the exit code      's' main can never return (nothing left to wake it)
 //   'r' a fit ended: its run record (JSON)         'm' a model the program saved: the name's length (2 bytes,
 //                                                      big-endian), the name (UTF-8), then the model's bytes
+//   't' a hidden test ended (a test run only): {"test", "outcome", "message"} (JSON), from the runtime's runTests
 // The program reaches none of these but through the runtime: its prints always travel inside 'o' and 'e' frames,
 // so no text it prints is ever read as a record, a saved model, a notice or an exit.
 // Only this file writes to the real stdout; Node's own messages (a crash, V8 out of memory) go to stderr.
@@ -154,6 +155,14 @@ globalThis.backpropRuns = Object.freeze({
     nameBytes.copy(payload, 2);
     payload.set(bytes, 2 + nameBytes.length);
     frameBytes('m', payload);
+  },
+});
+
+// How each hidden test ended, when the grader runs an assignment's hidden tests (web/.../HostTestReporter); only
+// the runtime's runTests reaches it, never the program's own code.
+globalThis.backpropTests = Object.freeze({
+  result(json) {
+    frame('t', json);
   },
 });
 

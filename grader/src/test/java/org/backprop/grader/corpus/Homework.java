@@ -59,6 +59,17 @@ final class Homework {
         }).toList();
     }
 
+    /** Returns the hidden test sources the rubric's tests items name, by path in the folder, as the server keeps them. */
+    static Map<String, String> hiddenTests(List<RubricItem> rubric) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (RubricItem item : rubric) {
+            if (item.check().equals("tests") && item.params().get("files") instanceof List<?> files) {
+                files.forEach(file -> sources.put((String) file, read((String) file)));
+            }
+        }
+        return sources;
+    }
+
     /** Returns the report the reference solution hands in, as committed. */
     static String report() {
         return read("reference/report.md");

@@ -24,7 +24,8 @@ import org.backprop.server.team.TeamSet;
 /**
  * Publishes an assignment folder into a course, or updates the assignment published from it before.
  * A first import takes the deadline and late-credit timeline from the spec; later imports keep the ones in
- * the database, since staff may have edited them, and never touch submissions. Checks no caller: callers
+ * the database, since staff may have edited them, and never touch submissions. The hidden test sources its
+ * {@code tests} items name are kept apart from the starter files, for grading workers only. Checks no caller: callers
  * ({@link AssignmentService}, the demo) decide who may publish. Must run inside a transaction.
  */
 @ApplicationScoped
@@ -49,7 +50,7 @@ public class AssignmentPublisher {
             throw new InvalidSpecException(List.of(new SpecError("(document)", "the folder has no "
                     + AssignmentFolder.SPEC_FILE)));
         }
-        AssignmentSpec spec = SpecParser.parse(yaml, files.keySet());
+        AssignmentSpec spec = SpecParser.parse(yaml, files);
         Course course = Course.findById(courseId);
         Instant now = clock.instant();
         Optional<Assignment> existing = Assignment.<Assignment>find("courseId = ?1 and slug = ?2", courseId, slug)
@@ -78,6 +79,10 @@ public class AssignmentPublisher {
         StarterFile.delete("key.assignmentId", assignment.id);
         for (String path : spec.starter().files()) {
             StarterFile.of(assignment.id, path, files.get(path)).persist();
+        }
+        HiddenTestFile.delete("key.assignmentId", assignment.id);
+        for (String path : SpecParser.hiddenTestFiles(spec)) {
+            HiddenTestFile.of(assignment.id, path, files.get(path)).persist();
         }
         return new Published(assignment, existing.isEmpty());
     }

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.backprop.grader.check.CheckCatalogue;
 import org.backprop.grader.check.CheckSpec;
+import org.backprop.grader.compile.HiddenTests;
 import org.backprop.grader.pipeline.GradingTask;
 
 /**
@@ -40,8 +41,20 @@ final class SpecParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final List<SpecError> errors = new ArrayList<>();
+    /** The folder's files with their contents, when the caller has them: hidden tests are then parsed too. */
+    private final Map<String, String> folderContents;
 
-    private SpecParser() {
+    private SpecParser(Map<String, String> folderContents) {
+        this.folderContents = folderContents;
+    }
+
+    /**
+     * Returns the spec in {@code yaml}, given its folder's files (path relative to it → content) to check the starter
+     * files and the hidden tests against (each {@code tests} item's files must exist and declare tests); throws
+     * {@link InvalidSpecException} listing every error otherwise.
+     */
+    static AssignmentSpec parse(String yaml, Map<String, String> folder) {
+        return parse(yaml, folder.keySet(), folder);
     }
 
     /**
@@ -49,6 +62,10 @@ final class SpecParser {
      * starter files against; throws {@link InvalidSpecException} listing every error otherwise.
      */
     static AssignmentSpec parse(String yaml, Set<String> folderFiles) {
+        return parse(yaml, folderFiles, null);
+    }
+
+    private static AssignmentSpec parse(String yaml, Set<String> folderFiles, Map<String, String> folderContents) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
@@ -58,7 +75,7 @@ final class SpecParser {
             throw new InvalidSpecException(List.of(new SpecError("(document)", where + "not valid YAML ("
                     + e.getOriginalMessage() + ")")));
         }
-        SpecParser parser = new SpecParser();
+        SpecParser parser = new SpecParser(folderContents);
         AssignmentSpec spec = parser.document(root, folderFiles);
         if (!parser.errors.isEmpty()) {
             throw new InvalidSpecException(parser.errors);
@@ -82,6 +99,7 @@ final class SpecParser {
         List<AssignmentSpec.RubricSpec> rubric = list(root, "", "rubric", true, this::rubricItem);
         uniqueIds(rubric);
         datasetsNamed(rubric, datasets);
+        hiddenTestsPresent(rubric, starter, folderFiles);
         return new AssignmentSpec(title, summary == null ? "" : summary, deadline, team, datasets, starter,
                 rerunVariants, rubric, root);
     }
@@ -306,6 +324,49 @@ final class SpecParser {
                         + name + "\"");
             }
         }
+    }
+
+    /**
+     * A tests item's files must be in the folder, must not be starter files (students get those), and, when the
+     * folder's contents are at hand, must declare tests the grader can run.
+     */
+    private void hiddenTestsPresent(List<AssignmentSpec.RubricSpec> rubric, AssignmentSpec.StarterSpec starter,
+            Set<String> folderFiles) {
+        for (int i = 0; i < rubric.size(); i++) {
+            AssignmentSpec.RubricSpec item = rubric.get(i);
+            if (item == null || item.check() == null || !item.check().name().equals("tests")
+                    || !item.params().path("files").isArray()) {
+                continue;
+            }
+            JsonNode files = item.params().get("files");
+            for (int j = 0; j < files.size(); j++) {
+                String file = files.get(j).asText();
+                String path = "rubric[" + i + "].params.files[" + j + "]";
+                if (!folderFiles.contains(file)) {
+                    error(path, "the folder has no file " + file);
+                } else if (starter != null && starter.files().contains(file)) {
+                    error(path, file + " is a starter file, which students receive; hidden tests must not be");
+                } else if (folderContents != null) {
+                    HiddenTests.discover(Map.of(file, folderContents.get(file))).problems()
+                            .forEach(problem -> error(path, problem));
+                }
+            }
+        }
+    }
+
+    /** Returns the folder files the {@code tests} items of {@code spec} name, in order, each once. */
+    static List<String> hiddenTestFiles(AssignmentSpec spec) {
+        List<String> files = new ArrayList<>();
+        for (AssignmentSpec.RubricSpec item : spec.rubric()) {
+            if (item.check().name().equals("tests")) {
+                item.params().path("files").forEach(file -> {
+                    if (!files.contains(file.asText())) {
+                        files.add(file.asText());
+                    }
+                });
+            }
+        }
+        return files;
     }
 
     private Duration duration(JsonNode node, String path, String key) {

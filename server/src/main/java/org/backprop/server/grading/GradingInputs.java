@@ -1,6 +1,7 @@
 package org.backprop.server.grading;
 
 import java.util.List;
+import java.util.Map;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.RubricItem;
@@ -39,4 +40,10 @@ public interface GradingInputs {
 
     /** Returns the hidden splits of the assignment's datasets, for held-out evaluation (workers only). */
     List<HiddenSplitView> hiddenSplits(long assignmentId);
+
+    /**
+     * Returns the hidden test sources of the assignment's {@code tests} items by path in its folder (workers only);
+     * empty when it has none.
+     */
+    Map<String, String> hiddenTests(long assignmentId);
 }

@@ -118,7 +118,7 @@ public class InProcessWorker {
                     job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
                     job.limits().toRunLimits(), datasets(job), job.contentHash(), job.rerunVariants(),
                     new HiddenSplits(job.hiddenSplits().stream().map(split -> split.toHiddenSplit(datasetStore::shard))
-                            .toList())));
+                            .toList()), job.hiddenTests()));
             heartbeat.cancel(true);
             queue.complete(job.leaseId(), holder, request(report));
         } catch (RuntimeException e) {

@@ -31,7 +31,7 @@ public class JobMaterials {
                 inputs.report(job.submissionId), teamMembers(job.teamId),
                 inputs.rubric(job.assignmentId).stream().map(WorkerRubricItem::of).toList(),
                 RunLimitsView.of(config.limits()), inputs.datasets(job.assignmentId),
-                inputs.hiddenSplits(job.assignmentId));
+                inputs.hiddenSplits(job.assignmentId), inputs.hiddenTests(job.assignmentId));
     }
 
     /**

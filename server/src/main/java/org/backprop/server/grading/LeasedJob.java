@@ -31,5 +31,7 @@ public record LeasedJob(
         @Schema(description = "The assignment's datasets that the course has imported, which the program may load;"
                 + " an entry of the assignment that resolves to no import is left out") List<JobDataset> datasets,
         @Schema(description = "The hidden splits the held-out items evaluate the saved models on; never given to the"
-                + " program") List<HiddenSplitView> hiddenSplits) {
+                + " program") List<HiddenSplitView> hiddenSplits,
+        @Schema(description = "The hidden test sources of the assignment's tests items, by path in its folder; never"
+                + " shown to students") Map<String, String> hiddenTests) {
 }

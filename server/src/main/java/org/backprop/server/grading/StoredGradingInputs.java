@@ -25,6 +25,7 @@ import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.result.Visibility;
 import org.backprop.server.assignment.Assignment;
+import org.backprop.server.assignment.HiddenTestFile;
 import org.backprop.server.assignment.CourseDatasets;
 import org.backprop.server.dataset.DatasetStore;
 import org.backprop.server.submission.BlobStore;
@@ -135,6 +136,12 @@ public class StoredGradingInputs implements GradingInputs {
             });
         }
         return List.copyOf(splits.values());
+    }
+
+    @Override
+    @Transactional
+    public Map<String, String> hiddenTests(long assignmentId) {
+        return HiddenTestFile.sourcesOf(assignmentId);
     }
 
     @Override

@@ -44,7 +44,8 @@ class PlatformTest {
         assertEquals(List.of("account", "api_token", "assignment", "auth_session", "course", "course_member", "dataset",
                 "dataset_shard", "experiment_run", "extension",
                 "flyway_schema_history", "grading_attempt", "grading_job", "grading_result",
-                "grading_result_item", "late_credit_step", "password_setup", "rate_limit_event", "regrade_request",
+                "grading_result_item", "hidden_test_file", "late_credit_step", "password_setup", "rate_limit_event",
+                "regrade_request",
                 "result_publication", "review_score", "rubric_item",
                 "starter_file", "submission", "submission_file", "submission_run", "team", "team_audit", "team_member",
                 "team_set", "worker_token"), tables);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.backprop.grader.compile.CompileResult;
+import org.backprop.grader.compile.HiddenTests;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.io.TempFolders;
 
@@ -66,11 +67,12 @@ final class CompileWorker {
      * @throws CompileStoppedException when the compile ran past a limit or the worker died; the worker is gone then
      * @throws IllegalStateException when the worker failed on its own side; it must not be used again
      */
-    CompileResult compile(SourceBundle sources, WorkerLimits limits, Watchdog watchdog) throws CompileStoppedException {
+    CompileResult compile(SourceBundle sources, HiddenTests tests, WorkerLimits limits, Watchdog watchdog)
+            throws CompileStoppedException {
         Watchdog.Watch watch = watchdog.watch(process.toHandle(), limits.wallTime(), limits.cpuTime());
         WorkerProtocol.Answer answer;
         try {
-            WorkerProtocol.writeRequest(requests, sources);
+            WorkerProtocol.writeRequest(requests, sources, tests);
             requests.flush();
             answer = WorkerProtocol.readAnswer(answers);
         } catch (IOException e) {

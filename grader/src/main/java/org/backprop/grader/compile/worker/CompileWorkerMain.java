@@ -48,7 +48,7 @@ public final class CompileWorkerMain {
         WorkerProtocol.writeReady(out);
         out.flush();
         while (true) {
-            SourceBundle request;
+            WorkerProtocol.Request request;
             try {
                 request = WorkerProtocol.readRequest(in);
             } catch (EOFException e) {
@@ -59,11 +59,12 @@ public final class CompileWorkerMain {
         }
     }
 
-    private static void answer(CompilePipeline pipeline, SourceBundle request, DataOutputStream out)
+    private static void answer(CompilePipeline pipeline, WorkerProtocol.Request request, DataOutputStream out)
             throws IOException {
         CompileResult result;
         try {
-            result = pipeline.compile(request);
+            result = request.tests() == null ? pipeline.compile(request.sources())
+                    : pipeline.compileTests(request.sources(), request.tests());
         } catch (StackOverflowError e) {
             result = new CompileResult(null, List.of(Diagnostic.error(null, STACK_MESSAGE)));
         } catch (RuntimeException | Error e) {

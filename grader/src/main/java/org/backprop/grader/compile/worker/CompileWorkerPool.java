@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeoutException;
 import org.backprop.grader.compile.CompileResult;
+import org.backprop.grader.compile.HiddenTests;
 import org.backprop.grader.compile.CompileUnavailableException;
 import org.backprop.grader.compile.SourceBundle;
 
@@ -79,12 +80,23 @@ public final class CompileWorkerPool implements AutoCloseable {
      * @throws CompileUnavailableException when no worker became free in time or none could be started
      */
     public CompileResult compile(SourceBundle sources) throws CompileStoppedException {
+        return compile(sources, null);
+    }
+
+    /**
+     * Compiles {@code sources} with {@code tests} (an assignment's hidden tests: the program then runs them instead of
+     * main; null for the program itself) in a free worker.
+     *
+     * @throws CompileStoppedException when the compile ran past a limit or its worker died
+     * @throws CompileUnavailableException when no worker became free in time or none could be started
+     */
+    public CompileResult compile(SourceBundle sources, HiddenTests tests) throws CompileStoppedException {
         Slot slot = takeFreeSlot();
         boolean warm = false;
         try {
             CompileWorker worker = slot.ready();
             try {
-                CompileResult result = worker.compile(sources, limits, watchdog);
+                CompileResult result = worker.compile(sources, tests, limits, watchdog);
                 warm = true;
                 return result;
             } catch (CompileStoppedException e) {

@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.Diagnostic;
+import org.backprop.grader.compile.HiddenTests;
 import org.backprop.grader.compile.SourceBundle;
 
 /**
  * The frames the server and a compile worker exchange over the worker's stdin and stdout, one compile at a time.
  *
  * <p>The worker announces itself with {@code READY} once it is warm. The server then sends requests: the main class
- * and the files. The worker answers each with {@code RESULT} (the JavaScript, if any, and the diagnostics) or, when the
+ * and the files, then whether hidden tests come with them and, if so, their files and test methods (the worker then
+ * compiles the program that runs the tests instead of main). The worker answers each with {@code RESULT} (the JavaScript, if any, and the diagnostics) or, when the
  * compile failed on the worker's side rather than the student's, {@code ERROR} with a message for the server's log.
  * Closing the worker's stdin ends it. Strings are a length in bytes (-1 for none) and UTF-8; every length read is
  * checked against a limit, so that a garbled or hostile stream ends in an {@link IOException}, never in a huge
@@ -59,25 +61,71 @@ public final class WorkerProtocol {
         }
     }
 
+    /** A compile request: the program, and the hidden tests to compile with it (null: compile the program). */
+    public record Request(SourceBundle sources, HiddenTests tests) {
+    }
+
     public static void writeRequest(DataOutput out, SourceBundle sources) throws IOException {
+        writeRequest(out, sources, null);
+    }
+
+    public static void writeRequest(DataOutput out, SourceBundle sources, HiddenTests tests) throws IOException {
         writeString(out, sources.mainClass());
-        Map<String, String> files = sources.sortedFiles();
+        writeFiles(out, sources.sortedFiles());
+        out.writeBoolean(tests != null);
+        if (tests != null) {
+            writeFiles(out, tests.files());
+            out.writeInt(tests.cases().size());
+            for (HiddenTests.TestCase test : tests.cases()) {
+                writeString(out, test.className());
+                writeString(out, test.method());
+                out.writeBoolean(test.isStatic());
+            }
+        }
+    }
+
+    /**
+     * Reads a request; the bundle's and the tests' own checks apply again, so the worker compiles nothing a server
+     * could not send.
+     */
+    public static Request readRequest(DataInput in) throws IOException {
+        String mainClass = readString(in);
+        SourceBundle sources = new SourceBundle(mainClass, readFiles(in));
+        if (!in.readBoolean()) {
+            return new Request(sources, null);
+        }
+        Map<String, String> testFiles = readFiles(in);
+        int count = readCount(in);
+        List<HiddenTests.TestCase> cases = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            try {
+                cases.add(new HiddenTests.TestCase(readString(in), readString(in), in.readBoolean()));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("a malformed test: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return new Request(sources, new HiddenTests(testFiles, cases));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("malformed hidden tests: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeFiles(DataOutput out, Map<String, String> files) throws IOException {
         out.writeInt(files.size());
-        for (Map.Entry<String, String> file : files.entrySet()) {
+        for (Map.Entry<String, String> file : new java.util.TreeMap<>(files).entrySet()) {
             writeString(out, file.getKey());
             writeString(out, file.getValue());
         }
     }
 
-    /** Reads a request; the bundle's own checks apply again, so the worker compiles nothing a server could not send. */
-    public static SourceBundle readRequest(DataInput in) throws IOException {
-        String mainClass = readString(in);
+    private static Map<String, String> readFiles(DataInput in) throws IOException {
         int count = readCount(in);
         Map<String, String> files = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             files.put(readString(in), readString(in));
         }
-        return new SourceBundle(mainClass, files);
+        return files;
     }
 
     public static void writeResult(DataOutput out, CompileResult result) throws IOException {

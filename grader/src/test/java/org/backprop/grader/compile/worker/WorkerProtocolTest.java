@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.Diagnostic;
+import org.backprop.grader.compile.HiddenTests;
 import org.backprop.grader.compile.SourceBundle;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,21 @@ class WorkerProtocolTest {
         SourceBundle sources = new SourceBundle("hw.Main", Map.of(
                 "hw/Main.java", "package hw;\npublic class Main { String s = \"Größe ∑ 😀\"; }\n",
                 "hw/Net.java", ""));
-        assertEquals(sources, WorkerProtocol.readRequest(written(out -> WorkerProtocol.writeRequest(out, sources))));
+        assertEquals(sources,
+                WorkerProtocol.readRequest(written(out -> WorkerProtocol.writeRequest(out, sources))).sources());
+    }
+
+    @Test
+    void carriesARequestWithHiddenTests() throws IOException {
+        SourceBundle sources = new SourceBundle("Main", Map.of("Main.java", "public class Main { }"));
+        HiddenTests tests = new HiddenTests(Map.of("hidden/NetTest.java", "public class NetTest { }"),
+                List.of(new HiddenTests.TestCase("NetTest", "builds", false),
+                        new HiddenTests.TestCase("NetTest", "saves", true)));
+        WorkerProtocol.Request request =
+                WorkerProtocol.readRequest(written(out -> WorkerProtocol.writeRequest(out, sources, tests)));
+        assertEquals(new WorkerProtocol.Request(sources, tests), request);
+        assertEquals(new WorkerProtocol.Request(sources, null),
+                WorkerProtocol.readRequest(written(out -> WorkerProtocol.writeRequest(out, sources))));
     }
 
     @Test
