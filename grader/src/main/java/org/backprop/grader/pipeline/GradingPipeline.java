@@ -34,6 +34,7 @@ import org.backprop.grader.sandbox.RunPlan;
 import org.backprop.grader.sandbox.RunResult;
 import org.backprop.nn.records.RunRecord;
 import org.backprop.nn.records.RunRecordJson;
+import org.backprop.nn.records.RunStatus;
 
 /**
  * Grades one submission through explicit stages: prepare (read the handed-in runs) → compile (the submitted
@@ -163,13 +164,22 @@ public final class GradingPipeline {
             saved.put(model.name(), model.bytes());
             log.add("saved model \"" + model.name() + "\": " + model.bytes().length + " bytes");
         }
-        String failure = result.status() == RunResult.Status.COMPLETED ? null : failure(result);
+        String failure = result.status() == RunResult.Status.COMPLETED ? null : failure(result, records);
         return new Evidence(new ServerRun(records, saved, failure), null, "Your program compiled. "
                 + result.message());
     }
 
-    /** Returns why the run failed, with the program's last error line (the runtime words an exception there). */
-    private static String failure(RunResult result) {
+    /**
+     * Returns why the run failed: a fit that diverged or lost its device says so itself; otherwise the program's last
+     * error line (the runtime words an exception there).
+     */
+    private static String failure(RunResult result, List<RunRecord> records) {
+        for (int i = records.size() - 1; i >= 0; i--) {
+            RunStatus status = records.get(i).status();
+            if (status.state() == RunStatus.State.DIVERGED || status.state() == RunStatus.State.DEVICE_LOST) {
+                return "Training \"" + records.get(i).name() + "\" stopped on the server: " + status.message();
+            }
+        }
         String last = result.stderr().lines().map(String::strip).filter(line -> !line.isEmpty())
                 .reduce((first, second) -> second).orElse("");
         if (result.status() != RunResult.Status.FAILED || last.isEmpty()) {

@@ -141,6 +141,19 @@ class GradingPipelineTest {
     }
 
     @Test
+    void failsEveryItemThatNeedsTheRunWithTheStudentsWordsWhenTrainingDiverges() {
+        String diverges = TRAINS.replace("model.compile(\"adam\", \"binary_crossentropy\", \"accuracy\");",
+                "model.compile(new org.backprop.nn.optim.SGD(1e30), new org.backprop.nn.losses.MeanSquaredError());")
+                .replace("new Dense(1, \"sigmoid\")", "new Dense(1)");
+        assertTrue(diverges.contains("SGD(1e30)") && diverges.contains("new Dense(1))"), diverges);
+        GradingReport report = pipeline.grade(task(diverges, List.of(claimed)));
+        GradedItem curves = report.items().get(0);
+        assertEquals(Verdict.FAILED, curves.verdict(), curves::message);
+        assertTrue(curves.message().startsWith("Training \"xor\" stopped on the server: The loss became ")
+                && curves.message().contains("Try a smaller learning rate"), curves::message);
+    }
+
+    @Test
     void failsEveryItemThatNeedsTheRunWhenTheProgramDoesNotCompile() {
         GradingReport report = pipeline.grade(task("public class Main { int x = }", List.of(claimed)));
         assertEquals(Verdict.FAILED, report.items().get(0).verdict());

@@ -34,17 +34,10 @@ public final class ProgramRuntime {
         try {
             installHost();
             main.run();
-        } catch (TrainingDivergedException diverged) {
-            // Its message is written for the student and says what to try; a stack trace would only distract.
-            System.err.println(diverged.getMessage());
-            exitCode = 1;
-        } catch (DeviceLostException lost) {
-            // fit words the message itself (with the last epoch); elsewhere only the device's reason is known.
-            System.err.println(lost.runRecord() != null ? lost.getMessage()
-                    : "The GPU device was lost: " + lost.getMessage() + "; your program stopped.");
-            exitCode = 1;
         } catch (Throwable failure) {
-            System.err.println("Your program stopped with " + failure);
+            // One catch with instanceof: typed catches before Throwable in code TeaVM makes asynchronous have crashed
+            // the runtime itself (issue 13's hidden-test runner hit it).
+            System.err.println(failureMessage(failure));
             exitCode = 1;
         }
         System.out.flush();
@@ -82,6 +75,20 @@ public final class ProgramRuntime {
         if (HostRunObserver.available()) {
             RunInternals.observe(new HostRunObserver());
         }
+    }
+
+    /** Returns how the program's end reads to the student. */
+    private static String failureMessage(Throwable failure) {
+        if (failure instanceof TrainingDivergedException) {
+            // Its message is written for the student and says what to try; a stack trace would only distract.
+            return failure.getMessage();
+        }
+        if (failure instanceof DeviceLostException lost) {
+            // fit words the message itself (with the last epoch); elsewhere only the device's reason is known.
+            return lost.runRecord() != null ? lost.getMessage()
+                    : "The GPU device was lost: " + lost.getMessage() + "; your program stopped.";
+        }
+        return "Your program stopped with " + failure;
     }
 
     private static void installBackend() {
