@@ -9,8 +9,9 @@ mvn -B -q -pl server verify -Dtest=HomeworkGradingEndToEndTest -Dsurefire.failIf
 for result in reference forged; do
   log="server/target/homework-grading/$result.log"
   echo "$result: $(grep '^stage times' "$log")"
-  grep -E '^(COMPLETED|FAILED|TIMED_OUT).* in [0-9]+ ms' "$log" | sed 's/^/  sandbox: /'
-  grep -c '^fit ".*": COMPLETED' "$log" | sed 's/^/  fits trained: /'
-  grep -c '^fit ".*": NOT_TRAINED' "$log" | sed 's/^/  fits built only: /'
+  grep -E '^(COMPLETED|FAILED|TIMED_OUT).* in [0-9]+ ms' "$log" | sed 's/^/  sandbox: /' || true
+  # grep -c prints 0 and exits 1 when nothing matches; a count of 0 is an answer, not a failure.
+  echo "  fits trained: $(grep -c '^fit ".*": COMPLETED' "$log" || true)"
+  echo "  fits built only: $(grep -c '^fit ".*": NOT_TRAINED' "$log" || true)"
 done
 rm -f target-grading-turnaround.log
