@@ -34,6 +34,24 @@ final class AblationDiff {
             "residual", "separable", "separableconv", "separableconv2d", "separableconv", "depthwiseseparableconv",
             "separableconv");
 
+    /** A layer as the diff counts it: its type, whether the library wrote it, its output shape. */
+    private record LayerKind(String type, boolean library, List<Integer> outputShape) implements Comparable<LayerKind> {
+        /** Returns whether this is one of the library's layers of a type in {@code types}; a student's class never is. */
+        boolean isOneOf(Set<String> types) {
+            return library && types.contains(type);
+        }
+
+        @Override
+        public int compareTo(LayerKind other) {
+            return toString().compareTo(other.toString());
+        }
+
+        @Override
+        public String toString() {
+            return (library ? "" : "your own ") + type + " " + outputShape;
+        }
+    }
+
     private AblationDiff() {
     }
 
@@ -45,10 +63,10 @@ final class AblationDiff {
 
     /** Returns what is wrong with {@code variant} as the baseline without {@code component}; empty when right. */
     static Optional<String> problem(ModelGraph baseline, ModelGraph variant, String component) {
-        Map<String, Integer> before = counts(baseline);
-        Map<String, Integer> after = counts(variant);
-        Map<String, Integer> removed = minus(before, after);
-        Map<String, Integer> added = minus(after, before);
+        Map<LayerKind, Integer> before = counts(baseline);
+        Map<LayerKind, Integer> after = counts(variant);
+        Map<LayerKind, Integer> removed = minus(before, after);
+        Map<LayerKind, Integer> added = minus(after, before);
         if (removed.isEmpty() && added.isEmpty()) {
             return Optional.of("its model is the baseline's: it removes nothing");
         }
@@ -57,19 +75,19 @@ final class AblationDiff {
             return removed.isEmpty() ? Optional.of("it removes nothing from the baseline's model (it adds "
                     + describe(added) + ")") : Optional.empty();
         }
-        boolean marksRemoved = removed.keySet().stream().anyMatch(layer -> known.marks().contains(type(layer)));
+        boolean marksRemoved = removed.keySet().stream().anyMatch(layer -> layer.isOneOf(known.marks()));
         if (!marksRemoved) {
             return Optional.of("it removes no " + String.join("/", new java.util.TreeSet<>(known.marks()))
                     + " layer of the baseline's" + (removed.isEmpty() ? "" : " (it removes " + describe(removed) + ")"));
         }
         List<String> extra = new ArrayList<>();
         removed.forEach((layer, count) -> {
-            if (!known.marks().contains(type(layer)) && !known.mayAlsoRemove().contains(type(layer))) {
+            if (!layer.isOneOf(known.marks()) && !layer.isOneOf(known.mayAlsoRemove())) {
                 extra.add("removes " + count + "× " + layer);
             }
         });
         added.forEach((layer, count) -> {
-            if (!known.mayAdd().contains(type(layer))) {
+            if (!layer.isOneOf(known.mayAdd())) {
                 extra.add("adds " + count + "× " + layer);
             }
         });
@@ -82,17 +100,17 @@ final class AblationDiff {
         return describe(minus(counts(baseline), counts(variant)));
     }
 
-    private static Map<String, Integer> counts(ModelGraph graph) {
-        Map<String, Integer> counts = new TreeMap<>();
+    private static Map<LayerKind, Integer> counts(ModelGraph graph) {
+        Map<LayerKind, Integer> counts = new TreeMap<>();
         for (LayerRecord layer : graph.layers()) {
-            String key = (ModelGraphs.isLibrary(layer) ? "" : "your own ") + layer.type() + " " + layer.outputShape();
-            counts.merge(key, 1, Integer::sum);
+            counts.merge(new LayerKind(layer.type(), ModelGraphs.isLibrary(layer), layer.outputShape()), 1,
+                    Integer::sum);
         }
         return counts;
     }
 
-    private static Map<String, Integer> minus(Map<String, Integer> a, Map<String, Integer> b) {
-        Map<String, Integer> difference = new LinkedHashMap<>();
+    private static Map<LayerKind, Integer> minus(Map<LayerKind, Integer> a, Map<LayerKind, Integer> b) {
+        Map<LayerKind, Integer> difference = new LinkedHashMap<>();
         a.forEach((layer, count) -> {
             int left = count - b.getOrDefault(layer, 0);
             if (left > 0) {
@@ -102,11 +120,7 @@ final class AblationDiff {
         return difference;
     }
 
-    private static String type(String layer) {
-        return layer.substring(0, layer.indexOf(' '));
-    }
-
-    private static String describe(Map<String, Integer> layers) {
+    private static String describe(Map<LayerKind, Integer> layers) {
         List<String> parts = new ArrayList<>();
         layers.forEach((layer, count) -> parts.add(count + "× " + layer));
         return String.join(", ", parts);

@@ -3,15 +3,13 @@ package org.backprop.grader.corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.backprop.grader.heldout.HiddenSplit;
 import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.sandbox.RunDatasets;
+import org.backprop.grader.sandbox.StoredShards;
 import org.backprop.nn.data.store.DatasetManifest;
 import org.backprop.nn.data.store.ShardRef;
 import org.backprop.nn.data.store.ShardWriter;
@@ -69,16 +67,7 @@ public record StripeDatasets(Path store, List<DatasetManifest> manifests, Hidden
             draw(image, (label + shift) % CLASSES, random);
             writer.add(image, 0, label);
         }
-        byte[] bytes = writer.toBytes();
-        String sha256;
-        try {
-            sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
-        Path file = Files.write(store.resolve(sha256), bytes);
-        file.toFile().setReadable(true, false);
-        return new ShardRef(sha256, bytes.length, count);
+        return StoredShards.write(store, writer.toBytes(), count);
     }
 
     /** Draws pattern {@code pattern}: stripes across rows (0-4) or columns (5-9), bright and dark, with noise. */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.backprop.nn.data.store.DatasetManifest;
@@ -36,16 +34,7 @@ public record TinyDataset(Path store, DatasetManifest manifest, String trainShar
         for (int i = 0; i < labels.length; i++) {
             writer.add(pixels, 4 * i, labels[i]);
         }
-        byte[] bytes = writer.toBytes();
-        String sha256;
-        try {
-            sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
-        Path file = Files.write(store.resolve(sha256), bytes);
-        file.toFile().setReadable(true, false);
-        return new ShardRef(sha256, bytes.length, labels.length);
+        return StoredShards.write(store, writer.toBytes(), labels.length);
     }
 
     /** Returns the run's datasets: this one, its shards read from the store. */

@@ -98,44 +98,45 @@ public class StoredGradingInputs implements GradingInputs {
     @Override
     @Transactional
     public List<JobDataset> datasets(long assignmentId) {
-        Assignment assignment = Assignment.<Assignment>findByIdOptional(assignmentId)
-                .orElseThrow(() -> new IllegalStateException("There is no assignment " + assignmentId + " to grade."));
-        Map<String, JobDataset> datasets = new LinkedHashMap<>();
-        for (JsonNode entry : spec(assignment).path("datasets")) {
-            String name = entry.path("name").asText();
-            String version = entry.hasNonNull("version") ? entry.get("version").asText() : null;
-            String hidden = entry.hasNonNull("hidden") ? entry.get("hidden").asText() : null;
-            // A program loads a dataset by name, so a run holds one version of each: the first entry's.
-            if (!datasets.containsKey(name)) {
-                CourseDatasets.find(assignment.courseId, name, version).ifPresent(dataset -> datasets.put(name,
-                        JobDataset.of(store.readManifest(dataset.manifestSha256), hidden)));
-            }
-        }
-        return List.copyOf(datasets.values());
+        return imports(assignment(assignmentId)).stream()
+                .map(imported -> JobDataset.of(imported.manifest(), imported.hiddenSplit())).toList();
     }
 
     @Override
     @Transactional
     public List<HiddenSplitView> hiddenSplits(long assignmentId) {
-        Assignment assignment = Assignment.<Assignment>findByIdOptional(assignmentId)
-                .orElseThrow(() -> new IllegalStateException("There is no assignment " + assignmentId + " to grade."));
-        Map<String, HiddenSplitView> splits = new LinkedHashMap<>();
+        List<HiddenSplitView> splits = new ArrayList<>();
+        for (ImportedDataset imported : imports(assignment(assignmentId))) {
+            DatasetManifest manifest = imported.manifest();
+            manifest.splits().stream().filter(split -> split.name().equals(imported.hiddenSplit())).findFirst()
+                    .ifPresent(split -> splits.add(new HiddenSplitView(imported.name(), split.name(),
+                            manifest.height(), manifest.width(), manifest.channels(), manifest.classNames().size(),
+                            split.shards().stream().map(ShardRef::sha256).toList())));
+        }
+        return List.copyOf(splits);
+    }
+
+    /** One entry of the assignment's {@code datasets:} with the course's import it resolves to (full manifest). */
+    private record ImportedDataset(String name, String hiddenSplit, DatasetManifest manifest) {
+    }
+
+    /**
+     * Returns the entries of the assignment's {@code datasets:} that resolve to one of the course's imports. A program
+     * loads a dataset by name, so a run holds one version of each: the first entry's, whose hidden split is the one
+     * held-out items evaluate on.
+     */
+    private List<ImportedDataset> imports(Assignment assignment) {
+        Map<String, ImportedDataset> imports = new LinkedHashMap<>();
         for (JsonNode entry : spec(assignment).path("datasets")) {
             String name = entry.path("name").asText();
-            String hidden = entry.hasNonNull("hidden") ? entry.get("hidden").asText() : null;
             String version = entry.hasNonNull("version") ? entry.get("version").asText() : null;
-            if (hidden == null || splits.containsKey(name)) {
-                continue;
+            String hidden = entry.hasNonNull("hidden") ? entry.get("hidden").asText() : null;
+            if (!imports.containsKey(name)) {
+                CourseDatasets.find(assignment.courseId, name, version).ifPresent(dataset -> imports.put(name,
+                        new ImportedDataset(name, hidden, store.readManifest(dataset.manifestSha256))));
             }
-            CourseDatasets.find(assignment.courseId, name, version).ifPresent(dataset -> {
-                DatasetManifest manifest = store.readManifest(dataset.manifestSha256);
-                manifest.splits().stream().filter(split -> split.name().equals(hidden)).findFirst()
-                        .ifPresent(split -> splits.put(name, new HiddenSplitView(name, hidden, manifest.height(),
-                                manifest.width(), manifest.channels(), manifest.classNames().size(),
-                                split.shards().stream().map(ShardRef::sha256).toList())));
-            });
         }
-        return List.copyOf(splits.values());
+        return List.copyOf(imports.values());
     }
 
     @Override
@@ -153,10 +154,13 @@ public class StoredGradingInputs implements GradingInputs {
     @Override
     @Transactional
     public int rerunVariants(long assignmentId) {
-        Assignment assignment = Assignment.<Assignment>findByIdOptional(assignmentId)
-                .orElseThrow(() -> new IllegalStateException("There is no assignment " + assignmentId + " to grade."));
-        JsonNode variants = spec(assignment).path("rerun").path("variants");
+        JsonNode variants = spec(assignment(assignmentId)).path("rerun").path("variants");
         return variants.isIntegralNumber() ? variants.intValue() : GradingTask.DEFAULT_RERUN_VARIANTS;
+    }
+
+    private static Assignment assignment(long assignmentId) {
+        return Assignment.<Assignment>findByIdOptional(assignmentId)
+                .orElseThrow(() -> new IllegalStateException("There is no assignment " + assignmentId + " to grade."));
     }
 
     private static JsonNode spec(Assignment assignment) {

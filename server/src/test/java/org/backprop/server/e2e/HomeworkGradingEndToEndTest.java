@@ -14,7 +14,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.backprop.grader.check.CheckCatalogue;
 import org.backprop.grader.check.CheckSpec;
 import org.backprop.grader.compile.CompileResult;
@@ -37,6 +35,7 @@ import org.backprop.grader.sandbox.RunDatasets;
 import org.backprop.grader.sandbox.RunPlan;
 import org.backprop.grader.sandbox.RunResult;
 import org.backprop.server.account.Account;
+import org.backprop.server.assignment.AssignmentFolder;
 import org.backprop.server.dataset.DatasetService;
 import org.backprop.server.dataset.DatasetStore;
 import org.backprop.server.demo.DemoHomeworkDatasets;
@@ -60,7 +59,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(HomeworkGradingEndToEndTest.WholeStudy.class)
 class HomeworkGradingEndToEndTest {
-    private static final Path ASSIGNMENTS = Path.of(System.getProperty("backprop.repository-root"), "assignments");
     private static final String HOMEWORK = "hw-convnets";
     private static final String REFERENCE = "reference/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,6 +97,9 @@ class HomeworkGradingEndToEndTest {
     @Inject
     GradingConfig config;
 
+    @Inject
+    AssignmentFolder folders;
+
     @ConfigProperty(name = "backprop.demo.mnist-digits-dir")
     Path mnistDigits;
 
@@ -109,7 +110,7 @@ class HomeworkGradingEndToEndTest {
         name(course, MEMBERS);
         // 12×12 (the instructor's choice at import) so that the whole study runs in minutes on SwiftShader.
         DemoDatasetsForTests.importInto(datasets, course, mnistDigits, 2600, 200, 12);
-        Map<String, String> folder = read(ASSIGNMENTS.resolve(HOMEWORK));
+        Map<String, String> folder = folders.read(HOMEWORK);
         long teamSet = teamSet(course);
         long assignment = publish(course, folder);
         formTeam(course, teamSet);
@@ -121,10 +122,11 @@ class HomeworkGradingEndToEndTest {
         JsonPath reference = GradingResults.await(fixtures, submit(course, assignment, sources, report, runs),
                 course.instructor(), GRADING);
         keep("reference", reference);
+        Map<String, String> checks = checksOf(course, assignment);
         for (Map<String, Object> item : reference.<Map<String, Object>>getList("items")) {
             String message = (String) item.get("message");
             assertFalse(message.contains("set up wrongly"), item::toString);
-            CheckSpec check = CheckCatalogue.spec(checkOf(folder, (String) item.get("key"))).orElseThrow();
+            CheckSpec check = CheckCatalogue.spec(checks.get((String) item.get("key"))).orElseThrow();
             if (check.automatic().isPresent()) {
                 assertEquals("PASSED", item.get("verdict"), () -> item + "\n" + reference.getString("logs"));
             }
@@ -250,24 +252,11 @@ class HomeworkGradingEndToEndTest {
         }
     }
 
-    private static String checkOf(Map<String, String> folder, String key) {
-        String yaml = folder.get("assignment.yaml");
-        int at = yaml.indexOf("- id: " + key + "\n");
-        int check = yaml.indexOf("check: ", at);
-        return yaml.substring(check + "check: ".length(), yaml.indexOf('\n', check)).strip();
-    }
-
-    private static Map<String, String> read(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.filter(Files::isRegularFile).forEach(path -> {
-                try {
-                    files.put(folder.relativize(path).toString().replace('\\', '/'), Files.readString(path));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return files;
+    /** Returns each rubric item's check, as the server published the assignment. */
+    private static Map<String, String> checksOf(Fixtures.Cohort course, long assignment) {
+        List<Map<String, Object>> rubric = given().auth().oauth2(course.instructor().token())
+                .get("/api/assignments/" + assignment).then().statusCode(200).extract().jsonPath().getList("rubric");
+        return rubric.stream().collect(Collectors.toMap(item -> (String) item.get("id"),
+                item -> (String) item.get("check")));
     }
 }
