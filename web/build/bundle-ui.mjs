@@ -19,3 +19,8 @@ await build({
 cpSync(join(sourceDir, 'index.html'), join(outputDir, 'index.html'));
 cpSync(join(sourceDir, 'style.css'), join(outputDir, 'app', 'style.css'));
 cpSync(join(sourceDir, 'samples'), join(outputDir, 'samples'), { recursive: true });
+
+// ---- Editor completion and hover: the index of org.backprop.nn, built from the library's sources (nn-api.mjs).
+const { writeIndex: writeNnIndex } = await import('./nn-api.mjs');
+const { fileURLToPath: nnPath } = await import('node:url');
+writeNnIndex(nnPath(new URL('../../nn/src/main/java', import.meta.url)), join(outputDir, 'app', 'nn-api.json'));
