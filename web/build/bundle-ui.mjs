@@ -1,13 +1,17 @@
-// Bundles the browser UI with esbuild into the folder the server serves (META-INF/resources of this jar).
+// Bundles the browser UI with esbuild into the folder the server serves (META-INF/resources of this jar): the app
+// and the worker as ES modules, the style sheet with uPlot's, and the index of org.backprop.nn that the editor's
+// completion and hover read. Everything is served by the server: no CDN.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeIndex } from './nn-api.mjs';
 
 const [sourceDir, outputDir] = process.argv.slice(2);
 mkdirSync(join(outputDir, 'app'), { recursive: true });
 
 await build({
-  entryPoints: [join(sourceDir, 'app.js'), join(sourceDir, 'worker.js')],
+  entryPoints: [join(sourceDir, 'app.js'), join(sourceDir, 'worker.js'), join(sourceDir, 'style.css')],
   outdir: join(outputDir, 'app'),
   bundle: true,
   format: 'esm',
@@ -17,10 +21,5 @@ await build({
   logLevel: 'warning',
 });
 cpSync(join(sourceDir, 'index.html'), join(outputDir, 'index.html'));
-cpSync(join(sourceDir, 'style.css'), join(outputDir, 'app', 'style.css'));
 cpSync(join(sourceDir, 'samples'), join(outputDir, 'samples'), { recursive: true });
-
-// ---- Editor completion and hover: the index of org.backprop.nn, built from the library's sources (nn-api.mjs).
-const { writeIndex: writeNnIndex } = await import('./nn-api.mjs');
-const { fileURLToPath: nnPath } = await import('node:url');
-writeNnIndex(nnPath(new URL('../../nn/src/main/java', import.meta.url)), join(outputDir, 'app', 'nn-api.json'));
+writeIndex(fileURLToPath(new URL('../../nn/src/main/java', import.meta.url)), join(outputDir, 'app', 'nn-api.json'));

@@ -1,153 +1,113 @@
-import { EditorView, basicSetup } from 'codemirror';
-import { java } from '@codemirror/lang-java';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { toEditorDiagnostics, describe } from './diagnostics.js';
-import { csrfHeaders, loadSession, onSessionChange, showSignIn } from './session.js';
-import { currentRunContext, showCourses } from './course-datasets.js';
-import { clearProgress, settleProgress, showProgress } from './download-progress.js';
-import { assignmentFromSearch, destinationLine, inOrder, saveRun } from './experiment-log.js';
+// The web app: one router over the screens, the session and the UI language held here and handed down through
+// AppContext. Screens fetch their own data through lib/api.js.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { LocationProvider, Router, Route, useLocation } from 'preact-iso';
+import { html } from './lib/html.js';
+import { AppContext, useApp } from './lib/app-context.js';
+import { onSignedOut } from './lib/api.js';
+import { setLanguage, startLanguage, t } from './lib/i18n.js';
+import { currentSession, setupToken, signOut } from './lib/session.js';
+import { Loading, ErrorBox } from './components/states.js';
+import { Page } from './components/page.js';
+import { SignIn } from './screens/sign-in.js';
+import { PasswordSetup } from './screens/password-setup.js';
+import { Courses } from './screens/courses.js';
+import { CourseHome } from './screens/course-home.js';
+import { Teams } from './screens/teams.js';
+import { Workspace } from './screens/workspace.js';
+import { Playground } from './screens/playground.js';
+import { Experiments } from './screens/experiments.js';
+import { Report } from './screens/report.js';
+import { Submit } from './screens/submit.js';
+import { Feedback } from './screens/feedback.js';
 
-const FILE_NAME = 'Main.java';
-const output = document.getElementById('output');
-const status = document.getElementById('status');
-const backend = document.getElementById('backend');
-const compileButton = document.getElementById('compile');
-const runButton = document.getElementById('run');
-const stopButton = document.getElementById('stop');
-const runLog = document.getElementById('run-log');
-// The assignment whose experiment log receives the runs; null: runs stay in this page.
-const assignmentId = assignmentFromSearch(location.search);
-if (assignmentId) {
-  runLog.hidden = false;
-  runLog.textContent = destinationLine(assignmentId);
-}
+startLanguage(localStorage, navigator.languages ?? [navigator.language]);
 
-const editor = new EditorView({
-  doc: await (await fetch('/samples/Main.java')).text(),
-  extensions: [basicSetup, java(), lintGutter()],
-  parent: document.getElementById('editor'),
-});
-let worker = null;
-
-function setStatus(text, isError = false) {
-  status.textContent = text;
-  status.classList.toggle('error', isError);
-}
-
-function print(text, kind) {
-  const line = document.createElement('span');
-  line.className = kind;
-  line.textContent = text;
-  output.append(line);
-  output.scrollTop = output.scrollHeight;
-}
-
-/**
- * Compiles the editor's text; returns {js, sourceSha256} (the compiled program and the hash of the sources it came
- * from), or null after showing why there is none.
- */
-async function compile() {
-  const source = editor.state.doc.toString();
-  setStatus('Compiling…');
-  editor.dispatch(setDiagnostics(editor.state, []));
-  let response;
-  try {
-    response = await fetch('/api/compile', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
-      body: JSON.stringify({ mainClass: 'Main', files: { [FILE_NAME]: source } }),
-    });
-  } catch (error) {
-    setStatus('The server cannot be reached. Check your connection and try again.', true);
-    return null;
-  }
-  const body = await response.json().catch(() => ({}));
-  if (response.status === 401) {
-    showSignIn('Sign in to compile and run your programs.');
-    setStatus('Sign in first: compiling needs an account.', true);
-    return null;
-  }
-  if (response.ok) {
-    setStatus('Compiled.');
-    return { js: body.js, sourceSha256: body.sourceSha256 };
-  }
-  if (response.status === 422) {
-    const diagnostics = body.diagnostics ?? [];
-    editor.dispatch(setDiagnostics(editor.state, toEditorDiagnostics(source, FILE_NAME, diagnostics)));
-    const errors = diagnostics.filter((d) => d.severity === 'ERROR').length;
-    setStatus(`${errors} compile error${errors === 1 ? '' : 's'}: see the marked lines.`, true);
-    output.textContent = '';
-    print(describe(diagnostics) + '\n', 'stderr');
-    return null;
-  }
-  setStatus(body.detail ?? `The compile service answered ${response.status}.`, true);
-  return null;
-}
-
-function finishRun(message, isError) {
-  worker?.terminate();
-  worker = null;
-  runButton.disabled = false;
-  compileButton.disabled = false;
-  stopButton.disabled = true;
-  settleProgress();
-  setStatus(message, isError);
-}
-
-async function run() {
-  runButton.disabled = true;
-  compileButton.disabled = true;
-  const compiled = await compile();
-  if (compiled == null) {
-    runButton.disabled = false;
-    compileButton.disabled = false;
-    return;
-  }
-  output.textContent = '';
-  backend.textContent = '';
-  clearProgress();
-  const datasets = await currentRunContext();
-  setStatus('Running…');
-  stopButton.disabled = false;
-  worker = new Worker('/app/worker.js', { type: 'module' });
-  worker.onmessage = ({ data }) => {
-    if (data.type === 'exit') {
-      finishRun(data.code === 0 ? 'Finished.' : `Stopped with exit code ${data.code}.`, data.code !== 0);
-    } else if (data.type === 'run') {
-      if (assignmentId) {
-        logRun({ sourceSha256: compiled.sourceSha256, recordJson: data.record });
-      }
-    } else if (data.type === 'progress') {
-      showProgress(data);
-    } else if (data.type === 'notice') {
-      backend.textContent = data.text;
-      print(data.text + '\n', 'notice');
-    } else {
-      print(data.text, data.type);
+/** Sends a signed-out visitor to sign in, remembering where they were going. */
+function SignedIn({ children }) {
+  const { session } = useApp();
+  const location = useLocation();
+  useEffect(() => {
+    if (session === null) {
+      location.route(`/sign-in?next=${encodeURIComponent(location.url)}`, true);
     }
-  };
-  worker.onerror = (event) => finishRun(`The program crashed: ${event.message}`, true);
-  worker.postMessage({ js: compiled.js, datasets });
+  }, [session]);
+  return session ? children : html`<${Loading} />`;
 }
 
-/**
- * Saves an ended run to the experiment log when the page was opened for an assignment, after the runs that ended
- * before it; says how it went.
- */
-const logRun = inOrder(
-  ({ sourceSha256, recordJson }) => saveRun({ assignmentId, sourceSha256, recordJson, headers: csrfHeaders() }),
-  (saved) => {
-    runLog.textContent = saved.text;
-    runLog.classList.toggle('error', !saved.ok);
-  });
+/** Made once per screen, so that a re-render of the app (a new language) keeps each screen's state. */
+const guard = (Screen) => (props) => html`<${SignedIn}><${Screen} ...${props} /><//>`;
+const screens = Object.fromEntries(Object.entries({
+  Courses, CourseHome, Teams, Playground, Workspace, Experiments, Report, Submit, Feedback,
+}).map(([name, screen]) => [name, guard(screen)]));
 
-compileButton.addEventListener('click', async () => {
-  compileButton.disabled = true;
-  await compile();
-  compileButton.disabled = false;
-});
-runButton.addEventListener('click', run);
-stopButton.addEventListener('click', () => finishRun('Stopped.', false));
-onSessionChange(showCourses);
-await loadSession();
-document.body.dataset.ready = 'true';
+function Home() {
+  const { session } = useApp();
+  const location = useLocation();
+  useEffect(() => {
+    const token = setupToken(location.url.includes('#') ? location.url.slice(location.url.indexOf('#')) : window.location.hash);
+    location.route(token ? `/password-setup?token=${token}` : session ? '/courses' : '/sign-in', true);
+  }, [session]);
+  return html`<${Loading} />`;
+}
+
+function NotFound() {
+  return html`<${Page} title="404"><${ErrorBox} error=${{ detail: t('error.notFound') }} /><//>`;
+}
+
+function App() {
+  const [session, setSession] = useState(undefined);
+  const [failure, setFailure] = useState(null);
+  const [, setTick] = useState(0);
+  const refreshSession = () => currentSession().then(setSession, setFailure);
+  useEffect(() => {
+    refreshSession();
+    return onSignedOut(() => setSession(null));
+  }, []);
+  useEffect(() => {
+    if (session !== undefined) {
+      document.body.dataset.ready = 'true';
+    }
+  }, [session]);
+  const context = {
+    session,
+    setSession,
+    refreshSession,
+    signOut: async () => {
+      await signOut();
+      setSession(null);
+    },
+    setLanguage: (code) => {
+      setLanguage(code, localStorage);
+      setTick((tick) => tick + 1);
+    },
+  };
+  if (failure) {
+    return html`<${ErrorBox} error=${failure} retry=${() => { setFailure(null); refreshSession(); }} />`;
+  }
+  if (session === undefined) {
+    return html`<${Loading} />`;
+  }
+  return html`<${AppContext.Provider} value=${context}>
+    <${LocationProvider}>
+      <${Router}>
+        <${Route} path="/" component=${Home} />
+        <${Route} path="/sign-in" component=${SignIn} />
+        <${Route} path="/password-setup" component=${PasswordSetup} />
+        <${Route} path="/courses" component=${screens.Courses} />
+        <${Route} path="/courses/:courseId" component=${screens.CourseHome} />
+        <${Route} path="/team-sets/:setId" component=${screens.Teams} />
+        <${Route} path="/playground" component=${screens.Playground} />
+        <${Route} path="/assignments/:assignmentId/workspace" component=${screens.Workspace} />
+        <${Route} path="/assignments/:assignmentId/experiments" component=${screens.Experiments} />
+        <${Route} path="/assignments/:assignmentId/report" component=${screens.Report} />
+        <${Route} path="/assignments/:assignmentId/submit" component=${screens.Submit} />
+        <${Route} path="/assignments/:assignmentId/feedback" component=${screens.Feedback} />
+        <${Route} default component=${NotFound} />
+      <//>
+    <//>
+  <//>`;
+}
+
+render(html`<${App} />`, document.getElementById('app'));

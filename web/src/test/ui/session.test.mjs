@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setupToken } from '../../main/ui/session.js';
+import { setupToken } from '../../main/ui/lib/session.js';
 
 test('setupToken reads the token of a password setup link', () => {
   assert.equal(setupToken('#password-setup=abc_DEF-123'), 'abc_DEF-123');

@@ -31,6 +31,11 @@ public final class RunTags {
         return removedComponent(run).isEmpty();
     }
 
+    /** Returns whether a run is tagged as the study's baseline. */
+    public static boolean isBaseline(RunRecord run) {
+        return run.tags().stream().anyMatch(RunTags::isBaselineTag);
+    }
+
     private static boolean isBaselineTag(String tag) {
         return tag.equals("baseline") || tag.equals(ABLATION + "baseline");
     }

@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.backprop.grader.check.AblationTable;
 import org.backprop.nn.records.RunRecord;
+import org.backprop.nn.records.RunRecordJson;
 import org.backprop.server.api.ApiError;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
@@ -19,6 +22,9 @@ import org.backprop.server.auth.CurrentAccount;
  */
 @ApplicationScoped
 public class ExperimentLog {
+    /** How many of a log's newest runs the ablation table reads. */
+    static final int ABLATION_RUNS = 500;
+
     @Inject
     LogAccess access;
 
@@ -79,6 +85,27 @@ public class ExperimentLog {
     @Transactional
     public RunView team(long teamId, long assignmentId, long runId) {
         return RunViews.whole(find(access.staff(teamId, assignmentId), runId));
+    }
+
+    /** The caller's team's ablation study for the assignment, built from its runs' graphs. */
+    @Transactional
+    public AblationTable ablation(long assignmentId) {
+        return ablation(access.mine(assignmentId));
+    }
+
+    /** A team's ablation study for the assignment, for staff. */
+    @Transactional
+    public AblationTable ablation(long teamId, long assignmentId) {
+        return ablation(access.staff(teamId, assignmentId));
+    }
+
+    // The study reads the newest runs only: a log of thousands of runs still answers quickly.
+    private static AblationTable ablation(LogAccess.Log log) {
+        List<ExperimentRun> runs = ExperimentRun.<ExperimentRun>find(
+                "teamId = ?1 and assignmentId = ?2 order by recordedAt desc, id desc", log.teamId(), log.assignment().id)
+                .page(0, ABLATION_RUNS).list();
+        return AblationTable.of(runs.stream()
+                .map(run -> new AblationTable.Entry(run.id, RunRecordJson.read(run.recordJson))).toList());
     }
 
     private static Page<RunView> list(LogAccess.Log log, PageParams paging) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.backprop.grader.check.AblationTable;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
 import org.backprop.server.api.Problem;
@@ -54,6 +55,16 @@ public class MyTeamRunsResource {
     @Operation(summary = "List my team's runs", description = "Newest first, without the records.")
     public Page<RunView> list(@PathParam("assignmentId") long assignmentId, @Valid @BeanParam PageParams paging) {
         return log.mine(assignmentId, paging);
+    }
+
+    @GET
+    @Path("/ablation")
+    @Operation(summary = "My team's ablation study", description = "The newest run tagged baseline and, per"
+            + " component, the newest variant tagged ablation:no-<component>: what its model graph removes from the"
+            + " baseline's, whether that isolates the component (as the ablation check grades it), and its final"
+            + " metric against the baseline's. Without a baseline, baseline is null.")
+    public AblationTable ablation(@PathParam("assignmentId") long assignmentId) {
+        return log.ablation(assignmentId);
     }
 
     @GET

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.backprop.grader.check.AblationTable;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
 import org.backprop.server.api.Problem;
@@ -34,6 +35,14 @@ public class TeamRunsResource {
     public Page<RunView> list(@PathParam("teamId") long teamId, @PathParam("assignmentId") long assignmentId,
             @Valid @BeanParam PageParams paging) {
         return log.team(teamId, assignmentId, paging);
+    }
+
+    @GET
+    @Path("/ablation")
+    @Operation(summary = "A team's ablation study", description = "As the team sees it: see GET"
+            + " /api/assignments/{assignmentId}/runs/ablation.")
+    public AblationTable ablation(@PathParam("teamId") long teamId, @PathParam("assignmentId") long assignmentId) {
+        return log.ablation(teamId, assignmentId);
     }
 
     @GET

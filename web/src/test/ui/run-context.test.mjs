@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datasetsLine, runContext } from '../../main/ui/course-datasets.js';
-import { progressText } from '../../main/ui/download-progress.js';
+import { datasetsLine, runContext } from '../../main/ui/lib/run-context.js';
+import { progressText } from '../../main/ui/workspace/downloads.js';
 
 test('a run context names the course, its datasets and which manifest view the account gets', () => {
   const list = [{ name: 'mnist', version: '1.0.0', imageShape: [28, 28, 1], createdAt: '2025-01-01T00:00:00Z' }];
