@@ -13,6 +13,8 @@ import org.backprop.nn.records.RunRecordJson;
 import org.backprop.server.api.ApiError;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
+import org.backprop.server.assignment.TeamAccess;
+import org.backprop.server.assignment.TeamAccess.TeamWork;
 import org.backprop.server.auth.CurrentAccount;
 
 /**
@@ -26,7 +28,7 @@ public class ExperimentLog {
     static final int ABLATION_RUNS = 500;
 
     @Inject
-    LogAccess access;
+    TeamAccess access;
 
     @Inject
     CurrentAccount me;
@@ -40,7 +42,7 @@ public class ExperimentLog {
     /** Keeps a run in the caller's team's log, as run by the caller, now. */
     @Transactional
     public RunView record(long assignmentId, RunRequest request) {
-        LogAccess.Log log = access.mine(assignmentId);
+        TeamWork log = mine(assignmentId);
         CheckedRecord checked = CheckedRecord.of(request, config.maxRecordSize().asLongValue());
         RunRecord record = checked.record();
         ExperimentRun run = new ExperimentRun();
@@ -66,41 +68,41 @@ public class ExperimentLog {
     /** Lists the caller's team's runs for the assignment, newest first. */
     @Transactional
     public Page<RunView> mine(long assignmentId, PageParams paging) {
-        return list(access.mine(assignmentId), paging);
+        return list(mine(assignmentId), paging);
     }
 
     /** Returns a run of the caller's team's log with its record. */
     @Transactional
     public RunView mine(long assignmentId, long runId) {
-        return RunViews.whole(find(access.mine(assignmentId), runId));
+        return RunViews.whole(find(mine(assignmentId), runId));
     }
 
     /** Lists a team's runs for the assignment, newest first, for staff. */
     @Transactional
     public Page<RunView> team(long teamId, long assignmentId, PageParams paging) {
-        return list(access.staff(teamId, assignmentId), paging);
+        return list(staff(teamId, assignmentId), paging);
     }
 
     /** Returns a run of a team's log with its record, for staff. */
     @Transactional
     public RunView team(long teamId, long assignmentId, long runId) {
-        return RunViews.whole(find(access.staff(teamId, assignmentId), runId));
+        return RunViews.whole(find(staff(teamId, assignmentId), runId));
     }
 
     /** The caller's team's ablation study for the assignment, built from its runs' graphs. */
     @Transactional
     public AblationTable ablation(long assignmentId) {
-        return ablation(access.mine(assignmentId));
+        return ablation(mine(assignmentId));
     }
 
     /** A team's ablation study for the assignment, for staff. */
     @Transactional
     public AblationTable ablation(long teamId, long assignmentId) {
-        return ablation(access.staff(teamId, assignmentId));
+        return ablation(staff(teamId, assignmentId));
     }
 
     // The study reads the newest runs only: a log of thousands of runs still answers quickly.
-    private static AblationTable ablation(LogAccess.Log log) {
+    private static AblationTable ablation(TeamWork log) {
         List<ExperimentRun> runs = ExperimentRun.<ExperimentRun>find(
                 "teamId = ?1 and assignmentId = ?2 order by recordedAt desc, id desc", log.teamId(), log.assignment().id)
                 .page(0, ABLATION_RUNS).list();
@@ -108,12 +110,22 @@ public class ExperimentLog {
                 .map(run -> new AblationTable.Entry(run.id, RunRecordJson.read(run.recordJson))).toList());
     }
 
-    private static Page<RunView> list(LogAccess.Log log, PageParams paging) {
+    private TeamWork mine(long assignmentId) {
+        return access.mine(assignmentId, "Only students of the course keep runs in a team's experiment log; staff read"
+                + " a team's runs with GET /api/teams/{teamId}/assignments/" + assignmentId + "/runs.",
+                "runs are kept in your team's experiment log");
+    }
+
+    private TeamWork staff(long teamId, long assignmentId) {
+        return access.staff(teamId, assignmentId, "read a team's experiment log");
+    }
+
+    private static Page<RunView> list(TeamWork log, PageParams paging) {
         return Page.of(ExperimentRun.find("teamId = ?1 and assignmentId = ?2 order by recordedAt desc, id desc",
                 log.teamId(), log.assignment().id), paging, RunViews::summary);
     }
 
-    private static ExperimentRun find(LogAccess.Log log, long runId) {
+    private static ExperimentRun find(TeamWork log, long runId) {
         return ExperimentRun.<ExperimentRun>findByIdOptional(runId)
                 .filter(run -> run.teamId == log.teamId() && run.assignmentId.equals(log.assignment().id))
                 .orElseThrow(() -> ApiError.notFound("There is no run " + runId + " in this team's experiment log for"

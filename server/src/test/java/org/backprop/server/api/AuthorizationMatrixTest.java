@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Who may call what: every course, team, sign-in, compile, assignment, submission, grading and worker endpoint,
- * called by everyone from an administrator to a worker token to a stranger, against the status each must get.
+ * Who may call what: every course, team, sign-in, compile, assignment, submission, workspace, grading and worker
+ * endpoint, called by everyone from an administrator to a worker token to a stranger, against the status each must get.
  * Refusals must be problem+json with a detail to read.
  * Every mismatch is collected and reported together, each with what was expected and what came back.
  */
@@ -304,6 +304,33 @@ class AuthorizationMatrixTest {
                                 "TA B", 403, "instructor B", 403, "worker A", 403)),
                 new Rule("GET", "/api/teams/" + teamA + "/assignments/" + assignmentA + "/runs/999999999", null, null,
                         Map.of("anonymous", 401, "TA A", 404, "student A", 403, "TA B", 403)),
+                new Rule("GET", assignment + "/workspace", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "other student A", 409, "TA A", 403, "admin", 403, "student B", 403, "TA B", 403,
+                        "worker A", 403)),
+                new Rule("PUT", assignment + "/workspace/files/model/Matrix.java", JSON, "{\"content\": \"class"
+                        + " Matrix { }\", \"baseRevision\": 0}", Map.of("anonymous", 401, "other student A", 409,
+                                "TA A", 403, "student B", 403, "worker A", 403, "student A", 200)),
+                new Rule("POST", assignment + "/workspace/files/model/Matrix.java/rename", JSON, "{\"to\":"
+                        + " \"model/Grid.java\", \"baseRevision\": 1}", Map.of("anonymous", 401,
+                                "other student A", 409, "TA A", 403, "student B", 403, "student A", 200)),
+                new Rule("GET", assignment + "/workspace/files/model/Grid.java/revisions", null, null,
+                        Map.of("anonymous", 401, "student A", 200, "other student A", 409, "TA A", 403,
+                                "student B", 403)),
+                new Rule("GET", assignment + "/workspace/files/model/Grid.java/revisions/1", null, null,
+                        Map.of("anonymous", 401, "student A", 200, "other student A", 409, "TA A", 403,
+                                "student B", 403)),
+                new Rule("DELETE", assignment + "/workspace/files/model/Grid.java?baseRevision=1", null, null,
+                        Map.of("anonymous", 401, "other student A", 409, "TA A", 403, "student B", 403,
+                                "student A", 204)),
+                new Rule("GET", "/api/teams/" + teamA + "/assignments/" + assignmentA + "/workspace", null, null,
+                        Map.of("anonymous", 401, "TA A", 200, "instructor A", 200, "admin", 200, "student A", 403,
+                                "TA B", 403, "instructor B", 403, "student B", 403, "worker A", 403)),
+                new Rule("GET", assignment + "/report-draft", null, null, Map.of("anonymous", 401, "student A", 200,
+                        "other student A", 200, "TA A", 403, "admin", 403, "student B", 403, "TA B", 403,
+                        "worker A", 403)),
+                new Rule("PUT", assignment + "/report-draft", JSON, "{\"markdown\": \"# Draft\", \"baseRevision\":"
+                        + " 0}", Map.of("anonymous", 401, "TA A", 403, "student B", 403, "worker A", 403,
+                                "student A", 200, "other student A", 200)),
                 new Rule("GET", a + "/gradebook/" + assignmentA + "/gradescope.json", null, null, Map.of("anonymous",
                         401, "student A", 403, "TA A", 200, "instructor A", 200, "admin", 200, "TA B", 403,
                         "instructor B", 403, "worker A", 403)),

@@ -45,10 +45,10 @@ class PlatformTest {
                 "dataset_shard", "experiment_run", "extension",
                 "flyway_schema_history", "grading_attempt", "grading_job", "grading_result",
                 "grading_result_item", "hidden_test_file", "late_credit_step", "password_setup", "rate_limit_event",
-                "regrade_request",
+                "regrade_request", "report_draft",
                 "result_publication", "review_score", "rubric_item",
                 "starter_file", "submission", "submission_file", "submission_run", "team", "team_audit", "team_member",
-                "team_set", "worker_token"), tables);
+                "team_set", "worker_token", "workspace", "workspace_file_revision"), tables);
     }
 
     @Test
@@ -131,6 +131,26 @@ class PlatformTest {
                 .body("components.schemas.LeasedJob.properties.keySet()", org.hamcrest.Matchers.hasItem("claims"))
                 .body("components.schemas.LeasedJob.properties.keySet()",
                         org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("runRecords")));
+    }
+
+    @Test
+    void describesTheWorkspaceEndpointsAndTheirConflictInOpenApi() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/assignments/{assignmentId}/workspace'.get.summary",
+                        equalTo("Open my team's workspace"))
+                .body("paths.'/api/assignments/{assignmentId}/workspace/files/{path}'.put.summary",
+                        equalTo("Save a file"))
+                .body("paths.'/api/assignments/{assignmentId}/workspace/files/{path}'.put.responses.'409'.content"
+                        + ".'application/problem+json'.schema.'$ref'", equalTo("#/components/schemas/ConflictProblem"))
+                .body("paths.'/api/assignments/{assignmentId}/workspace/files/{path}/revisions/{revision}'.get"
+                        + ".summary", equalTo("Get one revision of a file"))
+                .body("paths.'/api/teams/{teamId}/assignments/{assignmentId}/workspace'.get.summary",
+                        equalTo("Read a team's workspace"))
+                .body("paths.'/api/assignments/{assignmentId}/report-draft'.put.summary",
+                        equalTo("Save my report draft"))
+                .body("components.schemas.ConflictProblem.properties.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder("type", "title", "status", "detail", "theirs"));
     }
 
     @Test
