@@ -3,7 +3,7 @@
 // have none) or {courseId, staffView, available: [{name, version, createdAt}]}; the worker posts {type: 'stdout'|'stderr', text} as the program
 // prints (text as printed, newlines included), {type: 'notice', text} for one runtime notice,
 // {type: 'progress', dataset, split, loadedBytes, totalBytes} while a dataset downloads, {type: 'run', record} (the
-// run record's JSON text) as each fit ends, and finally {type: 'exit', code}.
+// run record's JSON text) as each fit ends, {type: 'fit', event, ...} as it trains (docs/runs.md), then {type: 'exit', code}.
 import { openDatasetCache } from './datasets/browser-cache.js';
 import { createDatasetHost } from './datasets/host.js';
 
@@ -25,6 +25,8 @@ self.backpropRuns = {
   shouldTrain: () => true,
   ended: (recordJson) => self.postMessage({ type: 'run', record: String(recordJson) }),
   modelSaved: () => {},
+  // Live charts: each training fit's start, its batches (paced by the runtime) and epochs.
+  progress: (json) => self.postMessage({ type: 'fit', ...JSON.parse(String(json)) }),
 };
 
 self.onmessage = async ({ data }) => {

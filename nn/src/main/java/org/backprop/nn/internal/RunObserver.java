@@ -53,4 +53,36 @@ public interface RunObserver {
     /** Receives a model the program saved ({@code model.save(name)}), in the saved-model format. */
     default void modelSaved(String name, byte[] savedModel) {
     }
+
+    /**
+     * Hears that a fit that trains is starting: {@code epochs} planned (a callback may stop it sooner),
+     * {@code stepsPerEpoch} training batches in each. Never called for a run not trained. Nothing by default.
+     */
+    default void fitStarted(String runName, int epochs, int stepsPerEpoch) {
+    }
+
+    /**
+     * Asked after each training step but an epoch's last (epoch and step from 1) whether {@link #batchEnded} is to
+     * hear of it. A yes costs a wait: the fit reads the steps' losses back from the device then instead of at the
+     * epoch's end, which stalls a GPU's pipeline. So an observer answers yes a few times a second at most
+     * ({@link ProgressThrottle}); no by default, and then the fit reads nothing back for progress.
+     */
+    default boolean wantsBatchLoss(String runName, int epoch, int step, int stepsPerEpoch) {
+        return false;
+    }
+
+    /**
+     * Hears of a step {@link #wantsBatchLoss} asked for: {@code loss} is the mean loss of the epoch's steps so far
+     * (the figure of Keras' progress bar; after an epoch's last step it would be the epoch's loss).
+     */
+    default void batchEnded(String runName, int epoch, int step, int stepsPerEpoch, double loss) {
+    }
+
+    /**
+     * Hears that epoch {@code epoch} (from 1) of {@code epochs} ended: {@code logs} (unmodifiable) holds exactly the
+     * values the fit's history records for it: {@code loss}, the compiled metrics, and with validation data their
+     * {@code val_} twins. Called before the callbacks' {@code onEpochEnd}. Nothing by default.
+     */
+    default void epochEnded(String runName, int epoch, int epochs, Map<String, Double> logs) {
+    }
 }

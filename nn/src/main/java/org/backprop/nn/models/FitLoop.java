@@ -1,5 +1,6 @@
 package org.backprop.nn.models;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,8 @@ final class FitLoop {
             callback.onTrainBegin(model);
         }
         int steps = train.batchCount(options.batchSize);
+        String name = runName();
+        observer.fitStarted(name, options.epochs, steps);
         int epochsDone = 0;
         try {
             for (int epoch = 1; epoch <= options.epochs && !model.stopRequested(); epoch++) {
@@ -70,7 +73,7 @@ final class FitLoop {
                     callback.onEpochBegin(model, epoch);
                 }
                 Map<String, Double> logs = trainEpoch(options.shuffle ? train.shuffle(RandomSeed.generator()) : train,
-                        epoch, steps);
+                        epoch, steps, observer, name);
                 if (validation != null) {
                     for (Map.Entry<String, Double> entry : model.evaluate(validation, options.batchSize).entrySet()) {
                         logs.put("val_" + entry.getKey(), entry.getValue());
@@ -79,6 +82,9 @@ final class FitLoop {
                 for (Map.Entry<String, Double> entry : logs.entrySet()) {
                     history.record(entry.getKey(), entry.getValue());
                 }
+                // A copy: callbacks may add to the logs they are handed, the history has what it recorded.
+                observer.epochEnded(name, epoch, options.epochs,
+                        Collections.unmodifiableMap(new LinkedHashMap<>(logs)));
                 if (options.verbose > 0) {
                     System.out.println(epochLine(epoch, steps, logs));
                 }
@@ -144,7 +150,13 @@ final class FitLoop {
         return options.runName == null ? model.name() : options.runName;
     }
 
-    private Map<String, Double> trainEpoch(ExampleSource train, int epoch, int steps) {
+    /**
+     * Trains one epoch and returns its logs. Losses stay on the device until the epoch ends, unless callbacks
+     * ({@code progressEvery}) or the observer ({@link RunObserver#wantsBatchLoss}) ask for them sooner: then the
+     * steps so far are read back, in one transfer for both, and their totals carry over to the epoch's.
+     */
+    private Map<String, Double> trainEpoch(ExampleSource train, int epoch, int steps, RunObserver observer,
+            String name) {
         for (Metric metric : metrics) {
             metric.reset();
         }
@@ -153,10 +165,20 @@ final class FitLoop {
         for (Dataset batch : train.batches(options.batchSize)) {
             trainStep(batch.features(), batch.labels(), results);
             step++;
-            if (options.progressEvery > 0 && step % options.progressEvery == 0 && step < steps) {
+            if (step >= steps) {
+                continue;
+            }
+            boolean callbacksDue = options.progressEvery > 0 && step % options.progressEvery == 0;
+            boolean observerDue = observer.wantsBatchLoss(name, epoch, step, steps);
+            if (callbacksDue || observerDue) {
                 Map<String, Double> soFar = logs(checked(results.finish(metrics), epoch, steps));
-                for (Callback callback : options.callbacks) {
-                    callback.onBatchEnd(model, epoch, step, soFar);
+                if (observerDue) {
+                    observer.batchEnded(name, epoch, step, steps, soFar.get("loss"));
+                }
+                if (callbacksDue) {
+                    for (Callback callback : options.callbacks) {
+                        callback.onBatchEnd(model, epoch, step, soFar);
+                    }
                 }
             }
         }

@@ -169,6 +169,105 @@ class GpuTrainingTest {
         }
     }
 
+    /**
+     * The page's live charts: hosted as the worker hosts it (with {@code backpropRuns.progress}), a fit reports its
+     * start, batches no more than four a second (each one readback more) and each epoch with the logs its record's
+     * history has, in order, before its record. Hosted as the grader hosts it (no {@code progress}), the same fit
+     * reports nothing, reads back nothing more and trains the same. Prints both fits' wall times.
+     */
+    @Test
+    void reportsLiveProgressToAHostThatListensAndCostsTheGraderNothingInNodeWithDawn() {
+        List<JsonNode> lines = GpuTestPrograms.run(program, GpuTestPrograms.Engine.NODE_DAWN, 300, "progress");
+        assertTrue(lines.get(lines.size() - 1).has("done"), () -> "the program did not finish: " + lines);
+        List<List<JsonNode>> passes = new ArrayList<>();
+        List<JsonNode> pass = new ArrayList<>();
+        for (JsonNode line : lines) {
+            pass.add(line);
+            if (line.has("hosted")) {
+                passes.add(pass);
+                pass = new ArrayList<>();
+            }
+        }
+        assertEquals(2, passes.size(), () -> "" + lines);
+        JsonNode graderHosted = passes.get(0).get(passes.get(0).size() - 1).get("hosted");
+        JsonNode workerHosted = passes.get(1).get(passes.get(1).size() - 1).get("hosted");
+        System.out.println("without progress: " + graderHosted + "\nwith progress: " + workerHosted);
+        assertEquals("webgpu", workerHosted.get("backend").asText());
+        assertTrue(passes.get(0).stream().noneMatch(line -> line.has("fit")), "no progress without the host call");
+        JsonNode graderRecord = find(passes.get(0), "ended");
+        JsonNode record = find(passes.get(1), "ended");
+        assertEquals(graderRecord.get("history"), record.get("history"), "progress changes no result");
+
+        List<JsonNode> events = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        boolean ended = false;
+        for (JsonNode line : passes.get(1)) {
+            if (line.has("fit")) {
+                assertTrue(!ended, "no progress after the record");
+                events.add(line.get("fit"));
+                at.add(line.get("at").asLong());
+            }
+            ended |= line.has("ended");
+        }
+        events.forEach(event -> System.out.println(event.toString()));
+        JsonNode start = events.get(0);
+        assertEquals("start", start.get("event").asText());
+        assertEquals("live", start.get("run").asText());
+        assertEquals(3, start.get("epochs").asInt());
+        int steps = start.get("steps").asInt();
+        assertEquals(720, steps, "11,520 training examples in batches of 16");
+
+        JsonNode history = record.get("history");
+        int epochsSeen = 0;
+        int lastStep = 0;
+        int batches = 0;
+        long epochStarted = at.get(0);
+        long longestEpochMs = 0;
+        for (int i = 1; i < events.size(); i++) {
+            JsonNode event = events.get(i);
+            assertEquals("live", event.get("run").asText());
+            String kind = event.get("event").asText();
+            if (kind.equals("batch")) {
+                batches++;
+                long sinceNews = at.get(i) - at.get(i - 1);
+                assertTrue(sinceNews >= 245, () -> "a batch report " + sinceNews + " ms after the last news: " + event);
+                assertEquals(epochsSeen + 1, event.get("epoch").asInt(), () -> "batch in order: " + event);
+                int step = event.get("step").asInt();
+                assertTrue(step > lastStep && step < steps, () -> "step in order, never the last: " + event);
+                assertEquals(steps, event.get("steps").asInt());
+                assertTrue(Double.isFinite(event.get("loss").asDouble()) && event.get("loss").asDouble() > 0,
+                        () -> "" + event);
+                lastStep = step;
+                continue;
+            }
+            assertEquals("epoch", kind, () -> "" + event);
+            epochsSeen++;
+            assertEquals(epochsSeen, event.get("epoch").asInt());
+            assertEquals(3, event.get("epochs").asInt());
+            JsonNode logs = event.get("logs");
+            List<String> names = new ArrayList<>();
+            logs.fieldNames().forEachRemaining(names::add);
+            List<String> recorded = new ArrayList<>();
+            history.fieldNames().forEachRemaining(recorded::add);
+            assertEquals(recorded, names, "the epoch's metrics are the record's");
+            assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), names);
+            for (String metric : names) {
+                assertEquals(history.get(metric).get(epochsSeen - 1), logs.get(metric),
+                        metric + " of epoch " + epochsSeen + " as in the record");
+            }
+            longestEpochMs = Math.max(longestEpochMs, at.get(i) - epochStarted);
+            epochStarted = at.get(i);
+            lastStep = 0;
+        }
+        assertEquals(3, epochsSeen);
+        System.out.println(batches + " batch reports; longest epoch " + longestEpochMs + " ms");
+        assertTrue(batches <= workerHosted.get("wallMs").asLong() / 250, "four a second at most: " + batches);
+        assertTrue(longestEpochMs >= 750, "the fit is too short to see a batch report: " + longestEpochMs + " ms");
+        assertTrue(batches >= 1, "an epoch of at least 750 ms reports a batch");
+        assertEquals(graderHosted.get("readbacks").asInt() + batches, workerHosted.get("readbacks").asInt(),
+                "one readback per batch report; none without the host call");
+    }
+
     private static JsonNode find(List<JsonNode> lines, String field) {
         return lines.stream().filter(line -> line.has(field)).map(line -> line.get(field)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + field + " in " + lines));

@@ -39,6 +39,7 @@ import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 import org.backprop.nn.records.RunRecord;
 import org.backprop.web.runtime.ProgramRuntime;
+import org.teavm.jso.JSBody;
 
 /**
  * Whole training runs on the WebGPU backend, for {@code GpuTrainingTest}; {@code main}'s one argument picks
@@ -51,7 +52,12 @@ import org.backprop.web.runtime.ProgramRuntime;
  *       backend's counters along the way;
  *   <li>{@code failures}: a kernel that does not compile, then a device destroyed in the middle of a fit
  *       (last: the device is gone afterwards);
- *   <li>{@code fallback}: a fit hosted by {@link ProgramRuntime} where there is no WebGPU.
+ *   <li>{@code fallback}: a fit hosted by {@link ProgramRuntime} where there is no WebGPU;
+ *   <li>{@code progress [examples [rounds]]}: one fit hosted by {@link ProgramRuntime} as the grader hosts it (no
+ *       {@code backpropRuns.progress}), then as the page's worker does, {@code rounds} times (for timing); the host
+ *       prints each progress report as {@code {"fit": report, "at": ms}} and each record as
+ *       {@code {"ended": record}}, and the program the backend's readbacks and the fit's wall time as
+ *       {@code {"hosted": ..}}.
  * </ul>
  */
 public final class TrainingProgram {
@@ -66,6 +72,11 @@ public final class TrainingProgram {
         String mode = args.length > 0 ? args[0] : "parity";
         if (mode.equals("fallback")) {
             fallback();
+            return;
+        }
+        if (mode.equals("progress")) {
+            progress(args.length > 1 ? Integer.parseInt(args[1]) : 12288,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 1);
             return;
         }
         WebGpu.Opened opened = WebGpu.open();
@@ -325,6 +336,38 @@ public final class TrainingProgram {
                 + escape(devices.get(1)) + "\", \"currentBackend\": \"" + Backends.current().name() + "\"}");
         System.out.println("{\"done\": 1}");
     }
+
+    // ---- live progress
+
+    private static void progress(int examples, int rounds) {
+        for (int pass = 0; pass < 2 * rounds; pass++) {
+            boolean listens = pass % 2 == 1;
+            hostRuns(listens);
+            int[] readbacks = new int[1];
+            long[] wallMs = new long[1];
+            ProgramRuntime.run(() -> {
+                RandomSeed.set(3);
+                Model model = new Sequential(Input.shape(32), new Dense(64, "relu"), new Dense(64, "relu"),
+                        new Dense(4, "softmax"));
+                model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+                History history = model.fit(BenchModels.uniform(5, examples, 32), BenchModels.labels(6, examples, 4),
+                        FitOptions.epochs(3).batchSize(16).validationSplit(0.0625).verbose(0).runName("live"));
+                wallMs[0] = history.runRecord().wallTimeMs();
+                readbacks[0] = Backends.current() instanceof WebGpuBackend gpu ? gpu.stats().readbacks() : -1;
+            });
+            System.out.println("{\"hosted\": {\"progress\": " + listens + ", \"backend\": \""
+                    + Backends.current().name() + "\", \"readbacks\": " + readbacks[0] + ", \"wallMs\": " + wallMs[0]
+                    + "}}");
+        }
+        System.out.println("{\"done\": " + 2 * rounds + "}");
+    }
+
+    /** Defines {@code backpropRuns} as a host would: the grader's (no progress) or the worker's (progress). */
+    @JSBody(params = "listens", script = "globalThis.backpropRuns = { shouldTrain: function() { return true; },"
+            + " ended: function(record) { console.log(JSON.stringify({ ended: JSON.parse(record) })); } };"
+            + " if (listens) { backpropRuns.progress = function(json) {"
+            + " console.log(JSON.stringify({ fit: JSON.parse(String(json)), at: Date.now() })); }; }")
+    private static native void hostRuns(boolean listens);
 
     private static String escape(String text) {
         return String.valueOf(text).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
