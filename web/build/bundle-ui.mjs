@@ -14,6 +14,9 @@ await build({
   entryPoints: [join(sourceDir, 'app.js'), join(sourceDir, 'worker.js'), join(sourceDir, 'style.css')],
   outdir: join(outputDir, 'app'),
   bundle: true,
+  // Screens loaded on demand (the editor, the report renderer) become chunks of their own.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
   target: 'es2022',
   minify: true,

@@ -1,7 +1,7 @@
-// Drives the editor page in headless Chromium with WebGPU on SwiftShader and prints what a student
+// Drives the playground (/playground) in headless Chromium with WebGPU on SwiftShader and prints what a student
 // would see as one JSON object; EditorEndToEndTest asserts on it. The student's course has Fashion-MNIST.
-// Then the page is opened for an assignment (/?assignment=<id>), by a member of a team and by a student in no team,
-// each running <runs-program> (two fits); every account has <password>.
+// Then an assignment's workspace (/assignments/<id>/workspace) is opened by a member of a team, who runs
+// <runs-program> (two fits), and by a student in no team; every account has <password>.
 // Usage: node editor.e2e.mjs <base-url> <email> <password> <assignment-id> <member-email> <loner-email> <runs-program>
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -63,18 +63,44 @@ public class Main {
 }
 `;
 
-const isSettled = () => ['Finished.', 'Stopped'].some((s) => document.querySelector('#status').textContent.startsWith(s))
-  || document.querySelector('#status').classList.contains('error');
+const STATUS = '[data-testid="status"]';
+const isSettled = () => {
+  const status = document.querySelector('[data-testid="status"]');
+  return ['Finished.', 'Stopped'].some((s) => status.textContent.startsWith(s)) || status.classList.contains('error');
+};
+const stdoutOf = (page) => page.$$eval('[data-testid="output"] .stdout', (spans) => spans.map((s) => s.textContent).join(''));
+const stderrOf = (page) => page.$$eval('[data-testid="output"] .stderr', (spans) => spans.map((s) => s.textContent).join(''));
 
-// Opens the editor for the assignment in a browser of its own, signs in with the form, and runs runsProgram: reports
-// what the run-log line said (each text it showed, in order), what was compiled, and each run the page sent.
+/** Replaces the text of the file open in the editor. */
+async function type(page, text) {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
+async function signIn(page, accountEmail, next) {
+  await page.goto(new URL(`/sign-in?next=${encodeURIComponent(next)}`, baseUrl).href);
+  await page.fill('input[name="email"]', accountEmail);
+  await page.fill('input[name="password"]', password);
+  await page.click('form[data-testid="sign-in"] button[type="submit"]');
+  await page.waitForURL((url) => url.pathname === next, { timeout: 30_000 });
+}
+
+function watchErrors(page) {
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  // Failed requests are logged as console errors too; a 422 for a compile error is expected, so only script errors
+  // count.
+  page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource')
+    && pageErrors.push(message.text()));
+}
+
+// Opens the assignment's workspace as a member of a team, runs runsProgram, and reports what the run-log line said
+// (each text it showed, in order), what was compiled, and each run the page sent.
 async function runForAssignment(accountEmail, screenshot) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource')
-      && pageErrors.push(message.text()));
+    watchErrors(page);
     const compiled = {};
     const saves = [];
     page.on('response', async (response) => {
@@ -90,54 +116,63 @@ async function runForAssignment(accountEmail, screenshot) {
           detail: body.detail ?? null });
       }
     });
-    await page.goto(new URL(`/?assignment=${encodeURIComponent(assignmentId)}`, baseUrl).href);
-    await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30_000 });
-    const seenHere = {
-      destination: await page.textContent('#run-log'),
-      destinationVisible: await page.isVisible('#run-log'),
-    };
-    await page.fill('#sign-in-email', accountEmail);
-    await page.fill('#sign-in-password', password);
-    await page.click('#sign-in button[type="submit"]');
-    await page.waitForSelector('#account:not([hidden])', { timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelector('#course-datasets').textContent.length > 0
-      && !document.querySelector('#course-datasets').textContent.startsWith('Listing'), null, { timeout: 30_000 });
-    // Every text the line shows from now on, so that a message replaced by the next one is seen too.
+    await signIn(page, accountEmail, `/assignments/${assignmentId}/workspace`);
+    await page.waitForSelector('.cm-content', { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="course-datasets"]')?.textContent.length > 0,
+      null, { timeout: 30_000 });
+    const seenHere = { destination: await page.textContent('.editor-pane > .muted.small') };
+    // Every text the run-log line shows, so that a message replaced by the next one is seen too.
     await page.evaluate(() => {
-      const line = document.querySelector('#run-log');
       window.runLogLines = [];
-      new MutationObserver(() => window.runLogLines.push(line.textContent))
-        .observe(line, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => {
+        const line = document.querySelector('[data-testid="run-log"]');
+        if (line && line.textContent !== window.runLogLines[window.runLogLines.length - 1]) {
+          window.runLogLines.push(line.textContent);
+        }
+      }).observe(document.body, { childList: true, characterData: true, subtree: true });
     });
-    await page.click('.cm-content');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText(runsProgram);
-    await page.click('#run');
+    await type(page, runsProgram);
+    await page.click('[data-testid="run"]');
     await page.waitForFunction(isSettled, null, { timeout: 180_000 });
     // Saving ends after the program: wait for the line to answer for the last run (or to show a problem).
     await page.waitForFunction(() => {
-      const line = document.querySelector('#run-log');
-      return line.classList.contains('error') || line.textContent.endsWith(': second.');
+      const line = document.querySelector('[data-testid="run-log"]');
+      return line && (line.classList.contains('error') || line.textContent.endsWith(': second.'));
     }, null, { timeout: 60_000 });
-    // Both runs answered (a failed save leaves the line at the first problem until the second one's).
-    await page.waitForFunction(() => window.runLogLines.length >= 2, null, { timeout: 60_000 }).catch(() => {});
     for (let wait = 0; wait < 50 && saves.length < 2; wait++) {
       await page.waitForTimeout(100);
     }
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: SCREENSHOTS + screenshot, fullPage: true });
+    await page.screenshot({ path: SCREENSHOTS + screenshot });
     return {
       ...seenHere,
-      status: await page.textContent('#status'),
-      stdout: await page.$$eval('#output .stdout', (spans) => spans.map((s) => s.textContent).join('')),
-      stderr: await page.$$eval('#output .stderr', (spans) => spans.map((s) => s.textContent).join('')),
-      runLog: await page.textContent('#run-log'),
-      runLogError: await page.$eval('#run-log', (line) => line.classList.contains('error')),
+      status: await page.textContent(STATUS),
+      stdout: await stdoutOf(page),
+      stderr: await stderrOf(page),
+      runLog: await page.textContent('[data-testid="run-log"]'),
+      runLogError: await page.$eval('[data-testid="run-log"]', (line) => line.classList.contains('error')),
       runLogLines: await page.evaluate(() => window.runLogLines),
+      liveEpochs: Number(await page.getAttribute('[data-testid="live-charts"]', 'data-epochs')),
       compiled,
       saves,
       screenshot: SCREENSHOTS + screenshot,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+// A student in no team opens the workspace: the page says why there is none, in the server's words.
+async function openWithoutTeam(accountEmail, screenshot) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    watchErrors(page);
+    await signIn(page, accountEmail, `/assignments/${assignmentId}/workspace`);
+    await page.waitForSelector('.state.error', { timeout: 30_000 });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: SCREENSHOTS + screenshot });
+    return { refusal: await page.textContent('.state.error p'), editors: await page.locator('.cm-content').count() };
   } finally {
     await context.close();
   }
@@ -149,108 +184,99 @@ try {
   // Shard downloads, counted at the context: the worker's requests are the context's, not the page's.
   let shardRequests = 0;
   context.on('request', (request) => { shardRequests += request.url().includes('/api/datasets/shards/') ? 1 : 0; });
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  // Failed requests are logged as console errors too; a 422 for a compile error is expected, so only
-  // script errors count.
-  page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource')
-    && pageErrors.push(message.text()));
-  await page.goto(baseUrl);
-  await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30_000 });
+  watchErrors(page);
 
-  // 0. Not signed in: the page offers the sign-in form, and Run asks to sign in instead of compiling.
-  seen.signInOffered = await page.isVisible('#sign-in');
-  await page.click('#run');
-  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Sign in'), null, { timeout: 30_000 });
-  seen.anonymousRun = await page.textContent('#status');
-  await page.fill('#sign-in-email', email);
-  await page.fill('#sign-in-password', 'not the password');
-  await page.click('#sign-in button[type="submit"]');
-  await page.waitForFunction(() => document.querySelector('#sign-in-message').textContent.includes('not right'), null, { timeout: 30_000 });
-  seen.wrongPassword = await page.textContent('#sign-in-message');
-  await page.fill('#sign-in-password', password);
-  await page.click('#sign-in button[type="submit"]');
-  await page.waitForSelector('#account:not([hidden])', { timeout: 30_000 });
-  seen.signedIn = { account: await page.textContent('#account-name'), formHidden: !(await page.isVisible('#sign-in')) };
-  await page.waitForFunction(() => document.querySelector('#course-datasets').textContent.startsWith('Datasets'), null, { timeout: 30_000 });
-  seen.signedIn.course = await page.textContent('#course-name');
-  seen.signedIn.datasets = await page.textContent('#course-datasets');
+  // 0. Not signed in: the playground sends the visitor to sign in, and comes back after.
+  await page.goto(new URL('/playground', baseUrl).href);
+  await page.waitForURL((url) => url.pathname === '/sign-in', { timeout: 30_000 });
+  seen.signInOffered = await page.isVisible('form[data-testid="sign-in"]');
+  seen.anonymousRun = await page.textContent('section.card p');
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', 'not the password');
+  await page.click('form[data-testid="sign-in"] button[type="submit"]');
+  await page.waitForSelector('.notice.error', { timeout: 30_000 });
+  seen.wrongPassword = await page.textContent('.notice.error');
+  await page.fill('input[name="password"]', password);
+  await page.click('form[data-testid="sign-in"] button[type="submit"]');
+  await page.waitForURL((url) => url.pathname === '/playground', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="account"]', { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="course-datasets"]')?.textContent.startsWith('Datasets'),
+    null, { timeout: 30_000 });
+  seen.signedIn = {
+    account: (await page.textContent('[data-testid="account"]')).replace(/^Signed in as /, '').replace(/Sign out$/, '').trim(),
+    formHidden: (await page.locator('form[data-testid="sign-in"]').count()) === 0,
+  };
+  seen.signedIn.course = await page.$eval('[data-testid="course-select"]', (select) => select.selectedOptions[0].textContent);
+  seen.signedIn.datasets = await page.textContent('[data-testid="course-datasets"]');
 
-  // 1. The sample as the page opens it: Run compiles it and trains nothing yet, just one dense layer.
-  await page.click('#run');
-  await page.waitForFunction(() => ['Finished.', 'Stopped'].some((s) => document.querySelector('#status').textContent.startsWith(s))
-    || document.querySelector('#status').classList.contains('error'), null, { timeout: 120_000 });
+  // 1. The sample as the playground opens it: Run compiles it and trains nothing yet, just one dense layer.
+  await page.click('[data-testid="run"]');
+  await page.waitForFunction(isSettled, null, { timeout: 120_000 });
   seen.sample = {
-    status: await page.textContent('#status'),
-    stdout: await page.$$eval('#output .stdout', (spans) => spans.map((s) => s.textContent).join('')),
-    backend: await page.textContent('#backend'),
+    status: await page.textContent(STATUS),
+    stdout: await stdoutOf(page),
+    backend: await page.textContent('[data-testid="backend"]'),
   };
 
   // 2. A compile error: the editor marks the line, the status says how many errors.
   const broken = 'public class Main {\n    public static void main(String[] args) {\n        int x = "text";\n    }\n}\n';
-  await page.click('.cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(broken);
-  await page.click('#compile');
+  await type(page, broken);
+  await page.click('[data-testid="compile"]');
   await page.waitForSelector('.cm-lintRange-error', { timeout: 60_000 });
   seen.compileError = {
-    status: await page.textContent('#status'),
+    status: await page.textContent(STATUS),
     markedLines: await page.$$eval('.cm-content > .cm-line', (lines) => lines
       .map((line, index) => (line.querySelector('.cm-lintRange-error') ? index + 1 : 0))
       .filter((n) => n > 0)),
-    output: await page.textContent('#output'),
+    output: await page.textContent('[data-testid="output"]'),
   };
 
   // 3. A program that never ends: Stop terminates its worker and the page stays usable.
   const endless = 'public class Main {\n    public static void main(String[] args) {\n        System.out.println("training");\n        while (true) { }\n    }\n}\n';
-  await page.click('.cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(endless);
-  await page.click('#run');
-  await page.waitForFunction(() => document.querySelector('#output').textContent.includes('training'), null, { timeout: 60_000 });
-  await page.click('#stop');
+  await type(page, endless);
+  await page.click('[data-testid="run"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="output"]').textContent.includes('training'), null, { timeout: 60_000 });
+  await page.click('[data-testid="stop"]');
   seen.stopped = {
-    status: await page.textContent('#status'),
-    runEnabled: await page.isEnabled('#run'),
+    status: await page.textContent(STATUS),
+    runEnabled: await page.isEnabled('[data-testid="run"]'),
   };
 
   // 4. A program that loads a dataset: the first run downloads it with a progress bar, the second run and a
   //    reloaded page read it from the browser's Cache API and download nothing.
-  const runDatasetProgram = async () => {
-    await page.click('.cm-content');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText(DATASET_PROGRAM);
-    return runAgain();
-  };
   const runAgain = async () => {
     shardRequests = 0;
-    await page.click('#run');
-    await page.waitForFunction(() => ['Finished.', 'Stopped'].some((s) => document.querySelector('#status').textContent.startsWith(s))
-      || document.querySelector('#status').classList.contains('error'), null, { timeout: 180_000 });
+    await page.click('[data-testid="run"]');
+    await page.waitForFunction(isSettled, null, { timeout: 180_000 });
     return {
-      status: await page.textContent('#status'),
-      stdout: await page.$$eval('#output .stdout', (spans) => spans.map((s) => s.textContent).join('')),
-      stderr: await page.$$eval('#output .stderr', (spans) => spans.map((s) => s.textContent).join('')),
+      status: await page.textContent(STATUS),
+      stdout: await stdoutOf(page),
+      stderr: await stderrOf(page),
       shardRequests,
-      progress: await page.getByRole('progressbar').evaluateAll((bars) => bars.map((bar) => ({
-        label: bar.labels?.[0]?.textContent ?? document.getElementById(bar.getAttribute('aria-labelledby'))?.textContent,
+      progress: await page.locator('[data-testid="downloads"] progress').evaluateAll((bars) => bars.map((bar) => ({
+        label: document.getElementById(bar.getAttribute('aria-labelledby'))?.textContent,
         value: bar.value,
         max: bar.max,
         visible: bar.checkVisibility(),
       }))),
     };
   };
-  seen.datasetFirstRun = await runDatasetProgram();
+  await type(page, DATASET_PROGRAM);
+  seen.datasetFirstRun = await runAgain();
   seen.datasetSecondRun = await runAgain();
   await page.reload();
-  await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelector('#course-datasets').textContent.startsWith('Datasets'), null, { timeout: 30_000 });
-  seen.datasetAfterReload = await runDatasetProgram();
+  await page.waitForSelector('.cm-content', { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="course-datasets"]')?.textContent.startsWith('Datasets'),
+    null, { timeout: 30_000 });
+  // The playground keeps its files in this browser: the program is still there after the reload.
+  seen.keptAfterReload = (await page.textContent('.cm-content')).includes('Datasets.load("fashion_mnist", "train")');
+  seen.datasetAfterReload = await runAgain();
   await context.close();
 
-  // 5. Opened for an assignment: a team member's two fits reach the team's experiment log, and a student in no
-  //    team reads why the server keeps none of theirs.
+  // 5. An assignment's workspace: a team member's two fits reach the team's experiment log as each ends; a student
+  //    in no team reads why there is no workspace for them.
   seen.teamRuns = await runForAssignment(memberEmail, 'experiment-log-saved.png');
-  seen.lonerRuns = await runForAssignment(lonerEmail, 'experiment-log-no-team.png');
+  seen.loner = await openWithoutTeam(lonerEmail, 'workspace-no-team.png');
   seen.pageErrors = pageErrors;
 } catch (error) {
   seen.failure = String(error);

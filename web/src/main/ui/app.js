@@ -2,7 +2,7 @@
 // AppContext. Screens fetch their own data through lib/api.js.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { LocationProvider, Router, Route, useLocation } from 'preact-iso';
+import { LocationProvider, Router, Route, lazy, useLocation } from 'preact-iso';
 import { html } from './lib/html.js';
 import { AppContext, useApp } from './lib/app-context.js';
 import { onSignedOut } from './lib/api.js';
@@ -15,12 +15,15 @@ import { PasswordSetup } from './screens/password-setup.js';
 import { Courses } from './screens/courses.js';
 import { CourseHome } from './screens/course-home.js';
 import { Teams } from './screens/teams.js';
-import { Workspace } from './screens/workspace.js';
-import { Playground } from './screens/playground.js';
 import { Experiments } from './screens/experiments.js';
-import { Report } from './screens/report.js';
 import { Submit } from './screens/submit.js';
 import { Feedback } from './screens/feedback.js';
+
+// The editor (CodeMirror) and the report's Markdown renderer are most of the app's code: they load with the first
+// screen that needs them, so that signing in and the course pages start quickly.
+const Workspace = lazy(() => import('./screens/workspace.js').then((m) => m.Workspace));
+const Playground = lazy(() => import('./screens/playground.js').then((m) => m.Playground));
+const Report = lazy(() => import('./screens/report.js').then((m) => m.Report));
 
 startLanguage(localStorage, navigator.languages ?? [navigator.language]);
 

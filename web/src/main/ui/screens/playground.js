@@ -24,7 +24,7 @@ export function Playground() {
       const runContext = () => (course ? courseRunContext(course)
         : Promise.resolve({ context: withoutDatasets(t('courses.empty')), line: t('courses.empty') }));
       return html`
-        ${list.length > 1 && html`<label class="inline">${t('nav.courses')}
+        ${list.length > 0 && html`<label class="inline course-choice">${t('playground.course')}
           <select data-testid="course-select" value=${course?.id} onChange=${(event) => setCourseId(event.currentTarget.value)}>
             ${list.map((c) => html`<option value=${c.id}>${c.code} ${c.title}</option>`)}
           </select></label>`}

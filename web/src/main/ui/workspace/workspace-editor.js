@@ -99,19 +99,22 @@ function Loaded({ initial, source, drafts, mainClass, runContext, logAssignmentI
     return true;
   }
 
+  /** Compiles, marks the diagnostics (warnings too) in their files; returns the compiled program or null. */
   async function compileAndShow() {
     await saveAll();
     const compiled = await runner.compile(mainClass, filesRef.current);
-    if (compiled?.diagnostics) {
-      const byFile = diagnosticsByFile(filesRef.current, compiled.diagnostics);
-      setDiagnostics(byFile);
-      const first = compiled.diagnostics.find((d) => d.severity === 'ERROR' && filesRef.current[d.file]);
+    if (!compiled) {
+      return null;
+    }
+    const diagnostics = compiled.diagnostics ?? [];
+    setDiagnostics(diagnosticsByFile(filesRef.current, diagnostics));
+    if (!compiled.js) {
+      const first = diagnostics.find((d) => d.severity === 'ERROR' && filesRef.current[d.file]);
       if (first) {
         setSelected(first.file);
       }
       return null;
     }
-    setDiagnostics({});
     return compiled;
   }
 

@@ -36,12 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A student's first minutes, in the real page in headless Chromium with WebGPU on SwiftShader: sign in
- * (compiling needs an account), run the sample, see a compile error marked at its line, stop a program
- * that never ends, load a dataset of the course (downloaded once, with progress; then from the browser's Cache API,
- * also after a reload) and be refused its hidden split. Then, opened for an assignment, a team member's fits
- * reach the team's experiment log (a teammate reads them), and a student in no team reads the server's refusal. The
- * browser is driven by {@code src/test/e2e/editor.e2e.mjs} (Playwright), which reports what it saw as JSON.
+ * A student's first minutes, in the real app in headless Chromium with WebGPU on SwiftShader: the playground asks to
+ * sign in, runs the sample, marks a compile error at its line, stops a program that never ends, loads a dataset of
+ * the course (downloaded once, with progress; then from the browser's Cache API, also after a reload) and refuses its
+ * hidden split. Then, in an assignment's workspace, a team member's fits are drawn live and reach the team's
+ * experiment log (a teammate reads them), and a student in no team reads the server's refusal instead of a workspace.
+ * The browser is driven by {@code src/test/e2e/editor.e2e.mjs} (Playwright), which reports what it saw as JSON.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -186,7 +186,7 @@ class EditorEndToEndTest {
     @Test
     void asksToSignInBeforeCompilingAndSignsInWithTheForm() {
         assertTrue(seen.get("signInOffered").asBoolean(), seen::toString);
-        assertEquals("Sign in first: compiling needs an account.", seen.get("anonymousRun").asText());
+        assertEquals("Sign in to open your courses, compile and run your programs.", seen.get("anonymousRun").asText());
         assertEquals("The email or password is not right.", seen.get("wrongPassword").asText());
         assertEquals(student.name(), seen.get("signedIn").get("account").asText());
         assertTrue(seen.get("signedIn").get("formHidden").asBoolean(), seen::toString);
@@ -242,7 +242,7 @@ class EditorEndToEndTest {
     @Test
     void marksACompileErrorAtItsLine() {
         JsonNode error = seen.get("compileError");
-        assertEquals("1 compile error: see the marked lines.", error.get("status").asText());
+        assertEquals("1 compile error: see the marked line.", error.get("status").asText());
         assertEquals("[3]", error.get("markedLines").toString());
         assertTrue(error.get("output").asText().startsWith("Main.java:3:17: error: incompatible types"), error::toString);
     }
@@ -258,9 +258,9 @@ class EditorEndToEndTest {
     @Test
     void saysThatRunsGoToTheTeamsLogAndSavesEachFitAsItEnds() {
         JsonNode runs = seen.get("teamRuns");
-        assertEquals("Runs you finish are saved to your team's experiment log for assignment "
-                + homework.assignmentId() + ".", runs.get("destination").asText(), runs::toString);
-        assertTrue(runs.get("destinationVisible").asBoolean(), runs::toString);
+        assertTrue(runs.get("destination").asText().endsWith("Runs are saved to your team's experiment log as each fit"
+                + " ends."), runs::toString);
+        assertEquals(RUN_EPOCHS, runs.get("liveEpochs").asInt(), () -> "the live charts drew every epoch: " + runs);
         assertEquals("Finished.", runs.get("status").asText(), runs::toString);
         assertEquals("first: 2 epochs\nsecond: 2 epochs\n", runs.get("stdout").asText(), runs::toString);
         // One line per saved run, in the order the fits ended; the last one stays.
@@ -311,20 +311,22 @@ class EditorEndToEndTest {
     }
 
     @Test
-    void aStudentInNoTeamReadsTheServersRefusalAndNothingIsKept() {
-        JsonNode runs = seen.get("lonerRuns");
-        assertEquals("Finished.", runs.get("status").asText(), runs::toString);
-        assertEquals(List.of("409", "409"), field(runs.get("saves"), "status"), runs::toString);
-        String detail = runs.get("saves").get(1).get("detail").asText();
-        assertTrue(detail.contains("not in a team"), detail);
-        assertEquals(detail, runs.get("runLog").asText(), "the page shows the server's own words");
-        assertTrue(runs.get("runLogError").asBoolean(), runs::toString);
-        long loner = loner().id();
+    void aStudentInNoTeamReadsTheServersRefusalInsteadOfAWorkspace() {
+        JsonNode loner = seen.get("loner");
+        String refusal = loner.get("refusal").asText();
+        assertTrue(refusal.contains("not in a team"), refusal);
+        assertEquals(0, loner.get("editors").asInt(), "no editor to write code nobody keeps");
         long assignment = homework.assignmentId();
+        long lonerId = loner().id();
         assertEquals(0L, fixtures.inTransaction(() -> ExperimentRun.count("accountId = ?1 and assignmentId = ?2",
-                loner, assignment)));
+                lonerId, assignment)));
         assertEquals(2L, fixtures.inTransaction(() -> ExperimentRun.count("assignmentId", assignment)),
                 "only the team's two runs");
         assertEquals("[]", seen.get("pageErrors").toString());
+    }
+
+    @Test
+    void thePlaygroundKeepsItsProgramAcrossAReload() {
+        assertTrue(seen.get("keptAfterReload").asBoolean(), seen::toString);
     }
 }
