@@ -299,6 +299,18 @@ async function feedbackPhase() {
   await a.click('[data-testid="tab-workspace"]');
   await a.waitForSelector('.cm-content', LONG);
   seen.korean.workspace = await a.textContent('.editor-pane .toolbar');
+
+  // Completion and hover documentation for org.backprop.nn, from the index built from the library's sources.
+  await a.click('.cm-content');
+  await a.keyboard.press('Control+End');
+  await a.keyboard.type('\n        Datasets.lo');
+  await a.waitForSelector('.cm-tooltip-autocomplete li', LONG);
+  seen.completion = await a.$$eval('.cm-tooltip-autocomplete li', (items) => items.map((item) => item.textContent));
+  await shot(a, 'workspace-completion');
+  await a.keyboard.press('Escape');
+  await a.locator('.cm-line', { hasText: 'Datasets.lo' }).locator('text=Datasets').first().hover();
+  await a.waitForSelector('.cm-tooltip-hover', LONG);
+  seen.hover = await a.textContent('.cm-tooltip-hover');
   await shot(a, 'workspace-ko');
   await a.reload();
   await a.waitForSelector('.cm-content', LONG);

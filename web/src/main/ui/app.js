@@ -18,6 +18,8 @@ import { Teams } from './screens/teams.js';
 import { Experiments } from './screens/experiments.js';
 import { Submit } from './screens/submit.js';
 import { Feedback } from './screens/feedback.js';
+import { reviewRoutes } from './review/routes.js';
+import { consoleRoutes } from './console/routes.js';
 
 // The editor (CodeMirror) and the report's Markdown renderer are most of the app's code: they load with the first
 // screen that needs them, so that signing in and the course pages start quickly.
@@ -44,6 +46,8 @@ const guard = (Screen) => (props) => html`<${SignedIn}><${Screen} ...${props} />
 const screens = Object.fromEntries(Object.entries({
   Courses, CourseHome, Teams, Playground, Workspace, Experiments, Report, Submit, Feedback,
 }).map(([name, screen]) => [name, guard(screen)]));
+/** The staff's screens: [{path, component}], every one for signed-in accounts. */
+const staffScreens = [...reviewRoutes, ...consoleRoutes].map(({ path, component }) => ({ path, component: guard(component) }));
 
 function Home() {
   const { session } = useApp();
@@ -107,6 +111,7 @@ function App() {
         <${Route} path="/assignments/:assignmentId/report" component=${screens.Report} />
         <${Route} path="/assignments/:assignmentId/submit" component=${screens.Submit} />
         <${Route} path="/assignments/:assignmentId/feedback" component=${screens.Feedback} />
+        ${staffScreens.map(({ path, component }) => html`<${Route} path=${path} component=${component} />`)}
         <${Route} default component=${NotFound} />
       <//>
     <//>

@@ -21,9 +21,16 @@ export function toEditorDiagnostics(text, fileName, diagnostics) {
   return diagnostics
     .filter((d) => d.file === fileName || d.file == null)
     .map((d) => {
-      const from = offsetOf(text, d.line ?? 1, d.column ?? 1);
-      const lineEnd = text.indexOf('\n', from);
-      const to = d.column ? Math.min(from + 1, lineEnd === -1 ? text.length : lineEnd) : (lineEnd === -1 ? text.length : lineEnd);
+      let from = offsetOf(text, d.line ?? 1, d.column ?? 1);
+      const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+      const lineEnd = text.indexOf('\n', from) === -1 ? text.length : text.indexOf('\n', from);
+      let to = d.column ? Math.min(from + 1, lineEnd) : lineEnd;
+      // javac puts "';' expected" just past the line's last character: mark that character, so the line shows an
+      // underline and not an empty range.
+      if (to <= from && from > lineStart) {
+        from -= 1;
+        to = from + 1;
+      }
       return {
         from,
         to: Math.max(to, from),

@@ -35,3 +35,9 @@ test('describe prints one javac-style line per diagnostic', () => {
   assert.equal(describe([{ file: 'Main.java', line: 2, column: 13, severity: 'ERROR', message: 'boom' }]),
     'Main.java:2:13: error: boom');
 });
+
+test('an error just past the end of a line marks the line\'s last character', () => {
+  const text = 'class A {\n  int x = 1\n}\n';
+  const [marked] = toEditorDiagnostics(text, 'A.java', [{ file: 'A.java', line: 2, column: 12, severity: 'ERROR', message: "';' expected" }]);
+  assert.equal(text.slice(marked.from, marked.to), '1');
+});

@@ -3,9 +3,14 @@
 // holds them together), so a screen never shows a key instead of a sentence.
 import en from '../i18n/en.js';
 import ko from '../i18n/ko.js';
+import reviewEn from '../i18n/review.en.js';
+import reviewKo from '../i18n/review.ko.js';
+import consoleEn from '../i18n/console.en.js';
+import consoleKo from '../i18n/console.ko.js';
 
 export const LANGUAGES = { en: 'English', ko: '한국어' };
-const MESSAGES = { en, ko };
+// The student's screens, the TA's review desk and the instructor's console each keep their own dictionary.
+const MESSAGES = { en: { ...en, ...reviewEn, ...consoleEn }, ko: { ...ko, ...reviewKo, ...consoleKo } };
 const STORAGE_KEY = 'backprop.language';
 let language = 'en';
 

@@ -14,7 +14,7 @@ import java.util.List;
 public class AppRoutes {
     /** The first path segment of every screen of the app (web/src/main/ui/app.js). */
     static final List<String> SCREENS = List.of("sign-in", "password-setup", "courses", "team-sets", "playground",
-            "assignments");
+            "assignments", "review", "console");
 
     void register(@Observes Router router) {
         String pattern = "^/(" + String.join("|", SCREENS) + ")(/[^.]*)?$";

@@ -291,6 +291,12 @@ class StudentAppEndToEndTest {
     }
 
     @Test
+    void theEditorCompletesAndDocumentsTheLibrary() {
+        assertTrue(feedback.get("completion").toString().contains("load"), feedback::toString);
+        assertTrue(feedback.get("hover").asText().contains("org.backprop.nn.data"), feedback::toString);
+    }
+
+    @Test
     void theKoreanUiRendersAndIsKept() {
         JsonNode korean = feedback.get("korean");
         assertTrue(korean.get("tabs").asText().contains("작업 공간"), korean::toString);

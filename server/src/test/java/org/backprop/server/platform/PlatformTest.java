@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.backprop.server.api.Problem;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -180,9 +182,27 @@ class PlatformTest {
     }
 
     @Test
-    void servesTheEditorPageAndTheSampleProgram() {
+    void servesTheAppAndTheSampleProgram() {
         given().when().get("/").then().statusCode(200).body(containsString("<title>Backprop</title>"));
         given().when().get("/app/app.js").then().statusCode(200);
+        given().when().get("/app/nn-api.json").then().statusCode(200).body("classes.name", hasItem("Sequential"));
         given().when().get("/samples/Main.java").then().statusCode(200).body(containsString("public class Main"));
+    }
+
+    @Test
+    void answersTheAppsOwnAddressesWithItsPageAndLeavesTheApiAlone() {
+        for (String screen : List.of("/courses", "/courses/7", "/team-sets/3", "/assignments/12/workspace",
+                "/assignments/12/feedback", "/playground", "/sign-in", "/password-setup")) {
+            given().when().get(screen).then().statusCode(200).contentType(ContentType.HTML)
+                    .body(containsString("<div id=\"app\">"));
+        }
+        given().when().get("/api/assignments/12").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().when().get("/coursework").then().statusCode(404);
+    }
+
+    @Test
+    void sendsTheAppsScriptsCompressed() {
+        given().header("Accept-Encoding", "gzip").when().get("/app/app.js").then().statusCode(200)
+                .header("Content-Encoding", "gzip");
     }
 }

@@ -1,0 +1,3 @@
+// console screens' text (en); keys start with "console.".
+export default {
+};

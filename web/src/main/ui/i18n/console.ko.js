@@ -1,0 +1,3 @@
+// console screens' text (ko); keys start with "console.".
+export default {
+};

@@ -1,0 +1,3 @@
+// review screens' text (en); keys start with "review.".
+export default {
+};

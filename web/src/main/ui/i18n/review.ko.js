@@ -1,0 +1,3 @@
+// review screens' text (ko); keys start with "review.".
+export default {
+};
