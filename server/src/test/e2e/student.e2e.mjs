@@ -42,8 +42,12 @@ async function student(email, path) {
   await page.fill('input[name="password"]', password);
   await page.click('form[data-testid="sign-in"] button[type="submit"]');
   await page.waitForURL((at) => at.pathname === path, LONG);
+  pages.push(page);
   return page;
 }
+
+/** Every student's page, for a screenshot of each when the journey fails. */
+const pages = [];
 
 /** Opens a file of the workspace's tree. */
 const openFile = (page, path) => page.click(`[data-testid="file-tree"] button.file[data-path="${path}"]`);
@@ -136,7 +140,11 @@ async function teamPhase() {
   [seen.brokenLine] = await lineNumbers(a, (line) => line.textContent.includes('return new Model(inputs, outputs);'));
   await a.keyboard.press('End');
   await a.keyboard.press('Backspace');
+  await a.waitForFunction(() => [...document.querySelectorAll('.cm-line')]
+    .some((line) => line.textContent.trimEnd().endsWith('return new Model(inputs, outputs)')), null, LONG);
   await a.click('[data-testid="compile"]');
+  await a.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent.includes('compile error'),
+    null, LONG);
   await a.waitForSelector('.cm-lintRange-error', LONG);
   seen.compileError = {
     status: await a.textContent('[data-testid="status"]'),
@@ -189,8 +197,13 @@ async function teamPhase() {
     stderr: await a.$$eval('[data-testid="output"] .stderr', (spans) => spans.map((s) => s.textContent).join('')),
     runLog: await a.textContent('[data-testid="run-log"]').catch(() => null),
     charts: await a.$$eval('[data-testid="live-charts"] figure', (figures) => figures.map((f) => f.dataset.testid)),
+    savedModels: await a.textContent('[data-testid="saved-models"]').catch(() => null),
   };
   await shot(a, 'workspace-finished');
+  // The model the program saved, downloaded to hand in as the weights.
+  const [download] = await Promise.all([a.waitForEvent('download'), a.click('[data-testid="saved-models"] a')]);
+  const weights = await download.path();
+  seen.modelDownload = download.suggestedFilename();
 
   // 4. A reload keeps the files: the trimmed study was saved when it ran.
   await a.reload();
@@ -264,6 +277,8 @@ async function teamPhase() {
   for (const box of await a.$$('[data-testid="submit-form"] input[type="checkbox"][data-run]')) {
     await box.check();
   }
+  await a.setInputFiles('[data-testid="submit-form"] input[type="file"]', { name: seen.modelDownload,
+    mimeType: 'application/octet-stream', buffer: (await import('node:fs')).readFileSync(weights) });
   seen.confirm = await a.textContent('[data-testid="confirm-submit"]');
   await a.click('[data-testid="confirm-submit"]');
   await a.waitForSelector('[data-testid="receipt"]', LONG);
@@ -321,6 +336,10 @@ try {
   await (phase === 'team' ? teamPhase() : feedbackPhase());
 } catch (error) {
   seen.failure = String(error.stack ?? error);
+  for (const [i, page] of pages.entries()) {
+    seen.failure += `\n${page.url()}: status "${await page.textContent('[data-testid="status"]').catch(() => '')}"`;
+    await shot(page, `failure-${phase}-${i}`).catch(() => {});
+  }
 } finally {
   await browser.close();
 }

@@ -3,7 +3,8 @@
 // have none) or {courseId, staffView, available: [{name, version, createdAt}]}; the worker posts {type: 'stdout'|'stderr', text} as the program
 // prints (text as printed, newlines included), {type: 'notice', text} for one runtime notice,
 // {type: 'progress', dataset, split, loadedBytes, totalBytes} while a dataset downloads, {type: 'run', record} (the
-// run record's JSON text) as each fit ends, {type: 'fit', event, ...} as it trains (docs/runs.md), then {type: 'exit', code}.
+// run record's JSON text) as each fit ends, {type: 'fit', event, ...} as it trains (docs/runs.md), {type: 'model', name,
+// bytes} for each model the program saves, then {type: 'exit', code}.
 import { openDatasetCache } from './datasets/browser-cache.js';
 import { createDatasetHost } from './datasets/host.js';
 
@@ -18,13 +19,14 @@ self.backpropExit = (code) => {
 };
 
 // The runtime's view of the program's fits (HostRunObserver): in the browser every run trains, none is probed (the
-// grader's re-run gathers that evidence), and the page saves each ended run to the experiment log. Saved models are
-// not offered yet.
+// grader's re-run gathers that evidence), the page saves each ended run to the experiment log, and offers each saved
+// model (model.save(name)) for download.
 self.backpropRuns = {
   probes: false,
   shouldTrain: () => true,
   ended: (recordJson) => self.postMessage({ type: 'run', record: String(recordJson) }),
-  modelSaved: () => {},
+  // A saved model goes to the page, which offers it for download (the bytes are copied: the program keeps its own).
+  modelSaved: (name, bytes) => self.postMessage({ type: 'model', name: String(name), bytes: bytes.slice() }),
   // Live charts: each training fit's start, its batches (paced by the runtime) and epochs.
   progress: (json) => self.postMessage({ type: 'fit', ...JSON.parse(String(json)) }),
 };

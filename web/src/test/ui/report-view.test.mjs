@@ -4,11 +4,11 @@ import { embedsOf, runNamed, withPlaceholders } from '../../main/ui/components/r
 import { curveCharts, metricGroups } from '../../main/ui/components/run-views.js';
 
 test('a report names its embeds, which become inert placeholders before the Markdown is rendered', () => {
-  const markdown = 'Intro {{run:baseline}} and {{ ablation }}\n\n{{confusion:no-residual}} {{run:<img src=x>}}';
-  assert.deepEqual(embedsOf(markdown), [{ kind: 'run', name: 'baseline' }, { kind: 'ablation', name: null },
+  const markdown = 'Intro {{run:fashion_mnist/baseline}} and {{ ablation }}\n\n{{confusion:no-residual}} {{run:<img src=x>}}';
+  assert.deepEqual(embedsOf(markdown), [{ kind: 'run', name: 'fashion_mnist/baseline' }, { kind: 'ablation', name: null },
     { kind: 'confusion', name: 'no-residual' }]);
   const placed = withPlaceholders(markdown);
-  assert.ok(placed.includes('<div data-embed="run" data-name="baseline"></div>'));
+  assert.ok(placed.includes('<div data-embed="run" data-name="fashion_mnist/baseline"></div>'));
   assert.ok(placed.includes('<div data-embed="ablation"></div>'));
   assert.ok(placed.includes('{{run:<img src=x>}}'), 'a name with markup is no embed and stays text for the sanitiser');
 });

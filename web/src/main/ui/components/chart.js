@@ -41,7 +41,8 @@ export function LineChart({ title, x, series, xLabel = 'epoch', height = 180, te
     chart.current = new uPlot({
       width, height,
       scales: { x: { time: false } },
-      axes: [{ label: xLabel, size: 40 }, { size: 50 }],
+      // Epochs and batches are whole numbers: the x axis ticks only at integers.
+      axes: [{ label: xLabel, size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] }, { size: 50 }],
       series: seriesOptions(labels),
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },

@@ -10,7 +10,7 @@ import { html } from '../lib/html.js';
 import { t } from '../lib/i18n.js';
 import { RunCurves, AblationTable, ConfusionMatrix } from './run-views.js';
 
-const EMBED = /\{\{\s*(run|confusion):([A-Za-z0-9_.:\-]{1,120})\s*\}\}|\{\{\s*(ablation)\s*\}\}/g;
+const EMBED = /\{\{\s*(run|confusion):([A-Za-z0-9_.:\/\-]{1,120})\s*\}\}|\{\{\s*(ablation)\s*\}\}/g;
 
 /** The embeds a report names, in order: [{kind: 'run' | 'confusion' | 'ablation', name}]. */
 export function embedsOf(markdown) {

@@ -76,7 +76,7 @@ export function AblationTable({ ablation }) {
 export function ConfusionMatrix({ run }) {
   const matrix = run.record?.confusionMatrix;
   if (!matrix) {
-    return html`<${Empty}>—<//>`;
+    return html`<${Empty}>${t('exp.noConfusion', { name: run.name })}<//>`;
   }
   return html`<div class="scroll"><table class="data confusion" data-testid="confusion-matrix">
     <caption>${t('exp.confusion', { name: run.name })}</caption>

@@ -42,6 +42,16 @@ function Console({ lines }) {
     key=${i} class=${line.kind}>${line.text}${line.open ? '' : '\n'}</span>`)}</pre>`;
 }
 
+/** The models the program saved in this run, each a download of its saved-model file (name.bpm). */
+function SavedModels({ models }) {
+  if (models.length === 0) {
+    return null;
+  }
+  return html`<p class="saved-models" data-testid="saved-models">${t('ws.savedModels')}
+    ${models.map((model) => html` <a href=${model.url} download=${`${model.name}.bpm`}>${model.name}.bpm</a>
+      <small class="muted">(${(model.size / 1024).toFixed(0)} KiB)</small>`)}</p>`;
+}
+
 export function RunPanel({ runner, datasetsLine }) {
   const fit = runner.fits.fits[runner.fits.fits.length - 1];
   return html`<section class="run-panel" aria-label=${t('ws.output')}>
@@ -53,6 +63,7 @@ export function RunPanel({ runner, datasetsLine }) {
     <${Downloads} downloads=${runner.downloads} ended=${runner.ended} />
     ${runner.runLog && html`<p class=${`notice ${runner.runLog.ok ? 'ok' : 'error'}`} role="status"
       data-testid="run-log">${runner.runLog.text}</p>`}
+    <${SavedModels} models=${runner.models} />
     ${fit && html`<${FitProgress} fit=${fit} running=${runner.running} />`}
     ${fit && html`<${FitCharts} fit=${fit} />`}
     <${Console} lines=${runner.consoleLines} />

@@ -61,6 +61,7 @@ export function useRunner({ logAssignmentId }) {
   const [ended, setEnded] = useState(false);
   const [backend, setBackend] = useState('');
   const [runLog, setRunLog] = useState(null);
+  const [models, setModels] = useState([]);
   const worker = useRef(null);
 
   const print = (text, kind) => setConsole((lines) => appendConsole(lines, text, kind));
@@ -107,6 +108,10 @@ export function useRunner({ logAssignmentId }) {
     setEnded(false);
     setBackend('');
     setRunLog(null);
+    setModels((list) => {
+      list.forEach((model) => URL.revokeObjectURL(model.url));
+      return [];
+    });
     setRunning(true);
     setStatus({ text: t('ws.running'), error: false });
     const current = new Worker('/app/worker.js', { type: 'module' });
@@ -123,6 +128,9 @@ export function useRunner({ logAssignmentId }) {
         if (logAssignmentId) {
           logRun({ sourceSha256: compiled.sourceSha256, recordJson: data.record });
         }
+      } else if (data.type === 'model') {
+        const url = URL.createObjectURL(new Blob([data.bytes], { type: 'application/octet-stream' }));
+        setModels((list) => [...list.filter((m) => m.name !== data.name), { name: data.name, size: data.bytes.byteLength, url }]);
       } else if (data.type === 'progress') {
         setDownloads((map) => new Map(map).set(`${data.dataset}/${data.split}`, data));
       } else if (data.type === 'notice') {
@@ -137,7 +145,7 @@ export function useRunner({ logAssignmentId }) {
   }
 
   return {
-    status, running, consoleLines, fits, downloads, ended, backend, runLog,
+    status, running, consoleLines, fits, downloads, ended, backend, runLog, models,
     compile, run, setStatus,
     stop: () => finish(t('ws.stopped'), false),
   };

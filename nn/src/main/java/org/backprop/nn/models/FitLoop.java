@@ -254,6 +254,9 @@ final class FitLoop {
         for (String tag : options.tags) {
             record.tag(tag);
         }
+        if (status.state() == RunStatus.State.COMPLETED && parts.validation != null) {
+            ValidationConfusion.of(model, parts.validation, options.batchSize).ifPresent(record::confusionMatrix);
+        }
         return record.build();
     }
 }

@@ -212,6 +212,8 @@ class StudentAppEndToEndTest {
         assertTrue(run.get("stdout").asText().contains("fashion_mnist baseline: val_accuracy"), run::toString);
         assertEquals("", run.get("stderr").asText(), run::toString);
         assertTrue(team.get("afterReload").asBoolean(), "a reload keeps the saved files");
+        assertTrue(run.get("savedModels").asText().contains("fashion_mnist.bpm"), run::toString);
+        assertEquals("fashion_mnist.bpm", team.get("modelDownload").asText(), team::toString);
         long kept = fixtures.inTransaction(() -> ExperimentRun.count("assignmentId", assignmentId));
         assertEquals(2L, kept, "the baseline and the variant reached the team's experiment log");
     }
@@ -267,6 +269,12 @@ class StudentAppEndToEndTest {
         String stored = fixtures.inTransaction(() -> Submission.<Submission>find("assignmentId", assignmentId)
                 .firstResult().contentHash);
         assertEquals(stored, receipt.get("hash").asText());
+        long submission = fixtures.inTransaction(() -> Submission.<Submission>find("assignmentId", assignmentId)
+                .firstResult().id);
+        JsonPath files = given().auth().oauth2(instructor.token()).get("/api/submissions/" + submission).then()
+                .statusCode(200).extract().jsonPath();
+        assertTrue(files.getList("files.kind").contains("WEIGHTS"), "the saved model went in as the weights");
+        assertEquals(2, files.getList("runs").size(), files::prettify);
         assertEquals("[]", team.get("pageErrors").toString());
     }
 
