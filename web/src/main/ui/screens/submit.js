@@ -73,11 +73,10 @@ function SubmitForm({ loaded, assignmentId, onSubmitted }) {
     setBusy(true);
     setNotice(null);
     try {
-      const accepted = await api(`/api/assignments/${assignmentId}/submissions`, {
+      // The answer is the stored submission: its version, content hash and credit are the acknowledgement.
+      setReceipt(await api(`/api/assignments/${assignmentId}/submissions`, {
         method: 'POST', form: submissionForm(javaFiles, [...runIds], loaded.draft.markdown, weights),
-      });
-      const view = await api(`/api/submissions/${accepted.submissionId}`);
-      setReceipt(view);
+      }));
       onSubmitted?.();
     } catch (error) {
       setNotice({ kind: 'error', text: error.detail });
@@ -107,7 +106,7 @@ function SubmitForm({ loaded, assignmentId, onSubmitted }) {
     </fieldset>
     <fieldset><legend>${t('submit.runs')}</legend>
       ${loaded.runs.length === 0 ? html`<${Empty}>${t('exp.empty')}<//>` : html`<ul class="plain">
-        ${loaded.runs.map((run) => html`<li><label><input type="checkbox" checked=${runIds.has(run.id)}
+        ${loaded.runs.map((run) => html`<li><label class="check"><input type="checkbox" checked=${runIds.has(run.id)}
           onChange=${() => toggle(run.id)} data-run=${run.name} />
           ${run.name} <small class="muted">${run.member.name} · ${run.tags.join(', ')}</small></label></li>`)}</ul>`}
     </fieldset>
