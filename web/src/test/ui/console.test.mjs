@@ -43,7 +43,7 @@ test('late-credit steps go from the server\'s windows to form rows and back, and
       { until: '2026-12-20T15:00:00Z', creditPercent: 50 }],
   };
   const steps = stepsOf(deadline);
-  assert.deepEqual(steps, [{ until: '1d', credit: 80 }, { until: '3d', credit: 50 }]);
+  assert.deepEqual(steps, [{ until: '24h', credit: 80 }, { until: '3d', credit: 50 }]);
   assert.deepEqual(deadlineRequest('2026-12-17T15:00:00.000Z', [{ until: ' 24h', credit: '80' }]),
     { dueAt: '2026-12-17T15:00:00.000Z', lateCredit: [{ until: '24h', credit: 80 }] });
   const preview = previewDeadline('2026-12-17T15:00:00Z', steps, 'Asia/Seoul');

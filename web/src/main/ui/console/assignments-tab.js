@@ -104,6 +104,7 @@ function DeadlineEditor({ assignment, zone, onSaved }) {
     event.preventDefault();
     attempt(() => api(`/api/assignments/${assignment.id}/deadline`, { method: 'PUT', json: deadlineRequest(dueAt, steps) }),
       (saved) => {
+        setSteps(stepsOf(saved.deadline));
         onSaved(saved);
         return t('console.deadline.saved', { due: courseTime(saved.deadline.dueAt, zone).main,
           closes: courseTime(saved.deadline.closesAt, zone).main });
@@ -178,7 +179,7 @@ function Extensions({ assignment, course }) {
 
 function AssignmentDetail({ assignment, course, can, onSaved }) {
   return html`<div class="ic-grid" data-testid="assignment-detail">
-    ${can.editDeadline ? html`<${DeadlineEditor} key=${`${assignment.id}-${assignment.updatedAt}`} assignment=${assignment}
+    ${can.editDeadline ? html`<${DeadlineEditor} key=${assignment.id} assignment=${assignment}
         zone=${course.timeZone} onSaved=${onSaved} />`
       : html`<section class="card"><h3>${t('console.deadline.title')}</h3><${CreditTimeline} deadline=${assignment.deadline} /></section>`}
     ${can.extensions && html`<${Extensions} assignment=${assignment} course=${course} />`}

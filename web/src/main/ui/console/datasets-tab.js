@@ -61,7 +61,7 @@ function ImportForm({ course, onImported }) {
     <button type="submit" disabled=${progress !== null}>${t('console.datasets.importButton')}</button>
     ${progress && html`<div class="ic-progress" data-testid="upload-progress">
       <label>${progress.sent ? t('console.datasets.converting') : t('console.datasets.uploading', { percent: percent ?? 0 })}
-        <progress max="100" value=${progress.sent ? undefined : percent ?? undefined} data-percent=${progress.sent ? 'converting' : percent}></progress></label>
+        <progress max="100" value=${progress.sent ? undefined : percent ?? undefined} data-percent=${progress.sent ? 'converting' : String(percent ?? 0)}></progress></label>
     </div>`}
     <${Notice} notice=${notice} />
   </form>`;

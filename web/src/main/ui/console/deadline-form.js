@@ -9,9 +9,9 @@ export function parseDuration(text) {
   return match ? Number(match[1]) * UNITS[match[2]] : null;
 }
 
-/** "3d", "36h" or "90m": the shortest exact way to write {@code seconds}. */
+/** "3d", "24h", "36h" or "90m": days from two days on, else hours, else minutes, always exact. */
 export function formatDuration(seconds) {
-  if (seconds % 86400 === 0) {
+  if (seconds % 86400 === 0 && seconds >= 2 * 86400) {
     return `${seconds / 86400}d`;
   }
   return seconds % 3600 === 0 ? `${seconds / 3600}h` : `${Math.round(seconds / 60)}m`;

@@ -79,9 +79,9 @@ function Gradebook({ course }) {
     <h2>${t('console.gradebook.title')}</h2>
     <${Async} state=${state}>${(book) => html`
       <p class="ic-downloads">
-        <a class="button" href=${`${base}.csv`} download=${`gradebook-${course.code}.csv`} data-testid="gradebook-csv">${t('console.gradebook.csv')}</a>
+        <a class="button" href=${`${base}.csv`} download data-testid="gradebook-csv">${t('console.gradebook.csv')}</a>
         ${book.assignments.map((column) => html` <a class="button secondary" href=${`${base}/${column.assignmentId}/gradescope.json`}
-          download=${`gradescope-${column.slug}.json`} data-testid="gradescope-json">${t('console.gradebook.gradescope', { assignment: column.slug })}</a>`)}
+          download data-testid="gradescope-json">${t('console.gradebook.gradescope', { assignment: column.slug })}</a>`)}
       </p>
       ${book.students.length === 0 ? html`<${Empty}>${t('console.gradebook.none')}<//>` : html`<div class="scroll"><table class="data" data-testid="gradebook-table">
         <thead><tr><th scope="col">${t('console.members.name')}</th><th scope="col">${t('console.members.email')}</th>
