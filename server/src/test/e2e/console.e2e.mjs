@@ -92,7 +92,7 @@ async function editTheDeadline(page) {
     bars: await page.$$eval(`${editor} .timeline-bar span`, (spans) => spans.map((s) => s.textContent.trim())),
   };
   const extensions = '[data-testid="extensions"]';
-  await page.selectOption(`${extensions} select[name="target"]`, { label: config.extensionTeam });
+  await page.selectOption(`${extensions} select[name="recipient"]`, { label: config.extensionTeam });
   await page.fill(`${extensions} input[name="hours"]`, '48');
   await page.fill(`${extensions} input[name="reason"]`, 'A member was in hospital; note seen');
   await page.click(`${extensions} button[type="submit"]`);

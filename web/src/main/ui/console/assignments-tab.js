@@ -148,7 +148,7 @@ function Extensions({ assignment, course }) {
   const grant = (event) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const [kind, id] = form.target.value.split(':');
+    const [kind, id] = form.recipient.value.split(':');
     const body = { [kind === 'team' ? 'teamId' : 'accountId']: Number(id), hours: Number(form.hours.value), reason: form.reason.value };
     attempt(() => api(`/api/assignments/${assignment.id}/extensions`, { method: 'POST', json: body }),
       (granted) => t(granted.extraSeconds === 0 ? 'console.extensions.withdrawn' : 'console.extensions.granted',
@@ -158,7 +158,7 @@ function Extensions({ assignment, course }) {
     <h3>${t('console.extensions.title')}</h3>
     <${Async} state=${state}>${({ grants, teams, students }) => html`
       <form onSubmit=${grant} class="stack">
-        <label>${t('console.extensions.for')}<select name="target" required>
+        <label>${t('console.extensions.for')}<select name="recipient" required>
           <optgroup label=${t('console.extensions.teams')}>${teams.map((team) => html`<option value=${`team:${team.id}`}>${team.name}</option>`)}</optgroup>
           <optgroup label=${t('console.extensions.students')}>${students.map((s) => html`<option value=${`account:${s.accountId}`}>${s.name}</option>`)}</optgroup>
         </select></label>
