@@ -53,6 +53,7 @@ const text = (page, selector) => page.locator(selector).first().innerText();
 async function importWithAMistakeThenFixed(page) {
   await page.click('[data-testid="console-tab-assignments"]');
   await page.waitForSelector('form[data-testid="import-upload"]', LONG);
+  await page.waitForSelector('form[data-testid="import-server"] select, form[data-testid="import-server"] .state.empty', LONG);
   seen.serverFolders = await page.$$eval('form[data-testid="import-server"] option', (options) => options.map((o) => o.value));
   const upload = 'form[data-testid="import-upload"]';
   await page.setInputFiles(`${upload} input[type="file"]`, config.badFolder);
@@ -183,6 +184,7 @@ async function publishPhase() {
   await page.click('[data-testid="console-link"]');
   await page.waitForSelector('[data-testid="console"]', LONG);
   await page.waitForSelector('[data-testid="join-code"] code', LONG);
+  await page.waitForSelector('[data-testid="members"] table', LONG);
   seen.courseTab = {
     role: await page.getAttribute('[data-testid="console"]', 'data-role'),
     settings: await page.locator('form[data-testid="course-settings"]').count(),

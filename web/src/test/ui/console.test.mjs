@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { abilities, consoleRole } from '../../main/ui/console/access.js';
 import { fromZonedInput, toZonedInput } from '../../main/ui/console/zoned-time.js';
 import { deadlineRequest, formatDuration, parseDuration, previewDeadline, stepsOf } from '../../main/ui/console/deadline-form.js';
-import { lineOfPath, pathSegments } from '../../main/ui/console/yaml-path.js';
+import { excerpt, lineOfPath, pathSegments } from '../../main/ui/console/yaml-path.js';
 import { readShard, samplesPerClass, toRgba } from '../../main/ui/console/shard.js';
 import { folderName, pathInFolder, readFolder } from '../../main/ui/console/folder-files.js';
 
@@ -86,6 +86,8 @@ test('a spec error\'s YAML path points at its line', () => {
   assert.equal(lineOfPath(yaml, 'rubric[1].missing'), 16);
   assert.equal(lineOfPath(yaml, 'summary'), null);
   assert.equal(lineOfPath(yaml, '(document)'), null);
+  assert.deepEqual(excerpt(20, [9, 18], 2), [7, 8, 9, 10, 11, null, 16, 17, 18, 19, 20]);
+  assert.deepEqual(excerpt(5, [1, 3], 1), [1, 2, 3, 4]);
 });
 
 /** A shard of {@code labels.length} 2×1 grey images whose pixels are their index. */

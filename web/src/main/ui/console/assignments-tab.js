@@ -12,7 +12,7 @@ import { ConsolePage } from './console-page.js';
 import { deadlineRequest, previewDeadline, stepsOf } from './deadline-form.js';
 import { fromZonedInput, toZonedInput } from './zoned-time.js';
 import { folderName, readFolder } from './folder-files.js';
-import { lineOfPath } from './yaml-path.js';
+import { excerpt, lineOfPath } from './yaml-path.js';
 
 /** POSTs an import; resolves to {assignment, created}. */
 async function publish(path, json) {
@@ -34,9 +34,9 @@ function SpecErrors({ problem, yaml }) {
         <td><code data-testid="spec-error-path">${error.path}</code></td>
         <td class="number" data-testid="spec-error-line">${error.line ?? '–'}</td><td>${error.message}</td></tr>`)}</tbody>
     </table>
-    ${marked.size > 0 && html`<pre class="ic-yaml" aria-label="assignment.yaml">${lines.map((text, i) => html`<span
-      class=${marked.has(i + 1) ? 'ic-yaml-line marked' : 'ic-yaml-line'}><span class="ic-yaml-no">${i + 1}</span>${text}
-</span>`)}</pre>`}
+    ${marked.size > 0 && html`<pre class="ic-yaml" aria-label="assignment.yaml">${excerpt(lines.length, [...marked]).map((n) => (n === null
+      ? html`<span class="ic-yaml-line ic-yaml-gap">⋯</span>`
+      : html`<span class=${marked.has(n) ? 'ic-yaml-line marked' : 'ic-yaml-line'}><span class="ic-yaml-no">${n}</span>${lines[n - 1]}</span>`))}</pre>`}
   </div>`;
 }
 
@@ -82,7 +82,7 @@ function ImportPanel({ course, onPublished }) {
         <h3>${t('console.import.upload')}</h3>
         <label>${t('console.import.chooseFolder')}<input type="file" name="folder" webkitdirectory multiple required
           onChange=${(event) => { const files = [...event.currentTarget.files]; setUpload({ id: folderName(files) || upload.id, files }); }} /></label>
-        <label>${t('console.import.id')}<input name="id" required pattern="[a-z0-9][a-z0-9-]*" value=${upload.id}
+        <label>${t('console.import.id')}<input name="id" required pattern="[a-z0-9][a-z0-9\\-]*" value=${upload.id}
           onInput=${(event) => setUpload({ ...upload, id: event.currentTarget.value })} /></label>
         <p class="muted small">${t('console.import.help')}</p>
         <button type="submit">${t('console.import.publish')}</button>
@@ -151,13 +151,16 @@ function Extensions({ assignment, course }) {
     const [kind, id] = form.recipient.value.split(':');
     const body = { [kind === 'team' ? 'teamId' : 'accountId']: Number(id), hours: Number(form.hours.value), reason: form.reason.value };
     attempt(() => api(`/api/assignments/${assignment.id}/extensions`, { method: 'POST', json: body }),
-      (granted) => t(granted.extraSeconds === 0 ? 'console.extensions.withdrawn' : 'console.extensions.granted',
-        { who: granted.grantedTo, hours: granted.extraSeconds / 3600 }), setNotice).then(state.reload);
+      (granted) => {
+        form.reset();
+        return t(granted.extraSeconds === 0 ? 'console.extensions.withdrawn' : 'console.extensions.granted',
+          { who: granted.grantedTo, hours: granted.extraSeconds / 3600 });
+      }, setNotice).then(state.reload);
   };
   return html`<section class="card" data-testid="extensions">
     <h3>${t('console.extensions.title')}</h3>
     <${Async} state=${state}>${({ grants, teams, students }) => html`
-      <form onSubmit=${grant} class="stack">
+      <form onSubmit=${grant}>
         <label>${t('console.extensions.for')}<select name="recipient" required>
           <optgroup label=${t('console.extensions.teams')}>${teams.map((team) => html`<option value=${`team:${team.id}`}>${team.name}</option>`)}</optgroup>
           <optgroup label=${t('console.extensions.students')}>${students.map((s) => html`<option value=${`account:${s.accountId}`}>${s.name}</option>`)}</optgroup>

@@ -72,3 +72,18 @@ export function lineOfPath(yaml, path) {
   }
   return found;
 }
+
+/**
+ * The lines to show of a {@code total}-line file so that each of {@code marked} is seen with {@code context} lines
+ * around it: ascending line numbers, with null where lines are left out.
+ */
+export function excerpt(total, marked, context = 2) {
+  const shown = new Set();
+  for (const line of marked) {
+    for (let n = Math.max(1, line - context); n <= Math.min(total, line + context); n++) {
+      shown.add(n);
+    }
+  }
+  const lines = [...shown].sort((a, b) => a - b);
+  return lines.flatMap((line, i) => (i > 0 && line > lines[i - 1] + 1 ? [null, line] : [line]));
+}
