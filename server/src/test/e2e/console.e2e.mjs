@@ -190,6 +190,25 @@ async function publishPhase() {
     settings: await page.locator('form[data-testid="course-settings"]').count(),
     joinCode: await text(page, '[data-testid="join-code"] code'),
   };
+  await page.fill('form[data-testid="course-settings"] input[name="title"]', 'Deep Learning (Fall)');
+  await page.click('form[data-testid="course-settings"] button[type="submit"]');
+  await page.waitForSelector('form[data-testid="course-settings"] .notice.ok', LONG);
+  seen.courseTab.saved = await text(page, 'form[data-testid="course-settings"] .notice.ok');
+  await page.fill('form[data-testid="roster-import"] textarea[name="csv"]',
+    `email,name,role\nnew-person-${Date.now()}@test.backprop.dev,New Person,STUDENT\nnot-an-email,Nobody,STUDENT\n`);
+  await page.click('form[data-testid="roster-import"] button[type="submit"]');
+  await page.waitForSelector('[data-testid="roster-errors"]', LONG);
+  seen.roster = {
+    notice: await text(page, 'form[data-testid="roster-import"] .notice.ok'),
+    errors: await page.$$eval('[data-testid="roster-errors"] tbody tr', (rows) => rows.map((row) => Number(row.cells[0].textContent))),
+  };
+  await page.waitForSelector('[data-testid="members"] td:has-text("New Person")', LONG);
+  await page.click('[data-testid="password-links"]');
+  await page.waitForSelector('[data-testid="link-table"]', LONG);
+  seen.links = {
+    notice: await text(page, '[data-testid="members"] .notice.ok'),
+    names: await page.$$eval('[data-testid="link-table"] tbody tr', (rows) => rows.map((row) => row.cells[0].firstChild.textContent.trim())),
+  };
   await shot(page, 'course');
   await importWithAMistakeThenFixed(page);
   await editTheDeadline(page);

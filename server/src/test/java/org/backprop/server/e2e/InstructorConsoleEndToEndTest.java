@@ -231,6 +231,19 @@ class InstructorConsoleEndToEndTest {
         assertEquals(api("/api/courses/" + cohort.id() + "/join-code").getString("joinCode"),
                 course.get("joinCode").asText());
         assertTrue(publish.get("serverFolders").toString().contains("hw-convnets"), publish::toString);
+        assertEquals("Saved: Deep Learning (Fall), deadlines shown in Asia/Seoul.", course.get("saved").asText());
+        assertEquals("Deep Learning (Fall)", api("/api/courses/" + cohort.id()).getString("title"));
+    }
+
+    @Test
+    void aRosterImportReportsItsBadLinesAndNewMembersGetPasswordLinks() {
+        JsonNode roster = publish.get("roster");
+        assertEquals("Read 2 lines: 1 enrolled, 1 new accounts, 0 roles changed, 0 unchanged, 1 refused.",
+                roster.get("notice").asText(), roster::toString);
+        assertEquals("[3]", roster.get("errors").toString(), "the refused line, counted with the header");
+        JsonNode links = publish.get("links");
+        assertEquals("[\"New Person\"]", links.get("names").toString(), links::toString);
+        assertTrue(links.get("notice").asText().startsWith("1 links created;"), links::toString);
     }
 
     @Test
