@@ -79,6 +79,13 @@ public class AssignmentService {
         return imported(publisher.publish(courseId, id, folder.read(id)));
     }
 
+    /** Returns the ids of the server's assignment folders, for an instructor choosing one to publish. */
+    @Transactional
+    public List<String> folders(long courseId) {
+        access.requireInstructor(courseId, "publish assignments");
+        return folder.ids();
+    }
+
     @Transactional
     public Page<AssignmentView> list(long courseId, PageParams paging) {
         access.requireMember(courseId);

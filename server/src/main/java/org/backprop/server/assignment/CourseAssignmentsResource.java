@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
 import org.backprop.server.api.Problem;
@@ -41,6 +42,14 @@ public class CourseAssignmentsResource {
     @Operation(summary = "List the assignments", description = "For members of the course, by due time.")
     public Page<AssignmentView> list(@PathParam("courseId") long courseId, @Valid @BeanParam PageParams paging) {
         return assignments.list(courseId, paging);
+    }
+
+    @GET
+    @Path("/folders")
+    @Operation(summary = "List the server's assignment folders", description = "For instructors: the ids under the"
+            + " server's assignments folder that POST .../import/{id} publishes.")
+    public List<String> folders(@PathParam("courseId") long courseId) {
+        return assignments.folders(courseId);
     }
 
     @POST

@@ -8,6 +8,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -60,6 +61,18 @@ public class CourseResource {
     @APIResponse(responseCode = "404", description = "No such course")
     public CourseView get(@PathParam("courseId") long courseId) {
         return courses.get(courseId);
+    }
+
+    @PUT
+    @Path("/{courseId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a course", description = "For instructors: its title and time zone. Deadlines keep"
+            + " their instants and read in the new zone.")
+    @APIResponse(responseCode = "400", description = "Missing field or unknown time zone")
+    @APIResponse(responseCode = "404", description = "No such course")
+    public CourseView update(@PathParam("courseId") long courseId,
+            @Valid @NotNull(message = NO_BODY) CourseUpdateRequest body) {
+        return courses.update(courseId, body);
     }
 
     @GET

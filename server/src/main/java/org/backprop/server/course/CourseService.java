@@ -33,11 +33,7 @@ public class CourseService {
         if (!me.isAdmin() && !teaches) {
             throw ApiError.forbidden("Only administrators and instructors can create courses.");
         }
-        String timeZone = request.timeZone().trim();
-        if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
-            throw ApiError.badRequest("\"" + timeZone + "\" is not a time zone. Use an IANA name such as Asia/Seoul"
-                    + " or Europe/Berlin.");
-        }
+        String timeZone = zone(request.timeZone());
         String code = request.code().trim().toUpperCase(Locale.ROOT);
         if (Course.findByCode(code).isPresent()) {
             throw ApiError.conflict("A course with the code " + code + " exists already. Choose another code.");
@@ -50,6 +46,18 @@ public class CourseService {
         course.persist();
         CourseMember.of(course.id, creator, CourseRole.INSTRUCTOR).persist();
         return CourseView.of(course, CourseRole.INSTRUCTOR);
+    }
+
+    /**
+     * Changes a course's title and time zone, for its instructors. Deadlines are instants, so a new zone changes
+     * how they read, never when they fall.
+     */
+    @Transactional
+    public CourseView update(long courseId, CourseUpdateRequest request) {
+        Course course = access.requireInstructor(courseId, "change the course's settings");
+        course.timeZone = zone(request.timeZone());
+        course.title = request.title().trim();
+        return CourseView.of(course, access.role(courseId).orElse(null));
     }
 
     @Transactional
@@ -69,6 +77,16 @@ public class CourseService {
         access.requireStaff(courseId, "see the member list");
         return Page.of(CourseMember.<CourseMember>find(
                 "key.courseId = ?1 order by account.displayName, key.accountId", courseId), paging, MemberView::of);
+    }
+
+    /** Returns {@code text} trimmed if it names an IANA time zone; refuses it otherwise. */
+    private static String zone(String text) {
+        String timeZone = text.trim();
+        if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
+            throw ApiError.badRequest("\"" + timeZone + "\" is not a time zone. Use an IANA name such as Asia/Seoul"
+                    + " or Europe/Berlin.");
+        }
+        return timeZone;
     }
 
     /** Returns a join code no course has yet. */

@@ -33,33 +33,38 @@ public class GradebookService {
         List<Assignment> assignments = Assignment.list("courseId = ?1 order by dueAt, id", courseId);
         List<CourseMember> students = CourseMember.list("key.courseId = ?1 and role = ?2 order by account.email",
                 courseId, CourseRole.STUDENT);
-        List<Map<Long, BigDecimal>> byStudent = new ArrayList<>();
+        List<Map<Long, GradebookCell>> byStudent = new ArrayList<>();
         List<GradebookColumn> columns = new ArrayList<>();
         for (Assignment assignment : assignments) {
             columns.add(new GradebookColumn(assignment.id, assignment.slug, assignment.title, maxPoints(assignment)));
-            byStudent.add(scoresByStudent(assignment));
+            byStudent.add(cellsByStudent(assignment));
         }
-        List<GradebookRow> rows = students.stream().map(member -> new GradebookRow(member.account.id,
-                member.account.email, member.account.displayName,
-                byStudent.stream().map(scores -> scores.get(member.account.id)).toList())).toList();
+        List<GradebookRow> rows = students.stream().map(member -> {
+            List<GradebookCell> cells = byStudent.stream().map(column -> column.get(member.account.id)).toList();
+            return new GradebookRow(member.account.id, member.account.email, member.account.displayName,
+                    cells.stream().map(cell -> cell == null ? null
+                            : ReviewItems.credited(cell.points(), cell.creditPercent())).toList(), cells);
+        }).toList();
         return new GradebookView(courseId, columns, rows);
     }
 
     // One pass per assignment over its teams, not one per student: a team's score is the same for all its members.
-    private Map<Long, BigDecimal> scoresByStudent(Assignment assignment) {
-        Map<Long, BigDecimal> byTeam = new HashMap<>();
+    private Map<Long, GradebookCell> cellsByStudent(Assignment assignment) {
+        Map<Long, GradebookCell> byTeam = new HashMap<>();
         for (Submission submission : Submission.<Submission>list("assignmentId = ?1 order by teamId, version desc",
                 assignment.id)) {
             if (!byTeam.containsKey(submission.teamId)) {
-                byTeam.put(submission.teamId, ReviewItems.credited(ReviewItems.total(items.of(submission)),
-                        submission.creditPercent));
+                List<ReviewItems.Item> scored = items.of(submission);
+                int overrides = (int) scored.stream().filter(item -> item.latest() != null).count();
+                byTeam.put(submission.teamId, new GradebookCell(submission.id, submission.version,
+                        ReviewItems.total(scored), submission.creditPercent, overrides));
             }
         }
-        Map<Long, BigDecimal> byStudent = new HashMap<>();
+        Map<Long, GradebookCell> byStudent = new HashMap<>();
         for (TeamMember seat : TeamMember.<TeamMember>list("key.teamSetId = ?1", assignment.teamSetId)) {
-            BigDecimal score = byTeam.get(seat.teamId);
-            if (score != null) {
-                byStudent.put(seat.key.accountId, score);
+            GradebookCell cell = byTeam.get(seat.teamId);
+            if (cell != null) {
+                byStudent.put(seat.key.accountId, cell);
             }
         }
         return byStudent;

@@ -160,6 +160,11 @@ class AuthorizationMatrixTest {
                 new Rule("GET", "/api/courses", null, null, Map.of("anonymous", 401, "student B", 200)),
                 new Rule("GET", a, null, null, Map.of("anonymous", 401, "admin", 200, "instructor A", 200,
                         "TA A", 200, "student A", 200, "instructor B", 403, "TA B", 403, "student B", 403)),
+                new Rule("PUT", a, JSON, "{\"title\": \"Course A\", \"timeZone\": \"Asia/Seoul\"}", Map.of(
+                        "anonymous", 401, "admin", 200, "instructor A", 200, "TA A", 403, "student A", 403,
+                        "instructor B", 403, "TA B", 403)),
+                new Rule("GET", a + "/assignments/folders", null, null, Map.of("anonymous", 401, "admin", 200,
+                        "instructor A", 200, "TA A", 403, "student A", 403, "instructor B", 403)),
                 new Rule("GET", a + "/members", null, null, Map.of("anonymous", 401, "admin", 200,
                         "instructor A", 200, "TA A", 200, "student A", 403, "TA B", 403, "student B", 403)),
                 new Rule("POST", a + "/roster", "text/csv", "email,name,role\n", Map.of("anonymous", 401,
@@ -219,6 +224,11 @@ class AuthorizationMatrixTest {
                         "worker A", 403)),
                 new Rule("GET", "/api/auth/me", null, null, Map.of("worker A", 403, "student B", 200)),
                 new Rule("GET", "/api/courses", null, null, Map.of("worker A", 403)),
+                new Rule("PUT", a, JSON, "{\"title\": \"Course A\", \"timeZone\": \"Asia/Seoul\"}", Map.of(
+                        "anonymous", 401, "admin", 200, "instructor A", 200, "TA A", 403, "student A", 403,
+                        "instructor B", 403, "TA B", 403)),
+                new Rule("GET", a + "/assignments/folders", null, null, Map.of("anonymous", 401, "admin", 200,
+                        "instructor A", 200, "TA A", 403, "student A", 403, "instructor B", 403)),
                 new Rule("GET", a + "/members", null, null, Map.of("worker A", 403)),
                 new Rule("GET", set + "/teams", null, null, Map.of("worker A", 403)),
                 new Rule("POST", "/api/compile", JSON, "{\"mainClass\": \"Main\"}", Map.of("worker A", 403)),

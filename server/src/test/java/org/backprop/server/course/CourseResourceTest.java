@@ -59,6 +59,32 @@ class CourseResourceTest {
     }
 
     @Test
+    void letsItsInstructorsChangeTitleAndTimeZoneButNotItsTas() {
+        Fixtures.Cohort cohort = fixtures.cohort(1);
+        String path = "/api/courses/" + cohort.id();
+        given().auth().oauth2(cohort.instructor().token()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Deep Learning II", "timeZone", " Europe/Berlin "))
+                .when().put(path).then()
+                .statusCode(200)
+                .body("title", equalTo("Deep Learning II"))
+                .body("timeZone", equalTo("Europe/Berlin"))
+                .body("myRole", equalTo("INSTRUCTOR"));
+        given().auth().oauth2(cohort.students().get(0).token()).when().get(path).then()
+                .statusCode(200).body("timeZone", equalTo("Europe/Berlin"));
+        given().auth().oauth2(cohort.instructor().token()).contentType(ContentType.JSON)
+                .body(Map.of("title", "T", "timeZone", "Berlin"))
+                .when().put(path).then()
+                .statusCode(400)
+                .body("detail", equalTo("\"Berlin\" is not a time zone. Use an IANA name such as Asia/Seoul or"
+                        + " Europe/Berlin."));
+        given().auth().oauth2(cohort.ta().token()).contentType(ContentType.JSON)
+                .body(Map.of("title", "T", "timeZone", "UTC"))
+                .when().put(path).then()
+                .statusCode(403)
+                .body("detail", equalTo("Only the instructors of this course can change the course's settings."));
+    }
+
+    @Test
     void refusesATimeZoneThatIsNotAnIanaName() {
         Fixtures.User admin = fixtures.admin("tz");
         for (String zone : new String[] {"Seoul", "KST", "+09:00"}) {

@@ -79,6 +79,19 @@ class GradebookTest {
         }
         assertEquals(3, order.size());
         assertEquals(expected.toString(), csv);
+        // Each score says how it came about: the points before late credit, the credit, and the overridden items.
+        io.restassured.path.json.JsonPath book = given().auth().oauth2(homework.course().ta().token())
+                .get("/api/courses/" + homework.course().id() + "/gradebook").then().statusCode(200).extract()
+                .jsonPath();
+        String cell = "students.find { it.email == '%s' }.cells[0]";
+        assertEquals(first, book.getLong(cell.formatted(onTime.email()) + ".submissionId"));
+        assertEquals("10.0/100/1", book.getString(cell.formatted(onTime.email()) + ".points") + "/"
+                + book.getInt(cell.formatted(onTime.email()) + ".creditPercent") + "/"
+                + book.getInt(cell.formatted(onTime.email()) + ".overrides"));
+        assertEquals("5.0/80/0", book.getString(cell.formatted(late.email()) + ".points") + "/"
+                + book.getInt(cell.formatted(late.email()) + ".creditPercent") + "/"
+                + book.getInt(cell.formatted(late.email()) + ".overrides"));
+        assertEquals(null, book.getString(cell.formatted(teamless.email())));
 
         given().auth().oauth2(onTime.token()).get("/api/courses/" + homework.course().id() + "/gradebook.csv")
                 .then().statusCode(403);
