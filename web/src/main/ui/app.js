@@ -6,7 +6,7 @@ import { LocationProvider, Router, Route, lazy, useLocation } from 'preact-iso';
 import { html } from './lib/html.js';
 import { AppContext, useApp } from './lib/app-context.js';
 import { onSignedOut } from './lib/api.js';
-import { setLanguage, startLanguage, t } from './lib/i18n.js';
+import { currentLanguage, setLanguage, startLanguage, t } from './lib/i18n.js';
 import { currentSession, setupToken, signOut } from './lib/session.js';
 import { Loading, ErrorBox } from './components/states.js';
 import { Page } from './components/page.js';
@@ -66,7 +66,7 @@ function NotFound() {
 function App() {
   const [session, setSession] = useState(undefined);
   const [failure, setFailure] = useState(null);
-  const [, setTick] = useState(0);
+  const [language, setLanguageState] = useState(currentLanguage());
   const refreshSession = () => currentSession().then(setSession, setFailure);
   useEffect(() => {
     refreshSession();
@@ -87,7 +87,7 @@ function App() {
     },
     setLanguage: (code) => {
       setLanguage(code, localStorage);
-      setTick((tick) => tick + 1);
+      setLanguageState(currentLanguage());
     },
   };
   if (failure) {
@@ -96,9 +96,11 @@ function App() {
   if (session === undefined) {
     return html`<${Loading} />`;
   }
+  // Screens are drawn again in a new language: keyed by it, the router mounts the current screen afresh (a
+  // workspace's unsaved text is kept in the browser, so nothing typed is lost).
   return html`<${AppContext.Provider} value=${context}>
     <${LocationProvider}>
-      <${Router}>
+      <${Router} key=${language}>
         <${Route} path="/" component=${Home} />
         <${Route} path="/sign-in" component=${SignIn} />
         <${Route} path="/password-setup" component=${PasswordSetup} />

@@ -81,7 +81,7 @@ function RegradeCell({ submissionId, item, requests, onAsked }) {
     ${requests.map((request) => html`<p class="small" data-testid="regrade-request">
       <strong>${t(`feedback.state.${request.state}`)}</strong>: ${request.reason}
       ${request.answer && html`<br />↳ ${request.answer}`}</p>`)}
-    ${open ? html`<form onSubmit=${send} class="stack">
+    ${requests.some((request) => request.state === 'OPEN') ? null : open ? html`<form onSubmit=${send} class="stack">
         <label>${t('feedback.reason')}<textarea name="reason" required maxlength="5000" rows="3"></textarea></label>
         <button type="submit">${t('feedback.send')}</button>
       </form>`

@@ -1,6 +1,6 @@
 // Compiles a workspace's files and runs the program in a Web Worker (worker.js), turning the worker's messages into
 // what the run panel shows: status, console, fit progress for the charts, dataset downloads, the backend.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, csrfHeaders } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { toEditorDiagnostics, describe } from '../diagnostics.js';
@@ -65,6 +65,8 @@ export function useRunner({ logAssignmentId }) {
   const worker = useRef(null);
 
   const print = (text, kind) => setConsole((lines) => appendConsole(lines, text, kind));
+  // Leaving the workspace stops its program: nothing would show what it does.
+  useEffect(() => () => worker.current?.terminate(), []);
 
   /** Compiles; returns {js, sourceSha256}, or {diagnostics}, or null after saying why there is neither. */
   async function compile(mainClass, files) {

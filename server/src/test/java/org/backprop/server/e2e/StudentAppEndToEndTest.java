@@ -129,7 +129,7 @@ class StudentAppEndToEndTest {
         assertNull(team.get("failure"), () -> "the team's journey did not finish: " + team);
         long submission = fixtures.inTransaction(() -> Submission.<Submission>find("assignmentId", assignmentId)
                 .firstResult().id);
-        graded = GradingResults.await(fixtures, submission, instructor, GRADING);
+        graded = againstTheTestServer(() -> GradingResults.await(fixtures, submission, instructor, GRADING));
         againstTheTestServer(() -> given().auth().oauth2(instructor.token())
                 .post("/api/assignments/" + assignmentId + "/results/publication").then().statusCode(200));
         feedback = browse("feedback", joinCode);
