@@ -124,7 +124,7 @@ function QueueTable({ items, zone }) {
       <td>${formatInZone(item.receivedAt, zone)}</td>
       <td>${item.lateSeconds > 0 ? html`<span class="late">${item.lateBy}</span> · ${item.creditPercent} %` : `${item.creditPercent} %`}</td>
       <td><${StateBadge} state=${item.state} />${item.openRegrades > 0 ? html` <small>(${item.openRegrades})</small>` : ''}</td>
-      <td class="number">${item.totalPoints}</td>
+      <td class="number">${item.resultJobId == null && item.state === 'WAITING' ? '—' : item.totalPoints}</td>
     </tr>`)}</tbody>
   </table>`;
 }

@@ -79,13 +79,13 @@ function Desk({ submission, assignment, course, item, versions, report, runs, ab
     <header class="review-head">
       <div>
         <h1>${submission.teamName} · ${assignment.title}</h1>
-        <p class="muted" data-testid="submission-facts">
-          ${t('review.versionOf', { version: submission.version, versions: versions.length || submission.version })} ·
-          ${t('review.receivedAt', { time: formatInZone(submission.receivedAt, course.timeZone) })} ·
-          ${submission.lateSeconds > 0 ? html`<span class="late">${submission.lateBy}</span>` : submission.lateBy} ·
-          ${t('review.creditOf', { credit: submission.creditPercent })}
-          ${item && html` · <${StateBadge} state=${item.state} />`}
-        </p>
+        <p class="muted" data-testid="submission-facts">${[
+          t('review.versionOf', { version: submission.version, versions: versions.length || submission.version }),
+          t('review.receivedAt', { time: formatInZone(submission.receivedAt, course.timeZone) }),
+          submission.lateSeconds > 0 ? html`<span class="late">${submission.lateBy}</span>` : submission.lateBy,
+          t('review.creditOf', { credit: submission.creditPercent }),
+          item && html`<${StateBadge} state=${item.state} />`,
+        ].filter(Boolean).flatMap((part, i) => (i === 0 ? [part] : [' · ', part]))}</p>
       </div>
       <span class="spacer"></span>
       <nav class="review-steps" aria-label=${t('review.steps')}>
@@ -194,9 +194,9 @@ function Item({ item, submissionId, onScored }) {
     ${claims.length > 0 && html`<${Claims} claims=${claims} />`}
     ${item.scoredPoints != null && html`<p class="small override" data-testid="override">${t('review.overridden', {
       automatic: item.automaticPoints ?? '—', points: item.scoredPoints })}: ${item.scoreComment}</p>`}
-    <form class="inline score" onSubmit=${score} data-testid=${`score-${item.key}`}>
+    <form class="inline score" onSubmit=${score} data-testid=${`score-${item.key}`} key=${String(item.effectivePoints)}>
       <label>${t('review.points')}<input name="points" type="number" min="0" max=${item.maxPoints} step="0.01"
-        value=${item.effectivePoints ?? ''} /></label>
+        defaultValue=${item.effectivePoints ?? ''} /></label>
       <label class="grow">${t('review.comment')}<input name="comment" maxlength="10000"
         placeholder=${item.effectivePoints == null ? t('review.commentOptional') : t('review.commentRequired')} /></label>
       <button type="submit">${item.effectivePoints == null ? t('review.score') : t('review.override')}</button>
