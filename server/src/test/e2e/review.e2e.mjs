@@ -129,7 +129,7 @@ async function deskPhase() {
   await ta.keyboard.press('j');
   await ta.waitForURL((at) => at.pathname !== `/review/submissions/${graded}`, LONG);
   seen.steps = { next: path(ta) };
-  await ta.waitForSelector('[data-testid="checklist"]', LONG);
+  await ta.waitForSelector(`.review-desk[data-submission="${path(ta).split('/').pop()}"] [data-testid="checklist"]`, LONG);
   await ta.keyboard.press('k');
   await ta.waitForURL((at) => at.pathname === `/review/submissions/${graded}`, LONG);
   seen.steps.back = path(ta);

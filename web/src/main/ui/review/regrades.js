@@ -57,7 +57,7 @@ function Request({ request, submission, people, zone, onAnswered }) {
   }
   return html`<li class=${`card regrade ${request.state.toLowerCase()}`} data-request=${request.id}>
     <p><strong>${submission ? `${submission.teamName} · ${submission.assignmentTitle}` : `#${request.submissionId}`}</strong>
-      · ${t('review.item')} <code>${request.itemKey}</code> ·
+      ${` · ${t('review.item')} `}<code>${request.itemKey}</code>${' · '}
       <a href=${`/review/submissions/${request.submissionId}`}>${t('review.openSubmission')}</a></p>
     <p class="small muted">${t('review.askedBy', { name: who(request.requestedBy), time: formatInZone(request.requestedAt, zone) })}</p>
     <blockquote data-testid="regrade-reason">${request.reason}</blockquote>

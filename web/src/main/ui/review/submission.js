@@ -11,7 +11,7 @@ import { formatInZone } from '../lib/time.js';
 import { useApp } from '../lib/app-context.js';
 import { ablationOf, listRuns, withRecords } from '../lib/runs.js';
 import { Page } from '../components/page.js';
-import { Async, Empty, Notice, attempt, useApi } from '../components/states.js';
+import { Async, Empty, Loading, Notice, attempt, useApi } from '../components/states.js';
 import { ReportView, embedsOf } from '../components/report-view.js';
 import { canPublish, claimsOf, handedInFirst, neighbours, queuePath, runsByMember, typing } from './desk.js';
 import { CodeView } from './code-view.js';
@@ -54,7 +54,10 @@ export function SubmissionReview({ params }) {
   const title = state.data ? `${state.data.submission.teamName} · ${state.data.assignment.title}` : t('review.submission');
   return html`<${Page} title=${title} wide crumbs=${state.data ? deskCrumbs(state.data.course, { label: title })
     : deskCrumbs(null)}>
-    <${Async} state=${state}>${(loaded) => html`<${Desk} key=${loaded.submission.id} ...${loaded} />`}<//>
+    <${Async} state=${state}>${(loaded) => (loaded.submission.id === Number(params.submissionId)
+      ? html`<${Desk} key=${loaded.submission.id} ...${loaded} />`
+      // Another submission is on its way: never show the previous one's scores under the new address.
+      : html`<${Loading} />`)}<//>
   <//>`;
 }
 
@@ -75,7 +78,7 @@ function Desk({ submission, assignment, course, item, versions, report, runs, ab
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [previous, next]);
-  return html`<div class="review-desk">
+  return html`<div class="review-desk" data-submission=${submission.id}>
     <header class="review-head">
       <div>
         <h1>${submission.teamName} · ${assignment.title}</h1>
@@ -159,7 +162,7 @@ function Checklist({ submission, assignment, course, result, people }) {
         <button type="button" onClick=${publish} data-testid="publish">${t('review.publish', { title: assignment.title })}</button>
         <p class="muted small">${t('review.publishHelp')}</p></div>`}
       <${Notice} notice=${notice} />
-      <${History} history=${history} people=${people} />
+      <${History} history=${history} people=${people} zone=${course.timeZone} />
     `}<//>
     ${result && html`<details class="stage-log" data-testid="stage-log"><summary>${t('review.stageLog')}</summary>
       <pre>${result.logs || t('review.noLog')}</pre></details>`}
@@ -224,13 +227,13 @@ function Claims({ claims }) {
   </table>`;
 }
 
-function History({ history, people }) {
+function History({ history, people, zone }) {
   return html`<details class="history" data-testid="history" open=${history.length > 0}>
     <summary>${t('review.history', { count: history.length })}</summary>
     ${history.length === 0 ? html`<p class="muted small">${t('review.noHistory')}</p>`
       : html`<ol class="plain small">${history.map((score) => html`<li key=${score.id}>
-        ${new Date(score.scoredAt).toLocaleString()} · <strong>${people.get(score.scoredBy) ?? `#${score.scoredBy}`}</strong> ·
-        ${score.itemKey}: ${score.oldPoints ?? '—'} → ${score.newPoints}${score.comment ? ` · ${score.comment}` : ''}</li>`)}</ol>`}
+        ${`${formatInZone(score.scoredAt, zone)} · `}<strong>${people.get(score.scoredBy) ?? `#${score.scoredBy}`}</strong>
+        ${` · ${score.itemKey}: ${score.oldPoints ?? '—'} → ${score.newPoints}${score.comment ? ` · ${score.comment}` : ''}`}</li>`)}</ol>`}
   </details>`;
 }
 
