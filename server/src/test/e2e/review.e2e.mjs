@@ -157,7 +157,9 @@ async function answersPhase() {
   seen.regrade.answered = await text(ta, '[data-testid="regrade-answered"]');
   await shot(ta, 'regrades');
 
-  await ta.goto(url(`/review/assignments/${assignmentId}/similarity`));
+  await ta.click('[data-testid="review-tab-queue"]');
+  await ta.click('[data-testid="open-similarity"]', LONG);
+  await ta.waitForURL((at) => at.pathname === `/review/assignments/${assignmentId}/similarity`, LONG);
   await ta.waitForSelector('[data-testid="run-similarity"]', LONG);
   seen.similarity = { before: await text(ta, 'main') };
   await ta.click('[data-testid="run-similarity"]');

@@ -57,7 +57,9 @@ function Queue({ course, assignments, teams }) {
     const query = Object.entries(next).filter(([, v]) => v).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
     location.route(`/review/courses/${course.id}${query ? `?${query}` : ''}`, true);
   };
-  const chosen = assignments.find((assignment) => String(assignment.id) === filters.assignmentId);
+  // The similarity check is per assignment: offered for the chosen one, or the course's only one.
+  const chosen = assignments.find((assignment) => String(assignment.id) === filters.assignmentId)
+    ?? (assignments.length === 1 ? assignments[0] : null);
   return html`
     <form class="inline review-filters" data-testid="queue-filters" onSubmit=${(e) => e.preventDefault()}>
       <label>${t('review.assignment')}<select value=${filters.assignmentId} data-testid="filter-assignment"
