@@ -148,6 +148,7 @@ async function answersPhase() {
   const ta = await signedIn(taEmail, `/review/courses/${courseId}/regrades`);
   await ta.waitForSelector('[data-testid="regrade-answer"]', LONG);
   seen.regrade = { reason: await text(ta, '[data-testid="regrade-reason"]') };
+  await shot(ta, 'regrade-open');
   await ta.fill('[data-testid="regrade-answer"] input[name="points"]', '10');
   await ta.fill('[data-testid="regrade-answer"] input[name="comment"]', 'Zoom confirmed in the model summary.');
   await ta.click('[data-testid="accept"]');
@@ -171,6 +172,14 @@ async function answersPhase() {
   seen.similarity.regions = await ta.locator('[data-testid="region"]').count();
   seen.similarity.matchedLines = await ta.locator('[data-testid="region"] .line.matched').count();
   await shot(ta, 'similarity', true);
+
+  // The desk in Korean.
+  await ta.goto(url(`/review/courses/${courseId}`));
+  await ta.selectOption('[data-testid="language"]', 'ko');
+  await ta.waitForSelector('[data-testid="review-tab-queue"]:has-text("대기열")', LONG);
+  await ta.waitForSelector('[data-testid="review-queue"] tbody tr', LONG);
+  seen.korean = await text(ta, 'h1');
+  await shot(ta, 'queue-ko');
 }
 
 try {

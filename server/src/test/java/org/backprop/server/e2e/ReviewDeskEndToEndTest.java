@@ -189,6 +189,11 @@ class ReviewDeskEndToEndTest {
     }
 
     @Test
+    void theDeskSpeaksKorean() {
+        assertTrue(text(answers, "korean").startsWith("검토 대기열"), answers::toString);
+    }
+
+    @Test
     void onlyStaffSeeTheDesk() {
         assertTrue(text(desk, "student").contains("You are not a TA or instructor of any course"), desk::toString);
         assertEquals(0, desk.get("taPublishButtons").asInt(), "a TA may not publish, so sees no button: " + desk);
