@@ -9,7 +9,7 @@ import org.backprop.server.course.Course;
 import org.backprop.server.team.Team;
 
 /** Builds submission views from the entities. */
-final class SubmissionViews {
+public final class SubmissionViews {
     private SubmissionViews() {
     }
 
@@ -36,7 +36,7 @@ final class SubmissionViews {
     }
 
     /** Returns "on time" or the lateness in days, hours, minutes and seconds, e.g. "1 d 2 h 0 min 5 s late". */
-    static String lateBy(Duration late) {
+    public static String lateBy(Duration late) {
         if (late.isZero()) {
             return "on time";
         }
