@@ -323,7 +323,24 @@ async function feedbackPhase() {
   seen.completion = await a.$$eval('.cm-tooltip-autocomplete li', (items) => items.map((item) => item.textContent));
   await shot(a, 'workspace-completion');
   await a.keyboard.press('Escape');
-  await a.locator('.cm-line', { hasText: 'Datasets.lo' }).locator('text=Datasets').first().hover();
+  // The mouse rests on the word "Datasets" of the typed line (found with a DOM range: the word has no element).
+  const word = await a.evaluate(() => {
+    const line = [...document.querySelectorAll('.cm-line')].find((l) => l.textContent.includes('Datasets.lo'));
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent.indexOf('Datasets');
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 3);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+    }
+    return null;
+  });
+  await a.mouse.move(word.x - 20, word.y);
+  await a.mouse.move(word.x, word.y, { steps: 4 });
   await a.waitForSelector('.cm-tooltip-hover', LONG);
   seen.hover = await a.textContent('.cm-tooltip-hover');
   await shot(a, 'workspace-ko');

@@ -36,8 +36,9 @@ export function CourseHome({ params }) {
   return html`<${Page} title=${course?.title ?? ''} crumbs=${course ? [{ label: `${course.code} ${course.title}` }] : []}>
     <${Async} state=${state}>${({ assignments, sets, teams }) => html`
       <h1>${course.code} ${course.title}</h1>
-      ${(course.myRole === 'INSTRUCTOR' || course.myRole === 'TA') && html`<p><a class="button" href=${`/console/courses/${course.id}`}
-        data-testid="console-link">${t('console.title')}</a></p>`}
+      ${(course.myRole === 'INSTRUCTOR' || course.myRole === 'TA') && html`<p class="staff-links">
+        <a class="button" href=${`/review/courses/${course.id}`} data-testid="review-link">${t('review.desk')}</a>
+        <a class="button" href=${`/console/courses/${course.id}`} data-testid="console-link">${t('console.title')}</a></p>`}
       <div class="columns">
         <section aria-labelledby="assignments-heading">
           <h2 id="assignments-heading">${t('course.assignments')}</h2>
