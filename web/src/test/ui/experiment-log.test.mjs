@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignmentFromSearch, destinationLine, inOrder, saveRun } from '../../main/ui/experiment-log.js';
+import { assignmentFromSearch, destinationLine, inOrder, saveModel, saveRun } from '../../main/ui/experiment-log.js';
 
 const RECORD = JSON.stringify({ format: 'backprop-run-record', version: 1, name: 'baseline' });
 
@@ -17,11 +17,12 @@ test('a run goes to the assignment\'s log with the sources\' hash, the record an
   const calls = [];
   const fetchFn = async (url, init) => {
     calls.push({ url, init });
-    return { ok: true, status: 201, json: async () => ({}) };
+    return { ok: true, status: 201, json: async () => ({ id: 42, name: 'baseline' }) };
   };
   const saved = await saveRun({ assignmentId: 'hw 1', sourceSha256: 'ab'.repeat(32), recordJson: RECORD,
     headers: { 'X-CSRF-Token': 't0k' }, fetchFn });
-  assert.deepEqual(saved, { ok: true, text: "Run saved to your team's experiment log: baseline." });
+  assert.deepEqual(saved, { ok: true, text: "Run saved to your team's experiment log: baseline.",
+    run: { id: 42, name: 'baseline' } });
   assert.equal(calls[0].url, '/api/assignments/hw%201/runs');
   assert.equal(calls[0].init.method, 'POST');
   assert.equal(calls[0].init.headers['X-CSRF-Token'], 't0k');
@@ -39,6 +40,34 @@ test('the server\'s problem message, or why it could not be asked, is what the s
   const offline = async () => { throw new TypeError('Failed to fetch'); };
   assert.equal((await saveRun({ assignmentId: '1', sourceSha256: 'x', recordJson: RECORD, fetchFn: offline })).text,
     'The run could not be saved: the server cannot be reached. Check your connection.');
+});
+
+test('a saved model goes to the run saved last, as its bytes under the name the program gave', async () => {
+  const calls = [];
+  const fetchFn = async (url, init) => {
+    calls.push({ url, init });
+    return { ok: true, status: 200, json: async () => ({}) };
+  };
+  const bytes = new Uint8Array([1, 2, 3]);
+  const saved = await saveModel({ assignmentId: 'hw 1', run: { id: 42, name: 'fashion_mnist/baseline' },
+    name: 'fashion_mnist', bytes, headers: { 'X-CSRF-Token': 't0k' }, fetchFn });
+  assert.deepEqual(saved, { ok: true, text: 'Model fashion_mnist saved with run fashion_mnist/baseline.' });
+  assert.equal(calls[0].url, '/api/assignments/hw%201/runs/42/model?name=fashion_mnist');
+  assert.equal(calls[0].init.method, 'PUT');
+  assert.equal(calls[0].init.headers['Content-Type'], 'application/octet-stream');
+  assert.equal(calls[0].init.headers['X-CSRF-Token'], 't0k');
+  assert.equal(calls[0].init.body, bytes);
+
+  const noRun = await saveModel({ assignmentId: '1', run: null, name: 'final', bytes, fetchFn });
+  assert.deepEqual(noRun, { ok: false, text: 'Model final was not kept in the experiment log: no run of this program'
+    + ' was saved before it.' });
+  assert.equal(calls.length, 1, 'nothing is sent without a saved run');
+  const problem = async () => ({ ok: false, status: 413, json: async () => ({ detail: 'The model is too large.' }) });
+  assert.equal((await saveModel({ assignmentId: '1', run: { id: 1, name: 'b' }, name: 'f', bytes, fetchFn: problem }))
+    .text, 'The model is too large.');
+  const offline = async () => { throw new TypeError('Failed to fetch'); };
+  assert.equal((await saveModel({ assignmentId: '1', run: { id: 1, name: 'b' }, name: 'f', bytes, fetchFn: offline }))
+    .text, 'Model f could not be saved: the server cannot be reached. Check your connection.');
 });
 
 test('runs are saved one at a time in the order the fits ended, and the last one\'s answer is shown last', async () => {

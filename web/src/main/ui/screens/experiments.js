@@ -1,10 +1,11 @@
 // The team's experiment log: every fit of every member, curves of the selected runs overlaid, the ablation table the
-// server builds from the model graphs, and one run's confusion matrix and model, with its record to download.
+// server builds from the model graphs, and one run's confusion matrix and model, with its record (and the weights its
+// program saved after it) to download.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../lib/html.js';
 import { t } from '../lib/i18n.js';
 import { assignmentCrumbs, loadAssignment } from '../lib/assignment.js';
-import { ablationOf, listRuns, withRecords } from '../lib/runs.js';
+import { ablationOf, listRuns, logPath, withRecords } from '../lib/runs.js';
 import { courseTime, ownZone } from '../lib/time.js';
 import { Page } from '../components/page.js';
 import { AssignmentTabs } from '../components/layout.js';
@@ -30,7 +31,13 @@ function download(run) {
   URL.revokeObjectURL(link.href);
 }
 
-export function RunTable({ runs, selected, onToggle, onDetails, timeZone }) {
+/** A link that downloads the model the run's program saved after it, when it saved one. */
+function WeightsLink({ assignmentId, run }) {
+  return run.model ? html`<a href=${`${logPath(assignmentId)}/${run.id}/model`} download=${`${run.model.name}.bpm`}
+    data-testid="download-weights">${t('exp.downloadWeights')}</a>` : null;
+}
+
+export function RunTable({ assignmentId, runs, selected, onToggle, onDetails, timeZone }) {
   return html`<div class="scroll"><table class="data runs" data-testid="run-table">
     <thead><tr><th scope="col"><span class="visually-hidden">${t('exp.curves')}</span></th>
       <th scope="col">${t('exp.member')}</th><th scope="col">${t('exp.name')}</th><th scope="col">${t('exp.tags')}</th>
@@ -44,7 +51,8 @@ export function RunTable({ runs, selected, onToggle, onDetails, timeZone }) {
       <td>${run.seed}</td><td>${run.dataset}</td><td class="small">${metricsText(run.finalMetrics)}</td>
       <td class="small">${run.backend}</td>
       <td class="small">${courseTime(run.recordedAt, timeZone ?? ownZone()).main}</td>
-      <td><button type="button" class="link" onClick=${() => onDetails(run.id)}>${t('exp.details')}</button></td>
+      <td><button type="button" class="link" onClick=${() => onDetails(run.id)}>${t('exp.details')}</button>
+        ${' '}<${WeightsLink} assignmentId=${assignmentId} run=${run} /></td>
     </tr>`)}</tbody>
   </table></div>`;
 }
@@ -79,7 +87,8 @@ function Log({ assignmentId, runs, ablation, timeZone }) {
   const chosen = drawn.filter((run) => selected.has(run.id) && run.record);
   const detailRun = drawn.find((run) => run.id === details && run.record);
   return html`
-    <${RunTable} runs=${runs} selected=${selected} onToggle=${toggle} onDetails=${setDetails} timeZone=${timeZone} />
+    <${RunTable} assignmentId=${assignmentId} runs=${runs} selected=${selected} onToggle=${toggle}
+      onDetails=${setDetails} timeZone=${timeZone} />
     <section aria-labelledby="curves-heading">
       <h2 id="curves-heading">${t('exp.curves')}</h2>
       ${chosen.length > 0 && html`<${RunCurves} runs=${chosen} />`}
@@ -90,7 +99,8 @@ function Log({ assignmentId, runs, ablation, timeZone }) {
     </section>
     ${detailRun && html`<section aria-labelledby="details-heading" data-testid="run-details">
       <h2 id="details-heading">${detailRun.name} <button type="button" class="secondary small"
-        onClick=${() => download(detailRun)}>${t('exp.download')}</button></h2>
+        onClick=${() => download(detailRun)}>${t('exp.download')}</button>
+        ${' '}<${WeightsLink} assignmentId=${assignmentId} run=${detailRun} /></h2>
       <div class="columns">
         <${ConfusionMatrix} run=${detailRun} />
         <${ModelTable} run=${detailRun} />

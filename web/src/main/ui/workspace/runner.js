@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, csrfHeaders } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { toEditorDiagnostics, describe } from '../diagnostics.js';
-import { inOrder, saveRun } from '../experiment-log.js';
+import { inOrder, saveModel, saveRun } from '../experiment-log.js';
 import { NO_FITS, applyFitEvent } from './fit-progress.js';
 
 /** At most this many console lines are kept: a program printing in a loop must not take the page down. */
@@ -88,11 +88,8 @@ export function useRunner({ logAssignmentId }) {
     }
   }
 
-  const logRun = inOrder(
-    ({ sourceSha256, recordJson }) => saveRun({
-      assignmentId: logAssignmentId, sourceSha256, recordJson, headers: csrfHeaders(),
-    }),
-    (saved) => setRunLog(saved));
+  // Runs and the models saved after them go one at a time, in the order the program reported them.
+  const toLog = inOrder((send) => send(), (saved) => setRunLog(saved));
 
   function finish(text, error) {
     worker.current?.terminate();
@@ -116,6 +113,8 @@ export function useRunner({ logAssignmentId }) {
     });
     setRunning(true);
     setStatus({ text: t('ws.running'), error: false });
+    // The run this program saved last: a model it saves goes with it.
+    let savedRun = null;
     const current = new Worker('/app/worker.js', { type: 'module' });
     worker.current = current;
     current.onmessage = ({ data }) => {
@@ -128,11 +127,23 @@ export function useRunner({ logAssignmentId }) {
         setFits((state) => applyFitEvent(state, data, performance.now()));
       } else if (data.type === 'run') {
         if (logAssignmentId) {
-          logRun({ sourceSha256: compiled.sourceSha256, recordJson: data.record });
+          toLog(async () => {
+            const saved = await saveRun({
+              assignmentId: logAssignmentId, sourceSha256: compiled.sourceSha256, recordJson: data.record,
+              headers: csrfHeaders(),
+            });
+            savedRun = saved.ok ? saved.run : null;
+            return saved;
+          });
         }
       } else if (data.type === 'model') {
         const url = URL.createObjectURL(new Blob([data.bytes], { type: 'application/octet-stream' }));
         setModels((list) => [...list.filter((m) => m.name !== data.name), { name: data.name, size: data.bytes.byteLength, url }]);
+        if (logAssignmentId) {
+          toLog(() => saveModel({
+            assignmentId: logAssignmentId, run: savedRun, name: data.name, bytes: data.bytes, headers: csrfHeaders(),
+          }));
+        }
       } else if (data.type === 'progress') {
         setDownloads((map) => new Map(map).set(`${data.dataset}/${data.split}`, data));
       } else if (data.type === 'notice') {

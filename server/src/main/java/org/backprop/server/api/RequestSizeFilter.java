@@ -14,28 +14,33 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses request bodies over the configured size before they are read, with a 413 problem that says
  * how large the request was and what the limit is. Multipart uploads (submissions) have a larger limit of
  * their own; their parts are spooled to disk, not memory, and each part is checked against its own limit.
- * Dataset imports, archives of whole datasets, have the largest. Runs sent to an experiment log are JSON
- * larger than other bodies: up to the run-record limit, plus room for the rest of the body.
+ * Dataset imports, archives of whole datasets, have the largest. Of other bodies, two may be larger than the
+ * rest: runs sent to an experiment log (JSON up to the run-record limit, plus room for the rest of the body) and
+ * the model saved after a run (bytes up to a submission's weights limit, streamed to disk).
  */
 public class RequestSizeFilter {
     private final long maxRequestBytes;
     private static final Pattern DATASET_IMPORT = Pattern.compile("/api/courses/[^/]+/datasets/?");
     private static final Pattern EXPERIMENT_LOG = Pattern.compile("/api/assignments/[^/]+/runs/?");
+    private static final Pattern RUN_MODEL = Pattern.compile("/api/assignments/[^/]+/runs/[^/]+/model/?");
     /** Room in a run's body for what surrounds the record: the source hash, the field names. */
     private static final long RUN_ENVELOPE_BYTES = 64 * 1024;
 
     private final long maxUploadBytes;
     private final long maxDatasetUploadBytes;
     private final long maxRunRequestBytes;
+    private final long maxRunModelBytes;
 
     RequestSizeFilter(@ConfigProperty(name = "backprop.http.max-request-bytes") long maxRequestBytes,
             @ConfigProperty(name = "backprop.http.max-upload-bytes") MemorySize maxUploadBytes,
             @ConfigProperty(name = "backprop.datasets.max-upload-size") MemorySize maxDatasetUploadBytes,
-            @ConfigProperty(name = "backprop.experiments.max-record-size") MemorySize maxRunRecordBytes) {
+            @ConfigProperty(name = "backprop.experiments.max-record-size") MemorySize maxRunRecordBytes,
+            @ConfigProperty(name = "backprop.submissions.max-weights-size") MemorySize maxWeightsBytes) {
         this.maxRequestBytes = maxRequestBytes;
         this.maxUploadBytes = maxUploadBytes.asLongValue();
         this.maxDatasetUploadBytes = maxDatasetUploadBytes.asLongValue();
         this.maxRunRequestBytes = Math.max(maxRequestBytes, maxRunRecordBytes.asLongValue() + RUN_ENVELOPE_BYTES);
+        this.maxRunModelBytes = Math.max(maxRequestBytes, maxWeightsBytes.asLongValue());
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -60,14 +65,21 @@ public class RequestSizeFilter {
                     "The Content-Length header \"" + header + "\" is not a number."));
         }
         String path = request.getUriInfo().getPath();
-        long limit = !multipart ? (EXPERIMENT_LOG.matcher(path).matches() ? maxRunRequestBytes : maxRequestBytes)
-                : DATASET_IMPORT.matcher(path).matches() ? maxDatasetUploadBytes
-                : maxUploadBytes;
+        long limit = multipart ? (DATASET_IMPORT.matcher(path).matches() ? maxDatasetUploadBytes : maxUploadBytes)
+                : limitOfBody(path);
         if (length <= limit) {
             return Optional.empty();
         }
         return Optional.of(Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE,
                 "The request is " + kib(length) + " KiB; this server accepts at most " + kib(limit) + " KiB."));
+    }
+
+    /** The limit of a body that is not multipart, sent to {@code path}. */
+    private long limitOfBody(String path) {
+        if (EXPERIMENT_LOG.matcher(path).matches()) {
+            return maxRunRequestBytes;
+        }
+        return RUN_MODEL.matcher(path).matches() ? maxRunModelBytes : maxRequestBytes;
     }
 
     private static long kib(long bytes) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.backprop.grader.check.AblationTable;
 import org.backprop.nn.records.RunRecord;
 import org.backprop.nn.records.RunRecordJson;
+import org.backprop.server.account.Account;
 import org.backprop.server.api.ApiError;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
@@ -18,9 +19,9 @@ import org.backprop.server.assignment.TeamAccess.TeamWork;
 import org.backprop.server.auth.CurrentAccount;
 
 /**
- * The teams' experiment logs: keeps the runs members' programs send, and shows a team's runs to its members and
- * to the course's staff. A run another team kept is "not found" for a student, so that ids tell nothing about
- * other teams.
+ * The teams' experiment logs: keeps the runs members' programs send and the models they save after them, and shows
+ * a team's runs to its members and to the course's staff. A run another team kept is "not found" for a student, so
+ * that ids tell nothing about other teams.
  */
 @ApplicationScoped
 public class ExperimentLog {
@@ -89,6 +90,42 @@ public class ExperimentLog {
         return RunViews.whole(find(staff(teamId, assignmentId), runId));
     }
 
+    /**
+     * Fails unless the caller ran the run, a run of their team's log: a model goes with the run of the program that
+     * saved it, so only the page of the member who ran it sends one.
+     */
+    @Transactional
+    public void requireRunner(long assignmentId, long runId) {
+        runnersRun(assignmentId, runId);
+    }
+
+    /** Keeps a model in the blob store as the run's, replacing the one it had; returns the run as lists show it. */
+    @Transactional
+    public RunView keepModel(long assignmentId, long runId, RunModelView stored) {
+        ExperimentRun run = runnersRun(assignmentId, runId);
+        RunModel model = RunModel.<RunModel>findByIdOptional(run.id).orElseGet(RunModel::new);
+        model.runId = run.id;
+        model.name = stored.name();
+        model.sha256 = stored.sha256();
+        model.sizeBytes = stored.size();
+        model.accountId = me.id();
+        model.savedAt = clock.instant();
+        model.persist();
+        return RunViews.summary(run);
+    }
+
+    /** Returns the model saved with a run of the caller's team's log. */
+    @Transactional
+    public RunModelView model(long assignmentId, long runId) {
+        return model(find(mine(assignmentId), runId));
+    }
+
+    /** Returns the model saved with a run of a team's log, for staff. */
+    @Transactional
+    public RunModelView model(long teamId, long assignmentId, long runId) {
+        return model(find(staff(teamId, assignmentId), runId));
+    }
+
     /** The caller's team's ablation study for the assignment, built from its runs' graphs. */
     @Transactional
     public AblationTable ablation(long assignmentId) {
@@ -118,6 +155,23 @@ public class ExperimentLog {
 
     private TeamWork staff(long teamId, long assignmentId) {
         return access.staff(teamId, assignmentId, "read a team's experiment log");
+    }
+
+    private ExperimentRun runnersRun(long assignmentId, long runId) {
+        ExperimentRun run = find(mine(assignmentId), runId);
+        if (!run.accountId.equals(me.id())) {
+            throw ApiError.forbidden("Only " + Account.<Account>findById(run.accountId).displayName + ", who ran \""
+                    + run.name + "\", can save a model with it: a model goes with the run of the program that saved"
+                    + " it.");
+        }
+        return run;
+    }
+
+    private static RunModelView model(ExperimentRun run) {
+        return RunModel.<RunModel>findByIdOptional(run.id)
+                .map(model -> new RunModelView(model.name, model.sizeBytes, model.sha256))
+                .orElseThrow(() -> ApiError.notFound("Run " + run.id + " (\"" + run.name + "\") has no saved model:"
+                        + " its program saved none after the fit."));
     }
 
     private static Page<RunView> list(TeamWork log, PageParams paging) {

@@ -7,13 +7,17 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import org.backprop.grader.check.AblationTable;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
@@ -34,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MyTeamRunsResource {
     @Inject
     ExperimentLog log;
+
+    @Inject
+    RunModels models;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,5 +79,38 @@ public class MyTeamRunsResource {
     @Operation(summary = "Get a run of my team", description = "With the whole run record, for charts.")
     public RunView get(@PathParam("assignmentId") long assignmentId, @PathParam("runId") long runId) {
         return log.mine(assignmentId, runId);
+    }
+
+    @PUT
+    @Path("/{runId}/model")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Keep the model saved after a run of mine", description = "Body: the saved-model bytes"
+            + " (nn's saved-model format, as model.save(name) wrote them), at most a submission's weights limit;"
+            + " name: the name it was saved under. Only the member who ran the run sends its model; a second one"
+            + " replaces the first. Answers with the run as lists show it.")
+    @APIResponse(responseCode = "200", description = "Kept; the run's model names it")
+    @APIResponse(responseCode = "400", description = "No body, or a name Model.save refuses")
+    @APIResponse(responseCode = "403", description = "Not a student of the course, or a teammate ran the run")
+    @APIResponse(responseCode = "413", description = "Over the weights limit; the detail names it")
+    public RunView saveModel(@PathParam("assignmentId") long assignmentId, @PathParam("runId") long runId,
+            @QueryParam("name") String name, InputStream body) {
+        return models.save(assignmentId, runId, name, body);
+    }
+
+    @GET
+    @Path("/{runId}/model")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, Problem.MEDIA_TYPE})
+    @Operation(summary = "Download the model saved after a run of my team", description = "As <name>.bpm; the ETag"
+            + " is its SHA-256.")
+    public Response model(@PathParam("assignmentId") long assignmentId, @PathParam("runId") long runId) {
+        return download(models.mine(assignmentId, runId));
+    }
+
+    /** The saved model as a file download, its SHA-256 the ETag (the same bytes always have the same name). */
+    static Response download(RunModels.Download model) {
+        return Response.ok(model.blob().toFile(), MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + model.name() + ".bpm\"")
+                .header(HttpHeaders.ETAG, "\"" + model.sha256() + "\"")
+                .build();
     }
 }

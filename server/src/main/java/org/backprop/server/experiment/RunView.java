@@ -8,7 +8,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A run of a team's experiment log: what lists show, and with one run the whole record (for charts). */
+/**
+ * A run of a team's experiment log: what lists show (with the model saved after it, if any), and with one run the
+ * whole record (for charts).
+ */
 public record RunView(
         long id,
         long teamId,
@@ -28,6 +31,8 @@ public record RunView(
         @Schema(description = "SHA-256 of the stored record's UTF-8 bytes: a submission naming this run hashes it"
                 + " as the line runs/<id>.json<TAB><size><TAB><recordSha256>") String recordSha256,
         @Schema(description = "The stored record's size in bytes") int size,
+        @Schema(description = "The model the program saved after this run's fit, or null when it saved none",
+                nullable = true) RunModelView model,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(type = SchemaType.OBJECT, description = "The whole run record; only when one run is asked for",
                 nullable = true) JsonNode record) {

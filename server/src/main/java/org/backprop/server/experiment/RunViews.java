@@ -27,11 +27,13 @@ final class RunViews {
 
     private static RunView of(ExperimentRun run, JsonNode record) {
         Account member = Account.findById(run.accountId);
+        RunModel model = RunModel.findById(run.id);
         return new RunView(run.id, run.teamId, run.assignmentId, run.name,
                 read(run.tags, new TypeReference<List<String>>() { }), run.seed,
                 new RunMember(run.accountId, member.displayName), run.recordedAt, run.sourceSha256, run.backend,
                 run.device, run.datasetName, read(run.finalMetrics, new TypeReference<Map<String, Double>>() { }),
-                run.recordSha256, run.sizeBytes, record);
+                run.recordSha256, run.sizeBytes,
+                model == null ? null : new RunModelView(model.name, model.sizeBytes, model.sha256), record);
     }
 
     static String write(Object value) {

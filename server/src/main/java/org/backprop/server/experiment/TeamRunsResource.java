@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.backprop.grader.check.AblationTable;
 import org.backprop.server.api.Page;
 import org.backprop.server.api.PageParams;
@@ -28,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TeamRunsResource {
     @Inject
     ExperimentLog log;
+
+    @Inject
+    RunModels models;
 
     @GET
     @Operation(summary = "List a team's runs", description = "For the course's instructors and TAs; newest first,"
@@ -52,5 +56,15 @@ public class TeamRunsResource {
     public RunView get(@PathParam("teamId") long teamId, @PathParam("assignmentId") long assignmentId,
             @PathParam("runId") long runId) {
         return log.team(teamId, assignmentId, runId);
+    }
+
+    @GET
+    @Path("/{runId}/model")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, Problem.MEDIA_TYPE})
+    @Operation(summary = "Download the model saved after a run of a team", description = "For the course's"
+            + " instructors and TAs; as <name>.bpm, the ETag its SHA-256.")
+    public Response model(@PathParam("teamId") long teamId, @PathParam("assignmentId") long assignmentId,
+            @PathParam("runId") long runId) {
+        return MyTeamRunsResource.download(models.team(teamId, assignmentId, runId));
     }
 }

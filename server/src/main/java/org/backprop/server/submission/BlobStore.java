@@ -63,7 +63,11 @@ public class BlobStore {
         return config.blobDir().resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    private String put(InputStream in) throws IOException {
+    /**
+     * Stores what {@code in} holds, read to its end, and returns the SHA-256 (hex) it is stored under. A stream that
+     * throws while read (a size cap, say) leaves nothing behind, and its exception goes to the caller.
+     */
+    public String put(InputStream in) throws IOException {
         Path temporary = Files.createTempFile(tmp(), "blob-", ".part");
         try {
             MessageDigest digest = sha256();

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
     private static final String JSON = "application/json";
+    private static final String OCTETS = "application/octet-stream";
     private static final String BOUNDARY = "matrix-boundary";
     private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
 
@@ -327,6 +328,14 @@ class AuthorizationMatrixTest {
                                 "TA B", 403, "instructor B", 403, "worker A", 403)),
                 new Rule("GET", "/api/teams/" + teamA + "/assignments/" + assignmentA + "/runs/999999999", null, null,
                         Map.of("anonymous", 401, "TA A", 404, "student A", 403, "TA B", 403)),
+                new Rule("PUT", assignment + "/runs/999999999/model?name=final", OCTETS, "saved model",
+                        Map.of("anonymous", 401, "student A", 404, "other student A", 409, "TA A", 403, "admin", 403,
+                                "student B", 403, "worker A", 403)),
+                new Rule("GET", assignment + "/runs/999999999/model", null, null, Map.of("anonymous", 401,
+                        "student A", 404, "other student A", 409, "TA A", 403, "student B", 403, "worker A", 403)),
+                new Rule("GET", "/api/teams/" + teamA + "/assignments/" + assignmentA + "/runs/999999999/model", null,
+                        null, Map.of("anonymous", 401, "TA A", 404, "instructor A", 404, "student A", 403, "TA B", 403,
+                                "instructor B", 403, "worker A", 403)),
                 new Rule("GET", assignment + "/workspace", null, null, Map.of("anonymous", 401, "student A", 200,
                         "other student A", 409, "TA A", 403, "admin", 403, "student B", 403, "TA B", 403,
                         "worker A", 403)),

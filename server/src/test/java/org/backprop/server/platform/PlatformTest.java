@@ -48,7 +48,7 @@ class PlatformTest {
                 "flyway_schema_history", "grading_attempt", "grading_job", "grading_result",
                 "grading_result_item", "hidden_test_file", "late_credit_step", "password_setup", "rate_limit_event",
                 "regrade_request", "report_draft",
-                "result_publication", "review_score", "rubric_item",
+                "result_publication", "review_score", "rubric_item", "run_model", "similarity_report",
                 "starter_file", "submission", "submission_file", "submission_run", "team", "team_audit", "team_member",
                 "team_set", "worker_token", "workspace", "workspace_file_revision"), tables);
     }
