@@ -220,6 +220,7 @@ async function teamPhase() {
     curves: await b.$$eval('.chart-grid figure', (figures) => figures.map((f) => f.dataset.testid)),
     ablation: await b.textContent('[data-testid="ablation-table"]').catch(() => null),
     details: await b.isVisible('[data-testid="model-table"]'),
+    weights: await b.$$eval('[data-testid="run-table"] a[download]', (links) => links.map((l) => l.getAttribute('download'))),
   };
   await shot(b, 'experiments');
   await openFile(a, 'model/Components.java');

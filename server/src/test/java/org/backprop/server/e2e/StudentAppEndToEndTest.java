@@ -230,6 +230,8 @@ class StudentAppEndToEndTest {
         assertTrue(ablation.contains("fashion_mnist/no-residual") && ablation.contains("residual")
                 && ablation.contains("Add"), ablation);
         assertTrue(experiments.get("details").asBoolean(), experiments::toString);
+        assertEquals("[\"fashion_mnist.bpm\"]", experiments.get("weights").toString(),
+                "the model saved after the baseline is kept with that run, for teammates to download");
     }
 
     @Test
