@@ -324,9 +324,10 @@ async function feedbackPhase() {
   seen.completion = await a.$$eval('.cm-tooltip-autocomplete li', (items) => items.map((item) => item.textContent));
   await shot(a, 'workspace-completion');
   await a.keyboard.press('Escape');
-  // The mouse rests on the word "Datasets" of the typed line (found with a DOM range: the word has no element).
+  // The mouse rests on the word "Datasets" of `Datasets.load(name, "train")` (found with a DOM range: the word has no
+  // element of its own); hover documentation waits for the pointer to rest, so it is moved there again until it shows.
   const word = await a.evaluate(() => {
-    const line = [...document.querySelectorAll('.cm-line')].find((l) => l.textContent.includes('Datasets.lo'));
+    const line = [...document.querySelectorAll('.cm-line')].find((l) => l.textContent.includes('Datasets.load(name'));
     const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent.indexOf('Datasets');
@@ -340,8 +341,13 @@ async function feedbackPhase() {
     }
     return null;
   });
-  await a.mouse.move(word.x - 20, word.y);
-  await a.mouse.move(word.x, word.y, { steps: 4 });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await a.mouse.move(word.x, word.y - 60);
+    await a.mouse.move(word.x, word.y, { steps: 5 });
+    if (await a.waitForSelector('.cm-tooltip-hover', { timeout: 5_000 }).then(() => true, () => false)) {
+      break;
+    }
+  }
   await a.waitForSelector('.cm-tooltip-hover', LONG);
   seen.hover = await a.textContent('.cm-tooltip-hover');
   await shot(a, 'workspace-ko');
