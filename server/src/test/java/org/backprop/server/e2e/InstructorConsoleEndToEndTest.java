@@ -15,7 +15,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.backprop.server.account.Account;
 import org.backprop.server.fixtures.Fixtures;
@@ -194,28 +192,11 @@ class InstructorConsoleEndToEndTest {
 
     /** Runs one phase of the browser script and returns what it saw. */
     private JsonNode browse(String phase, String config) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("backprop.repository-root"));
-        Process browser = new ProcessBuilder("node", root.resolve("server/src/test/e2e/console.e2e.mjs").toString(),
-                page.toString(), phase, config).directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String report = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(browser.waitFor(5, TimeUnit.MINUTES), "the browser script should finish");
-        assertEquals(0, browser.exitValue(), () -> "browser script failed: " + report);
-        return new ObjectMapper().readTree(report);
+        return BrowserJourney.run("console.e2e.mjs", page, List.of(phase, config), Duration.ofMinutes(5));
     }
 
-    /** Quarkus points RestAssured at the test's server only around each test, so setup does it itself. */
     private <T> T againstTheTestServer(Supplier<T> calls) {
-        String baseUri = RestAssured.baseURI;
-        int port = RestAssured.port;
-        RestAssured.baseURI = page.getProtocol() + "://" + page.getHost();
-        RestAssured.port = page.getPort();
-        try {
-            return calls.get();
-        } finally {
-            RestAssured.baseURI = baseUri;
-            RestAssured.port = port;
-        }
+        return BrowserJourney.againstTheTestServer(page, calls);
     }
 
     private JsonPath api(String path) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -15,12 +14,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.backprop.server.account.Account;
 import org.backprop.server.experiment.Runs;
@@ -150,32 +148,15 @@ class ReviewDeskEndToEndTest {
 
     /** Runs one phase of the browser script and returns what it saw. */
     private JsonNode browse(String phase) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("backprop.repository-root"));
         Fixtures.Cohort course = homework.course();
-        List<String> command = List.of("node", root.resolve("server/src/test/e2e/review.e2e.mjs").toString(),
-                page.toString(), phase, String.valueOf(course.id()), String.valueOf(homework.assignmentId()),
-                String.valueOf(graded), Fixtures.PASSWORD, course.ta().email(), course.instructor().email(),
-                course.students().get(0).email());
-        Process browser = new ProcessBuilder(command).directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String report = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(browser.waitFor(5, TimeUnit.MINUTES), "the browser script should finish");
-        assertEquals(0, browser.exitValue(), () -> "browser script failed: " + report);
-        return new ObjectMapper().readTree(report);
+        return BrowserJourney.run("review.e2e.mjs", page, List.of(phase, String.valueOf(course.id()),
+                String.valueOf(homework.assignmentId()), String.valueOf(graded), Fixtures.PASSWORD,
+                course.ta().email(), course.instructor().email(), course.students().get(0).email()),
+                Duration.ofMinutes(5));
     }
 
-    /** Quarkus points RestAssured at the test's server only around each test, so setup does it itself. */
     private <T> T againstTheTestServer(Supplier<T> calls) {
-        String baseUri = RestAssured.baseURI;
-        int port = RestAssured.port;
-        RestAssured.baseURI = page.getProtocol() + "://" + page.getHost();
-        RestAssured.port = page.getPort();
-        try {
-            return calls.get();
-        } finally {
-            RestAssured.baseURI = baseUri;
-            RestAssured.port = port;
-        }
+        return BrowserJourney.againstTheTestServer(page, calls);
     }
 
     private static String text(JsonNode seen, String field) {

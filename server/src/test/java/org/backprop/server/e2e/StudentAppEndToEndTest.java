@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -18,14 +17,12 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.backprop.server.account.Account;
 import org.backprop.server.assignment.AssignmentFolder;
@@ -138,30 +135,14 @@ class StudentAppEndToEndTest {
 
     /** Runs one phase of the browser script and returns what it saw. */
     private JsonNode browse(String phase, String joinCode) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("backprop.repository-root"));
-        List<String> command = new ArrayList<>(List.of("node", root.resolve("server/src/test/e2e/student.e2e.mjs")
-                .toString(), page.toString(), phase, String.valueOf(assignmentId), joinCode, Fixtures.PASSWORD));
-        students.forEach(student -> command.add(student.email()));
-        Process browser = new ProcessBuilder(command).directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String report = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(browser.waitFor(15, TimeUnit.MINUTES), "the browser script should finish");
-        assertEquals(0, browser.exitValue(), () -> "browser script failed: " + report);
-        return new ObjectMapper().readTree(report);
+        List<String> arguments = new ArrayList<>(List.of(phase, String.valueOf(assignmentId), joinCode,
+                Fixtures.PASSWORD));
+        students.forEach(student -> arguments.add(student.email()));
+        return BrowserJourney.run("student.e2e.mjs", page, arguments, Duration.ofMinutes(15));
     }
 
-    /** Quarkus points RestAssured at the test's server only around each test, so setup does it itself. */
     private <T> T againstTheTestServer(Supplier<T> calls) {
-        String baseUri = RestAssured.baseURI;
-        int port = RestAssured.port;
-        RestAssured.baseURI = page.getProtocol() + "://" + page.getHost();
-        RestAssured.port = page.getPort();
-        try {
-            return calls.get();
-        } finally {
-            RestAssured.baseURI = baseUri;
-            RestAssured.port = port;
-        }
+        return BrowserJourney.againstTheTestServer(page, calls);
     }
 
     @Test
