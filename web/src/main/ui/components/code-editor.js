@@ -55,13 +55,8 @@ export function CodeEditor({ path, text, version, diagnostics, onChange, command
       state = stateFor(path, text ?? '');
       states.current.set(key, state);
     }
+    // The state being left was remembered under its file by the effect below, whose cleanup runs first.
     if (view.current.state !== state) {
-      // Keep the state being left, with its history, for when the student comes back to that file.
-      for (const [otherKey, other] of states.current) {
-        if (other === view.current.state) {
-          states.current.set(otherKey, view.current.state);
-        }
-      }
       view.current.setState(state);
     }
   }, [path, version]);

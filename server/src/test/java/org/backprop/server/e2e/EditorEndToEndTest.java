@@ -6,22 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.io.TempFolders;
 import org.backprop.server.course.CourseRole;
@@ -109,38 +106,19 @@ class EditorEndToEndTest {
 
     @BeforeAll
     void driveTheEditor() throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("backprop.repository-root"));
         student = fixtures.account("e2e");
         importFashionMnist();
         homework = publishHomework();
-        Process browser = new ProcessBuilder("node", root.resolve("server/src/test/e2e/editor.e2e.mjs").toString(),
-                page.toString(), student.email(), Fixtures.PASSWORD, String.valueOf(homework.assignmentId()),
-                member().email(), loner().email(), RUNS_PROGRAM)
-                .directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String report = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(browser.waitFor(5, TimeUnit.MINUTES), "the browser script should finish");
-        assertEquals(0, browser.exitValue(), () -> "browser script failed: " + report);
-        seen = new ObjectMapper().readTree(report);
+        seen = BrowserJourney.run("editor.e2e.mjs", page, List.of(student.email(), Fixtures.PASSWORD,
+                String.valueOf(homework.assignmentId()), member().email(), loner().email(), RUNS_PROGRAM),
+                Duration.ofMinutes(5));
         assertNull(seen.get("failure"), () -> "the page did not behave: " + seen);
     }
 
-    /**
-     * A course of three students with a published assignment, students 0 and 1 in one team, made through the API.
-     * Quarkus points RestAssured at the test's server only around each test, so this does it for the setup.
-     */
+    /** A course of three students with a published assignment, students 0 and 1 in one team, made through the API. */
     private Homework publishHomework() {
-        String baseUri = RestAssured.baseURI;
-        int port = RestAssured.port;
-        RestAssured.baseURI = page.getProtocol() + "://" + page.getHost();
-        RestAssured.port = page.getPort();
-        try {
-            return Homework.publish(fixtures.cohort(3), "2099-12-14T23:59", 2);
-        } finally {
-            RestAssured.baseURI = baseUri;
-            RestAssured.port = port;
-        }
+        return BrowserJourney.againstTheTestServer(page, () -> Homework.publish(fixtures.cohort(3), "2099-12-14T23:59",
+                2));
     }
 
     /** Returns each element's {@code name} field as text. */
