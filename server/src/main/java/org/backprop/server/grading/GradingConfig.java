@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.backprop.grader.worker.wire.RunLimitsView;
 
 /** Settings of the grading queue and of the server's own worker, under {@code backprop.grading}. */
 @ConfigMapping(prefix = "backprop.grading")
@@ -49,6 +50,12 @@ public interface GradingConfig {
 
         /** Processes and threads together. */
         int maxProcesses();
+
+        /** Returns these limits as the worker API hands them to workers. */
+        default RunLimitsView view() {
+            return new RunLimitsView(wallTime().toSeconds(), cpuTime().toSeconds(), maxOutputBytes(),
+                    maxMemoryMegabytes(), maxProcesses());
+        }
     }
 
     /** The sandbox's tools. */

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.backprop.server.api.ApiError;
 import org.backprop.server.team.Team;
 import org.backprop.server.team.TeamSet;
+import org.backprop.grader.worker.wire.ResultRequest;
+import org.backprop.grader.worker.wire.LeaseView;
 
 /**
  * The grading queue's state machine in PostgreSQL: jobs are queued, leased by one worker at a time

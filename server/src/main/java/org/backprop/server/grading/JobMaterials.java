@@ -6,6 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.worker.wire.LeasedJob;
+import org.backprop.grader.worker.wire.ClaimView;
+import org.backprop.grader.worker.wire.WorkerRubricItem;
 
 /** Gathers what grading a leased job needs: the submission's material, the rubric, the team, the limits. */
 @ApplicationScoped
@@ -30,7 +33,7 @@ public class JobMaterials {
                 inputs.rerunVariants(job.assignmentId), inputs.claimedRuns(job.submissionId).stream().map(ClaimView::of).toList(),
                 inputs.report(job.submissionId), teamMembers(job.teamId),
                 inputs.rubric(job.assignmentId).stream().map(WorkerRubricItem::of).toList(),
-                RunLimitsView.of(config.limits()), inputs.datasets(job.assignmentId),
+                config.limits().view(), inputs.datasets(job.assignmentId),
                 inputs.hiddenSplits(job.assignmentId), inputs.hiddenTests(job.assignmentId));
     }
 

@@ -6,8 +6,8 @@ package org.backprop.server.grading;
  */
 public record LeaseHolder(Long tokenId, String owner, Long courseId) {
 
-    /** Returns the holder for the server's own worker number {@code number}. */
-    public static LeaseHolder inProcess(int number) {
-        return new LeaseHolder(null, "in-process worker " + number, null);
+    /** Returns the holder for the server's own worker. */
+    public static LeaseHolder inProcess() {
+        return new LeaseHolder(null, "in-process worker", null);
     }
 }

@@ -32,6 +32,8 @@ import org.backprop.server.submission.BlobStore;
 import org.backprop.server.submission.FileKind;
 import org.backprop.server.submission.Submission;
 import org.backprop.server.submission.SubmissionFile;
+import org.backprop.grader.worker.wire.JobDataset;
+import org.backprop.grader.worker.wire.HiddenSplitView;
 
 /**
  * Reads what a grading job needs from the submission store: the snapshot's sources (under {@code src/}), the runs

@@ -42,10 +42,9 @@ import org.backprop.server.demo.DemoHomeworkDatasets;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.grading.GradingConfig;
 import org.backprop.server.grading.GradingInputs;
-import org.backprop.server.grading.JobDataset;
-import org.backprop.server.grading.RunLimitsView;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.backprop.grader.worker.wire.JobDataset;
 
 /**
  * The real homework ({@code assignments/hw-convnets}, its datasets rewritten to the demo's two as the demo does)
@@ -195,7 +194,7 @@ class HomeworkGradingEndToEndTest {
         assertTrue(compiled.succeeded(), compiled.diagnostics()::toString);
         RunDatasets runDatasets = new RunDatasets(inputs.datasets(assignment).stream().map(JobDataset::toManifest)
                 .toList(), datasetStore::shard);
-        RunResult run = sandbox.run(compiled.js(), RunLimitsView.of(config.limits()).toRunLimits(), runDatasets,
+        RunResult run = sandbox.run(compiled.js(), config.limits().view().toRunLimits(), runDatasets,
                 RunPlan.ALL);
         assertEquals(RunResult.Status.COMPLETED, run.status(), run::toString);
         assertEquals(12, run.runRecords().size(), "on each of 2 datasets the study (a baseline and 4 variants) and the"

@@ -27,6 +27,8 @@ import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.PinnedClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.backprop.grader.worker.wire.ResultRequest;
+import org.backprop.grader.worker.wire.ResultItemRequest;
 
 /**
  * The queue against real PostgreSQL: leases under concurrency, expiry, heartbeats, the retry cap and

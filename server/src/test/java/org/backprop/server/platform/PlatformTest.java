@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.backprop.server.api.Problem;
 import org.junit.jupiter.api.Test;
+import org.backprop.grader.worker.wire.LeasedJob;
 
 @QuarkusTest
 class PlatformTest {

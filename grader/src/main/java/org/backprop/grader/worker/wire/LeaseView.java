@@ -1,4 +1,4 @@
-package org.backprop.server.grading;
+package org.backprop.grader.worker.wire;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.backprop.server.grading;
+package org.backprop.grader.worker.wire;
 
 import java.util.List;
 import org.backprop.grader.heldout.HiddenSplit;
@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A dataset's hidden split as a worker reads it for held-out evaluation: workers only, never a student program.
- * The in-process worker reads the shards from the server's dataset store; a remote worker would fetch them (issue 17).
  */
 public record HiddenSplitView(
         @Schema(description = "The dataset, e.g. fashion_mnist") String dataset,

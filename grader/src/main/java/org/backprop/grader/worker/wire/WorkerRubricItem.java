@@ -1,4 +1,4 @@
-package org.backprop.server.grading;
+package org.backprop.grader.worker.wire;
 
 import java.util.Map;
 import org.backprop.grader.pipeline.RubricItem;
@@ -15,7 +15,8 @@ public record WorkerRubricItem(
         @Schema(description = "The check's parameters as the assignment gives them") Map<String, Object> params,
         Visibility visibility) {
 
-    static WorkerRubricItem of(RubricItem item) {
+    /** Returns the wire form of a rubric item. */
+    public static WorkerRubricItem of(RubricItem item) {
         return new WorkerRubricItem(item.key(), item.description(), item.points(), item.check(), item.params(),
                 item.visibility());
     }

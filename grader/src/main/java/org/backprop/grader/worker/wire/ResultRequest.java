@@ -1,4 +1,4 @@
-package org.backprop.server.grading;
+package org.backprop.grader.worker.wire;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package org.backprop.server.grading;
+package org.backprop.grader.worker.wire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A dataset the graded program may load: one of the course's imports that an entry of the assignment's
  * {@code datasets:} resolves to, with its manifest in the students' view (a hidden split keeps its name and size but
- * lists no shards). The in-process worker reads the shards from the server's dataset store; a remote worker would
- * fetch them over HTTP (issue 17).
+ * lists no shards). Workers get the shards from a {@code ShardSource}: the server's dataset store in process, the
+ * worker API's shard endpoint on a remote worker.
  */
 public record JobDataset(
         @Schema(description = "What the program loads it by, e.g. fashion_mnist") String name,
@@ -21,7 +21,7 @@ public record JobDataset(
      * Returns the students' view of {@code manifest}: every split hidden at import, and {@code hiddenSplit} (the
      * split the assignment keeps for the grader, or null) even if the import did not mark it, lists no shards.
      */
-    static JobDataset of(DatasetManifest manifest, String hiddenSplit) {
+    public static JobDataset of(DatasetManifest manifest, String hiddenSplit) {
         List<SplitManifest> splits = new ArrayList<>();
         for (SplitManifest split : manifest.splits()) {
             splits.add(split.name().equals(hiddenSplit)

@@ -1,4 +1,4 @@
-package org.backprop.server.grading;
+package org.backprop.grader.worker.wire;
 
 import org.backprop.grader.pipeline.ClaimedRun;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,11 +13,13 @@ public record ClaimView(
         @Schema(description = "SHA-256 of the sources the browser says produced it; null when unknown",
                 nullable = true) String sourceSha256) {
 
-    static ClaimView of(ClaimedRun claim) {
+    /** Returns the wire form of a handed-in run. */
+    public static ClaimView of(ClaimedRun claim) {
         return new ClaimView(claim.recordJson(), claim.member(), claim.sourceSha256());
     }
 
-    ClaimedRun toClaimedRun() {
+    /** Returns the grader's form of this claim. */
+    public ClaimedRun toClaimedRun() {
         return new ClaimedRun(recordJson, member, sourceSha256);
     }
 }

@@ -1,4 +1,4 @@
-package org.backprop.server.grading;
+package org.backprop.grader.worker.wire;
 
 import java.time.Duration;
 import org.backprop.grader.sandbox.RunLimits;
@@ -9,12 +9,6 @@ import org.backprop.grader.sandbox.RunLimits;
  */
 public record RunLimitsView(long wallTimeSeconds, long cpuTimeSeconds, int maxOutputBytes, int maxMemoryMegabytes,
         int maxProcesses) {
-
-    /** Returns the limits the configuration sets. */
-    public static RunLimitsView of(GradingConfig.Limits limits) {
-        return new RunLimitsView(limits.wallTime().toSeconds(), limits.cpuTime().toSeconds(), limits.maxOutputBytes(),
-                limits.maxMemoryMegabytes(), limits.maxProcesses());
-    }
 
     /** Returns the sandbox's form of these limits. */
     public RunLimits toRunLimits() {
