@@ -204,7 +204,14 @@ public final class NodeSandbox {
                 () -> killTree(process));
         OutputCollector nodeErrors = new OutputCollector("sandbox-stderr", process.getErrorStream(), NODE_STDERR_BYTES);
 
-        boolean finished = process.waitFor(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS);
+        boolean finished;
+        try {
+            finished = process.waitFor(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // The grading was called off (its lease ended, or the worker stops): the program must not run on.
+            killTree(process);
+            throw e;
+        }
         if (!finished) {
             killTree(process);
             process.waitFor(10, TimeUnit.SECONDS);

@@ -36,7 +36,7 @@ import org.backprop.grader.worker.wire.ResultRequest;
 public final class GradingLoop {
     private static final System.Logger LOG = System.getLogger(GradingLoop.class.getName());
     /** What the student reads while a job given back at shutdown waits for its next attempt. */
-    static final String GIVEN_BACK = "The grading machine was stopped before it finished; your submission is graded"
+    public static final String GIVEN_BACK = "The grading machine was stopped before it finished; your submission is graded"
             + " again.";
     /** How many times a result or failure report is posted before the lease is left to expire instead. */
     private static final int DELIVERY_ATTEMPTS = 20;
@@ -163,7 +163,8 @@ public final class GradingLoop {
                     Thread.interrupted();
                 } catch (RuntimeException e) {
                     // The slot must outlive a network error or a database hiccup.
-                    LOG.log(System.Logger.Level.WARNING, "Could not lease a grading job; trying again", e);
+                    LOG.log(System.Logger.Level.WARNING, "Could not lease a grading job ({0}); trying again",
+                            e.toString());
                     pauseQuietly(settings.retryPause());
                 }
             }
@@ -186,6 +187,9 @@ public final class GradingLoop {
                     shards.shard(sha256);
                 }
                 result = LeasedJobs.result(pipeline.apply(LeasedJobs.task(job, shards)));
+            } catch (WorkerRevokedException e) {
+                refuse(e.getMessage());
+                return;
             } catch (IOException | UncheckedIOException e) {
                 finish(grading, () -> source.fail(job.leaseId(), new FailureRequest("The grader could not fetch the"
                         + " assignment's datasets.", e.toString(), true)));

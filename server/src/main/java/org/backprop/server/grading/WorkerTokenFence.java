@@ -16,11 +16,13 @@ public class WorkerTokenFence {
 
     @ServerRequestFilter
     public Optional<Response> keepWorkersToTheirApi(ContainerRequestContext request, ResourceInfo resource) {
-        if (resource.getResourceClass() == WorkerResource.class
+        Class<?> target = resource.getResourceClass();
+        if (target == WorkerResource.class || target == WorkerShardResource.class
                 || WorkerTokenMechanism.workerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Problem.response(Response.Status.FORBIDDEN, "A worker token can only lease grading jobs"
-                + " and report on them (under /api/worker). Sign in as a person for anything else."));
+        return Optional.of(Problem.response(Response.Status.FORBIDDEN, "A worker token can only lease grading jobs,"
+                + " read their datasets and report on them (under /api/worker). Sign in as a person for anything"
+                + " else."));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.grading.GradingFixtures;
 import org.backprop.server.fixtures.Homework;
+import org.backprop.server.fixtures.TinyDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 class AuthorizationMatrixTest {
     private static final String JSON = "application/json";
     private static final String OCTETS = "application/octet-stream";
-    private static final String BOUNDARY = "matrix-boundary";
-    private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+    private static final String BOUNDARY = TinyDataset.BOUNDARY;
+    private static final String MULTIPART = TinyDataset.CONTENT_TYPE;
 
     @Inject
     Fixtures fixtures;
@@ -77,7 +78,11 @@ class AuthorizationMatrixTest {
         jobA = given().auth().oauth2(courseA.instructor().token()).get("/api/courses/" + courseA.id() + "/grading/jobs")
                 .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
         given().auth().oauth2(courseA.instructor().token()).contentType(MULTIPART)
-                .body(idxUpload("tiny").getBytes(StandardCharsets.UTF_8))
+                .body(TinyDataset.upload("tiny").getBytes(StandardCharsets.UTF_8))
+                .post("/api/courses/" + courseA.id() + "/datasets").then().statusCode(201);
+        // The homework names a dataset "rps": with the same bytes it has the same shards, which job A then reads.
+        given().auth().oauth2(courseA.instructor().token()).contentType(MULTIPART)
+                .body(TinyDataset.upload("rps").getBytes(StandardCharsets.UTF_8))
                 .post("/api/courses/" + courseA.id() + "/datasets").then().statusCode(201);
         Response manifest = given().auth().oauth2(courseA.instructor().token())
                 .get("/api/courses/" + courseA.id() + "/datasets/tiny/1/manifest");
@@ -262,6 +267,14 @@ class AuthorizationMatrixTest {
                         "instructor A", 403, "student A", 403, "worker A", 201)),
                 new Rule("POST", "/api/worker/leases/00000000-0000-0000-0000-000000000000/heartbeat", null, null,
                         Map.of("anonymous", 401, "instructor A", 403, "worker A", 404)),
+                // Worker A now leases job A, which reads rps's shards: the hidden split's too, for workers only.
+                new Rule("GET", "/api/worker/shards/" + hiddenShardA, null, null, Map.of("anonymous", 401,
+                        "student A", 403, "other student A", 403, "TA A", 403, "instructor A", 403, "admin", 403,
+                        "student B", 403, "worker A", 200)),
+                new Rule("GET", "/api/worker/shards/" + shardA, null, null, Map.of("student A", 403,
+                        "worker A", 200)),
+                new Rule("GET", "/api/worker/shards/" + "0".repeat(64), null, null, Map.of("worker A", 404)),
+                new Rule("GET", "/api/worker/shards/not-a-hash", null, null, Map.of("worker A", 400)),
                 new Rule("GET", submission + "/review", null, null, Map.of("anonymous", 401, "student A", 403,
                         "TA A", 200, "instructor A", 200, "TA B", 403, "instructor B", 403, "worker A", 403)),
                 new Rule("GET", submission + "/review/history", null, null, Map.of("anonymous", 401,
@@ -378,7 +391,7 @@ class AuthorizationMatrixTest {
                 new Rule("GET", a + "/datasets/tiny/1/manifest", null, null, Map.of("anonymous", 401,
                         "student A", 200, "TA A", 200, "student B", 403, "instructor B", 403, "worker A", 403)),
                 new Rule("GET", a + "/datasets/tiny/2/manifest", null, null, Map.of("instructor A", 404)),
-                new Rule("POST", a + "/datasets", MULTIPART, idxUpload("matrix"), Map.of("anonymous", 401,
+                new Rule("POST", a + "/datasets", MULTIPART, TinyDataset.upload("matrix"), Map.of("anonymous", 401,
                         "student A", 403, "instructor B", 403, "TA B", 403, "worker A", 403, "TA A", 201)),
                 new Rule("GET", "/api/datasets/shards/" + shardA, null, null, Map.of("anonymous", 401,
                         "student A", 200, "TA A", 200, "admin", 200, "student B", 403, "TA B", 403,
@@ -398,29 +411,6 @@ class AuthorizationMatrixTest {
             request.contentType(rule.contentType()).body(rule.body().getBytes(StandardCharsets.UTF_8));
         }
         return request.request(rule.method(), rule.path());
-    }
-
-    /**
-     * A multipart IDX upload of two 2 × 2 images per split, "test" hidden; every byte is below 0x80, so the body
-     * travels as text. Importing the same name twice is a 409.
-     */
-    private static String idxUpload(String name) {
-        String header = "\0\0\u0008\u0003\0\0\0\u0002\0\0\0\u0002\0\0\0\u0002";
-        String labels = "\0\0\u0008\u0001\0\0\0\u0002\u0001\u0002";
-        StringBuilder body = new StringBuilder();
-        for (String split : List.of("train", "t10k")) {
-            // Different pixels per split, so that the hidden split's shard is not also a training shard.
-            String pixels = split.equals("train") ? "ABCDEFGH" : "abcdefgh";
-            body.append(part("file\"; filename=\"" + split + "-images-idx3-ubyte", header + pixels))
-                    .append(part("file\"; filename=\"" + split + "-labels-idx1-ubyte", labels));
-        }
-        return body.append(part("format", "idx")).append(part("name", name)).append(part("version", "1"))
-                .append(part("hiddenSplit", "test")).append("--").append(BOUNDARY).append("--\r\n").toString();
-    }
-
-    private static String part(String name, String content) {
-        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + content
-                + "\r\n";
     }
 
     private static String quoted(String text) {

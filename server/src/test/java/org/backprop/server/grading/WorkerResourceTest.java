@@ -209,8 +209,8 @@ class WorkerResourceTest {
                 "/api/auth/tokens", "/api/worker-tokens?courseId=" + s.cohort().id(),
                 "/api/courses/" + s.cohort().id() + "/grading/queue")) {
             s.worker().get(path).then().statusCode(403).contentType(PROBLEM)
-                    .body("detail", equalTo("A worker token can only lease grading jobs and report on them (under"
-                            + " /api/worker). Sign in as a person for anything else."));
+                    .body("detail", equalTo("A worker token can only lease grading jobs, read their datasets and"
+                            + " report on them (under /api/worker). Sign in as a person for anything else."));
         }
     }
 
