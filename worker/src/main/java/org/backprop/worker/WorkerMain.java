@@ -68,15 +68,16 @@ public final class WorkerMain {
             if (exiting.get()) {
                 return;
             }
-            log.log(System.Logger.Level.INFO, "Stopping: no new jobs; running jobs get {0} to finish",
-                    config.grace());
+            // Printed, not logged: the logging system closes its handlers in a shutdown hook of its own.
+            System.err.println("backprop-worker: stopping: no new jobs; running jobs get " + config.grace()
+                    + " to finish, then go back to the queue");
             try {
                 loop.shutdown(config.grace());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             compiler.close();
-            log.log(System.Logger.Level.INFO, "Stopped");
+            System.err.println("backprop-worker: stopped");
             // A stop asked for and done cleanly is a success, not death by signal (143).
             Runtime.getRuntime().halt(0);
         }, "worker-shutdown"));

@@ -36,8 +36,8 @@ import org.backprop.grader.worker.wire.ResultRequest;
 public final class GradingLoop {
     private static final System.Logger LOG = System.getLogger(GradingLoop.class.getName());
     /** What the student reads while a job given back at shutdown waits for its next attempt. */
-    public static final String GIVEN_BACK = "The grading machine was stopped before it finished; your submission is graded"
-            + " again.";
+    public static final String GIVEN_BACK = "The grading machine was stopped before it finished; your submission is"
+            + " graded again.";
     /** How many times a result or failure report is posted before the lease is left to expire instead. */
     private static final int DELIVERY_ATTEMPTS = 20;
     /** How long the slots get to return after their jobs were given back or the worker was refused. */
@@ -45,7 +45,8 @@ public final class GradingLoop {
 
     /**
      * How a loop runs: {@code slots} jobs at once, an idle slot looks at the queue again after {@code pollInterval},
-     * and a call that failed for a reason that may pass is tried again after {@code retryPause} (growing with each try).
+     * and a call that failed for a reason that may pass is tried again after {@code retryPause} (growing with each
+     * try).
      */
     public record Settings(int slots, Duration pollInterval, Duration retryPause) {
         public Settings {
@@ -99,7 +100,8 @@ public final class GradingLoop {
         this.readiness = readiness;
         this.settings = settings;
         this.stopped = new CountDownLatch(settings.slots());
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "grading-heartbeats"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable,
+                "grading-heartbeats"));
     }
 
     /** Starts the slots. */
@@ -178,8 +180,9 @@ public final class GradingLoop {
         running.add(grading);
         long every = Math.max(1, job.heartbeatSeconds());
         grading.heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(grading), every, every, TimeUnit.SECONDS);
-        LOG.log(System.Logger.Level.INFO, "Grading job {0} (submission {1}, attempt {2})", job.jobId(),
-                job.submissionId(), job.attempt());
+        // Ids as text: MessageFormat would group their digits.
+        LOG.log(System.Logger.Level.INFO, "Grading job {0} (submission {1}, attempt {2})",
+                String.valueOf(job.jobId()), String.valueOf(job.submissionId()), job.attempt());
         try {
             ResultRequest result;
             try {
@@ -213,7 +216,7 @@ public final class GradingLoop {
     private void finish(Grading grading, Runnable delivery) {
         if (!grading.state.compareAndSet(State.RUNNING, State.FINISHING)) {
             LOG.log(System.Logger.Level.INFO, "Dropped what grading job {0} found: its lease has ended",
-                    grading.job.jobId());
+                    String.valueOf(grading.job.jobId()));
             return;
         }
         Thread.interrupted();
@@ -224,10 +227,11 @@ public final class GradingLoop {
         for (int attempt = 1; ; attempt++) {
             try {
                 delivery.run();
-                LOG.log(System.Logger.Level.INFO, "Finished grading job {0}", job.jobId());
+                LOG.log(System.Logger.Level.INFO, "Finished grading job {0}", String.valueOf(job.jobId()));
                 return;
             } catch (LeaseEndedException e) {
-                LOG.log(System.Logger.Level.WARNING, "Job {0} was not stored: {1}", job.jobId(), e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Job {0} was not stored: {1}", String.valueOf(job.jobId()),
+                        e.getMessage());
                 return;
             } catch (WorkerRevokedException e) {
                 refuse(e.getMessage());
@@ -256,8 +260,8 @@ public final class GradingLoop {
             source.heartbeat(grading.job.leaseId());
         } catch (LeaseEndedException e) {
             if (grading.state.compareAndSet(State.RUNNING, State.ABANDONED)) {
-                LOG.log(System.Logger.Level.WARNING, "Stopped grading job {0}: {1}", grading.job.jobId(),
-                        e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Stopped grading job {0}: {1}",
+                        String.valueOf(grading.job.jobId()), e.getMessage());
                 grading.slot.interrupt();
             }
         } catch (WorkerRevokedException e) {
@@ -273,7 +277,7 @@ public final class GradingLoop {
         if (grading.state.compareAndSet(State.RUNNING, State.ABANDONED)) {
             grading.slot.interrupt();
             LOG.log(System.Logger.Level.WARNING, "Giving job {0} back to the queue: the grace period is over",
-                    grading.job.jobId());
+                    String.valueOf(grading.job.jobId()));
             deliver(grading.job, () -> source.fail(grading.job.leaseId(), new FailureRequest(GIVEN_BACK,
                     "The worker was stopped before the job finished.", true)));
         }

@@ -34,14 +34,15 @@ public final class LeasedJobs {
                         throw new UncheckedIOException(e);
                     }
                 });
-        return new GradingTask(job.mainClass(), job.files(), job.claims().stream().map(ClaimView::toClaimedRun).toList(),
-                job.report(), job.teamMembers(), job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
+        return new GradingTask(job.mainClass(), job.files(),
+                job.claims().stream().map(ClaimView::toClaimedRun).toList(), job.report(), job.teamMembers(),
+                job.rubric().stream().map(WorkerRubricItem::toRubricItem).toList(),
                 job.limits().toRunLimits(), datasets, job.contentHash(), job.rerunVariants(),
                 new HiddenSplits(job.hiddenSplits().stream().map(split -> split.toHiddenSplit(shards::shard)).toList()),
                 job.hiddenTests());
     }
 
-    /** Returns the SHA-256 of every shard grading {@code job} may read: the datasets' visible splits and the hidden ones. */
+    /** Returns the SHA-256 of every shard grading {@code job} may read: its datasets' visible splits and hidden ones. */
     public static Set<String> shards(LeasedJob job) {
         return shards(job.datasets(), job.hiddenSplits());
     }

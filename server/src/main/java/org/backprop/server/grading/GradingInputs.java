@@ -5,8 +5,8 @@ import java.util.Map;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.RubricItem;
-import org.backprop.grader.worker.wire.JobDataset;
 import org.backprop.grader.worker.wire.HiddenSplitView;
+import org.backprop.grader.worker.wire.JobDataset;
 
 /**
  * Reads what a grading job needs from where submissions and assignments are kept. Calls run inside a

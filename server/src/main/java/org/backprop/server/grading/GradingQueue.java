@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.backprop.grader.worker.wire.LeaseView;
+import org.backprop.grader.worker.wire.ResultRequest;
 import org.backprop.server.api.ApiError;
 import org.backprop.server.team.Team;
 import org.backprop.server.team.TeamSet;
-import org.backprop.grader.worker.wire.ResultRequest;
-import org.backprop.grader.worker.wire.LeaseView;
 
 /**
  * The grading queue's state machine in PostgreSQL: jobs are queued, leased by one worker at a time

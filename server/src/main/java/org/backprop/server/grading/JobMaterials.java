@@ -6,8 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.backprop.grader.compile.SourceBundle;
-import org.backprop.grader.worker.wire.LeasedJob;
 import org.backprop.grader.worker.wire.ClaimView;
+import org.backprop.grader.worker.wire.LeasedJob;
 import org.backprop.grader.worker.wire.WorkerRubricItem;
 
 /** Gathers what grading a leased job needs: the submission's material, the rubric, the team, the limits. */

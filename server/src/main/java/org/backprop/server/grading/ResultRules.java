@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.backprop.grader.check.CheckOutcome;
 import org.backprop.grader.pipeline.RubricItem;
-import org.backprop.server.api.ApiError;
 import org.backprop.grader.worker.wire.ResultItemRequest;
+import org.backprop.server.api.ApiError;
 
 /**
  * Checks a posted result against the assignment's rubric (one item per rubric item, points within the

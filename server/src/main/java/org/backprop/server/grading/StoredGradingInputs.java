@@ -16,24 +16,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.grader.check.CheckCatalogue;
-import org.backprop.nn.data.store.DatasetManifest;
-import org.backprop.nn.data.store.ShardRef;
 import org.backprop.grader.check.CheckSpec;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.result.Visibility;
+import org.backprop.grader.worker.wire.HiddenSplitView;
+import org.backprop.grader.worker.wire.JobDataset;
+import org.backprop.nn.data.store.DatasetManifest;
+import org.backprop.nn.data.store.ShardRef;
 import org.backprop.server.assignment.Assignment;
-import org.backprop.server.assignment.HiddenTestFile;
 import org.backprop.server.assignment.CourseDatasets;
+import org.backprop.server.assignment.HiddenTestFile;
 import org.backprop.server.dataset.DatasetStore;
 import org.backprop.server.submission.BlobStore;
 import org.backprop.server.submission.FileKind;
 import org.backprop.server.submission.Submission;
 import org.backprop.server.submission.SubmissionFile;
-import org.backprop.grader.worker.wire.JobDataset;
-import org.backprop.grader.worker.wire.HiddenSplitView;
 
 /**
  * Reads what a grading job needs from the submission store: the snapshot's sources (under {@code src/}), the runs

@@ -13,6 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.backprop.grader.worker.wire.FailureRequest;
+import org.backprop.grader.worker.wire.LeaseView;
+import org.backprop.grader.worker.wire.LeasedJob;
+import org.backprop.grader.worker.wire.ResultRequest;
 import org.backprop.server.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,10 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.backprop.grader.worker.wire.LeasedJob;
-import org.backprop.grader.worker.wire.ResultRequest;
-import org.backprop.grader.worker.wire.FailureRequest;
-import org.backprop.grader.worker.wire.LeaseView;
 
 /**
  * The API grading workers use with a worker token: lease a job with everything grading it needs, keep the

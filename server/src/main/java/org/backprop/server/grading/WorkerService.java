@@ -3,8 +3,8 @@ package org.backprop.server.grading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.backprop.grader.worker.wire.LeasedJob;
+import org.jboss.logging.Logger;
 
 /**
  * What a worker does with the queue, remote or in-process alike: lease a job with its material. A job whose

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.backprop.server.fixtures.Fixtures;
-import org.backprop.server.grading.GradingFixtures;
 import org.backprop.server.fixtures.Homework;
 import org.backprop.server.fixtures.TinyDataset;
+import org.backprop.server.grading.GradingFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

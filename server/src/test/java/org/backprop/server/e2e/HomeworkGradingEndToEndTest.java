@@ -34,6 +34,7 @@ import org.backprop.grader.sandbox.NodeSandbox;
 import org.backprop.grader.sandbox.RunDatasets;
 import org.backprop.grader.sandbox.RunPlan;
 import org.backprop.grader.sandbox.RunResult;
+import org.backprop.grader.worker.wire.JobDataset;
 import org.backprop.server.account.Account;
 import org.backprop.server.assignment.AssignmentFolder;
 import org.backprop.server.dataset.DatasetService;
@@ -44,7 +45,6 @@ import org.backprop.server.grading.GradingConfig;
 import org.backprop.server.grading.GradingInputs;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.backprop.grader.worker.wire.JobDataset;
 
 /**
  * The real homework ({@code assignments/hw-convnets}, its datasets rewritten to the demo's two as the demo does)

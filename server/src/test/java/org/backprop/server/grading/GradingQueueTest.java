@@ -23,12 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.backprop.grader.check.CheckOutcome.Verdict;
 import org.backprop.grader.result.Visibility;
+import org.backprop.grader.worker.wire.ResultItemRequest;
+import org.backprop.grader.worker.wire.ResultRequest;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.PinnedClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.backprop.grader.worker.wire.ResultRequest;
-import org.backprop.grader.worker.wire.ResultItemRequest;
 
 /**
  * The queue against real PostgreSQL: leases under concurrency, expiry, heartbeats, the retry cap and

@@ -11,8 +11,8 @@ import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.pipeline.RubricItem;
-import org.backprop.grader.worker.wire.JobDataset;
 import org.backprop.grader.worker.wire.HiddenSplitView;
+import org.backprop.grader.worker.wire.JobDataset;
 
 /**
  * Submissions and rubrics as tests register them, with made-up ids, in front of the submission store: ids no

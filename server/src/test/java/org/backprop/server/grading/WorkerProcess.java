@@ -62,7 +62,8 @@ public final class WorkerProcess implements AutoCloseable {
      */
     private static String classPath() throws IOException {
         Path worker = Path.of(System.getProperty("backprop.repository-root"), "worker", "target");
-        return worker.resolve("classes") + File.pathSeparator + Files.readString(worker.resolve("classpath.txt")).strip();
+        return worker.resolve("classes") + File.pathSeparator
+                + Files.readString(worker.resolve("classpath.txt")).strip();
     }
 
     /** Returns the shard cache folder. */

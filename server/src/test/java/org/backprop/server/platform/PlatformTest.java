@@ -12,9 +12,9 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.backprop.grader.worker.wire.LeasedJob;
 import org.backprop.server.api.Problem;
 import org.junit.jupiter.api.Test;
-import org.backprop.grader.worker.wire.LeasedJob;
 
 @QuarkusTest
 class PlatformTest {
