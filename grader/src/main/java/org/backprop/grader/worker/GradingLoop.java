@@ -40,6 +40,8 @@ public final class GradingLoop {
             + " graded again.";
     /** How many times a result or failure report is posted before the lease is left to expire instead. */
     private static final int DELIVERY_ATTEMPTS = 20;
+    /** The same for giving a job back at shutdown, which must not hold the shutdown up for long. */
+    private static final int GIVE_BACK_ATTEMPTS = 3;
     /** How long the slots get to return after their jobs were given back or the worker was refused. */
     private static final Duration LAST_WAIT = Duration.ofSeconds(30);
 
@@ -220,10 +222,10 @@ public final class GradingLoop {
             return;
         }
         Thread.interrupted();
-        deliver(grading.job, delivery);
+        deliver(grading.job, delivery, DELIVERY_ATTEMPTS);
     }
 
-    private void deliver(LeasedJob job, Runnable delivery) {
+    private void deliver(LeasedJob job, Runnable delivery, int attempts) {
         for (int attempt = 1; ; attempt++) {
             try {
                 delivery.run();
@@ -237,7 +239,7 @@ public final class GradingLoop {
                 refuse(e.getMessage());
                 return;
             } catch (RuntimeException e) {
-                if (refusal != null || attempt == DELIVERY_ATTEMPTS) {
+                if (refusal != null || attempt == attempts) {
                     LOG.log(System.Logger.Level.ERROR, "Gave up posting job " + job.jobId() + "; its lease will"
                             + " expire and the job be leased again", e);
                     return;
@@ -279,7 +281,7 @@ public final class GradingLoop {
             LOG.log(System.Logger.Level.WARNING, "Giving job {0} back to the queue: the grace period is over",
                     String.valueOf(grading.job.jobId()));
             deliver(grading.job, () -> source.fail(grading.job.leaseId(), new FailureRequest(GIVEN_BACK,
-                    "The worker was stopped before the job finished.", true)));
+                    "The worker was stopped before the job finished.", true)), GIVE_BACK_ATTEMPTS);
         }
     }
 
