@@ -80,6 +80,17 @@ test('the server reads its database from the Secret CloudNativePG makes for the 
   assert.equal(cluster.spec.bootstrap.initdb.database, 'backprop');
 });
 
+test('the server replicas keep nothing of their own: submissions and datasets are in a shared bucket', () => {
+  assert.equal(env(server, 'BACKPROP_STORAGE_KIND'), 's3');
+  const storage = container(server).env.filter((variable) => variable.name.startsWith('BACKPROP_STORAGE_S3_'));
+  assert.deepEqual(storage.map((variable) => variable.name), ['BACKPROP_STORAGE_S3_BUCKET',
+    'BACKPROP_STORAGE_S3_ENDPOINT', 'BACKPROP_STORAGE_S3_REGION', 'BACKPROP_STORAGE_S3_PATH_STYLE',
+    'BACKPROP_STORAGE_S3_ACCESS_KEY_ID', 'BACKPROP_STORAGE_S3_SECRET_ACCESS_KEY']);
+  assert.ok(storage.every((variable) => variable.valueFrom.secretKeyRef.name === 'backprop-object-storage'));
+  const volumes = server.spec.template.spec.volumes;
+  assert.deepEqual(volumes.filter((volume) => !volume.emptyDir), [], 'a replica\'s volumes are its own scratch only');
+});
+
 test('each Deployment selects its own pods, and the Service and disruption budget select the server', () => {
   for (const deployment of [server, worker]) {
     assert.ok(selects(deployment.spec.selector.matchLabels, deployment.spec.template.metadata.labels),
