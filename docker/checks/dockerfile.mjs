@@ -12,7 +12,8 @@ export function instructions(file) {
     }
     const continued = text.endsWith('\\');
     const part = continued ? text.slice(0, -1) : text;
-    pending = pending === null ? { text: part, line: index + 1 } : { ...pending, text: `${pending.text} ${part.trim()}` };
+    pending = pending === null ? { text: part, line: index + 1 }
+        : { ...pending, text: `${pending.text} ${part.trim()}` };
     if (!continued) {
       const [, instruction, args] = /^\s*(\S+)\s*(.*)$/.exec(pending.text);
       result.push({ instruction: instruction.toUpperCase(), args: args.trim(), line: pending.line });

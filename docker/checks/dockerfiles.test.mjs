@@ -30,7 +30,8 @@ test('every base image is pinned to a release, and both images share their bases
 test('both images are multi-stage: built with Maven and npm ci, shipped on a JDK as a non-root user', () => {
   for (const name of DOCKERFILES) {
     const all = stages(join(DOCKER, name));
-    const runs = all.flatMap((stage) => stage.steps.filter((each) => each.instruction === 'RUN').map((each) => each.args));
+    const runs = all.flatMap((stage) => stage.steps.filter((each) => each.instruction === 'RUN'))
+        .map((each) => each.args);
     assert.ok(runs.some((run) => /\bmvn -B -DskipTests -pl \w+ -am package\b/.test(run)), name);
     assert.ok(runs.some((run) => /\bnpm ci\b/.test(run)), name);
     assert.ok(all.length >= 3, `${name} has ${all.length} stages`);
@@ -41,7 +42,8 @@ test('both images are multi-stage: built with Maven and npm ci, shipped on a JDK
     for (const tool of ['bubblewrap', 'util-linux', 'libvulkan1']) {
       assert.ok(installs.includes(tool), `${name} does not install ${tool}`);
     }
-    assert.ok(last.steps.some((each) => each.args.startsWith('--from=node /usr/local/bin/node ')), `${name} has no Node`);
+    assert.ok(last.steps.some((each) => each.args.startsWith('--from=node /usr/local/bin/node ')),
+        `${name} has no Node`);
   }
 });
 

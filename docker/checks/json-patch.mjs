@@ -1,5 +1,5 @@
 // RFC 6902 JSON patches, the form the overlays' patches are written in (kustomize applies them the same way).
-// Only the operations the overlays use are supported; any other is refused rather than ignored.
+// Only add, replace and test are supported (what overlays need); any other operation is refused, not ignored.
 
 /** Returns the keys of an RFC 6901 JSON pointer ("/a/b~1c" -> ["a", "b/c"]). */
 function keys(pointer) {
@@ -42,17 +42,6 @@ const OPERATIONS = {
     }
     node[last] = structuredClone(value);
   },
-  remove(document, { path }) {
-    const { node, last } = parentOf(document, path);
-    if (!(last in node)) {
-      throw new Error(`${path}: nothing to remove`);
-    }
-    if (Array.isArray(node)) {
-      node.splice(Number(last), 1);
-    } else {
-      delete node[last];
-    }
-  },
   test(document, { path, value }) {
     const { node, last } = parentOf(document, path);
     if (JSON.stringify(node[last]) !== JSON.stringify(value)) {
@@ -70,7 +59,8 @@ export function applyJsonPatch(document, operations) {
   for (const operation of operations) {
     const apply = OPERATIONS[operation.op];
     if (!apply) {
-      throw new Error(`the operation ${JSON.stringify(operation.op)} is not supported here (only ${Object.keys(OPERATIONS).join(', ')})`);
+      throw new Error(`the operation ${JSON.stringify(operation.op)} is not supported here `
+          + `(only ${Object.keys(OPERATIONS).join(', ')})`);
     }
     apply(patched, operation);
   }

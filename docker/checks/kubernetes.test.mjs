@@ -138,10 +138,11 @@ test('KEDA scales the worker Deployment one replica per slot of unfinished jobs,
   assert.equal(trigger.metadata.host, `backprop-db-rw.${scaled.metadata.namespace}.svc`);
 });
 
-test('KEDA\'s query reads the function the database bootstrap creates, over states the grading migration defines', () => {
+test('KEDA\'s query reads the function the database bootstrap creates, over states of the grading migration', () => {
   const cluster = find('Cluster', 'backprop-db');
   const sql = cluster.spec.bootstrap.initdb.postInitApplicationSQL.join('\n');
-  const [, functionName] = /^SELECT ([\w.]+)\(\)$/.exec(find('ScaledObject', 'backprop-worker').spec.triggers[0].metadata.query);
+  const { query } = find('ScaledObject', 'backprop-worker').spec.triggers[0].metadata;
+  const [, functionName] = /^SELECT ([\w.]+)\(\)$/.exec(query);
   assert.match(sql, new RegExp(`CREATE FUNCTION ${functionName.replace('.', '\\.')}\\(\\)`));
   assert.match(sql, new RegExp(`GRANT EXECUTE ON FUNCTION ${functionName.replace('.', '\\.')}\\(\\) TO keda`));
   const migration = readFileSync(join(REPOSITORY, 'server/src/main/resources/db/migration/V7__grading.sql'), 'utf8');
@@ -226,7 +227,8 @@ function kustomizations(files) {
 }
 
 const BASE = {
-  'base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [svc.yaml]\n',
+  'base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n'
+      + 'resources: [svc.yaml]\n',
   'base/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n',
 };
 
@@ -242,7 +244,8 @@ function overlay(patch, target = 'kind: Service, name: web') {
 test('a kustomization that names a missing file, or a field these checks do not read, is refused', () => {
   const dir = kustomizations({ ...BASE, 'base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\n'
       + 'kind: Kustomization\nresources: [svc.yaml, gone.yaml]\nreplicas: [{name: web, count: 2}]\n' });
-  assert.deepEqual(build(join(dir, 'base')).problems, ['base/kustomization.yaml: field replicas is not read by these checks',
+  assert.deepEqual(build(join(dir, 'base')).problems, [
+    'base/kustomization.yaml: field replicas is not read by these checks',
     'base/kustomization.yaml: resource gone.yaml does not exist']);
 });
 
@@ -254,7 +257,8 @@ test('an overlay patch whose target is not in the base, or that does not apply, 
       ['overlay/kustomization.yaml: patch p.yaml targets {"version":"v1","kind":"Service","name":"api"}, which '
       + 'matches 0 objects of its resources, not one']);
   assert.deepEqual(build(join(kustomizations(overlay('- {op: test, path: /spec/ports/0/port, value: 8080}\n')),
-      'overlay')).problems, ['overlay/p.yaml on Service web: /spec/ports/0/port: test failed, expected 8080, found 80']);
+      'overlay')).problems,
+      ['overlay/p.yaml on Service web: /spec/ports/0/port: test failed, expected 8080, found 80']);
   assert.deepEqual(build(join(kustomizations(overlay('- {op: replace, path: /spec/selector/app, value: x}\n')),
       'overlay')).problems, ['overlay/p.yaml on Service web: /spec/selector/app: selector does not exist']);
 });

@@ -21,7 +21,8 @@ function matches(object, target) {
 
 /**
  * Builds the kustomization in dir. Returns the objects it yields, each with the file it came from, and the problems
- * found (files named from the folder above dir): a missing resource or patch file, a patch whose target is not exactly one object, a patch that does not apply.
+ * found (files named from the folder above dir): a missing resource or patch file, a patch whose target is not
+ * exactly one object, a patch that does not apply.
  */
 export function build(dir, root = dirname(dir)) {
   const where = relative(root, dir);
@@ -38,6 +39,9 @@ export function build(dir, root = dirname(dir)) {
     if (!KNOWN_FIELDS.has(field)) {
       problems.push(`${where}/kustomization.yaml: field ${field} is not read by these checks`);
     }
+  }
+  if ((kustomization.labels ?? []).some((label) => label.includeSelectors || label.includeTemplates)) {
+    problems.push(`${where}/kustomization.yaml: labels that reach selectors or templates are not read by these checks`);
   }
   let objects = [];
   for (const resource of kustomization.resources ?? []) {
@@ -71,20 +75,17 @@ export function build(dir, root = dirname(dir)) {
       problems.push(`${where}/${patch.path} on ${describe(targets[0].object)}: ${error.message}`);
     }
   }
-  objects = objects.map(({ object, source }) => ({ object: decorate(object, kustomization, problems, where), source }));
+  objects = objects.map(({ object, source }) => ({ object: decorate(object, kustomization), source }));
   return { objects, problems };
 }
 
-function decorate(original, kustomization, problems, where) {
+function decorate(original, kustomization) {
   const object = structuredClone(original);
   object.metadata ??= {};
   if (kustomization.namespace && !CLUSTER_SCOPED_KINDS.has(object.kind)) {
     object.metadata.namespace = kustomization.namespace;
   }
   for (const label of kustomization.labels ?? []) {
-    if (label.includeSelectors || label.includeTemplates) {
-      problems.push(`${where}/kustomization.yaml: labels that reach selectors or templates are not read by these checks`);
-    }
     object.metadata.labels = { ...object.metadata.labels, ...label.pairs };
   }
   return object;
