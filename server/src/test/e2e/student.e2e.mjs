@@ -8,6 +8,7 @@
 // is also editing: the first student's save shows both versions. The report embeds the run's curves and the ablation
 // table; the team submits and reads the acknowledgement.
 // Phase "feedback": the first student reads the published feedback, asks for a regrade, and reads the app in Korean.
+// Phase "learning": a teammate trains the starter's baseline on both datasets in the playground.
 //
 // Usage: node student.e2e.mjs <base-url> <phase> <assignment-id> <join-code> <password> <email>...
 import { mkdirSync } from 'node:fs';
@@ -99,6 +100,15 @@ function quickStudy(main) {
     .replace('static final int EPOCHS = 2;', 'static final int EPOCHS = 3;')
     .replace('Components[] variants = Components.ablation();',
       'Components[] variants = {Components.ablation()[0], Components.ablation()[2]};');
+}
+
+/** The starter's Main.java cut to its baselines, enough data and epochs to learn at the test's 12x12. */
+function baselinesOnly(main) {
+  return main
+    .replace('static final int TRAIN_EXAMPLES = 2000;', 'static final int TRAIN_EXAMPLES = 512;')
+    .replace('static final int VALIDATION_EXAMPLES = 500;', 'static final int VALIDATION_EXAMPLES = 64;')
+    .replace('static final int EPOCHS = 2;', 'static final int EPOCHS = 4;')
+    .replace('Components[] variants = Components.ablation();', 'Components[] variants = {Components.baseline()};');
 }
 
 async function teamPhase() {
@@ -356,8 +366,30 @@ async function feedbackPhase() {
   seen.korean.kept = await a.textContent('[data-testid="run"]');
 }
 
+// Phase "learning": the starter's network, its baseline on both of the course's datasets, trained in the playground
+// (this browser's files, the course's data): the validation accuracy it reaches is returned for the test to judge.
+async function learningPhase() {
+  const b = await student(emails[1], '/courses');
+  const starter = await b.evaluate(async (id) => (await fetch(`/api/assignments/${id}/starter`)).json(), assignmentId);
+  const files = { ...starter, 'Main.java': baselinesOnly(starter['Main.java']) };
+  seen.trimmed = files['Main.java'] !== starter['Main.java'] && files['Main.java'].includes('TRAIN_EXAMPLES = 512');
+  await b.evaluate((bench) => localStorage.setItem('backprop.playground.files', JSON.stringify(Object.fromEntries(
+    Object.entries(bench).map(([path, content]) => [path, { content, revision: 1 }])))), files);
+  await b.goto(url('/playground'));
+  await b.waitForSelector('.cm-content', LONG);
+  await b.click('[data-testid="run"]');
+  await b.waitForFunction(() => {
+    const status = document.querySelector('[data-testid="status"]');
+    return status.textContent.startsWith('Finished') || status.classList.contains('error');
+  }, null, { timeout: 10 * 60_000 });
+  seen.status = await b.textContent('[data-testid="status"]');
+  seen.stdout = await b.$$eval('[data-testid="output"] .stdout', (spans) => spans.map((s) => s.textContent).join(''));
+  await shot(b, 'playground-learning');
+}
+
+const phases = { team: teamPhase, feedback: feedbackPhase, learning: learningPhase };
 try {
-  await (phase === 'team' ? teamPhase() : feedbackPhase());
+  await phases[phase]();
 } catch (error) {
   seen.failure = String(error.stack ?? error);
   for (const [i, page] of pages.entries()) {

@@ -6,7 +6,7 @@ import { EditorState, Prec } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
 import { java } from '@codemirror/lang-java';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { html } from '../lib/html.js';
 
 /**
@@ -17,6 +17,7 @@ export function CodeEditor({ path, text, version, diagnostics, onChange, command
   const holder = useRef(null);
   const view = useRef(null);
   const states = useRef(new Map());
+  const shownKey = useRef(null);
   const latest = useRef({ path, onChange, commands });
   latest.current = { path, onChange, commands };
 
@@ -40,44 +41,38 @@ export function CodeEditor({ path, text, version, diagnostics, onChange, command
     ],
   });
 
-  useEffect(() => {
+  // Layout effects: a file swapped in (a teammate's version taken) shows in the same frame as the rest of the
+  // change, never a frame later with the old text still in the editor.
+  useLayoutEffect(() => {
     view.current = new EditorView({ parent: holder.current });
     return () => view.current.destroy();
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (path == null) {
       return;
     }
     const key = `${path}\u0000${version ?? 0}`;
+    // Each dispatch makes a new state: the one being left is remembered under its file, so switching back keeps it.
+    if (shownKey.current != null && shownKey.current !== key) {
+      states.current.set(shownKey.current, view.current.state);
+    }
     let state = states.current.get(key);
     if (!state) {
       state = stateFor(path, text ?? '');
       states.current.set(key, state);
     }
-    // The state being left was remembered under its file by the effect below, whose cleanup runs first.
     if (view.current.state !== state) {
       view.current.setState(state);
     }
+    shownKey.current = key;
   }, [path, version]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (view.current && path != null) {
       view.current.dispatch(setDiagnostics(view.current.state, diagnostics ?? []));
-      const key = `${path}\u0000${version ?? 0}`;
-      states.current.set(key, view.current.state);
     }
   }, [diagnostics, path, version]);
-
-  // Each dispatch makes a new state: remember the current one under its file so switching back keeps it.
-  useEffect(() => {
-    const remember = () => {
-      if (view.current && path != null) {
-        states.current.set(`${path}\u0000${version ?? 0}`, view.current.state);
-      }
-    };
-    return remember;
-  }, [path, version]);
 
   return html`<div class="code-editor" ref=${holder} data-testid="editor" data-path=${path}></div>`;
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
+import org.backprop.grader.compile.CompileUnavailableException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -16,6 +17,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * {@link Problem} whose detail says what is wrong.
  */
 public class ProblemMappers {
+    /** When a client should ask again after the compile workers were all busy. */
+    private static final int RETRY_COMPILE_SECONDS = 30;
+
+    /** The compile workers are busy or cannot start: compiling in the editor and importing an assignment both wait. */
+    @ServerExceptionMapper
+    public Response compileUnavailable(CompileUnavailableException error) {
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, error.getMessage()))
+                .header("Retry-After", RETRY_COMPILE_SECONDS).build();
+    }
 
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException error) {

@@ -25,7 +25,8 @@ import org.backprop.server.team.TeamSet;
  * Publishes an assignment folder into a course, or updates the assignment published from it before.
  * A first import takes the deadline and late-credit timeline from the spec; later imports keep the ones in
  * the database, since staff may have edited them, and never touch submissions. The hidden test sources its
- * {@code tests} items name are kept apart from the starter files, for grading workers only. Checks no caller: callers
+ * {@code tests} items name are kept apart from the starter files, for grading workers only, once they compile against
+ * the folder's reference solution. Checks no caller: callers
  * ({@link AssignmentService}, the demo) decide who may publish. Must run inside a transaction.
  */
 @ApplicationScoped
@@ -39,6 +40,9 @@ public class AssignmentPublisher {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    HiddenTestsCompileCheck hiddenTestsCheck;
+
     /** The outcome of an import: the assignment and whether it was new. */
     public record Published(Assignment assignment, boolean created) {
     }
@@ -51,6 +55,10 @@ public class AssignmentPublisher {
                     + AssignmentFolder.SPEC_FILE)));
         }
         AssignmentSpec spec = SpecParser.parse(yaml, files);
+        List<SpecError> testErrors = hiddenTestsCheck.check(spec, files);
+        if (!testErrors.isEmpty()) {
+            throw new InvalidSpecException(testErrors);
+        }
         Course course = Course.findById(courseId);
         Instant now = clock.instant();
         Optional<Assignment> existing = Assignment.<Assignment>find("courseId = ?1 and slug = ?2", courseId, slug)

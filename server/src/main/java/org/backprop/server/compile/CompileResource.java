@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
-import org.backprop.grader.compile.CompileUnavailableException;
 import org.backprop.grader.compile.InvalidSourcesException;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.server.api.Problem;
@@ -35,8 +34,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class CompileResource {
     /** Says whether the answer came from the cache, for clients and for measuring. */
     static final String CACHE_HEADER = "Backprop-Compile-Cache";
-    /** When to try again after a 503: about the time a fresh compile worker needs to start and warm up. */
-    private static final int RETRY_UNAVAILABLE_SECONDS = 30;
 
     @Inject
     CompileService compileService;
@@ -101,11 +98,5 @@ public class CompileResource {
     public Response invalidSources(InvalidSourcesException error) {
         return Problem.response(error instanceof InvalidSourcesException.TooLarge
                 ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST, error.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response compileUnavailable(CompileUnavailableException error) {
-        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, error.getMessage()))
-                .header("Retry-After", RETRY_UNAVAILABLE_SECONDS).build();
     }
 }

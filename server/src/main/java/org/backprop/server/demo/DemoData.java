@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.backprop.grader.compile.CompileUnavailableException;
 import org.backprop.server.account.Account;
 import org.backprop.server.account.PasswordHasher;
 import org.backprop.server.assignment.Assignment;
@@ -93,6 +94,8 @@ public class DemoData {
                 }));
             } catch (InvalidSpecException e) {
                 lines.add(id + ": NOT published, " + e.errors());
+            } catch (CompileUnavailableException e) {
+                lines.add(id + ": NOT published, its hidden tests could not be compiled: " + e.getMessage());
             }
         }
         return lines;

@@ -82,6 +82,43 @@ class HiddenTestsImportTest {
                 .body("errors[2].message", equalTo("no method in hidden/EmptyTest.java is annotated @Test"));
     }
 
+    @Test
+    void refusesHiddenTestsThatDoNotCompileAgainstTheReferenceSolution() throws IOException {
+        Fixtures.Cohort course = fixtures.cohort(1);
+        Map<String, String> folder = new java.util.TreeMap<>(homeworkFolder());
+        // The instructor's test calls a method the reference's network does not have.
+        folder.put(HIDDEN, folder.get(HIDDEN).replace("ConvNet.build(", "ConvNet.buildWide("));
+        as(course.instructor()).contentType(ContentType.JSON).body(Map.of("id", "hw-broken-tests", "files", folder))
+                .post("/api/courses/" + course.id() + "/assignments/import").then().statusCode(422)
+                .body("errors.path", contains("rubric[6].params.files"))
+                .body("errors[0].message", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("the hidden tests do not compile against the reference"
+                                + " solution: "),
+                        org.hamcrest.Matchers.containsString("buildWide")));
+        as(course.instructor()).get("/api/courses/" + course.id() + "/assignments").then().statusCode(200)
+                .body("items.slug", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("hw-broken-tests")));
+
+        // The same folder, whose reference network has the method the test calls, compiles and is published.
+        folder.put(ReferenceSolution.FOLDER + "model/ConvNet.java", folder.get("model/ConvNet.java")
+                .replace("public static Model build(", "public static Model buildWide(int height, int width, int"
+                        + " channels, int classes, Components use) {\n        return build(height, width, channels,"
+                        + " classes, use);\n    }\n\n    public static Model build("));
+        as(course.instructor()).contentType(ContentType.JSON).body(Map.of("id", "hw-broken-tests", "files", folder))
+                .post("/api/courses/" + course.id() + "/assignments/import").then().statusCode(201);
+    }
+
+    /** The real homework's folder, every file by its path. */
+    private static Map<String, String> homeworkFolder() throws IOException {
+        Path root = Path.of(System.getProperty("backprop.repository-root"), "assignments", "hw-convnets");
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var paths = Files.walk(root)) {
+            for (Path file : paths.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        }
+        return files;
+    }
+
     private static RequestSpecification as(Fixtures.User user) {
         return given().auth().oauth2(user.token()).when();
     }

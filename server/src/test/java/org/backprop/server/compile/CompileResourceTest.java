@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.backprop.grader.compile.CompileUnavailableException;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.server.api.ProblemMappers;
 import org.backprop.server.api.Problem;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.PinnedClock;
@@ -207,7 +208,7 @@ class CompileResourceTest {
     @Test
     void answersServiceUnavailableWithRetryAfterWhenNoCompilerCanRun() {
         String busy = "Every compiler on the server is busy. Try again in half a minute.";
-        Response response = new CompileResource().compileUnavailable(new CompileUnavailableException(busy));
+        Response response = new ProblemMappers().compileUnavailable(new CompileUnavailableException(busy));
         assertEquals(503, response.getStatus());
         assertEquals("30", response.getHeaderString("Retry-After"));
         assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());

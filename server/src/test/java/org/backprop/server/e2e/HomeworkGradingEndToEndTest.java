@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.backprop.grader.check.CheckCatalogue;
 import org.backprop.grader.check.CheckSpec;
@@ -37,6 +36,7 @@ import org.backprop.grader.sandbox.RunResult;
 import org.backprop.grader.worker.wire.JobDataset;
 import org.backprop.server.account.Account;
 import org.backprop.server.assignment.AssignmentFolder;
+import org.backprop.server.assignment.ReferenceSolution;
 import org.backprop.server.dataset.DatasetService;
 import org.backprop.server.dataset.DatasetStore;
 import org.backprop.server.demo.DemoHomeworkDatasets;
@@ -59,7 +59,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(HomeworkGradingEndToEndTest.WholeStudy.class)
 class HomeworkGradingEndToEndTest {
     private static final String HOMEWORK = "hw-convnets";
-    private static final String REFERENCE = "reference/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GRADING = Duration.ofMinutes(12);
     /** Distinct names, so that the report check's "every member named" and "every member ran" mean something. */
@@ -114,9 +113,9 @@ class HomeworkGradingEndToEndTest {
         long assignment = publish(course, folder);
         formTeam(course, teamSet);
 
-        Map<String, String> sources = referenceSources(folder);
+        Map<String, String> sources = ReferenceSolution.sources(folder, List.of("hidden/SavedModelTest.java"));
         List<Long> runs = runAndLog(course, assignment, sources);
-        String report = folder.get(REFERENCE + "report.md") + String.join(", ", MEMBERS)
+        String report = folder.get(ReferenceSolution.FOLDER + "report.md") + String.join(", ", MEMBERS)
                 + " each ran part of the study.\n";
         JsonPath reference = GradingResults.await(fixtures, submit(course, assignment, sources, report, runs),
                 course.instructor(), GRADING);
@@ -223,21 +222,6 @@ class HomeworkGradingEndToEndTest {
                 .jsonPath().getLong("id");
     }
 
-    /** The starter's files with the reference's laid over them. */
-    private static Map<String, String> referenceSources(Map<String, String> folder) {
-        Map<String, String> sources = new TreeMap<>();
-        folder.forEach((path, text) -> {
-            if (path.endsWith(".java") && !path.startsWith(REFERENCE) && !path.startsWith("hidden/")) {
-                sources.put(path, text);
-            }
-        });
-        folder.forEach((path, text) -> {
-            if (path.startsWith(REFERENCE) && path.endsWith(".java")) {
-                sources.put(path.substring(REFERENCE.length()), text);
-            }
-        });
-        return sources;
-    }
 
     /** Gives the course's students the display names {@code names}, in order. */
     private void name(Fixtures.Cohort course, List<String> names) {

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.backprop.server.account.Account;
 import org.backprop.server.assignment.AssignmentFolder;
 import org.backprop.server.course.CourseRole;
@@ -54,6 +56,8 @@ class StudentAppEndToEndTest {
     private static final String HOMEWORK = "hw-convnets";
     private static final List<String> MEMBERS = List.of("Kim Minji", "Lee Junho", "Park Sora");
     private static final Duration GRADING = Duration.ofMinutes(10);
+    /** Validation accuracy of a guess among the datasets' ten classes. */
+    private static final double CHANCE = 0.1;
 
     /** The in-process worker grades the submission as the platform's single-machine default does. */
     public static class WithGrader implements QuarkusTestProfile {
@@ -91,6 +95,8 @@ class StudentAppEndToEndTest {
     JsonNode team;
 
     JsonNode feedback;
+
+    JsonNode learning;
 
     JsonPath graded;
 
@@ -131,6 +137,8 @@ class StudentAppEndToEndTest {
                 .post("/api/assignments/" + assignmentId + "/results/publication").then().statusCode(200));
         feedback = browse("feedback", joinCode);
         assertNull(feedback.get("failure"), () -> "the feedback journey did not finish: " + feedback);
+        learning = browse("learning", joinCode);
+        assertNull(learning.get("failure"), () -> "the learning journey did not finish: " + learning);
     }
 
     /** Runs one phase of the browser script and returns what it saw. */
@@ -297,5 +305,22 @@ class StudentAppEndToEndTest {
         assertTrue(korean.get("workspace").asText().contains("컴파일"), korean::toString);
         assertEquals("실행", korean.get("kept").asText().trim());
         assertEquals("[]", feedback.get("pageErrors").toString());
+    }
+
+    @Test
+    void theStartersBaselineLearnsOnBothDatasetsInTheBrowser() {
+        assertTrue(learning.get("trimmed").asBoolean(), learning::toString);
+        assertEquals("Finished.", learning.get("status").asText(), learning::toString);
+        String printed = learning.get("stdout").asText();
+        for (String dataset : List.of("fashion_mnist", "mnist")) {
+            Matcher line = Pattern.compile("(?m)^" + dataset + " baseline: val_accuracy \\[(.*)\\]$").matcher(printed);
+            assertTrue(line.find(), () -> dataset + "'s baseline did not report: " + printed);
+            String[] epochs = line.group(1).split(", ");
+            double last = Double.parseDouble(epochs[epochs.length - 1]);
+            System.out.println("The starter's baseline in Chromium: " + dataset + " val_accuracy by epoch " + line.group(1));
+            // Ten classes: guessing scores 0.1; twice that on 64 held-back images is learning, not luck.
+            assertTrue(last >= 2 * CHANCE, () -> dataset + " reached val_accuracy " + last + ": " + printed);
+        }
+        assertEquals("[]", learning.get("pageErrors").toString());
     }
 }
