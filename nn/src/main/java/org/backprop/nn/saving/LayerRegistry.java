@@ -135,6 +135,11 @@ public final class LayerRegistry {
             return entry.className();
         }
         String javaName = layer.getClass().getName();
+        if (javaName.startsWith("org.backprop.nn.") && !layer.sublayers().isEmpty()) {
+            throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + layer.typeName() + ") is a model"
+                    + " used as a layer, which this version of nn cannot save. Build the saved model from nn's layers"
+                    + " directly, or save the nested model itself.");
+        }
         if (javaName.startsWith("org.backprop.nn.")) {
             throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + javaName + ") cannot be saved:"
                     + " this version of nn does not know how to rebuild it. Please report this to the course staff.");

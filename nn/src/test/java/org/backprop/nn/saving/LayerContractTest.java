@@ -226,7 +226,9 @@ class LayerContractTest {
             String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.')
                     .replaceAll("\\.class$", "");
             Class<?> type = Class.forName(name, false, Layer.class.getClassLoader());
-            if (Layer.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
+            // A model used as a layer (Model.asLayer) is no layer of its own kind: its model is what a save would hold.
+            boolean modelAsLayer = type == new org.backprop.nn.models.Sequential().asLayer().getClass();
+            if (Layer.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers()) && !modelAsLayer) {
                 found.add(type);
             }
         }
