@@ -1,9 +1,15 @@
 package org.backprop.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.backprop.nn.layers.AveragePooling2D;
+import org.backprop.nn.layers.MaxPooling1D;
+import org.backprop.nn.layers.MaxPooling2D;
+import org.backprop.nn.layers.UpSampling2D;
+import org.backprop.nn.layers.preprocessing.RandomFlip;
 import org.backprop.nn.losses.BinaryCrossentropy;
 import org.backprop.nn.losses.CategoricalCrossentropy;
 import org.backprop.nn.losses.Loss;
@@ -91,6 +97,18 @@ class KerasDefaultsTest {
         Metric mse = Metrics.byName("mse", "mse");
         mse.update(Tensor.of(new float[] {1, 2, 3}), Tensor.of(new float[][] {{1.5f}, {2}, {5}}));
         assertEquals(4.25 / 3, mse.result(), 1e-7);
+    }
+
+    @Test
+    void layersHaveKerasDefaults() {
+        assertArrayEquals(new int[] {2, 2}, new MaxPooling2D().getConfig().getInts("pool_size"));
+        assertArrayEquals(new int[] {2, 2}, new MaxPooling2D().getConfig().getInts("strides"));
+        assertEquals("valid", new MaxPooling2D().getConfig().getString("padding"));
+        assertArrayEquals(new int[] {2, 2}, new AveragePooling2D().getConfig().getInts("pool_size"));
+        assertArrayEquals(new int[] {2, 2}, new UpSampling2D().getConfig().getInts("size"));
+        assertEquals("nearest", new UpSampling2D().getConfig().getString("interpolation"));
+        assertArrayEquals(new int[] {2}, new MaxPooling1D().getConfig().getInts("pool_size"));
+        assertEquals("horizontal_and_vertical", new RandomFlip().getConfig().getString("mode"));
     }
 
     @Test
