@@ -91,8 +91,8 @@ test('after a variable and a dot, the members of its declared type and its super
     assert.ok(names.includes(name), `${name} in ${names}`);
   }
   const fit = complete('model.').result.options.filter((o) => o.label === 'fit').map((o) => o.detail);
-  assert.deepEqual(fit, ['(Tensor x, Tensor y, FitOptions options) → History',
-    '(ExampleSource data, FitOptions options) → History']);
+  assert.deepEqual(fit, ['(Tensor x, Tensor y) → History', '(ExampleSource data) → History',
+    '(Tensor x, Tensor y, FitOptions options) → History', '(ExampleSource data, FitOptions options) → History']);
   const split = labels(complete('train.').result);
   assert.ok(split.includes('take') && split.includes('batchCount'),
     `var train = Datasets.load(...) is a StoredDataset, an ExampleSource: ${split}`);
@@ -133,7 +133,8 @@ test('hovering a class shows its declaration, package and doc', () => {
 test('hovering a member after a class or a variable shows its signatures and doc', () => {
   const text = program.replace('CURSOR', 'model.fit(train, null);');
   const fit = hoverText(hoverAt(index, text, text.indexOf('fit(') + 1));
-  assert.match(fit, /^History fit\(Tensor x, Tensor y, FitOptions options\)\nTrains on x and y/);
+  assert.match(fit, /^History fit\(Tensor x, Tensor y\)\nTrains on x and y with Keras's defaults/);
+  assert.match(fit, /History fit\(Tensor x, Tensor y, FitOptions options\)\nTrains on x and y/);
   assert.match(fit, /History fit\(ExampleSource data, FitOptions options\)/);
   const load = hoverText(hoverAt(index, text, text.indexOf('load(') + 1));
   assert.match(load, /^StoredDataset load\(String dataset, String split\)\nReturns split split/);

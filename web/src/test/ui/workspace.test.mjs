@@ -23,6 +23,20 @@ test('fit events build the history the charts draw, the batch losses of the epoc
   assert.deepEqual(state.fits[1].history, {});
 });
 
+test('evaluate and predict events show the inference running now, beside the fits', () => {
+  let state = applyFitEvent(NO_FITS, { event: 'start', run: 'baseline', epochs: 1, steps: 10 }, 0);
+  state = applyFitEvent(state, { event: 'infer-start', model: 'sequential', kind: 'predict', steps: 40 }, 100);
+  assert.deepEqual(state.inference, { model: 'sequential', kind: 'predict', step: 0, steps: 40 });
+  state = applyFitEvent(state, { event: 'infer-batch', model: 'sequential', kind: 'predict', step: 17, steps: 40 }, 400);
+  assert.equal(state.inference.step, 17);
+  assert.equal(state.fits.length, 1);
+  state = applyFitEvent(state, { event: 'epoch', run: 'baseline', epoch: 1, epochs: 1, logs: { loss: 1 } }, 500);
+  assert.equal(state.inference.step, 17, 'a fit event keeps the inference');
+  state = applyFitEvent(state, { event: 'infer-end', model: 'sequential', kind: 'predict' }, 600);
+  assert.equal(state.inference, null);
+  assert.deepEqual(state.fits[0].history, { loss: [1] });
+});
+
 test('drafts kept in the browser come back as unsaved text, or as a conflict when a teammate saved since', () => {
   const server = [{ path: 'Main.java', content: 'a', revision: 2 }, { path: 'model/Net.java', content: 'n', revision: 5 }];
   const files = mergeDrafts(server, {

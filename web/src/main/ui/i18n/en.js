@@ -125,6 +125,8 @@ export default {
   'ws.backend': 'Backend',
   'ws.epochOf': 'Run {run}: epoch {epoch} of {epochs}',
   'ws.eta': 'about {left} left',
+  'ws.evaluating': 'Evaluating {model}: batch {step} of {steps}',
+  'ws.predicting': 'Predicting with {model}: batch {step} of {steps}',
   'ws.batchLoss': 'Epoch {epoch}: mean loss so far, by batch',
   'ws.lossChart': 'Loss per epoch',
   'ws.metricChart': '{metric} per epoch',

@@ -125,6 +125,8 @@ export default {
   'ws.backend': '백엔드',
   'ws.epochOf': '{run} 실행: 에포크 {epochs}개 중 {epoch}번째',
   'ws.eta': '약 {left} 남음',
+  'ws.evaluating': '{model} 평가 중: 배치 {steps}개 중 {step}번째',
+  'ws.predicting': '{model}(으)로 예측 중: 배치 {steps}개 중 {step}번째',
   'ws.batchLoss': '에포크 {epoch}: 배치별 누적 평균 손실',
   'ws.lossChart': '에포크별 손실',
   'ws.metricChart': '에포크별 {metric}',

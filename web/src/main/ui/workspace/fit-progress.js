@@ -1,18 +1,31 @@
 // What the page knows of a program's fits while it runs, built from the worker's {type: 'fit'} events (docs/runs.md):
 // per fit its epochs so far (the history the charts draw), the batch losses of the current epoch, and enough timing
-// for an ETA. A pure reducer, so the charts' data can be tested without a browser.
+// for an ETA; and the evaluate or predict running now, if any, with its batches so far. A pure reducer, so the
+// charts' data can be tested without a browser.
 
-export const NO_FITS = { fits: [] };
+export const NO_FITS = { fits: [], inference: null };
 
-/** Applies one fit event ({event: 'start' | 'batch' | 'epoch', run, ...}) at time {@code now} (ms). */
+/**
+ * Applies one event at time {@code now} (ms): a fit's ({event: 'start' | 'batch' | 'epoch', run, ...}) or an
+ * evaluate's or predict's ({event: 'infer-start' | 'infer-batch' | 'infer-end', model, kind, ...}).
+ */
 export function applyFitEvent(state, event, now) {
+  if (event.event === 'infer-start') {
+    return { ...state, inference: { model: event.model, kind: event.kind, step: 0, steps: event.steps } };
+  }
+  if (event.event === 'infer-batch') {
+    return state.inference ? { ...state, inference: { ...state.inference, step: event.step } } : state;
+  }
+  if (event.event === 'infer-end') {
+    return { ...state, inference: null };
+  }
   const fits = state.fits.slice();
   if (event.event === 'start') {
     fits.push({
       run: event.run, epochs: event.epochs, steps: event.steps ?? null, startedAt: now, epochStartedAt: now,
       epoch: 0, history: {}, batch: { epoch: 1, steps: [], losses: [] }, step: 0, done: false,
     });
-    return { fits };
+    return { ...state, fits };
   }
   const index = fits.length - 1;
   if (index < 0) {
@@ -37,7 +50,7 @@ export function applyFitEvent(state, event, now) {
     fit.done = fit.epoch >= fit.epochs;
   }
   fits[index] = fit;
-  return { fits };
+  return { ...state, fits };
 }
 
 /** The fit's share done (0…1): whole epochs plus the current epoch's steps. */

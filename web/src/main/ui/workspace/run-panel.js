@@ -33,6 +33,15 @@ function FitProgress({ fit, running }) {
   </div>`;
 }
 
+/** The program's evaluate or predict running now: which, and its batches so far. */
+function InferenceProgress({ inference }) {
+  return html`<div class="fit-progress" data-testid="inference-progress">
+    <label id="inference-progress-label">${t(inference.kind === 'evaluate' ? 'ws.evaluating' : 'ws.predicting',
+      { model: inference.model, step: inference.step, steps: inference.steps })}</label>
+    <progress aria-labelledby="inference-progress-label" max=${Math.max(inference.steps, 1)} value=${inference.step}></progress>
+  </div>`;
+}
+
 function Console({ lines }) {
   const holder = useRef(null);
   useEffect(() => {
@@ -65,6 +74,7 @@ export function RunPanel({ runner, datasetsLine }) {
       data-testid="run-log">${runner.runLog.text}</p>`}
     <${SavedModels} models=${runner.models} />
     ${fit && html`<${FitProgress} fit=${fit} running=${runner.running} />`}
+    ${runner.running && runner.fits.inference && html`<${InferenceProgress} inference=${runner.fits.inference} />`}
     ${fit && html`<${FitCharts} fit=${fit} />`}
     <${Console} lines=${runner.consoleLines} />
   </section>`;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.backprop.nn.autograd.Function;
 import org.backprop.nn.internal.DeviceData;
 import org.backprop.nn.internal.TensorInternals;
+import org.backprop.nn.ops.Ops;
 
 /**
  * An immutable float32 tensor, row-major, with Keras's layout conventions (batch first, channels last).
@@ -106,6 +107,36 @@ public final class Tensor {
         return new Tensor(new int[] {rows.length, columns}, values, null, false);
     }
 
+    /** Returns a tensor of shape {@code [a, b, c]} (e.g. a batch of sequences) from nested arrays of equal lengths. */
+    public static Tensor of(float[][][] values) {
+        return Nested.of(values, 3);
+    }
+
+    /** Returns a tensor of shape {@code [a, b, c, d]} (e.g. a batch of images) from nested arrays of equal lengths. */
+    public static Tensor of(float[][][][] values) {
+        return Nested.of(values, 4);
+    }
+
+    /** Returns a vector (shape {@code [n]}) of {@code values} as floats, e.g. class labels. */
+    public static Tensor of(int[] values) {
+        return Nested.of(values, 1);
+    }
+
+    /** Returns a matrix (shape {@code [rows, columns]}) of {@code values} as floats. */
+    public static Tensor of(int[][] values) {
+        return Nested.of(values, 2);
+    }
+
+    /** Returns a tensor of shape {@code [a, b, c]} of {@code values} as floats (e.g. token ids). */
+    public static Tensor of(int[][][] values) {
+        return Nested.of(values, 3);
+    }
+
+    /** Returns a tensor of shape {@code [a, b, c, d]} of {@code values} as floats (e.g. 8-bit images). */
+    public static Tensor of(int[][][][] values) {
+        return Nested.of(values, 4);
+    }
+
     /** Returns a tensor of zeros. */
     public static Tensor zeros(int... shape) {
         return new Tensor(shape.clone(), new float[Shapes.size(shape)], null, false);
@@ -187,6 +218,189 @@ public final class Tensor {
                     + Shapes.describe(shape));
         }
         return storage.host()[0];
+    }
+
+    /** Returns this + other, broadcasting as Keras does (a scalar, a row, …), with gradients. */
+    public Tensor add(Tensor other) {
+        return Ops.add(this, other);
+    }
+
+    /** Returns this + value for every value. */
+    public Tensor add(float value) {
+        return Ops.add(this, scalar(value));
+    }
+
+    /** Returns this − other, broadcasting as Keras does, with gradients. */
+    public Tensor sub(Tensor other) {
+        return Ops.subtract(this, other);
+    }
+
+    /** Returns this − value for every value. */
+    public Tensor sub(float value) {
+        return Ops.subtract(this, scalar(value));
+    }
+
+    /** Returns this · other element by element, broadcasting as Keras does, with gradients. */
+    public Tensor mul(Tensor other) {
+        return Ops.multiply(this, other);
+    }
+
+    /** Returns this · value for every value. */
+    public Tensor mul(float value) {
+        return Ops.scale(this, value);
+    }
+
+    /** Returns this / other element by element, broadcasting as Keras does, with gradients. */
+    public Tensor div(Tensor other) {
+        return Ops.divide(this, other);
+    }
+
+    /** Returns this / value for every value. */
+    public Tensor div(float value) {
+        return Ops.divide(this, scalar(value));
+    }
+
+    /** Returns −this. */
+    public Tensor neg() {
+        return Ops.negative(this);
+    }
+
+    /** Returns the matrix product of this {@code [m, k]} and {@code other} {@code [k, n]}. */
+    public Tensor matmul(Tensor other) {
+        return Ops.matmul(this, other);
+    }
+
+    /** Returns each value squared. */
+    public Tensor square() {
+        return Ops.square(this);
+    }
+
+    /** Returns each value's square root. */
+    public Tensor sqrt() {
+        return Ops.sqrt(this);
+    }
+
+    /** Returns e to the power of each value. */
+    public Tensor exp() {
+        return Ops.exp(this);
+    }
+
+    /** Returns each value's natural logarithm. */
+    public Tensor log() {
+        return Ops.log(this);
+    }
+
+    /** Returns each value's absolute value. */
+    public Tensor abs() {
+        return Ops.abs(this);
+    }
+
+    /** Returns the sum of all values as a scalar. */
+    public Tensor sum() {
+        return Ops.sumAll(this);
+    }
+
+    /** Returns the sum over {@code axis} (negative counts from the end), which the result drops, as Keras's ops. */
+    public Tensor sum(int axis) {
+        return dropAxis(Ops.sum(this, axis), axis);
+    }
+
+    /** Returns the mean of all values as a scalar. */
+    public Tensor mean() {
+        return Ops.meanAll(this);
+    }
+
+    /** Returns the mean over {@code axis} (negative counts from the end), which the result drops. */
+    public Tensor mean(int axis) {
+        return dropAxis(Ops.mean(this, axis), axis);
+    }
+
+    private Tensor dropAxis(Tensor kept, int axis) {
+        int resolved = resolveAxis(axis);
+        int[] dropped = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != resolved) {
+                dropped[j++] = shape[i];
+            }
+        }
+        return Ops.reshape(kept, dropped);
+    }
+
+    /** Returns the values viewed with {@code newShape}; one dimension may be -1, as in Keras. */
+    public Tensor reshape(int... newShape) {
+        return Ops.reshape(this, newShape);
+    }
+
+    /** Returns the axes permuted: result axis i is axis {@code permutation[i]} of this tensor. */
+    public Tensor transpose(int... permutation) {
+        return Ops.transpose(this, permutation);
+    }
+
+    /** Returns examples {@code [start, end)} along the first axis, as Python's {@code x[start:end]}. */
+    public Tensor slice(int start, int end) {
+        return slice(0, start, end);
+    }
+
+    /**
+     * Returns positions {@code [start, end)} along {@code axis} (negative axes count from the end; negative positions
+     * too, as Python's slices do), with gradients.
+     */
+    public Tensor slice(int axis, int start, int end) {
+        int size = dim(axis);
+        int from = start < 0 ? size + start : start;
+        int to = end < 0 ? size + end : end;
+        if (from < 0 || to > size || from > to) {
+            throw new IllegalArgumentException("slice [" + start + ", " + end + ") is out of range for axis " + axis
+                    + " of shape " + Shapes.describe(shape));
+        }
+        return Ops.slice(this, axis, from, to - from);
+    }
+
+    /**
+     * Returns the index of the largest value along {@code axis} (negative counts from the end; the first index on a
+     * tie), as Keras's {@code ops.argmax}: the axis is dropped, the indices are floats, and no gradient flows.
+     */
+    public Tensor argmax(int axis) {
+        int resolved = resolveAxis(axis);
+        int outer = 1;
+        for (int i = 0; i < resolved; i++) {
+            outer *= shape[i];
+        }
+        int length = shape[resolved];
+        int inner = size() / Math.max(1, outer * length);
+        if (length == 0) {
+            throw new IllegalArgumentException("argmax needs a non-empty axis " + axis + ", shape is "
+                    + Shapes.describe(shape));
+        }
+        float[] values = storage.host();
+        float[] indices = new float[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * length * inner + i;
+                int best = 0;
+                for (int k = 1; k < length; k++) {
+                    if (values[base + k * inner] > values[base + best * inner]) {
+                        best = k;
+                    }
+                }
+                indices[o * inner + i] = best;
+            }
+        }
+        int[] result = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != resolved) {
+                result[j++] = shape[i];
+            }
+        }
+        return new Tensor(result, indices, null, false);
+    }
+
+    private int resolveAxis(int axis) {
+        int resolved = axis < 0 ? shape.length + axis : axis;
+        if (resolved < 0 || resolved >= shape.length) {
+            throw new IllegalArgumentException("axis " + axis + " is out of range for shape " + Shapes.describe(shape));
+        }
+        return resolved;
     }
 
     /** Returns whether gradients flow back through this tensor. */

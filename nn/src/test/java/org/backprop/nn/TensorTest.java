@@ -54,6 +54,82 @@ class TensorTest {
         assertEquals("(3,)", Tensor.describe(new int[] {3}));
     }
 
+    @Test
+    void buildsThreeAndFourDimensionalTensorsFromFloatsAndInts() {
+        Tensor sequences = Tensor.of(new float[][][] {{{1, 2}, {3, 4}, {5, 6}}, {{7, 8}, {9, 10}, {11, 12}}});
+        assertArrayEquals(new int[] {2, 3, 2}, sequences.shape());
+        assertEquals(12f, sequences.get(11));
+        Tensor images = Tensor.of(new int[][][][] {{{{0}, {255}}, {{128}, {1}}}});
+        assertArrayEquals(new int[] {1, 2, 2, 1}, images.shape());
+        assertArrayEquals(new float[] {0, 255, 128, 1}, images.toArray());
+        assertEquals(Tensor.of(new float[] {3, 1, 4}), Tensor.of(new int[] {3, 1, 4}));
+        assertEquals(Tensor.of(new float[][] {{1, 2}, {3, 4}}), Tensor.of(new int[][] {{1, 2}, {3, 4}}));
+        assertArrayEquals(new int[] {1, 1, 2}, Tensor.of(new int[][][] {{{5, 6}}}).shape());
+        assertArrayEquals(new int[] {1, 1, 1, 3}, Tensor.of(new float[][][][] {{{{1, 2, 3}}}}).shape());
+    }
+
+    @Test
+    void rejectsRaggedNestedArraysNamingWhere() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.of(new float[][][] {{{1, 2}}, {{3}}}));
+        assertEquals("values[1][0] has 1 values, but its first sibling has 2: nested arrays must be rectangular",
+                error.getMessage());
+    }
+
+    @Test
+    void findsTheLargestIndexAlongAnAxis() {
+        Tensor scores = Tensor.of(new float[][] {{0.1f, 0.7f, 0.2f}, {0.5f, 0.4f, 0.5f}});
+        assertEquals(Tensor.of(new float[] {1, 0}), scores.argmax(-1));
+        assertEquals(Tensor.of(new float[] {1, 0, 1}), scores.argmax(0));
+        Tensor cube = Tensor.of(new float[][][] {{{1, 9}, {5, 2}}, {{0, 0}, {7, 8}}});
+        assertEquals(Tensor.of(new float[][] {{1, 0}, {1, 1}}), cube.argmax(1));
+        assertThrows(IllegalArgumentException.class, () -> scores.argmax(2));
+    }
+
+    @Test
+    void slicesAsPythonDoes() {
+        Tensor x = Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
+        assertEquals(Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}}), x.slice(0, 2));
+        assertEquals(Tensor.of(new float[][] {{7, 8, 9}}), x.slice(-1, 3));
+        assertEquals(Tensor.of(new float[][] {{2, 3}, {5, 6}, {8, 9}}), x.slice(1, 1, 3));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> x.slice(2, 5));
+        assertEquals("slice [2, 5) is out of range for axis 0 of shape (3, 3)", error.getMessage());
+    }
+
+    @Test
+    void computesArithmeticAsMethodsWithBroadcasting() {
+        Tensor a = Tensor.of(new float[][] {{1, 2}, {3, 4}});
+        Tensor row = Tensor.of(new float[] {10, 20});
+        assertEquals(Tensor.of(new float[][] {{11, 22}, {13, 24}}), a.add(row));
+        assertEquals(Tensor.of(new float[][] {{-9, -18}, {-7, -16}}), a.sub(row));
+        assertEquals(Tensor.of(new float[][] {{10, 40}, {30, 80}}), a.mul(row));
+        assertEquals(Tensor.of(new float[][] {{0.5f, 1}, {1.5f, 2}}), a.div(2));
+        assertEquals(Tensor.of(new float[][] {{2, 3}, {4, 5}}), a.add(1));
+        assertEquals(Tensor.of(new float[][] {{0, 1}, {2, 3}}), a.sub(1));
+        assertEquals(Tensor.of(new float[][] {{3, 6}, {9, 12}}), a.mul(3));
+        assertEquals(Tensor.of(new float[][] {{-1, -2}, {-3, -4}}), a.neg());
+        assertEquals(Tensor.of(new float[][] {{7, 10}, {15, 22}}), a.matmul(a));
+        assertEquals(Tensor.of(new float[][] {{1, 4}, {9, 16}}), a.square());
+        assertEquals(10f, a.sum().item());
+        assertEquals(2.5f, a.mean().item());
+        assertEquals(Tensor.of(new float[] {4, 6}), a.sum(0));
+        assertEquals(Tensor.of(new float[] {1.5f, 3.5f}), a.mean(-1));
+        assertEquals(Tensor.of(new float[][] {{1, 3}, {2, 4}}), a.transpose(1, 0));
+        assertArrayEquals(new int[] {4, 1}, a.reshape(-1, 1).shape());
+        assertEquals(Tensor.of(new float[][] {{1, 2}, {3, 4}}), a.square().sqrt());
+        assertEquals(2f, Tensor.of(new float[] {-2}).abs().item());
+        assertEquals(0f, Tensor.of(new float[] {0}).exp().log().item());
+    }
+
+    @Test
+    void carriesGradientsThroughItsMethods() {
+        Tensor w = Tensor.of(new float[] {1, 2, 3}).asVariable();
+        Tensor loss = w.mul(w).add(w.mul(2)).sum();
+        // d/dw (w² + 2w) = 2w + 2.
+        assertEquals(Tensor.of(new float[] {4, 6, 8}),
+                org.backprop.nn.autograd.Gradients.of(loss, List.of(w)).get(0));
+    }
+
     /** Moved to {@link org.backprop.nn.internal.TensorInternals}: student programs must not reach them. */
     private static final Set<String> BACKEND_ONLY = Set.of("internalValues", "values", "wrap", "onDevice", "derived",
             "creator", "softmaxOutput", "softmaxLogits", "reshaped", "deviceData", "attachDeviceData", "isOnHost");

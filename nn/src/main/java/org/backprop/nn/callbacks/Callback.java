@@ -4,7 +4,7 @@ import java.util.Map;
 import org.backprop.nn.models.Model;
 
 /**
- * Hooks into {@code fit}, as Keras's callbacks. Epochs are numbered from 1; {@code logs} holds the epoch's
+ * Hooks into {@code fit}, {@code evaluate} and {@code predict}, as Keras's callbacks. Epochs are numbered from 1; {@code logs} holds the epoch's
  * loss and metrics by name ("loss", "accuracy", "val_loss", …).
  */
 public abstract class Callback {
@@ -30,6 +30,33 @@ public abstract class Callback {
 
     /** Called once after the last epoch, also when training stopped early. */
     public void onTrainEnd(Model model) {
+    }
+
+    /** Called once before {@code evaluate}'s first batch, as Keras's {@code on_test_begin}. */
+    public void onTestBegin(Model model) {
+    }
+
+    /**
+     * Called after each of {@code evaluate}'s batches, {@code step} counting from 1 to {@code steps}. Its loss is not
+     * read yet (a GPU would have to wait): the results come to {@link #onTestEnd}.
+     */
+    public void onTestBatchEnd(Model model, int step, int steps) {
+    }
+
+    /** Called once after {@code evaluate}'s last batch with its results: "loss" and the compiled metrics. */
+    public void onTestEnd(Model model, Map<String, Double> logs) {
+    }
+
+    /** Called once before {@code predict}'s first batch, as Keras's {@code on_predict_begin}. */
+    public void onPredictBegin(Model model) {
+    }
+
+    /** Called after each of {@code predict}'s batches, {@code step} counting from 1 to {@code steps}. */
+    public void onPredictBatchEnd(Model model, int step, int steps) {
+    }
+
+    /** Called once after {@code predict}'s last batch. */
+    public void onPredictEnd(Model model) {
     }
 
     /** Returns the value of {@code monitor} in {@code logs}, failing with the names that are there. */

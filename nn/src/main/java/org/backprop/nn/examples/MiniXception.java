@@ -53,6 +53,6 @@ public final class MiniXception {
     }
 
     public static void main(String[] args) {
-        build().printSummary();
+        build().summary();
     }
 }

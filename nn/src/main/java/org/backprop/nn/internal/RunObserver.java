@@ -85,4 +85,23 @@ public interface RunObserver {
      */
     default void epochEnded(String runName, int epoch, int epochs, Map<String, Double> logs) {
     }
+
+    /**
+     * Hears that the program's {@code evaluate} or {@code predict} ({@code kind}) of the model named {@code model}
+     * starts {@code steps} batches. A fit's own validation is not reported: the fit's events cover it. Nothing by
+     * default.
+     */
+    default void inferenceStarted(String model, String kind, int steps) {
+    }
+
+    /**
+     * Hears that batch {@code step} (from 1) of an evaluate or predict was queued; nothing is read back for it, so an
+     * observer may report every one or pace them ({@link ProgressThrottle}). Nothing by default.
+     */
+    default void inferenceBatchEnded(String model, String kind, int step, int steps) {
+    }
+
+    /** Hears that an evaluate or predict ended. Nothing by default. */
+    default void inferenceEnded(String model, String kind) {
+    }
 }

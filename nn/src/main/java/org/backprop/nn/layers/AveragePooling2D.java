@@ -9,6 +9,11 @@ import org.backprop.nn.ops.Ops;
  */
 public final class AveragePooling2D extends Pooling2D<AveragePooling2D> {
 
+    /** Returns Keras's default: 2 × 2 windows, strides of 2, "valid" padding. */
+    public AveragePooling2D() {
+        this(2);
+    }
+
     public AveragePooling2D(int poolSize) {
         super("average_pooling2d", poolSize);
     }

@@ -15,16 +15,75 @@ import org.backprop.nn.random.RandomSeed;
  * input shape is known (on the first call, or when asked), {@link #call} is the math. Shapes given to
  * {@code build} and {@link #computeOutputShape} leave out the batch dimension.
  *
+ * <p><b>A layer made of layers</b> (Deep Learning with Python's {@code TransformerEncoder}): create the sub-layers in
+ * the constructor and hand each to {@link #track} (Keras tracks attributes by itself; Java needs the call), call them
+ * in {@link #forward}, and add the constructor's arguments to {@link #getConfig()}. Their weights are then this
+ * layer's ({@link #weights()}, {@link #countParams()}, the optimizer's), freezing this layer freezes them, and a
+ * model's summary shows the layer as one row with all their parameters. As in Keras 3, when {@link #build} leaves a
+ * sub-layer unbuilt, it runs {@link #forward} once on one example of zeros in inference mode so that every sub-layer
+ * builds for the shape it gets. A {@code Model} or {@code Sequential} is tracked the same way ({@link #track(Model)}).
+ *
+ * <pre>{@code
+ * public final class TransformerEncoder extends Layer {
+ *     private final int embedDim, denseDim, numHeads;
+ *     private final MultiHeadAttention attention;
+ *     private final Sequential denseProj;
+ *     private final LayerNormalization layernorm1, layernorm2;
+ *
+ *     public TransformerEncoder(int embedDim, int denseDim, int numHeads) {
+ *         super("transformer_encoder");
+ *         this.embedDim = embedDim; this.denseDim = denseDim; this.numHeads = numHeads;
+ *         attention = track(new MultiHeadAttention(numHeads, embedDim));
+ *         denseProj = track(new Sequential(new Dense(denseDim, "relu"), new Dense(embedDim)));
+ *         layernorm1 = track(new LayerNormalization());
+ *         layernorm2 = track(new LayerNormalization());
+ *     }
+ *
+ *     public String typeName() { return "TransformerEncoder"; }
+ *
+ *     public int[] computeOutputShape(int[] inputShape) { return inputShape; }
+ *
+ *     protected Tensor forward(Tensor inputs, boolean training) {
+ *         Tensor attended = attention.call(inputs, inputs, training);
+ *         Tensor projInput = layernorm1.call(inputs.add(attended), training);
+ *         Tensor projOutput = denseProj.call(projInput, training);
+ *         return layernorm2.call(projInput.add(projOutput), training);
+ *     }
+ *
+ *     public LayerConfig getConfig() {
+ *         return super.getConfig().put("embed_dim", embedDim).put("dense_dim", denseDim).put("num_heads", numHeads);
+ *     }
+ * }
+ * }</pre>
+ *
  * <p>Not thread-safe.
  */
 public abstract class Layer {
     private String name;
     private final List<Variable> weights = new ArrayList<>();
+    private final List<Layer> tracked = new ArrayList<>();
     private boolean trainable = true;
     private int[] inputShape;
 
+    /** Names the layer as Keras does by default: {@code kerasPrefix}, then {@code kerasPrefix_1}, … */
     protected Layer(String kerasPrefix) {
         this.name = LayerNames.unique(kerasPrefix);
+    }
+
+    /**
+     * Names the layer {@code name}, as Keras's {@code name=} argument, without using up a default name; a null
+     * {@code name} names it as {@link #Layer(String)} does.
+     */
+    protected Layer(String kerasPrefix, String name) {
+        this.name = name == null ? LayerNames.unique(kerasPrefix) : checkName(name);
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isEmpty() || name.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("a layer name must be non-empty and must not contain '/', got "
+                    + (name == null ? "null" : "\"" + name + "\""));
+        }
+        return name;
     }
 
     /** Returns the layer's name, unique per prefix as Keras makes them: {@code dense}, {@code dense_1}, … */
@@ -38,10 +97,7 @@ public abstract class Layer {
      * in weight names. Two layers of one model must not share a name, or the model cannot be saved.
      */
     public final void setName(String newName) {
-        if (newName == null || newName.isEmpty() || newName.indexOf('/') >= 0) {
-            throw new IllegalArgumentException("a layer name must be non-empty and must not contain '/', got "
-                    + (newName == null ? "null" : "\"" + newName + "\""));
-        }
+        checkName(newName);
         if (built()) {
             throw new IllegalStateException("Layer \"" + name + "\" is built already: name it before calling it on"
                     + " inputs, since its weights carry its name");
@@ -66,9 +122,43 @@ public abstract class Layer {
         return trainable;
     }
 
-    /** Freezes or unfreezes the layer, as Keras's {@code layer.trainable = false}. */
+    /**
+     * Freezes or unfreezes the layer and every layer it {@link #track}s, as Keras's {@code layer.trainable = false}.
+     */
     public void setTrainable(boolean trainable) {
         this.trainable = trainable;
+        for (Layer layer : sublayers()) {
+            layer.setTrainable(trainable);
+        }
+    }
+
+    /**
+     * Makes {@code layer} part of this one (see the class comment): its weights count as this layer's, and freezing
+     * this layer freezes it. Returns {@code layer}, for {@code attention = track(new MultiHeadAttention(2, 8))}.
+     */
+    protected final <L extends Layer> L track(L layer) {
+        if (layer == null || layer == this) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" cannot track " + (layer == null ? "null"
+                    : "itself"));
+        }
+        if (!tracked.contains(layer)) {
+            tracked.add(layer);
+        }
+        return layer;
+    }
+
+    /** Tracks {@code model} as a sub-layer (see {@link #track(Layer)}) and returns it, to be called in forward. */
+    protected final <M extends org.backprop.nn.models.Model> M track(M model) {
+        if (model == null) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" cannot track null");
+        }
+        track(model.asLayer());
+        return model;
+    }
+
+    /** Returns the layers this one is made of ({@link #track}), in the order they were tracked. */
+    public List<Layer> sublayers() {
+        return Collections.unmodifiableList(tracked);
     }
 
     /** Returns whether {@link #build} has run. */
@@ -93,11 +183,38 @@ public abstract class Layer {
             checkInputShape(shape);
             createWeights(shape.clone());
             inputShape = shape.clone();
+            buildSublayersByRunning(shape);
         } else if (!Shapes.same(inputShape, shape)) {
             throw new IllegalArgumentException("Layer \"" + name + "\" (" + typeName() + ") expects input of shape "
                     + Shapes.describe(Shapes.withBatch(-1, inputShape)) + ", but received input with shape "
                     + Shapes.describe(Shapes.withBatch(-1, shape)));
         }
+    }
+
+    /**
+     * Builds the tracked sub-layers that {@link #createWeights} left unbuilt by running {@link #forward} on one
+     * example of zeros in inference mode, as Keras 3 builds a layer whose build it cannot infer.
+     */
+    private void buildSublayersByRunning(int[] shape) {
+        for (Layer layer : sublayers()) {
+            if (!layer.allBuilt()) {
+                forward(Tensor.zeros(Shapes.withBatch(1, shape)), false);
+                return;
+            }
+        }
+    }
+
+    /** Returns whether this layer and every layer it is made of are built. */
+    private boolean allBuilt() {
+        if (!built()) {
+            return false;
+        }
+        for (Layer layer : sublayers()) {
+            if (!layer.allBuilt()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Rejects input shapes this layer cannot work on; the message names the layer and both shapes. */
@@ -146,8 +263,16 @@ public abstract class Layer {
     /** Returns the output for {@code inputs} (with batch); the layer is built. */
     protected abstract Tensor forward(Tensor inputs, boolean training);
 
-    /** Returns whether the layer does anything only in training (dropout, augmentation), for run records. */
+    /**
+     * Returns whether the layer does anything only in training (dropout, augmentation), for run records; a layer
+     * made of layers does when one of them does.
+     */
     public boolean activeOnlyInTraining() {
+        for (Layer layer : sublayers()) {
+            if (layer.activeOnlyInTraining()) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -161,18 +286,48 @@ public abstract class Layer {
         return variable;
     }
 
-    /** Returns all weights in creation order, as Keras's {@code layer.weights}. */
+    /**
+     * Returns all weights, as Keras's {@code layer.weights}: this layer's own in creation order, then those of the
+     * layers it is made of, each once.
+     */
     public final List<Variable> weights() {
-        return Collections.unmodifiableList(weights);
+        if (sublayers().isEmpty()) {
+            return Collections.unmodifiableList(weights);
+        }
+        List<Variable> all = new ArrayList<>(weights);
+        for (Layer layer : sublayers()) {
+            for (Variable weight : layer.weights()) {
+                if (!containsSame(all, weight)) {
+                    all.add(weight);
+                }
+            }
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    private static boolean containsSame(List<Variable> weights, Variable weight) {
+        for (Variable present : weights) {
+            if (present == weight) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the weights the optimizer updates: none while the layer is frozen. */
     public List<Variable> trainableWeights() {
         List<Variable> result = new ArrayList<>();
-        if (trainable) {
+        if (trainable()) {
             for (Variable weight : weights) {
                 if (weight.trainable()) {
                     result.add(weight);
+                }
+            }
+            for (Layer layer : sublayers()) {
+                for (Variable weight : layer.trainableWeights()) {
+                    if (!containsSame(result, weight)) {
+                        result.add(weight);
+                    }
                 }
             }
         }
@@ -182,7 +337,7 @@ public abstract class Layer {
     /** Returns the number of weight values, trainable or not, as Keras's {@code count_params()}. */
     public final int countParams() {
         int count = 0;
-        for (Variable weight : weights) {
+        for (Variable weight : weights()) {
             count += weight.size();
         }
         return count;
@@ -203,19 +358,20 @@ public abstract class Layer {
             throw new IllegalStateException("Layer \"" + name + "\" has no weights yet: build it first by calling it"
                     + " on an input or giving the model an Input");
         }
-        if (values.length != weights.size()) {
-            throw new IllegalArgumentException("Layer \"" + name + "\" has " + weights.size()
+        List<Variable> all = weights();
+        if (values.length != all.size()) {
+            throw new IllegalArgumentException("Layer \"" + name + "\" has " + all.size()
                     + " weights, but " + values.length + " values were given");
         }
         for (int i = 0; i < values.length; i++) {
-            weights.get(i).assign(values[i]);
+            all.get(i).assign(values[i]);
         }
     }
 
     /** Returns every weight's current value, as Keras's {@code get_weights}. */
     public final List<Tensor> getWeights() {
         List<Tensor> values = new ArrayList<>();
-        for (Variable weight : weights) {
+        for (Variable weight : weights()) {
             values.add(weight.value().detach());
         }
         return values;

@@ -9,6 +9,11 @@ import org.backprop.nn.ops.Ops;
  */
 public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
 
+    /** Returns Keras's default: 2 × 2 windows, strides of 2, "valid" padding. */
+    public MaxPooling2D() {
+        this(2);
+    }
+
     public MaxPooling2D(int poolSize) {
         super("max_pooling2d", poolSize);
     }

@@ -145,6 +145,14 @@ public final class MultiHeadAttention extends Layer {
         return callAll(List.of(query, value, key), false);
     }
 
+    /**
+     * Returns the attention output for {@code query} and {@code value} (also the key), as Keras's
+     * {@code attention(query, value, training=...)}: for a layer made of layers (see {@link Layer}).
+     */
+    public Tensor call(Tensor query, Tensor value, boolean training) {
+        return callAll(List.of(query, value), training);
+    }
+
     /** Returns the attention output for (query, value) or (query, value, key), each with batch. */
     @Override
     public Tensor callAll(List<Tensor> inputs, boolean training) {

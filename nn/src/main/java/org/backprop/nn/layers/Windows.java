@@ -22,6 +22,24 @@ final class Windows {
         return value;
     }
 
+    static void checkSequenceInput(Layer layer, int[] shape) {
+        if (shape.length != 2) {
+            throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + layer.typeName()
+                    + ") expects sequences of shape (None, steps, channels), but received input with shape "
+                    + Shapes.describe(Shapes.withBatch(-1, shape)));
+        }
+    }
+
+    /** Returns the steps a 1-D window leaves of {@code steps}, failing with the layer's name when none are left. */
+    static int outputSteps(Layer layer, int steps, int window, int stride, String padding) {
+        int out = ConvGeometry.of(steps, 1, window, 1, stride, 1, padding).outHeight;
+        if (out <= 0) {
+            throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + layer.typeName() + "): a window of "
+                    + window + " does not fit in " + steps + " steps with \"" + padding + "\" padding");
+        }
+        return out;
+    }
+
     static void checkImageInput(Layer layer, int[] shape) {
         if (shape.length != 3) {
             throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + layer.typeName()

@@ -11,20 +11,31 @@ public final class BinaryCrossentropy extends Loss {
     private static final float EPSILON = 1e-7f;
     private final boolean fromLogits;
 
+    /** Returns the loss of probabilities, as Keras's {@code BinaryCrossentropy()} ({@code from_logits=False}). */
+    public BinaryCrossentropy() {
+        this(false);
+    }
+
+    /** Returns the loss of logits when {@code fromLogits}, of probabilities otherwise. */
     public BinaryCrossentropy(boolean fromLogits) {
         super("binary_crossentropy");
         this.fromLogits = fromLogits;
     }
 
+    /** Returns whether predictions are taken as logits, as Keras's {@code from_logits}. */
+    public boolean fromLogits() {
+        return fromLogits;
+    }
+
     @Override
     public Tensor call(Tensor yTrue, Tensor yPred) {
-        checkSameShape(name(), yTrue, yPred);
+        Tensor targets = targetsLike(name(), yTrue, yPred);
         if (fromLogits) {
             Tensor softplusOfNegAbs = Ops.log(Ops.add(Tensor.scalar(1f), Ops.exp(Ops.negative(Ops.abs(yPred)))));
-            return Ops.meanAll(Ops.add(Ops.subtract(Ops.relu(yPred), Ops.multiply(yPred, yTrue)), softplusOfNegAbs));
+            return Ops.meanAll(Ops.add(Ops.subtract(Ops.relu(yPred), Ops.multiply(yPred, targets)), softplusOfNegAbs));
         }
-        Tensor positive = Ops.multiply(yTrue, Ops.log(Ops.add(yPred, Tensor.scalar(EPSILON))));
-        Tensor negative = Ops.multiply(Ops.subtract(Tensor.scalar(1f), yTrue),
+        Tensor positive = Ops.multiply(targets, Ops.log(Ops.add(yPred, Tensor.scalar(EPSILON))));
+        Tensor negative = Ops.multiply(Ops.subtract(Tensor.scalar(1f), targets),
                 Ops.log(Ops.add(Ops.subtract(Tensor.scalar(1f), yPred), Tensor.scalar(EPSILON))));
         return Ops.negative(Ops.meanAll(Ops.add(positive, negative)));
     }

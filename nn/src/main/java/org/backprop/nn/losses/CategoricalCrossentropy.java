@@ -15,6 +15,12 @@ public final class CategoricalCrossentropy extends Loss {
     private static final float EPSILON = 1e-7f;
     private final boolean fromLogits;
 
+    /** Returns the loss of probabilities, as Keras's {@code CategoricalCrossentropy()} ({@code from_logits=False}). */
+    public CategoricalCrossentropy() {
+        this(false);
+    }
+
+    /** Returns the loss of logits when {@code fromLogits}, of probabilities otherwise. */
     public CategoricalCrossentropy(boolean fromLogits) {
         this("categorical_crossentropy", fromLogits);
     }
@@ -24,15 +30,20 @@ public final class CategoricalCrossentropy extends Loss {
         this.fromLogits = fromLogits;
     }
 
+    /** Returns whether predictions are taken as logits, as Keras's {@code from_logits}. */
+    public boolean fromLogits() {
+        return fromLogits;
+    }
+
     @Override
     public Tensor call(Tensor yTrue, Tensor yPred) {
-        checkSameShape(name(), yTrue, yPred);
+        Tensor targets = targetsLike(name(), yTrue, yPred);
         Tensor logits = fromLogits ? yPred : TensorInternals.softmaxLogits(yPred);
         if (logits != null) {
-            return Ops.meanAll(Ops.softmaxCrossEntropy(logits, yTrue));
+            return Ops.meanAll(Ops.softmaxCrossEntropy(logits, targets));
         }
         Tensor logProbabilities = Ops.log(Ops.add(Ops.divide(yPred, Ops.sum(yPred, -1)), Tensor.scalar(EPSILON)));
-        Tensor perExample = Ops.sum(Ops.multiply(yTrue, logProbabilities), -1);
+        Tensor perExample = Ops.sum(Ops.multiply(targets, logProbabilities), -1);
         return Ops.negative(Ops.meanAll(perExample));
     }
 }

@@ -12,7 +12,7 @@ public final class MeanAbsoluteError extends Loss {
 
     @Override
     public Tensor call(Tensor yTrue, Tensor yPred) {
-        checkSameShape(name(), yTrue, yPred);
-        return Ops.meanAll(Ops.abs(Ops.subtract(yTrue, yPred)));
+        Tensor targets = targetsLike(name(), yTrue, yPred);
+        return Ops.meanAll(Ops.abs(Ops.subtract(targets, yPred)));
     }
 }

@@ -12,7 +12,7 @@ public final class MeanSquaredError extends Loss {
 
     @Override
     public Tensor call(Tensor yTrue, Tensor yPred) {
-        checkSameShape(name(), yTrue, yPred);
-        return Ops.meanAll(Ops.square(Ops.subtract(yTrue, yPred)));
+        Tensor targets = targetsLike(name(), yTrue, yPred);
+        return Ops.meanAll(Ops.square(Ops.subtract(targets, yPred)));
     }
 }

@@ -11,9 +11,20 @@ import org.backprop.nn.internal.TensorInternals;
 public final class SparseCategoricalCrossentropy extends Loss {
     private final CategoricalCrossentropy dense;
 
+    /** Returns the loss of probabilities, as Keras's {@code SparseCategoricalCrossentropy()} ({@code from_logits=False}). */
+    public SparseCategoricalCrossentropy() {
+        this(false);
+    }
+
+    /** Returns the loss of logits when {@code fromLogits}, of probabilities otherwise. */
     public SparseCategoricalCrossentropy(boolean fromLogits) {
         super("sparse_categorical_crossentropy");
         this.dense = new CategoricalCrossentropy(name(), fromLogits);
+    }
+
+    /** Returns whether predictions are taken as logits, as Keras's {@code from_logits}. */
+    public boolean fromLogits() {
+        return dense.fromLogits();
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.backprop.nn.Tensor;
  * {@code Recall} and {@code F1Score}: computed from true and false positive and negative counts over
  * everything seen, not averaged per batch.
  */
-public final class BinaryCounts extends Metric {
+public class BinaryCounts extends Metric {
     /** Which figure the counts give. */
     public enum Figure { PRECISION, RECALL, F1 }
 

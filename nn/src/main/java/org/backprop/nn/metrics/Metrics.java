@@ -19,90 +19,29 @@ public final class Metrics {
         }
     }
 
-    /** Share of predictions on the right side of {@code threshold}. */
+    /** Returns the share of predictions on the right side of {@code threshold}; see {@link BinaryAccuracy}. */
     public static Metric binary(String name, float threshold) {
-        return new MeanMetric(name) {
-            @Override
-            protected float[] scores(Tensor yTrue, Tensor yPred) {
-                float[] scores = new float[yPred.size()];
-                for (int i = 0; i < scores.length; i++) {
-                    scores[i] = (yPred.get(i) > threshold ? 1f : 0f) == yTrue.get(i) ? 1f : 0f;
-                }
-                return scores;
-            }
-        };
+        return new BinaryAccuracy(name, threshold);
     }
 
-    /** Share of rows whose largest prediction is at the one-hot target's class. */
+    /** Returns the share of rows whose largest prediction is at the one-hot target's class. */
     public static Metric categorical(String name) {
-        return new MeanMetric(name) {
-            @Override
-            protected float[] scores(Tensor yTrue, Tensor yPred) {
-                int classes = yPred.dim(-1);
-                float[] scores = new float[yPred.size() / classes];
-                for (int row = 0; row < scores.length; row++) {
-                    scores[row] = argmax(yPred, row, classes) == argmax(yTrue, row, classes) ? 1f : 0f;
-                }
-                return scores;
-            }
-        };
+        return new CategoricalAccuracy(name);
     }
 
-    /** Share of rows whose largest prediction is at the integer label. */
+    /** Returns the share of rows whose largest prediction is at the integer label. */
     public static Metric sparseCategorical(String name) {
-        return new MeanMetric(name) {
-            @Override
-            protected float[] scores(Tensor yTrue, Tensor yPred) {
-                int classes = yPred.dim(-1);
-                float[] scores = new float[yPred.size() / classes];
-                for (int row = 0; row < scores.length; row++) {
-                    scores[row] = argmax(yPred, row, classes) == (int) yTrue.get(row) ? 1f : 0f;
-                }
-                return scores;
-            }
-        };
+        return new SparseCategoricalAccuracy(name);
     }
 
-    /** Share of rows whose one-hot target's class is among the {@code k} largest predictions. */
+    /** Returns the share of rows whose one-hot target's class is among the {@code k} largest predictions. */
     public static Metric topKCategorical(String name, int k) {
-        return new MeanMetric(name) {
-            @Override
-            protected float[] scores(Tensor yTrue, Tensor yPred) {
-                int classes = yPred.dim(-1);
-                float[] scores = new float[yPred.size() / classes];
-                for (int row = 0; row < scores.length; row++) {
-                    scores[row] = inTopK(yPred, row, classes, argmax(yTrue, row, classes), k) ? 1f : 0f;
-                }
-                return scores;
-            }
-        };
+        return new TopKCategoricalAccuracy(name, k);
     }
 
-    /** Share of rows whose integer label is among the {@code k} largest predictions. */
+    /** Returns the share of rows whose integer label is among the {@code k} largest predictions. */
     public static Metric sparseTopKCategorical(String name, int k) {
-        return new MeanMetric(name) {
-            @Override
-            protected float[] scores(Tensor yTrue, Tensor yPred) {
-                int classes = yPred.dim(-1);
-                float[] scores = new float[yPred.size() / classes];
-                for (int row = 0; row < scores.length; row++) {
-                    scores[row] = inTopK(yPred, row, classes, (int) yTrue.get(row), k) ? 1f : 0f;
-                }
-                return scores;
-            }
-        };
-    }
-
-    /** Returns whether fewer than k classes score strictly higher than {@code target}. */
-    private static boolean inTopK(Tensor values, int row, int width, int target, int k) {
-        float targetValue = values.get(row * width + target);
-        int higher = 0;
-        for (int i = 0; i < width; i++) {
-            if (values.get(row * width + i) > targetValue) {
-                higher++;
-            }
-        }
-        return higher < k;
+        return new SparseTopKCategoricalAccuracy(name, k);
     }
 
     /** Returns the index of the largest of {@code width} values in row {@code row}. */
@@ -133,15 +72,21 @@ public final class Metrics {
             case "sparse_top_k_categorical_accuracy":
                 return sparseTopKCategorical(name, 5);
             case "precision":
-                return new BinaryCounts(name, BinaryCounts.Figure.PRECISION, 0.5f);
+                return new Precision();
             case "recall":
-                return new BinaryCounts(name, BinaryCounts.Figure.RECALL, 0.5f);
+                return new Recall();
+            case "mae":
+            case "mean_absolute_error":
+                return new MeanAbsoluteError(name);
+            case "mse":
+            case "mean_squared_error":
+                return new MeanSquaredError(name);
             case "f1_score":
                 return new BinaryCounts(name, BinaryCounts.Figure.F1, 0.5f);
             default:
                 throw new IllegalArgumentException("metric must be one of accuracy, binary_accuracy,"
                         + " categorical_accuracy, sparse_categorical_accuracy, top_k_categorical_accuracy,"
-                        + " sparse_top_k_categorical_accuracy, precision, recall, f1_score; got \"" + name + "\"");
+                        + " sparse_top_k_categorical_accuracy, precision, recall, f1_score, mae, mse; got \"" + name + "\"");
         }
     }
 }

@@ -75,7 +75,7 @@ final class FitLoop {
                 Map<String, Double> logs = trainEpoch(options.shuffle ? train.shuffle(RandomSeed.generator()) : train,
                         epoch, steps, observer, name);
                 if (validation != null) {
-                    for (Map.Entry<String, Double> entry : model.evaluate(validation, options.batchSize).entrySet()) {
+                    for (Map.Entry<String, Double> entry : model.validate(validation, options.batchSize).entrySet()) {
                         logs.put("val_" + entry.getKey(), entry.getValue());
                     }
                 }

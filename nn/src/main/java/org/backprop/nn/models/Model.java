@@ -1,7 +1,6 @@
 package org.backprop.nn.models;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Input;
@@ -9,12 +8,10 @@ import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
-import org.backprop.nn.backend.Backend;
-import org.backprop.nn.backend.Backends;
+import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.ExampleSource;
 import org.backprop.nn.internal.RunInternals;
-import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.losses.Loss;
@@ -33,6 +30,8 @@ import org.backprop.nn.saving.SavedModels;
 public class Model {
     private final String name;
     private final Graph graph;
+    /** This model as a layer of another: also where its trainable flag lives. */
+    private final ModelLayer asLayer;
     private Optimizer optimizer;
     private Loss loss;
     private final List<Metric> metrics = new ArrayList<>();
@@ -47,12 +46,14 @@ public class Model {
     public Model(Input inputs, KerasTensor outputs, String name) {
         this.name = checkName(name);
         this.graph = new Graph(inputs, outputs);
+        this.asLayer = new ModelLayer(this);
     }
 
     /** For subclasses that route inputs themselves. */
     protected Model(String name) {
         this.name = checkName(name);
         this.graph = null;
+        this.asLayer = new ModelLayer(this);
     }
 
     private static String checkName(String name) {
@@ -96,6 +97,53 @@ public class Model {
         return graph.run(inputs, training);
     }
 
+    /**
+     * Records this model applied to symbolic {@code inputs} inside another functional model, as Keras's
+     * {@code x = conv_base(x)}: the outer model gets one layer, named and typed as this model, holding all its
+     * weights (see {@link #asLayer()}). A Sequential that has not seen data yet is built for the inputs' shape.
+     */
+    public final KerasTensor apply(KerasTensor inputs) {
+        return asLayer.apply(inputs);
+    }
+
+    /** Returns the model's output for {@code inputs} in inference mode, as Keras's {@code model(x)}. */
+    public final Tensor apply(Tensor inputs) {
+        return call(inputs, false);
+    }
+
+    /**
+     * Returns this model as a layer, for where a {@link Layer} is wanted: {@code new Sequential(convBase.asLayer(),
+     * new Flatten(), new Dense(1, "sigmoid"))}, as Keras puts a model in a Sequential. The layer is this model: its
+     * weights are the model's, freezing it freezes the model; a summary shows it as one row ({@code vgg16
+     * (Functional)}) with all its parameters. Always the same layer for one model.
+     */
+    public final Layer asLayer() {
+        return asLayer;
+    }
+
+    /** Returns whether the optimizer updates the model's weights; see {@link #setTrainable}. */
+    public final boolean trainable() {
+        return asLayer.trainable();
+    }
+
+    /**
+     * Freezes or unfreezes every layer of the model, as Keras's {@code conv_base.trainable = False}; unfreeze single
+     * layers afterwards for fine-tuning. A frozen BatchNormalization runs in inference mode, as in Keras.
+     */
+    public final void setTrainable(boolean trainable) {
+        asLayer.setTrainable(trainable);
+    }
+
+    /** Returns the input shape (without batch) the model is built for. */
+    int[] builtInputShape() {
+        return graph.input().shape();
+    }
+
+    /** Returns the output shape (without batch) of the built model. */
+    int[] builtOutputShape() {
+        return graph.output().shape();
+    }
+
     /** Returns whether every layer has its weights; a functional model is built when it is made. */
     public boolean built() {
         return true;
@@ -119,19 +167,65 @@ public class Model {
         return graph != null;
     }
 
-    /** Sets the optimizer, loss and metrics by their Keras names, e.g. ("adam", "mse", "mae"). */
-    public final void compile(String optimizerName, String lossName, String... metricNames) {
-        compile(Optimizer.byName(optimizerName), Loss.byName(lossName), metricNames);
+    /**
+     * Sets the optimizer, loss and metrics by their Keras names, as Keras's {@code compile}: {@code compile("rmsprop",
+     * "binary_crossentropy", "accuracy")}. Each metric is a name ({@code "accuracy"}, {@code "mae"}, …) or a
+     * {@link Metric} ({@code new Precision()}), in any mix; a list of them counts as its elements.
+     */
+    public final void compile(String optimizer, String loss, Object... metrics) {
+        compile(Optimizer.byName(optimizer), Loss.byName(loss), metrics);
     }
 
-    /** Sets the optimizer, loss and metrics. */
-    public final void compile(Optimizer optimizer, Loss loss, String... metricNames) {
+    /** Sets the optimizer by its Keras name, the loss and the metrics (names or {@link Metric}s). */
+    public final void compile(String optimizer, Loss loss, Object... metrics) {
+        compile(Optimizer.byName(optimizer), loss, metrics);
+    }
+
+    /** Sets the optimizer, the loss by its Keras name and the metrics (names or {@link Metric}s). */
+    public final void compile(Optimizer optimizer, String loss, Object... metrics) {
+        compile(optimizer, Loss.byName(loss), metrics);
+    }
+
+    /** Sets the optimizer, loss and metrics (names or {@link Metric}s, in any mix). */
+    public final void compile(Optimizer optimizer, Loss loss, Object... metrics) {
+        if (optimizer == null || loss == null) {
+            throw new IllegalArgumentException("compile needs an optimizer and a loss, got " + optimizer + " and "
+                    + loss);
+        }
+        List<Metric> resolved = new ArrayList<>();
+        for (Object metric : metrics) {
+            addMetric(resolved, metric, loss);
+        }
         this.optimizer = optimizer;
         this.loss = loss;
-        metrics.clear();
-        for (String metric : metricNames) {
-            metrics.add(Metrics.byName(metric, loss.name()));
+        this.metrics.clear();
+        this.metrics.addAll(resolved);
+    }
+
+    private static void addMetric(List<Metric> resolved, Object metric, Loss loss) {
+        if (metric instanceof String metricName) {
+            resolved.add(Metrics.byName(metricName, loss.name()));
+        } else if (metric instanceof Metric object) {
+            resolved.add(object);
+        } else if (metric instanceof Iterable<?> list) {
+            for (Object element : list) {
+                addMetric(resolved, element, loss);
+            }
+        } else {
+            throw new IllegalArgumentException("metrics must be metric names (\"accuracy\") or Metric objects (new"
+                    + " BinaryAccuracy()), got " + (metric == null ? "null" : metric.getClass().getSimpleName() + " "
+                    + metric));
         }
+    }
+
+    /** Trains on {@code x} and {@code y} with Keras's defaults: one epoch, batches of 32, shuffled. */
+    public final History fit(Tensor x, Tensor y) {
+        return fit(x, y, FitOptions.defaults());
+    }
+
+    /** Trains on {@code data} with Keras's defaults: one epoch, batches of 32, shuffled. */
+    public final History fit(ExampleSource data) {
+        return fit(data, FitOptions.defaults());
     }
 
     /** Trains on {@code x} and {@code y} (examples along the first axis) and returns the per-epoch history. */
@@ -166,78 +260,72 @@ public class Model {
         return optimizer;
     }
 
-    /** Returns the loss and metrics on {@code x} and {@code y}, in inference mode, by name. */
+    /** Returns the loss and metrics on {@code x} and {@code y}, in inference mode, by name, in batches of 32. */
     public final Map<String, Double> evaluate(Tensor x, Tensor y) {
         return evaluate(x, y, 32);
     }
 
-    /** Returns the loss and metrics on {@code x} and {@code y}, computed in batches of {@code batchSize}. */
-    public final Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
+    /**
+     * Returns the loss and metrics on {@code x} and {@code y}, computed in batches of {@code batchSize}; the
+     * callbacks hear each batch ({@link Callback#onTestBatchEnd}).
+     */
+    public final Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, Callback... callbacks) {
         checkSameBatch(x, y);
-        return evaluate(Dataset.of(x, y), batchSize);
+        return evaluate(Dataset.of(x, y), batchSize, callbacks);
+    }
+
+    /** Returns the loss and metrics on {@code data}, in inference mode, in batches of 32. */
+    public final Map<String, Double> evaluate(ExampleSource data) {
+        return evaluate(data, 32);
     }
 
     /**
      * Returns the loss and metrics on {@code data} (arrays in a {@link Dataset}, or a split from
-     * {@code Datasets.load}), in inference mode, computed in batches of {@code batchSize}.
+     * {@code Datasets.load}), in inference mode, computed in batches of {@code batchSize}; the callbacks hear each
+     * batch, and in the browser a progress bar shows them.
      */
-    public final Map<String, Double> evaluate(ExampleSource data, int batchSize) {
+    public final Map<String, Double> evaluate(ExampleSource data, int batchSize, Callback... callbacks) {
         checkCompiled("evaluate");
-        if (data.size() == 0) {
-            throw new IllegalArgumentException("evaluate needs at least one example, got none");
-        }
-        resetMetrics();
-        Backend backend = Backends.current();
-        StepResults steps = new StepResults(backend);
-        for (Dataset batch : data.batches(batchSize)) {
-            Tensor batchY = batch.labels();
-            backend.beginStep();
-            try {
-                Tensor predictions = call(batch.features(), false);
-                steps.add(loss.call(batchY, predictions), batchY, predictions);
-            } finally {
-                backend.endStep();
-            }
-        }
-        StepResults.Totals totals = steps.finish(metrics);
-        Map<String, Double> results = new LinkedHashMap<>();
-        results.put("loss", totals.weightedLoss / data.size());
-        for (Metric metric : metrics) {
-            results.put(metric.name(), metric.result());
-        }
-        return results;
+        return Inference.evaluate(this, loss, metrics, data, batchSize,
+                InferenceProgress.of(this, InferenceProgress.Kind.EVALUATE, List.of(callbacks), RunInternals.observer()));
+    }
+
+    /** Returns the loss and metrics on {@code data} without telling anyone: a fit's validation. */
+    final Map<String, Double> validate(ExampleSource data, int batchSize) {
+        return Inference.evaluate(this, loss, metrics, data, batchSize, InferenceProgress.SILENT);
     }
 
     /** Returns the model's outputs for {@code x} in inference mode, computed in batches of 32. */
     public final Tensor predict(Tensor x) {
-        Backend backend = Backends.current();
-        List<float[]> parts = new ArrayList<>();
-        int[] shape = null;
-        for (int start = 0; start < x.dim(0); start += 32) {
-            backend.beginStep();
-            try {
-                Tensor output = call(Batches.range(x, start, Math.min(x.dim(0), start + 32)), false);
-                shape = output.shape();
-                parts.add(TensorInternals.values(output));
-            } finally {
-                backend.endStep();
-            }
-        }
-        int rowSize = Shapes.size(Shapes.withoutBatch(shape));
-        float[] values = new float[x.dim(0) * rowSize];
-        int offset = 0;
-        for (float[] part : parts) {
-            System.arraycopy(part, 0, values, offset, part.length);
-            offset += part.length;
-        }
-        shape[0] = x.dim(0);
-        return TensorInternals.wrap(shape, values);
+        return predict(x, 32);
     }
 
-    private void resetMetrics() {
-        for (Metric metric : metrics) {
-            metric.reset();
-        }
+    /**
+     * Returns the model's outputs for {@code x} (examples along the first axis) in inference mode, in batches of
+     * {@code batchSize}; the callbacks hear each batch ({@link Callback#onPredictBatchEnd}), and in the browser a
+     * progress bar shows them.
+     */
+    public final Tensor predict(Tensor x, int batchSize, Callback... callbacks) {
+        return Inference.predict(this, x, batchSize, predictProgress(callbacks));
+    }
+
+    /** Returns the model's outputs for the features of {@code data} (its labels are not read), in batches of 32. */
+    public final Tensor predict(ExampleSource data) {
+        return predict(data, 32);
+    }
+
+    /** Returns the model's outputs for the features of {@code data}, in batches of {@code batchSize}. */
+    public final Tensor predict(ExampleSource data, int batchSize, Callback... callbacks) {
+        return Inference.predict(this, data, batchSize, predictProgress(callbacks));
+    }
+
+    /** Returns the model's outputs for {@code x} without telling anyone: the run record's confusion matrix. */
+    final Tensor predictSilently(Tensor x) {
+        return Inference.predict(this, x, 32, InferenceProgress.SILENT);
+    }
+
+    private InferenceProgress predictProgress(Callback... callbacks) {
+        return InferenceProgress.of(this, InferenceProgress.Kind.PREDICT, List.of(callbacks), RunInternals.observer());
     }
 
     private void checkCompiled(String method) {
@@ -334,17 +422,20 @@ public class Model {
         return count;
     }
 
-    /** Returns the model summary as Keras prints it; the model must be built. */
-    public final String summary() {
+    /** Prints the model summary, as Keras's {@code model.summary()}; {@link #summaryText()} returns it. */
+    public final void summary() {
+        System.out.print(summaryText());
+    }
+
+    /**
+     * Returns the model summary as Keras prints it: a table of the layers (a model used as a layer is one row), their
+     * output shapes and parameter counts, then the totals. The model must be built.
+     */
+    public final String summaryText() {
         if (!built()) {
             throw new IllegalStateException("Model \"" + name + "\" is not built yet: give it an Input, or call it on"
                     + " data, before asking for its summary.");
         }
         return Summary.render(this, layerOutputShapes(), summarizesConnections());
-    }
-
-    /** Prints {@link #summary()}. */
-    public final void printSummary() {
-        System.out.println(summary());
     }
 }

@@ -108,6 +108,28 @@ public final class Sequential extends Model {
     }
 
     @Override
+    int[] builtInputShape() {
+        if (inputShape == null) {
+            throw new IllegalStateException("Sequential model \"" + name() + "\" is not built yet");
+        }
+        return inputShape.clone();
+    }
+
+    @Override
+    int[] builtOutputShape() {
+        List<int[]> shapes = layerOutputShapes();
+        return shapes.isEmpty() ? builtInputShape() : shapes.get(shapes.size() - 1);
+    }
+
+    /** Appends a model as one layer, as Keras's {@code model.add(conv_base)}; see {@link Model#asLayer()}. */
+    public void add(Model model) {
+        if (model == null) {
+            throw new IllegalArgumentException("model must not be null");
+        }
+        add(model.asLayer());
+    }
+
+    @Override
     public Tensor call(Tensor inputs, boolean training) {
         if (inputShape == null) {
             build(Shapes.withoutBatch(inputs.shape()));

@@ -26,7 +26,7 @@ final class ValidationConfusion {
     static Optional<ConfusionMatrix> of(Model model, ExampleSource validation, int batchSize) {
         long[][] counts = null;
         for (Dataset batch : validation.batches(batchSize)) {
-            Tensor predictions = model.predict(batch.features());
+            Tensor predictions = model.predictSilently(batch.features());
             Tensor labels = batch.labels();
             if (predictions.rank() != 2 || labels.size() != predictions.dim(0)) {
                 return Optional.empty();

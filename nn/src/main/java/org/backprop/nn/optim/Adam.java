@@ -8,6 +8,12 @@ public class Adam extends Optimizer {
     private final float beta2;
     private final float epsilon;
 
+    /** Returns Adam with Keras's defaults: learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7. */
+    public Adam() {
+        this(0.001);
+    }
+
+    /** Returns Adam with Keras's beta1 0.9, beta2 0.999 and epsilon 1e-7. */
     public Adam(double learningRate) {
         this(learningRate, 0.9, 0.999, 1e-7);
     }
@@ -21,6 +27,21 @@ public class Adam extends Optimizer {
         this.beta1 = (float) beta1;
         this.beta2 = (float) beta2;
         this.epsilon = (float) epsilon;
+    }
+
+    /** Returns the decay of the first moment, Keras's {@code beta_1}. */
+    public final float beta1() {
+        return beta1;
+    }
+
+    /** Returns the decay of the second moment, Keras's {@code beta_2}. */
+    public final float beta2() {
+        return beta2;
+    }
+
+    /** Returns the constant added to the second moment's root, Keras's {@code epsilon}. */
+    public final float epsilon() {
+        return epsilon;
     }
 
     @Override

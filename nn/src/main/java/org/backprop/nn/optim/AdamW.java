@@ -4,6 +4,12 @@ package org.backprop.nn.optim;
 public final class AdamW extends Adam {
     private final float weightDecay;
 
+    /** Returns AdamW with Keras's defaults: learning rate 0.001, weight decay 0.004. */
+    public AdamW() {
+        this(0.001);
+    }
+
+    /** Returns AdamW with Keras's weight decay 0.004. */
     public AdamW(double learningRate) {
         this(learningRate, 0.004);
     }
@@ -11,6 +17,11 @@ public final class AdamW extends Adam {
     public AdamW(double learningRate, double weightDecay) {
         super("adamw", learningRate, 0.9, 0.999, 1e-7);
         this.weightDecay = (float) weightDecay;
+    }
+
+    /** Returns the decoupled weight decay, Keras's {@code weight_decay}. */
+    public float weightDecay() {
+        return weightDecay;
     }
 
     @Override

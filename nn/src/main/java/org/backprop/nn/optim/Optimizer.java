@@ -105,13 +105,13 @@ public abstract class Optimizer {
     public static Optimizer byName(String name) {
         switch (name) {
             case "sgd":
-                return new SGD(0.01);
+                return new SGD();
             case "rmsprop":
-                return new RMSprop(0.001);
+                return new RMSprop();
             case "adam":
-                return new Adam(0.001);
+                return new Adam();
             case "adamw":
-                return new AdamW(0.001);
+                return new AdamW();
             default:
                 throw new IllegalArgumentException("optimizer must be one of sgd, rmsprop, adam, adamw; got \""
                         + name + "\"");

@@ -7,6 +7,12 @@ public final class RMSprop extends Optimizer {
     private final float rho;
     private final float epsilon;
 
+    /** Returns RMSprop with Keras's defaults: learning rate 0.001, rho 0.9, epsilon 1e-7. */
+    public RMSprop() {
+        this(0.001);
+    }
+
+    /** Returns RMSprop with Keras's rho 0.9 and epsilon 1e-7. */
     public RMSprop(double learningRate) {
         this(learningRate, 0.9, 1e-7);
     }
@@ -15,6 +21,16 @@ public final class RMSprop extends Optimizer {
         super("rmsprop", learningRate);
         this.rho = (float) rho;
         this.epsilon = (float) epsilon;
+    }
+
+    /** Returns the decay of the moving mean square, Keras's {@code rho}. */
+    public float rho() {
+        return rho;
+    }
+
+    /** Returns the constant added to the root mean square, Keras's {@code epsilon}. */
+    public float epsilon() {
+        return epsilon;
     }
 
     @Override

@@ -7,6 +7,12 @@ public final class SGD extends Optimizer {
     private final float momentum;
     private final boolean nesterov;
 
+    /** Returns plain gradient descent with Keras's default learning rate 0.01. */
+    public SGD() {
+        this(0.01);
+    }
+
+    /** Returns plain gradient descent, without momentum. */
     public SGD(double learningRate) {
         this(learningRate, 0, false);
     }
@@ -18,6 +24,16 @@ public final class SGD extends Optimizer {
         }
         this.momentum = (float) momentum;
         this.nesterov = nesterov;
+    }
+
+    /** Returns the momentum, Keras's {@code momentum}. */
+    public float momentum() {
+        return momentum;
+    }
+
+    /** Returns whether the momentum is Nesterov's, Keras's {@code nesterov}. */
+    public boolean nesterov() {
+        return nesterov;
     }
 
     @Override

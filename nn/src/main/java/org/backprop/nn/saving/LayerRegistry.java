@@ -13,23 +13,28 @@ import org.backprop.nn.layers.AveragePooling2D;
 import org.backprop.nn.layers.BaseConv;
 import org.backprop.nn.layers.BatchNormalization;
 import org.backprop.nn.layers.Concatenate;
+import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Conv2D;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.DepthwiseConv2D;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.Embedding;
 import org.backprop.nn.layers.Flatten;
+import org.backprop.nn.layers.GlobalAveragePooling1D;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
+import org.backprop.nn.layers.GlobalMaxPooling1D;
 import org.backprop.nn.layers.LSTM;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerConfig;
 import org.backprop.nn.layers.LayerNormalization;
+import org.backprop.nn.layers.MaxPooling1D;
 import org.backprop.nn.layers.MaxPooling2D;
 import org.backprop.nn.layers.MultiHeadAttention;
 import org.backprop.nn.layers.Pooling2D;
 import org.backprop.nn.layers.PositionalEmbedding;
 import org.backprop.nn.layers.Reshape;
 import org.backprop.nn.layers.SeparableConv2D;
+import org.backprop.nn.layers.UpSampling2D;
 import org.backprop.nn.layers.preprocessing.RandomContrast;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
 import org.backprop.nn.layers.preprocessing.RandomRotation;
@@ -59,6 +64,9 @@ public final class LayerRegistry {
         register("BatchNormalization", BatchNormalization.class, c -> new BatchNormalization()
                 .momentum(c.getDouble("momentum", 0.99)).epsilon(c.getDouble("epsilon", 1e-3)));
         register("Concatenate", Concatenate.class, c -> new Concatenate());
+        register("Conv1D", Conv1D.class, c -> new Conv1D(c.getInt("filters"), single(c, "kernel_size", 1))
+                .strides(single(c, "strides", 1)).padding(c.getString("padding", "valid"))
+                .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear")));
         register("Conv2D", Conv2D.class,
                 c -> convolution(new Conv2D(c.getInt("filters"), c.getSquare("kernel_size")), c));
         register("Dense", Dense.class, c -> new Dense(c.getInt("units"), c.getString("activation", "linear"))
@@ -70,11 +78,15 @@ public final class LayerRegistry {
         register("Dropout", Dropout.class, c -> new Dropout(c.getDouble("rate")));
         register("Embedding", Embedding.class, c -> new Embedding(c.getInt("input_dim"), c.getInt("output_dim")));
         register("Flatten", Flatten.class, c -> new Flatten());
+        register("GlobalAveragePooling1D", GlobalAveragePooling1D.class, c -> new GlobalAveragePooling1D());
         register("GlobalAveragePooling2D", GlobalAveragePooling2D.class, c -> new GlobalAveragePooling2D());
+        register("GlobalMaxPooling1D", GlobalMaxPooling1D.class, c -> new GlobalMaxPooling1D());
         register("LSTM", LSTM.class,
                 c -> new LSTM(c.getInt("units")).returnSequences(c.getBoolean("return_sequences", false)));
         register("LayerNormalization", LayerNormalization.class,
                 c -> new LayerNormalization().epsilon(c.getDouble("epsilon", 1e-3)));
+        register("MaxPooling1D", MaxPooling1D.class, c -> new MaxPooling1D(single(c, "pool_size", 2))
+                .strides(single(c, "strides", single(c, "pool_size", 2))).padding(c.getString("padding", "valid")));
         register("MaxPooling2D", MaxPooling2D.class, c -> pooling(new MaxPooling2D(c.getSquare("pool_size")), c));
         register("MultiHeadAttention", MultiHeadAttention.class,
                 c -> new MultiHeadAttention(c.getInt("num_heads"), c.getInt("key_dim")));
@@ -90,6 +102,7 @@ public final class LayerRegistry {
         register("Rescaling", Rescaling.class, c -> new Rescaling(c.getDouble("scale"), c.getDouble("offset", 0)));
         register("Reshape", Reshape.class, c -> new Reshape(c.getInts("target_shape")));
         register("Resizing", Resizing.class, c -> new Resizing(c.getInt("height"), c.getInt("width")));
+        register("UpSampling2D", UpSampling2D.class, c -> new UpSampling2D(c.getSquare("size", 2)));
         register("SeparableConv2D", SeparableConv2D.class, c -> convolution(new SeparableConv2D(c.getInt("filters"),
                 c.getSquare("kernel_size")).depthMultiplier(c.getInt("depth_multiplier", 1)), c));
     }
@@ -111,6 +124,21 @@ public final class LayerRegistry {
     private static <L extends BaseConv<L>> L convolution(L layer, LayerConfig c) {
         return layer.strides(c.getSquare("strides", 1)).padding(c.getString("padding", "valid"))
                 .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear"));
+    }
+
+    /** Returns a 1-D window's setting, which Keras writes as a one-element list ({@code [3]}) or a number. */
+    private static int single(LayerConfig c, String key, int fallback) {
+        if (!c.has(key)) {
+            return fallback;
+        }
+        if (!(c.get(key) instanceof List)) {
+            return c.getInt(key);
+        }
+        int[] values = c.getInts(key);
+        if (values.length != 1) {
+            throw new IllegalArgumentException("\"" + key + "\" must be one whole number, got " + c.get(key));
+        }
+        return values[0];
     }
 
     private static <L extends Pooling2D<L>> L pooling(L layer, LayerConfig c) {
@@ -135,6 +163,11 @@ public final class LayerRegistry {
             return entry.className();
         }
         String javaName = layer.getClass().getName();
+        if (javaName.startsWith("org.backprop.nn.") && !layer.sublayers().isEmpty()) {
+            throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + layer.typeName() + ") is a model"
+                    + " used as a layer, which this version of nn cannot save. Build the saved model from nn's layers"
+                    + " directly, or save the nested model itself.");
+        }
         if (javaName.startsWith("org.backprop.nn.")) {
             throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + javaName + ") cannot be saved:"
                     + " this version of nn does not know how to rebuild it. Please report this to the course staff.");

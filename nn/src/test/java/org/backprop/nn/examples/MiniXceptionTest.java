@@ -31,7 +31,7 @@ class MiniXceptionTest {
         Model model = MiniXception.build();
         assertEquals(total, model.countParams());
         assertEquals(721_857, total);
-        String summary = model.summary();
+        String summary = model.summaryText();
         assertTrue(summary.contains(" Total params: 721,857 (2.75 MB)\n"), summary);
         assertEquals(3_008, nonTrainable);
         assertTrue(summary.contains(" Non-trainable params: 3,008 (11.75 KB)\n"), summary);

@@ -47,7 +47,7 @@ class SequentialTest {
                 " Total params: 143 (572.00 B)",
                 " Trainable params: 143 (572.00 B)",
                 " Non-trainable params: 0 (0.00 B)",
-                ""), model.summary());
+                ""), model.summaryText());
     }
 
     @Test

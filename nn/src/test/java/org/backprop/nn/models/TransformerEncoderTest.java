@@ -76,7 +76,7 @@ class TransformerEncoderTest {
         // Positional 20·8 + 6·8; attention 3·(8·2·8 + 2·8) + (2·8·8 + 8); LayerNormalization 2·8 twice;
         // Dense 8·16 + 16 and 16·8 + 8; head 48 + 1.
         assertEquals(208 + 568 + 16 + 144 + 136 + 16 + 49, model.countParams());
-        assertTrue(model.summary().contains("multi_head_attention (MultiHeadAttention)"), model.summary());
+        assertTrue(model.summaryText().contains("multi_head_attention (MultiHeadAttention)"), model.summaryText());
         assertArrayEquals(new int[] {3, 1}, model.predict(ids(1, 3)).shape());
     }
 

@@ -35,6 +35,11 @@ import org.teavm.jso.typedarrays.Int8Array;
  * "epochs", "logs": {metric: value}}} as each epoch ends, its logs those of the run's history (NaN as null). A batch
  * report costs the fit a readback; without {@code progress} (the grader) none is made and nothing is sent.
  *
+ * <p>The program's own {@code evaluate} and {@code predict} report too, so that a long one is not silent:
+ * {@code {"event": "infer-start", "model", "kind": "evaluate" | "predict", "steps"}}, then {@code {"event":
+ * "infer-batch", "model", "kind", "step", "steps"}} at most every {@link ProgressThrottle#INTERVAL_MS} ms (these read
+ * nothing back), then {@code {"event": "infer-end", "model", "kind"}}. A fit's own validation sends none of them.
+ *
  * <p>A member the host leaves out means: train, do not probe, ignore. Installed by {@link ProgramRuntime} only when the
  * host defines the object; without it every run trains and nothing is reported.
  */
@@ -137,6 +142,38 @@ final class HostRunObserver implements RunObserver {
             json.name(metric.getKey()).value(metric.getValue());
         }
         sendProgress(json.endObject().endObject().toString());
+    }
+
+    @Override
+    public void inferenceStarted(String model, String kind, int steps) {
+        if (!progress) {
+            return;
+        }
+        throttle.restart();
+        sendProgress(inference("infer-start", model, kind).name("steps").value(steps).endObject().toString());
+    }
+
+    @Override
+    public void inferenceBatchEnded(String model, String kind, int step, int steps) {
+        if (!progress || !throttle.due()) {
+            return;
+        }
+        sendProgress(inference("infer-batch", model, kind).name("step").value(step).name("steps").value(steps)
+                .endObject().toString());
+    }
+
+    @Override
+    public void inferenceEnded(String model, String kind) {
+        if (!progress) {
+            return;
+        }
+        throttle.restart();
+        sendProgress(inference("infer-end", model, kind).endObject().toString());
+    }
+
+    private static JsonWriter inference(String event, String model, String kind) {
+        return new JsonWriter().beginObject().name("event").value(event).name("model").value(model).name("kind")
+                .value(kind);
     }
 
     @JSBody(params = {"name", "tagsJson"}, script = "return typeof backpropRuns.shouldTrain !== 'function'"

@@ -10,8 +10,13 @@ import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Dropout;
+import org.backprop.nn.layers.GlobalAveragePooling1D;
+import org.backprop.nn.layers.GlobalMaxPooling1D;
+import org.backprop.nn.layers.MaxPooling1D;
 import org.backprop.nn.layers.MultiHeadAttention;
+import org.backprop.nn.layers.UpSampling2D;
 import org.backprop.nn.layers.preprocessing.ImageAugmentation;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
 import org.backprop.nn.layers.preprocessing.RandomRotation;
@@ -58,6 +63,7 @@ final class ParityCases {
         augmentations(cases);
         normalizations(cases);
         attention(cases);
+        sequenceAndUpSamplingLayers(cases);
         return cases;
     }
 
@@ -229,6 +235,27 @@ final class ParityCases {
                 RandomSeed.set(31);
                 return new MultiHeadAttention(2, 16).apply(in[0], in[1]);
             }, new boolean[] {true, true}, sums(11 * 16)));
+    }
+
+    /** Layers composed of the primitives above (reshapes, conv2d, max pooling, mean, concatenate). */
+    private static void sequenceAndUpSamplingLayers(List<ParityCase> cases) {
+        cases.add(new ParityCase("Conv1D layer relu, kernel 5, same, stride 2", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 17, 6)}, in -> {
+                RandomSeed.set(41);
+                return new Conv1D(7, 5, "relu").strides(2).padding("same").call(in[0], true);
+            }, new boolean[] {true}, sums(5 * 6)));
+        cases.add(new ParityCase("MaxPooling1D layer 3, stride 2, same", random -> new Tensor[] {
+            ParityCase.uniform(random, 2, 11, 5)}, in -> new MaxPooling1D(3).strides(2).padding("same")
+                .call(in[0], true), new boolean[] {true}, TIGHT));
+        cases.add(new ParityCase("GlobalMaxPooling1D layer", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 13, 6)}, in -> new GlobalMaxPooling1D().call(in[0], true),
+                new boolean[] {true}, TIGHT));
+        cases.add(new ParityCase("GlobalAveragePooling1D layer", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 13, 6)}, in -> new GlobalAveragePooling1D().call(in[0], true),
+                new boolean[] {true}, sums(13)));
+        cases.add(new ParityCase("UpSampling2D layer 3", random -> new Tensor[] {
+            ParityCase.uniform(random, 2, 4, 5, 3)}, in -> new UpSampling2D(3).call(in[0], true),
+                new boolean[] {true}, sums(9)));
     }
 
     /** Returns a case for softmax(q·kᵀ)·v with q scaled by {@code scale} (larger scores). */

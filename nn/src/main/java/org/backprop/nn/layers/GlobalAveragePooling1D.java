@@ -1,0 +1,32 @@
+package org.backprop.nn.layers;
+
+import org.backprop.nn.Tensor;
+import org.backprop.nn.ops.Ops;
+
+/** Averages each channel over the steps, as Keras's {@code GlobalAveragePooling1D}: {@code [batch, steps, c]} → {@code [batch, c]}. */
+public final class GlobalAveragePooling1D extends Layer {
+
+    public GlobalAveragePooling1D() {
+        super("global_average_pooling1d");
+    }
+
+    @Override
+    public String typeName() {
+        return "GlobalAveragePooling1D";
+    }
+
+    @Override
+    protected void checkInputShape(int[] shape) {
+        Windows.checkSequenceInput(this, shape);
+    }
+
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        return new int[] {inputShape[1]};
+    }
+
+    @Override
+    protected Tensor forward(Tensor inputs, boolean training) {
+        return Ops.reshape(Ops.mean(inputs, 1), new int[] {inputs.dim(0), inputs.dim(2)});
+    }
+}

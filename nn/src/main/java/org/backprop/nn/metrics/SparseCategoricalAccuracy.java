@@ -1,0 +1,30 @@
+package org.backprop.nn.metrics;
+
+import org.backprop.nn.Tensor;
+
+/**
+ * The share of rows whose largest prediction is at the integer label, as Keras's {@code SparseCategoricalAccuracy}:
+ * labels {@code [n]} or {@code [n, 1]} against predictions {@code [n, classes]}.
+ */
+public final class SparseCategoricalAccuracy extends MeanMetric {
+
+    /** Returns Keras's default, named {@code sparse_categorical_accuracy}. */
+    public SparseCategoricalAccuracy() {
+        this("sparse_categorical_accuracy");
+    }
+
+    /** Returns the metric named {@code name}. */
+    public SparseCategoricalAccuracy(String name) {
+        super(name);
+    }
+
+    @Override
+    protected float[] scores(Tensor yTrue, Tensor yPred) {
+        int classes = yPred.dim(-1);
+        float[] scores = new float[yPred.size() / classes];
+        for (int row = 0; row < scores.length; row++) {
+            scores[row] = Metrics.argmax(yPred, row, classes) == (int) yTrue.get(row) ? 1f : 0f;
+        }
+        return scores;
+    }
+}
