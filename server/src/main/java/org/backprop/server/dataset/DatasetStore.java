@@ -46,7 +46,7 @@ public class DatasetStore {
 
     @PostConstruct
     void open() {
-        objects = stores.open("datasets", config.dir());
+        objects = stores.open("datasets", config.dir(), PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {

@@ -70,7 +70,9 @@ public class QueueGauges {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 
     private void read() {

@@ -20,9 +20,9 @@ public interface ObjectStore {
     boolean exists(String key) throws IOException;
 
     /**
-     * Returns a local file that holds the object's bytes, world-readable (grading jails bind it read-only). A remote
-     * store downloads it the first time; a missing object is a {@link java.nio.file.NoSuchFileException} there, and
-     * a path that does not exist in the local store.
+     * Returns a local file that holds the object's bytes. A remote store downloads it the first time, with the
+     * permissions its area asks for (see {@link ObjectStores#open}); a missing object is a
+     * {@link java.nio.file.NoSuchFileException} there, and a path that does not exist in the local store.
      */
     Path local(String key) throws IOException;
 

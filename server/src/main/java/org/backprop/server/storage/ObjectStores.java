@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -24,8 +26,12 @@ public class ObjectStores {
 
     private S3Client client;
 
-    /** Returns the store of {@code area} ("blobs", say), whose local folder is {@code folder}. */
-    public synchronized ObjectStore open(String area, Path folder) {
+    /**
+     * Returns the store of {@code area} ("blobs", say), whose local folder is {@code folder}; local copies of a
+     * remote store's objects get {@code permissions} (shards must be world-readable: grading jails bind them for a
+     * user that is not the server's).
+     */
+    public synchronized ObjectStore open(String area, Path folder, Set<PosixFilePermission> permissions) {
         if (config.kind() == StorageConfig.Kind.LOCAL) {
             return new LocalObjectStore(folder);
         }
@@ -35,7 +41,7 @@ public class ObjectStores {
         if (client == null) {
             client = client(s3);
         }
-        return new S3ObjectStore(client, bucket, s3.prefix() + area + "/", folder);
+        return new S3ObjectStore(client, bucket, s3.prefix() + area + "/", folder, permissions);
     }
 
     private static S3Client client(StorageConfig.S3 s3) {

@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -32,13 +33,19 @@ public final class S3ObjectStore implements ObjectStore {
     private final String bucket;
     private final String prefix;
     private final Path copies;
+    private final Set<PosixFilePermission> copyPermissions;
 
-    /** {@code prefix} is put before every key ("blobs/", say); {@code copies} is this replica's local folder. */
-    public S3ObjectStore(S3Client client, String bucket, String prefix, Path copies) {
+    /**
+     * {@code prefix} is put before every key ("blobs/", say); {@code copies} is this replica's local folder, whose
+     * downloaded files get {@code copyPermissions}.
+     */
+    public S3ObjectStore(S3Client client, String bucket, String prefix, Path copies,
+            Set<PosixFilePermission> copyPermissions) {
         this.client = client;
         this.bucket = bucket;
         this.prefix = prefix;
         this.copies = copies;
+        this.copyPermissions = Set.copyOf(copyPermissions);
     }
 
     @Override
@@ -84,7 +91,7 @@ public final class S3ObjectStore implements ObjectStore {
         Path download = folder.resolve("download-" + UUID.randomUUID() + ".part");
         try {
             client.getObject(request -> request.bucket(bucket).key(prefix + key), ResponseTransformer.toFile(download));
-            Files.setPosixFilePermissions(download, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(download, copyPermissions);
             Files.createDirectories(copy.getParent());
             // Two threads that download the same object rename the same bytes into place: harmless.
             Files.move(download, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

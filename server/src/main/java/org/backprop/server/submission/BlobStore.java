@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -45,7 +46,8 @@ public class BlobStore {
 
     @PostConstruct
     void open() {
-        objects = stores.open("blobs", config.blobDir());
+        // Only the server reads submitted files, as in the local folder, where they are written private.
+        objects = stores.open("blobs", config.blobDir(), PosixFilePermissions.fromString("rw-------"));
     }
 
     /** Creates the folders and removes what an interrupted write left behind. */

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -63,6 +64,9 @@ class S3StorageTest {
         Response file = Homework.as(student).get("/api/submissions/" + submitted.getLong("id") + "/files/" + path);
         file.then().statusCode(200).header("ETag", "\"" + sha256 + "\"");
         assertEquals(report, file.asString());
+        Path copy = S3ProxyTestResource.blobCopies().resolve(sha256.substring(0, 2)).resolve(sha256);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)),
+                "this replica's copy of a submitted file is the server's alone");
     }
 
     @Test
@@ -84,6 +88,9 @@ class S3StorageTest {
         served.then().statusCode(200).header("ETag", "\"" + shard + "\"")
                 .header("Cache-Control", "private, max-age=31536000, immutable");
         assertEquals(shard, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(served.asByteArray())));
+        Path copy = S3ProxyTestResource.datasetCopies().resolve("shards").resolve(shard.substring(0, 2)).resolve(shard);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)),
+                "grading jails bind this replica's copy of a shard for another user");
         given().auth().oauth2(cohort.students().get(0).token()).get("/api/courses/" + cohort.id() + "/datasets")
                 .then().statusCode(200).body("[0].name", equalTo("digits"));
     }
