@@ -62,7 +62,7 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     /** Makes a rename durable: without it a power cut can forget the new name even though the data is on disk. */
-    static void forceFolder(Path folder) throws IOException {
+    private static void forceFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         }

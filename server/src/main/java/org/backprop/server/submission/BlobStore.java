@@ -129,6 +129,7 @@ public class BlobStore {
     private Path tmp() {
         return config.blobDir().resolve("tmp");
     }
+
     private static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
