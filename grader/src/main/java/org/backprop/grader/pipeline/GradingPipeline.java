@@ -58,11 +58,18 @@ public final class GradingPipeline {
 
     private final CompileService compiler;
     private final NodeSandbox sandbox;
+    private final StageListener listener;
     private final HeldoutEvaluator heldoutEvaluator = new HeldoutEvaluator(HELDOUT_TIME);
 
     public GradingPipeline(CompileService compiler, NodeSandbox sandbox) {
+        this(compiler, sandbox, StageListener.NONE);
+    }
+
+    /** A pipeline that tells {@code listener} how long each stage took. */
+    public GradingPipeline(CompileService compiler, NodeSandbox sandbox, StageListener listener) {
         this.compiler = compiler;
         this.sandbox = sandbox;
+        this.listener = listener;
     }
 
     /** What the program stages found: the server's run, and whether a fault on the server's side spoiled it. */
@@ -71,7 +78,7 @@ public final class GradingPipeline {
 
     /** Returns the graded items of {@code task}, a summary for the student and the staff log. */
     public GradingReport grade(GradingTask task) {
-        StageLog log = new StageLog(MAX_LOG_CHARS);
+        StageLog log = new StageLog(MAX_LOG_CHARS, listener);
         try {
             log.stage("prepare");
             List<String> notes = new ArrayList<>();
@@ -124,12 +131,16 @@ public final class GradingPipeline {
         }
         log.stage("compile");
         CompileResult compiled;
+        long compileStarted = System.nanoTime();
         try {
             compiled = compiler.compile(sources);
         } catch (RuntimeException e) {
+            listener.compiled(StageListener.ERROR, Duration.ofNanos(System.nanoTime() - compileStarted));
             log.error("The compiler failed", e);
             return serverFault("The server could not compile your program because of an error on its side.");
         }
+        listener.compiled(compiled.succeeded() ? StageListener.SUCCEEDED : StageListener.FAILED,
+                Duration.ofNanos(System.nanoTime() - compileStarted));
         compiled.diagnostics().forEach(diagnostic -> log.add(describe(diagnostic)));
         if (!compiled.succeeded()) {
             Diagnostic first = compiled.diagnostics().stream()

@@ -2,23 +2,27 @@ package org.backprop.grader.pipeline;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The staff log of one grading, by stage, cut off at a size so that a chatty program cannot bloat it; it ends with
- * how long each stage took, which the grading-turnaround benchmark reads.
+ * how long each stage took, which the grading-turnaround benchmark reads; each stage's time also goes to a
+ * {@link StageListener}.
  */
 final class StageLog {
     private final StringBuilder text = new StringBuilder();
     private final int maxChars;
+    private final StageListener listener;
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
     private String stage;
     private long stageStarted;
     private boolean truncated;
 
-    StageLog(int maxChars) {
+    StageLog(int maxChars, StageListener listener) {
         this.maxChars = maxChars;
+        this.listener = listener;
     }
 
     void stage(String name) {
@@ -30,7 +34,9 @@ final class StageLog {
 
     private void endStage() {
         if (stage != null) {
-            stageMillis.merge(stage, (System.nanoTime() - stageStarted) / 1_000_000, Long::sum);
+            long nanos = System.nanoTime() - stageStarted;
+            stageMillis.merge(stage, nanos / 1_000_000, Long::sum);
+            listener.stageEnded(stage, Duration.ofNanos(nanos));
         }
     }
 

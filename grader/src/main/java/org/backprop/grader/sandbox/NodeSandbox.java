@@ -67,6 +67,8 @@ public final class NodeSandbox {
         if (!Files.isRegularFile(config.nodeModules().resolve("webgpu").resolve("index.js"))) {
             missing.add("the webgpu package is missing from " + config.nodeModules() + " (run npm ci)");
         }
+        config.vulkanIcd().filter(icd -> !Files.isRegularFile(icd)).ifPresent(icd -> missing.add("Dawn's Vulkan"
+                + " driver manifest " + icd + " does not exist"));
         if (prlimit == null) {
             missing.add("prlimit is not installed (Debian package util-linux)");
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,6 +162,24 @@ class GradingPipelineTest {
                 report.items().get(0)::message);
         assertTrue(report.summary().startsWith("Your program did not compile on the server: Main.java:1: "),
                 report::summary);
+    }
+
+    @Test
+    void tellsItsListenerHowLongEachStageTookAndHowTheCompileEnded() {
+        List<String> heard = new ArrayList<>();
+        StageListener listener = new StageListener() {
+            @Override
+            public void stageEnded(String stage, Duration took) {
+                heard.add(stage + (took.isNegative() ? " took negative time" : ""));
+            }
+
+            @Override
+            public void compiled(String outcome, Duration took) {
+                heard.add("compiled: " + outcome);
+            }
+        };
+        new GradingPipeline(compiler, sandbox, listener).grade(task("public class Main { int x = }", List.of()));
+        assertEquals(List.of("prepare", "compiled: failed", "compile", "match", "check", "report"), heard);
     }
 
     @Test

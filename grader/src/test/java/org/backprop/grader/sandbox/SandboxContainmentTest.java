@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.backprop.grader.GraderTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,16 @@ class SandboxContainmentTest {
                 () -> noJail.run("export function main() { backpropExit(0); }", LIMITS));
         assertTrue(refused.getMessage().startsWith("The sandbox cannot run programs: programs cannot be jailed"),
                 refused::getMessage);
+    }
+
+    @Test
+    void isNotReadyWhereDawnsVulkanDriverIsMissing() {
+        SandboxConfig real = GraderTestSupport.sandboxConfig(work.resolve("runs"));
+        Path missing = work.resolve("no_such_icd.json");
+        NodeSandbox noDriver = new NodeSandbox(new SandboxConfig(real.nodeExecutable(), real.nodeModules(),
+                Optional.of(missing), real.workRoot(), real.sandboxUid(), real.allowUnjailed()));
+        assertFalse(noDriver.readiness().ready());
+        assertEquals("Dawn's Vulkan driver manifest " + missing + " does not exist", noDriver.readiness().detail());
     }
 
     @Test

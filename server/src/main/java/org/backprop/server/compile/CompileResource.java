@@ -9,10 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Duration;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.InvalidSourcesException;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.pipeline.StageListener;
 import org.backprop.server.api.Problem;
 import org.backprop.server.auth.CurrentAccount;
 import org.backprop.server.ratelimit.RateLimit;
@@ -50,6 +52,9 @@ public class CompileResource {
     @Inject
     Clock clock;
 
+    @Inject
+    CompileMetrics metrics;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -86,12 +91,27 @@ public class CompileResource {
                         + TooManyRequests.duration(limit.window().toSeconds()) + ".", retryAt, clock.instant());
             });
         }
-        CompileResult result = compileService.compile(sources);
+        CompileResult result = timed(sources);
         Response.ResponseBuilder response = result.succeeded()
                 ? Response.ok(new CompileResponse(result.js(), result.diagnostics(), sources.sha256()),
                         MediaType.APPLICATION_JSON)
                 : Response.status(422).type(Problem.PROBLEM_JSON).entity(CompileFailure.of(result.diagnostics()));
         return response.header(CACHE_HEADER, cached ? "hit" : "miss").build();
+    }
+
+    private CompileResult timed(SourceBundle sources) {
+        long started = System.nanoTime();
+        String outcome = StageListener.ERROR;
+        try {
+            CompileResult result = compileService.compile(sources);
+            outcome = result.succeeded() ? StageListener.SUCCEEDED : StageListener.FAILED;
+            return result;
+        } catch (CompileUnavailableException e) {
+            outcome = CompileMetrics.UNAVAILABLE;
+            throw e;
+        } finally {
+            metrics.record(CompileMetrics.EDITOR, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     @ServerExceptionMapper

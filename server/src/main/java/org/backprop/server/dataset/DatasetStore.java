@@ -1,17 +1,15 @@
 package org.backprop.server.dataset;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,15 +20,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.backprop.nn.data.store.DatasetManifest;
 import org.backprop.nn.data.store.ShardRef;
+import org.backprop.server.storage.ObjectStore;
+import org.backprop.server.storage.ObjectStores;
 import org.jboss.logging.Logger;
 
 /**
- * Datasets on disk: shards in {@code shards/ab/abcdef…} and manifests in {@code manifests/abcdef….json}, each
- * named by the SHA-256 of its bytes and so immutable. An import writes into a private folder under {@code tmp/}
- * ({@link Import}); only when it has succeeded are its shards moved into place, and the manifest is written last,
- * to a temporary file renamed into place, so a manifest that exists always names shards that exist. A failed
- * import's folder is deleted, and whatever a crash left in {@code tmp/} is removed at the next start.
- * Thread-safe.
+ * Datasets in the {@link ObjectStore} of the "datasets" area (the datasets folder, or an S3 bucket with that folder
+ * as this replica's copies): shards under {@code shards/ab/abcdef…} and manifests under {@code manifests/abcdef….json},
+ * each named by the SHA-256 of its bytes and so immutable. An import writes into a private folder under the local
+ * {@code tmp/} ({@link Import}); only when it has succeeded are its shards stored, and the manifest is stored last,
+ * so a manifest that exists always names shards that exist. A failed import's folder is deleted, and whatever a
+ * crash left in {@code tmp/} is removed at the next start. Thread-safe.
  */
 @ApplicationScoped
 public class DatasetStore {
@@ -38,6 +38,16 @@ public class DatasetStore {
 
     @Inject
     DatasetConfig config;
+
+    @Inject
+    ObjectStores stores;
+
+    private ObjectStore objects;
+
+    @PostConstruct
+    void open() {
+        objects = stores.open("datasets", config.dir(), PosixFilePermissions.fromString("rw-r--r--"));
+    }
 
     void onStart(@Observes StartupEvent event) throws IOException {
         Files.createDirectories(tmp());
@@ -59,22 +69,23 @@ public class DatasetStore {
         }
     }
 
-    /** Returns the path of a stored shard (which may not exist); {@code sha256} must be 64 lower-case hex digits. */
+    /**
+     * Returns a local file that holds a stored shard, world-readable (downloaded first where the store is remote);
+     * {@code sha256} must be 64 lower-case hex digits.
+     */
     public Path shard(String sha256) {
-        requireSha256(sha256);
-        return config.dir().resolve("shards").resolve(sha256.substring(0, 2)).resolve(sha256);
-    }
-
-    /** Returns the path of a stored manifest (which may not exist). */
-    public Path manifest(String sha256) {
-        requireSha256(sha256);
-        return config.dir().resolve("manifests").resolve(sha256 + ".json");
+        try {
+            return objects.local(shardKey(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the shard " + sha256, e);
+        }
     }
 
     /** Reads a stored manifest. */
     public DatasetManifest readManifest(String sha256) {
         try {
-            return DatasetManifest.fromJson(Files.readString(manifest(sha256), StandardCharsets.UTF_8));
+            return DatasetManifest.fromJson(Files.readString(objects.local(manifestKey(sha256)),
+                    StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the manifest " + sha256, e);
         }
@@ -82,7 +93,26 @@ public class DatasetStore {
 
     /** Deletes a manifest that no dataset refers to any more, e.g. when the row naming it was not committed. */
     void deleteManifest(String sha256) {
-        deleteTree(manifest(sha256));
+        try {
+            objects.delete(manifestKey(sha256));
+        } catch (IOException e) {
+            LOG.warnf("Could not delete the manifest %s: %s", sha256, e.getMessage());
+        }
+    }
+
+    /** Where datasets are kept, for the readiness check. */
+    public ObjectStore objects() {
+        return objects;
+    }
+
+    private static String shardKey(String sha256) {
+        requireSha256(sha256);
+        return "shards/" + sha256.substring(0, 2) + "/" + sha256;
+    }
+
+    private static String manifestKey(String sha256) {
+        requireSha256(sha256);
+        return "manifests/" + sha256 + ".json";
     }
 
     private Path tmp() {
@@ -91,7 +121,7 @@ public class DatasetStore {
 
     /**
      * One import's private folder: {@code upload/} for the unpacked archive and the shards built so far, kept
-     * until {@link #commit} moves them into the store.
+     * until {@link #commit} hands them to the store.
      */
     public final class Import implements ShardSink, AutoCloseable {
         private final Path folder;
@@ -125,30 +155,22 @@ public class DatasetStore {
         }
 
         /**
-         * Moves every shard into the store, then writes the manifest (temporary file, forced, renamed); returns
-         * the manifest's SHA-256. A shard already stored (the same bytes from another import) is kept as it is.
+         * Stores every shard, then the manifest, each appearing whole or not at all; returns the manifest's
+         * SHA-256. A shard already stored (the same bytes from another import) is kept as it is.
          */
         public String commit(DatasetManifest manifest) {
             try {
                 for (Map.Entry<String, Path> entry : shards.entrySet()) {
-                    Path target = shard(entry.getKey());
-                    if (!Files.exists(target)) {
-                        force(entry.getValue());
-                        Files.createDirectories(target.getParent());
-                        Files.move(entry.getValue(), target, StandardCopyOption.ATOMIC_MOVE,
-                                StandardCopyOption.REPLACE_EXISTING);
-                        forceFolder(target.getParent());
+                    String key = shardKey(entry.getKey());
+                    if (!objects.exists(key)) {
+                        objects.put(key, entry.getValue());
                     }
                 }
                 byte[] json = manifest.toJson().getBytes(StandardCharsets.UTF_8);
                 String hash = HexFormat.of().formatHex(sha256().digest(json));
-                Path target = manifest(hash);
                 Path temporary = folder.resolve("manifest.json");
                 Files.write(temporary, json);
-                force(temporary);
-                Files.createDirectories(target.getParent());
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                forceFolder(target.getParent());
+                objects.put(manifestKey(hash), temporary);
                 return hash;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not store the dataset " + manifest.name(), e);
@@ -159,19 +181,6 @@ public class DatasetStore {
         @Override
         public void close() {
             deleteTree(folder);
-        }
-    }
-
-    private static void force(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
-
-    /** Makes a rename durable: without it a power cut can forget the new name even though the data is on disk. */
-    private static void forceFolder(Path folder) throws IOException {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
         }
     }
 

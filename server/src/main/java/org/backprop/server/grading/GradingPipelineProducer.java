@@ -9,7 +9,8 @@ import org.backprop.grader.sandbox.SandboxConfig;
 
 /**
  * Makes the grader's sandbox and pipeline server beans: one sandbox, configured from {@link GradingConfig}, that the
- * pipeline runs programs in and the readiness check reports on; the compile service is the one the editor uses.
+ * pipeline runs programs in and the readiness check reports on; the compile service is the one the editor uses; the
+ * stage times go to the metrics.
  */
 public class GradingPipelineProducer {
 
@@ -23,7 +24,7 @@ public class GradingPipelineProducer {
 
     @Produces
     @Singleton
-    GradingPipeline pipeline(CompileService compiler, NodeSandbox sandbox) {
-        return new GradingPipeline(compiler, sandbox);
+    GradingPipeline pipeline(CompileService compiler, NodeSandbox sandbox, GradingMetrics metrics) {
+        return new GradingPipeline(compiler, sandbox, metrics);
     }
 }

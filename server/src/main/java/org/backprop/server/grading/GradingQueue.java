@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,9 @@ public class GradingQueue {
 
     @Inject
     ResultRules rules;
+
+    @Inject
+    GradingMetrics metrics;
 
     /** A job and the lease that now holds it. */
     public record Lease(GradingJob job, GradingAttempt attempt) {
@@ -80,6 +84,7 @@ public class GradingQueue {
             }
             GradingJob job = next.get();
             if (job.state == JobState.LEASED) {
+                metrics.leaseExpired();
                 GradingAttempt.<GradingAttempt>findByIdOptional(job.leaseId).ifPresent(expired -> expired.end(
                         AttemptOutcome.EXPIRED, now, "The worker \"" + expired.owner + "\" stopped answering; its"
                                 + " lease expired at " + job.leaseExpiresAt + ".", null));
@@ -135,6 +140,7 @@ public class GradingQueue {
         job.release(JobState.DONE);
         job.finishedAt = now;
         job.lastError = null;
+        metrics.jobGraded(Duration.between(attempt.leasedAt, now));
         return new Stored(ResultView.of(result), true);
     }
 
@@ -178,6 +184,9 @@ public class GradingQueue {
     }
 
     private Lease leaseTo(GradingJob job, LeaseHolder holder, Instant now) {
+        if (job.attempts == 0) {
+            metrics.queueWaited(Duration.between(job.createdAt, now));
+        }
         job.attempts++;
         job.state = JobState.LEASED;
         job.leaseId = UUID.randomUUID();

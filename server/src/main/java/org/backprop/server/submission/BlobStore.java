@@ -1,6 +1,7 @@
 package org.backprop.server.submission;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,20 +12,23 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.backprop.server.storage.ObjectStore;
+import org.backprop.server.storage.ObjectStores;
 import org.jboss.logging.Logger;
 
 /**
- * Submitted files on disk, each named by the SHA-256 of its bytes ({@code ab/abcdef…}). A file is written
- * to {@code tmp/}, forced to disk, then renamed into place and its folder forced too, so a name that exists
- * always holds the complete file; the database row that refers to it is committed only after that. A crash
- * leaves at most a temporary file, which the next start removes. Thread-safe.
+ * Submitted files, each named by the SHA-256 of its bytes ({@code ab/abcdef…}), in the {@link ObjectStore} of the
+ * "blobs" area: the blob folder, or an S3 bucket with that folder as this replica's copies. A file is written to
+ * {@code tmp/} in the blob folder while it is hashed, then handed to the store, which makes it appear whole or not
+ * at all; the database row that refers to it is committed only after that. A crash leaves at most a temporary file,
+ * which the next start removes. Thread-safe.
  */
 @ApplicationScoped
 public class BlobStore {
@@ -34,6 +38,17 @@ public class BlobStore {
 
     @Inject
     SubmissionConfig config;
+
+    @Inject
+    ObjectStores stores;
+
+    private ObjectStore objects;
+
+    @PostConstruct
+    void open() {
+        // Only the server reads submitted files, as in the local folder, where they are written private.
+        objects = stores.open("blobs", config.blobDir(), PosixFilePermissions.fromString("rw-------"));
+    }
 
     /** Creates the folders and removes what an interrupted write left behind. */
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -55,12 +70,21 @@ public class BlobStore {
         }
     }
 
-    /** Returns the path of a stored file; the caller got {@code sha256} from {@link #put}. */
+    /**
+     * Returns a local file that holds a stored blob (downloaded first where the store is remote); the caller got
+     * {@code sha256} from {@link #put}.
+     */
     public Path path(String sha256) {
-        if (!SHA256.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, got " + sha256);
+        try {
+            return objects.local(key(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the blob " + sha256, e);
         }
-        return config.blobDir().resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    /** Where blobs are kept, for the readiness check. */
+    public ObjectStore objects() {
+        return objects;
     }
 
     /**
@@ -80,18 +104,14 @@ public class BlobStore {
                         out.write(chunk);
                     }
                 }
-                out.force(true);
             }
             String hash = HexFormat.of().formatHex(digest.digest());
-            Path target = path(hash);
-            if (Files.exists(target)) {
+            String key = key(hash);
+            if (objects.exists(key)) {
                 Files.delete(temporary);
                 return hash;
             }
-            Files.createDirectories(target.getParent());
-            // Same content, same name: a concurrent writer of identical bytes replacing this file is harmless.
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceFolder(target.getParent());
+            objects.put(key, temporary);
             return hash;
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temporary);
@@ -99,11 +119,11 @@ public class BlobStore {
         }
     }
 
-    /** Makes the rename durable: without it a power cut can forget the new name even though the data is on disk. */
-    private static void forceFolder(Path folder) throws IOException {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
+    private static String key(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, got " + sha256);
         }
+        return sha256.substring(0, 2) + "/" + sha256;
     }
 
     private Path tmp() {

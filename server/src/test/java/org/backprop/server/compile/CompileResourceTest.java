@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,6 +22,7 @@ import org.backprop.grader.compile.SourceBundle;
 import org.backprop.server.api.ProblemMappers;
 import org.backprop.server.api.Problem;
 import org.backprop.server.fixtures.Fixtures;
+import org.backprop.server.fixtures.Metrics;
 import org.backprop.server.fixtures.PinnedClock;
 import org.backprop.server.ratelimit.RateLimit;
 import org.backprop.server.ratelimit.RateLimiter;
@@ -93,6 +95,19 @@ class CompileResourceTest {
 
     private static Map<String, Object> broken(String comment) {
         return Map.of("mainClass", "Main", "files", Map.of("Main.java", "// " + comment + "\nclass Main { int x = }"));
+    }
+
+    @Test
+    void timesEachCompileByItsOutcome() {
+        Map<String, String> failed = Map.of("source", "editor", "outcome", "failed");
+        double before = Metrics.value("backprop_compile_seconds_count", failed);
+        double seconds = Metrics.value("backprop_compile_seconds_sum", failed);
+
+        compile().contentType(ContentType.JSON).body(broken("timed " + student.id())).post("/api/compile").then()
+                .statusCode(422);
+
+        assertEquals(before + 1, Metrics.value("backprop_compile_seconds_count", failed));
+        assertTrue(Metrics.value("backprop_compile_seconds_sum", failed) > seconds, "the compile took some time");
     }
 
     @Test
