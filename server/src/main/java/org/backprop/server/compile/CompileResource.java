@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
+import org.backprop.grader.compile.CompileUnavailableException;
 import org.backprop.grader.compile.InvalidSourcesException;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.pipeline.StageListener;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.grader.check.CheckOutcome.Verdict;
 import org.backprop.grader.result.Visibility;
+import org.backprop.grader.worker.wire.ResultItemRequest;
+import org.backprop.grader.worker.wire.ResultRequest;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Metrics;
 import org.backprop.server.fixtures.PinnedClock;
