@@ -24,6 +24,14 @@ class AugmentationActiveCheckTest {
     }
 
     @Test
+    void passesAugmentationInADataAugmentationSequentialAsTheBookWritesIt() {
+        RunRecord nested = fit("augmented", Parts.ALL.wired(Wiring.NESTED_SEQUENTIAL), 1, "baseline");
+        assertEquals(CheckOutcome.passed("The model of run \"augmented\", as the server's run built it, augments its"
+                + " data with [RandomFlip]: each changes a batch in training and leaves it as it is at inference."),
+                evaluate("augmentation-active", honest(nested), Map.of()));
+    }
+
+    @Test
     void failsAugmentationLayersThatWereBuiltButNotWiredIntoTheModel() {
         RunRecord unwired = fit("augmented", Parts.ALL.wired(Wiring.NOT_WIRED), 1, "baseline");
         CheckOutcome outcome = evaluate("augmentation-active", honest(unwired), Map.of());

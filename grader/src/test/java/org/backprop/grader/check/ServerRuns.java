@@ -22,6 +22,7 @@ import org.backprop.nn.layers.SeparableConv2D;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Model;
+import org.backprop.nn.models.Sequential;
 import org.backprop.nn.random.RandomSeed;
 import org.backprop.nn.records.RunRecord;
 import org.backprop.nn.records.RunRecordJson;
@@ -60,7 +61,9 @@ final class ServerRuns {
         /** Created but never applied: not part of the model. */
         NOT_WIRED,
         /** Inside a layer of the student's own that flips in inference too. */
-        ALSO_AT_INFERENCE
+        ALSO_AT_INFERENCE,
+        /** In a {@code data_augmentation} Sequential called on the inputs, as the book writes it. */
+        NESTED_SEQUENTIAL
     }
 
     private static final float[] PIXELS = new float[8 * 4 * 4];
@@ -153,6 +156,7 @@ final class ServerRuns {
                 case IN_MODEL -> x = new RandomFlip("horizontal").apply(x);
                 case NOT_WIRED -> new RandomFlip("horizontal");
                 case ALSO_AT_INFERENCE -> x = new AlwaysFlip().apply(x);
+                case NESTED_SEQUENTIAL -> x = new Sequential(new RandomFlip("horizontal")).apply(x);
             }
         }
         x = new Conv2D(2, 3).padding("same").apply(x);

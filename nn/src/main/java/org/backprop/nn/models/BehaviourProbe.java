@@ -41,15 +41,15 @@ final class BehaviourProbe {
 
     /** Returns {@code graph} (the record of {@code model}) with the behaviour the probe observed. */
     static ModelGraph probe(Model model, ModelGraph graph) {
-        List<Layer> layers = model.layers();
+        List<RecordedLayers.Entry> layers = RecordedLayers.of(model);
         RandomInternals.Saved generator = RandomInternals.setAside(new RandomGenerator(PROBE_SEED));
         WeightGuard weights = new WeightGuard(model.weights());
         try {
             List<LayerRecord> probed = new ArrayList<>(graph.layers().size());
             for (int i = 0; i < layers.size(); i++) {
-                Layer layer = layers.get(i);
+                Layer layer = layers.get(i).layer();
                 LayerRecord record = graph.layers().get(i);
-                probed.add(probes(model, layer, record) ? probeLayer(layer, record) : record);
+                probed.add(probes(layer, record) ? probeLayer(layer, record) : record);
             }
             return new ModelGraph(graph.name(), graph.inputShape(), probed, inferenceDeterministic(model, graph));
         } finally {
@@ -58,9 +58,9 @@ final class BehaviourProbe {
         }
     }
 
-    private static boolean probes(Model model, Layer layer, LayerRecord record) {
+    private static boolean probes(Layer layer, LayerRecord record) {
         boolean interesting = record.type().startsWith("Random") || record.custom() || layer.activeOnlyInTraining();
-        return interesting && model.inboundLayerNames(layer).size() == 1;
+        return interesting && record.inbound().size() == 1;
     }
 
     private static LayerRecord probeLayer(Layer layer, LayerRecord record) {

@@ -19,6 +19,11 @@ final class ModelLayer extends Layer {
         this.model = model;
     }
 
+    /** Returns the model this layer stands for. */
+    Model model() {
+        return model;
+    }
+
     @Override
     public String typeName() {
         return model instanceof Sequential ? "Sequential" : "Functional";

@@ -8,6 +8,7 @@ import org.backprop.nn.layers.Layer;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.models.History;
 import org.backprop.nn.models.Model;
+import org.backprop.nn.models.RecordedLayers;
 import org.backprop.nn.optim.Optimizer;
 
 /** Builds the parts of a run record from the library's live objects: model graph, history, optimizer and loss. */
@@ -18,24 +19,24 @@ public final class RunRecords {
     /**
      * Returns the graph of a built model: per layer its name, Keras type, output shape (without batch), trainable
      * and non-trainable weight counts, whether it acts only in training, and whether its class is the library's or
-     * one the program wrote (custom). No behaviour evidence: {@code fit} adds that where the runtime asks for it.
+     * one the program wrote (custom); a model used as a layer is opened up into its layers ({@link RecordedLayers}).
+     * No behaviour evidence: {@code fit} adds that where the runtime asks for it.
      */
     public static ModelGraph describe(Model model) {
         if (!model.built()) {
             throw new IllegalArgumentException("Model \"" + model.name() + "\" is not built yet: give it an Input, or"
                     + " call it on data, before describing it for a run record.");
         }
-        List<Layer> layers = model.layers();
-        List<int[]> outputShapes = model.layerOutputShapes();
+        List<RecordedLayers.Entry> layers = RecordedLayers.of(model);
         List<LayerRecord> records = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
+        for (RecordedLayers.Entry entry : layers) {
+            Layer layer = entry.layer();
             int trainable = layer.countTrainableParams();
-            records.add(new LayerRecord(layer.name(), layer.typeName(), shape(outputShapes.get(i)), trainable,
-                    layer.countParams() - trainable, layer.activeOnlyInTraining(), model.inboundLayerNames(layer),
-                    isCustom(layer), null, null));
+            records.add(new LayerRecord(entry.name(), layer.typeName(), shape(entry.outputShape()), trainable,
+                    layer.countParams() - trainable, layer.activeOnlyInTraining(), entry.inbound(), isCustom(layer),
+                    null, null));
         }
-        List<Integer> inputShape = layers.isEmpty() ? List.of() : shape(layers.get(0).inputShape());
+        List<Integer> inputShape = layers.isEmpty() ? List.of() : shape(layers.get(0).layer().inputShape());
         return new ModelGraph(model.name(), inputShape, records);
     }
 

@@ -21,6 +21,9 @@ import org.backprop.nn.layers.Flatten;
 import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.layers.MaxPooling2D;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
+import org.backprop.nn.records.LayerRecord;
+import org.backprop.nn.records.ModelGraph;
+import org.backprop.nn.records.RunRecords;
 import org.backprop.nn.layers.preprocessing.RandomZoom;
 import org.backprop.nn.losses.BinaryCrossentropy;
 import org.backprop.nn.optim.RMSprop;
@@ -87,6 +90,29 @@ class NestedModelTest {
         assertEquals(List.of("conv2d/kernel", "conv2d/bias", "conv2d_1/kernel", "conv2d_1/bias", "dense/kernel",
                 "dense/bias"), names(model.weights()));
         assertTrue(model.layers().get(0).activeOnlyInTraining(), "the augmentation Sequential acts only in training");
+    }
+
+    @Test
+    void theRunRecordOpensNestedModelsSoTheGraderSeesTheirLayers() {
+        Model model = bookModel();
+        ModelGraph graph = BehaviourProbe.probe(model, RunRecords.describe(model));
+        assertEquals(List.of("sequential/random_flip", "sequential/random_zoom", "functional/conv2d",
+                "functional/max_pooling2d", "functional/conv2d_1", "flatten", "dense"),
+                graph.layers().stream().map(LayerRecord::name).toList());
+        assertEquals(List.of("RandomFlip", "RandomZoom", "Conv2D", "MaxPooling2D", "Conv2D", "Flatten", "Dense"),
+                graph.layers().stream().map(LayerRecord::type).toList());
+        // Wired through: the nested models' inputs are what fed them, their outputs what read them.
+        assertEquals(List.of(List.of("input_layer"), List.of("sequential/random_flip"),
+                List.of("sequential/random_zoom"), List.of("functional/conv2d"), List.of("functional/max_pooling2d"),
+                List.of("functional/conv2d_1"), List.of("flatten")),
+                graph.layers().stream().map(LayerRecord::inbound).toList());
+        assertEquals(1393, graph.totalParams(), "the same weights as the summary's");
+        // The probe reaches the augmentation inside the Sequential: on in training, off at inference.
+        for (LayerRecord augmentation : graph.layers().subList(0, 2)) {
+            assertEquals(Boolean.TRUE, augmentation.changesInTraining(), augmentation::toString);
+            assertEquals(Boolean.TRUE, augmentation.identityAtInference(), augmentation::toString);
+        }
+        assertEquals(Boolean.TRUE, graph.inferenceDeterministic());
     }
 
     @Test
