@@ -1,8 +1,13 @@
 package org.backprop.server.assignment;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -15,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Homework;
 import org.backprop.server.grading.StoredGradingInputs;
@@ -85,18 +91,18 @@ class HiddenTestsImportTest {
     @Test
     void refusesHiddenTestsThatDoNotCompileAgainstTheReferenceSolution() throws IOException {
         Fixtures.Cohort course = fixtures.cohort(1);
-        Map<String, String> folder = new java.util.TreeMap<>(homeworkFolder());
+        Map<String, String> folder = new TreeMap<>(homeworkFolder());
         // The instructor's test calls a method the reference's network does not have.
         folder.put(HIDDEN, folder.get(HIDDEN).replace("ConvNet.build(", "ConvNet.buildWide("));
         as(course.instructor()).contentType(ContentType.JSON).body(Map.of("id", "hw-broken-tests", "files", folder))
                 .post("/api/courses/" + course.id() + "/assignments/import").then().statusCode(422)
                 .body("errors.path", contains("rubric[6].params.files"))
-                .body("errors[0].message", org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.startsWith("the hidden tests do not compile against the reference"
+                .body("errors[0].message", allOf(
+                        startsWith("the hidden tests do not compile against the reference"
                                 + " solution: "),
-                        org.hamcrest.Matchers.containsString("buildWide")));
+                        containsString("buildWide")));
         as(course.instructor()).get("/api/courses/" + course.id() + "/assignments").then().statusCode(200)
-                .body("items.slug", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("hw-broken-tests")));
+                .body("items.slug", not(hasItem("hw-broken-tests")));
 
         // The same folder, whose reference network has the method the test calls, compiles and is published.
         folder.put(ReferenceSolution.FOLDER + "model/ConvNet.java", folder.get("model/ConvNet.java")
@@ -110,7 +116,7 @@ class HiddenTestsImportTest {
     /** The real homework's folder, every file by its path. */
     private static Map<String, String> homeworkFolder() throws IOException {
         Path root = Path.of(System.getProperty("backprop.repository-root"), "assignments", "hw-convnets");
-        Map<String, String> files = new java.util.TreeMap<>();
+        Map<String, String> files = new TreeMap<>();
         try (var paths = Files.walk(root)) {
             for (Path file : paths.filter(Files::isRegularFile).toList()) {
                 files.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
