@@ -5,18 +5,19 @@ import org.backprop.grader.evidence.ClaimMatch;
 import org.backprop.grader.evidence.HiddenTestResults;
 import org.backprop.grader.evidence.ServerRun;
 import org.backprop.grader.heldout.HeldoutEvaluation;
+import org.backprop.grader.evidence.Member;
 
 /**
  * What the checks judge: the server's own run of the submitted code (the evidence), each handed-in run with its
- * standing against that run, the submitting member's report in Markdown, the display names of the team's members,
+ * standing against that run, the submitting member's report in Markdown, the team's members,
  * the scores of the models the run saved on the hidden splits, and the results of the assignment's hidden tests
  * ({@link HiddenTestResults#NONE} when none ran). Immutable.
  */
-public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers,
+public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<Member> teamMembers,
         HeldoutEvaluation heldout, HiddenTestResults hiddenTests) {
 
     /** Returns the input without hidden test results, for checks that never ask for them. */
-    public CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers,
+    public CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<Member> teamMembers,
             HeldoutEvaluation heldout) {
         this(run, claims, report, teamMembers, heldout, HiddenTestResults.NONE);
     }
@@ -33,7 +34,7 @@ public record CheckInput(ServerRun run, List<ClaimMatch> claims, String report, 
     }
 
     /** Returns the input without held-out evaluation, for checks that never ask for it. */
-    public CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<String> teamMembers) {
+    public CheckInput(ServerRun run, List<ClaimMatch> claims, String report, List<Member> teamMembers) {
         this(run, claims, report, teamMembers, HeldoutEvaluation.NONE);
     }
 }

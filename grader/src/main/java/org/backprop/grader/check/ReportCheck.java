@@ -3,7 +3,7 @@ package org.backprop.grader.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.backprop.grader.evidence.ClaimMatch;
+import org.backprop.grader.evidence.Member;
 
 /**
  * {@code report}: the report has the required {@code sections} (Markdown headings that contain the section's
@@ -35,18 +35,19 @@ final class ReportCheck implements Check {
         if (!sections.isEmpty()) {
             found.add("its sections");
         }
-        for (String member : input.teamMembers()) {
+        for (Member member : input.teamMembers()) {
             if (membersNamed) {
                 required++;
-                if (!text.contains(member.toLowerCase(Locale.ROOT))) {
-                    missing.add("the name of team member " + member);
+                if (!text.contains(member.name().toLowerCase(Locale.ROOT))) {
+                    missing.add("the name of team member " + member.name());
                 }
             }
             if (everyMemberRan) {
                 required++;
+                // By account, not by name: two members may share a name, and a name may change after a run.
                 if (input.claims().stream().noneMatch(match -> match.produced()
-                        && match.claim().member().equalsIgnoreCase(member))) {
-                    missing.add("a handed-in run by " + member + " (the submitted code must produce it)");
+                        && match.claim().member().accountId() == member.accountId())) {
+                    missing.add("a handed-in run by " + member.name() + " (the submitted code must produce it)");
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.grader.evidence.Member;
 import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.sandbox.RunDatasets;
 import org.backprop.grader.sandbox.RunLimits;
@@ -11,7 +12,7 @@ import org.backprop.grader.sandbox.RunLimits;
 /**
  * Everything grading one submission needs: the program (main class and Java files by path, unchecked), the
  * runs the submission hands in (claims, from the team's experiment log), the report in Markdown, the team
- * members' names, the assignment's rubric, the limits the program runs under, the assignment's datasets, which
+ * members, the assignment's rubric, the limits the program runs under, the assignment's datasets, which
  * the program may load (students' view: never a hidden split's shards; {@link RunDatasets#NONE} or null when it has
  * none), the submission's content hash (hex; it seeds which variants are re-run) and the re-run budget: how many
  * ablation variants the server trains again besides the baselines, the hidden splits held-out items evaluate
@@ -19,12 +20,12 @@ import org.backprop.grader.sandbox.RunLimits;
  * the assignment folder → Java source; staff data that never reaches the student). Immutable.
  */
 public record GradingTask(String mainClass, Map<String, String> files, List<ClaimedRun> claims, String report,
-        List<String> teamMembers, List<RubricItem> rubric, RunLimits limits, RunDatasets datasets,
+        List<Member> teamMembers, List<RubricItem> rubric, RunLimits limits, RunDatasets datasets,
         String submissionHash, int rerunVariants, HiddenSplits hiddenSplits, Map<String, String> hiddenTests) {
 
     /** Returns a task without hidden tests. */
     public GradingTask(String mainClass, Map<String, String> files, List<ClaimedRun> claims, String report,
-            List<String> teamMembers, List<RubricItem> rubric, RunLimits limits, RunDatasets datasets,
+            List<Member> teamMembers, List<RubricItem> rubric, RunLimits limits, RunDatasets datasets,
             String submissionHash, int rerunVariants, HiddenSplits hiddenSplits) {
         this(mainClass, files, claims, report, teamMembers, rubric, limits, datasets, submissionHash, rerunVariants,
                 hiddenSplits, Map.of());

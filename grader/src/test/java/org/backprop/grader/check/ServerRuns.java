@@ -5,6 +5,7 @@ import java.util.List;
 import org.backprop.grader.evidence.Claim;
 import org.backprop.grader.evidence.ClaimMatch;
 import org.backprop.grader.evidence.ClaimMatcher;
+import org.backprop.grader.evidence.Member;
 import org.backprop.grader.evidence.ServerRun;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
@@ -122,6 +123,9 @@ final class ServerRuns {
     }
 
     /** Returns the server's run that made {@code records}, ending normally. */
+    /** The member who hands in the runs of these tests. */
+    static final Member MINJI = new Member(1, "Kim Minji");
+
     static ServerRun run(RunRecord... records) {
         return new ServerRun(List.of(records), java.util.Map.of(), null);
     }
@@ -130,7 +134,7 @@ final class ServerRuns {
     static List<ClaimMatch> claims(ServerRun run, RunRecord... claimed) {
         List<Claim> claims = new ArrayList<>();
         for (RunRecord record : claimed) {
-            claims.add(new Claim(record, "Kim Minji", null));
+            claims.add(new Claim(record, MINJI, null));
         }
         return ClaimMatcher.match(claims, run);
     }
@@ -138,7 +142,7 @@ final class ServerRuns {
     /** Returns the input of a check where the server's run made {@code records} and the team handed in the same. */
     static CheckInput honest(RunRecord... records) {
         ServerRun run = run(records);
-        return new CheckInput(run, claims(run, records), "", List.of("Kim Minji"));
+        return new CheckInput(run, claims(run, records), "", List.of(MINJI));
     }
 
     /** Returns the outcome of the check {@code name} on {@code input} with YAML-like {@code params}. */

@@ -29,6 +29,7 @@ import org.backprop.grader.check.CheckOutcome.Verdict;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.evidence.Member;
 import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.GradingPipeline;
 import org.backprop.grader.pipeline.GradingTask;
@@ -61,7 +62,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WrongSubmissionCorpusTest {
     private static final RunLimits LIMITS = new RunLimits(Duration.ofMinutes(4), 1024 * 1024, 4096);
-    private static final List<String> MEMBERS = List.of("Kim Minji", "Lucas Oliveira", "Amara Okafor");
+    private static final List<Member> MEMBERS = List.of(new Member(1, "Kim Minji"), new Member(2, "Lucas Oliveira"),
+            new Member(3, "Amara Okafor"));
     /**
      * Fixed, so that every case re-runs the same runs: the two baselines and, as this hash draws them, the two
      * variants without batch normalization. Their val_accuracy stays below 1, so a team can claim a better one; a
@@ -174,7 +176,7 @@ class WrongSubmissionCorpusTest {
     void aReportThatOmitsAMember() {
         GradingReport report = grade("report-omits-a-member", reference, claims(reference),
                 report(MEMBERS.subList(0, 2)));
-        expect(report, partial("team-report", "The submission lacks the name of team member " + MEMBERS.get(2)
+        expect(report, partial("team-report", "The submission lacks the name of team member " + MEMBERS.get(2).name()
                 + "."));
     }
 
@@ -207,7 +209,7 @@ class WrongSubmissionCorpusTest {
                         + " not produced by the submitted code"),
                 failed("saved-model", "The hidden tests did not compile against your classes: package model does not"
                         + " exist"),
-                partial("team-report", MEMBERS.stream().map(member -> "a handed-in run by " + member
+                partial("team-report", MEMBERS.stream().map(member -> "a handed-in run by " + member.name()
                         + " (the submitted code must produce it)").toArray(String[]::new)));
     }
 
@@ -226,7 +228,7 @@ class WrongSubmissionCorpusTest {
                 failed("ablation", crash, judged),
                 failed("curves", crash, judged),
                 failed("metrics-reproduce", crash, judged),
-                partial("team-report", MEMBERS.stream().map(member -> "a handed-in run by " + member
+                partial("team-report", MEMBERS.stream().map(member -> "a handed-in run by " + member.name()
                         + " (the submitted code must produce it)").toArray(String[]::new)));
     }
 
@@ -416,8 +418,9 @@ class WrongSubmissionCorpusTest {
     }
 
     /** Returns the reference's report, which names {@code named}. */
-    private static String report(List<String> named) {
-        return Homework.report() + String.join(", ", named) + " each ran part of the study.\n";
+    private static String report(List<Member> named) {
+        return Homework.report() + String.join(", ", named.stream().map(Member::name).toList())
+                + " each ran part of the study.\n";
     }
 
     /** Returns a run record whose val_accuracy is better than its fit's: halfway to 1 in every epoch. */

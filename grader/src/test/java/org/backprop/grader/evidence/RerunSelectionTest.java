@@ -50,6 +50,6 @@ class RerunSelectionTest {
         RunRecord record = model.fit(Tensor.of(new int[] {2, 1}, new float[] {1, 2}),
                 Tensor.of(new int[] {2, 1}, new float[] {1, 2}), FitOptions.epochs(1).verbose(0).runName(name)
                         .tags(tag)).runRecord();
-        return new Claim(record, "Kim Minji", null);
+        return new Claim(record, new Member(1, "Kim Minji"), null);
     }
 }

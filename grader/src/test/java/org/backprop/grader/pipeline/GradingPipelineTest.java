@@ -14,6 +14,7 @@ import org.backprop.grader.check.CheckOutcome.Verdict;
 import org.backprop.grader.compile.CompileResult;
 import org.backprop.grader.compile.CompileService;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.evidence.Member;
 import org.backprop.grader.heldout.HiddenSplits;
 import org.backprop.grader.result.GradedItem;
 import org.backprop.grader.result.GradingReport;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run. The runs handed in come from a first sandbox run of the same program, as a student's browser produces them.
  */
 class GradingPipelineTest {
+    private static final Member MINJI = new Member(1, "Kim Minji");
     private static final RunLimits LIMITS = new RunLimits(Duration.ofSeconds(60), 64 * 1024, 512);
     private static final String HELLO = "public class Main { public static void main(String[] args) {"
             + " System.out.println(\"trained\"); } }";
@@ -206,7 +208,7 @@ class GradingPipelineTest {
                 + " System.out.println(\"examples \""
                 + " + org.backprop.nn.data.Datasets.load(\"tiny\", \"train\").size()); } }";
         GradingReport report = pipeline.grade(new GradingTask("Main", Map.of("Main.java", loads), List.of(), "# Report",
-                List.of("Kim Minji"), RUBRIC, LIMITS, tiny.datasets(), "", 2, HiddenSplits.NONE));
+                List.of(MINJI), RUBRIC, LIMITS, tiny.datasets(), "", 2, HiddenSplits.NONE));
         assertTrue(report.logs().contains("stdout:\nexamples 2\n"), report::logs);
         assertTrue(report.summary().startsWith("Your program compiled. Your program ran to the end."), report::summary);
     }
@@ -234,7 +236,7 @@ class GradingPipelineTest {
 
     private static GradingTask task(String main, List<String> runRecords) {
         return new GradingTask("Main", Map.of("Main.java", main),
-                runRecords.stream().map(record -> new ClaimedRun(record, "Kim Minji", null)).toList(), "# Report",
-                List.of("Kim Minji"), RUBRIC, LIMITS, RunDatasets.NONE, "0f", 2, HiddenSplits.NONE);
+                runRecords.stream().map(record -> new ClaimedRun(record, MINJI, null)).toList(), "# Report",
+                List.of(MINJI), RUBRIC, LIMITS, RunDatasets.NONE, "0f", 2, HiddenSplits.NONE);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.evidence.Member;
 import org.backprop.grader.worker.wire.ClaimView;
 import org.backprop.grader.worker.wire.LeasedJob;
 import org.backprop.grader.worker.wire.WorkerRubricItem;
@@ -38,12 +39,13 @@ public class JobMaterials {
     }
 
     /**
-     * Returns the names of the team's members now, which the report check looks for. The team's members at
-     * submission time would be better once submissions record them.
+     * Returns the team's members now, which the report check looks for. The team's members at submission time
+     * would be better once submissions record them.
      */
-    private List<String> teamMembers(long teamId) {
-        return entityManager.createQuery("select a.displayName from Account a, TeamMember m"
-                + " where m.teamId = :team and a.id = m.key.accountId order by a.displayName", String.class)
-                .setParameter("team", teamId).getResultList();
+    private List<Member> teamMembers(long teamId) {
+        return entityManager.createQuery("select a.id, a.displayName from Account a, TeamMember m"
+                + " where m.teamId = :team and a.id = m.key.accountId order by a.displayName, a.id", Object[].class)
+                .setParameter("team", teamId).getResultList().stream()
+                .map(row -> new Member((Long) row[0], (String) row[1])).toList();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.backprop.grader.check.CheckCatalogue;
 import org.backprop.grader.check.CheckSpec;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.evidence.Member;
 import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.pipeline.RubricItem;
@@ -68,11 +69,11 @@ public class StoredGradingInputs implements GradingInputs {
     @Transactional
     public List<ClaimedRun> claimedRuns(long submissionId) {
         submission(submissionId);
-        return Submission.getEntityManager().createQuery("select r.recordJson, a.displayName, r.sourceSha256"
+        return Submission.getEntityManager().createQuery("select r.recordJson, a.id, a.displayName, r.sourceSha256"
                 + " from SubmissionRun s, ExperimentRun r, Account a where s.key.submissionId = :submission"
                 + " and r.id = s.runId and a.id = r.accountId order by s.key.position", Object[].class)
                 .setParameter("submission", submissionId).getResultList().stream()
-                .map(row -> new ClaimedRun((String) row[0], (String) row[1], (String) row[2]))
+                .map(row -> new ClaimedRun((String) row[0], new Member((Long) row[1], (String) row[2]), (String) row[3]))
                 .toList();
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.evidence.Member;
 import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.result.Visibility;
@@ -84,10 +85,10 @@ class InProcessWorkerTest {
         long team = grading.team(cohort, 2);
         long assignment = grading.assignment(RUBRIC);
         long good = grading.submit(assignment, team, new TestGradingInputs.Material(
-                new SourceBundle("Main", Map.of("Main.java", PROGRAM)), List.of(claim()),
+                new SourceBundle("Main", Map.of("Main.java", PROGRAM)), List.of(claim(cohort.students().get(0))),
                 "# Team report\nBy Test student and Test student.\n## Results\nXOR learnt."));
         long broken = grading.submit(assignment, team, new TestGradingInputs.Material(
-                new SourceBundle("Main", Map.of("Main.java", "public class Main { int x = }")), List.of(claim()),
+                new SourceBundle("Main", Map.of("Main.java", "public class Main { int x = }")), List.of(claim(cohort.students().get(0))),
                 "# Results"));
 
         JsonPath result = resultOf(good, cohort);
@@ -110,11 +111,11 @@ class InProcessWorkerTest {
     }
 
     /**
-     * The XOR run as a member of the team (all of whom the fixtures name "Test student") hands it in: the same code run
-     * on the JVM, so the server's re-run in the sandbox produces it (same model graph, seed and data).
+     * The XOR run as {@code member} hands it in: the same code run on the JVM, so the server's re-run in the sandbox
+     * produces it (same model graph, seed and data).
      */
-    private static ClaimedRun claim() {
-        return new ClaimedRun(runRecord(), "Test student", null);
+    private static ClaimedRun claim(Fixtures.User member) {
+        return new ClaimedRun(runRecord(), new Member(member.id(), member.name()), null);
     }
 
     private static String runRecord() {

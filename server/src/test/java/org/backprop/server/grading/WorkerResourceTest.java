@@ -67,7 +67,8 @@ class WorkerResourceTest {
         assertEquals("Main", job.getString("mainClass"));
         assertEquals(GradingFixtures.HELLO, job.getString("files.'Main.java'"));
         assertEquals("# Results\nNothing yet.", job.getString("report"));
-        assertEquals(2, job.getList("teamMembers").size());
+        assertEquals(s.cohort().students().subList(0, 2).stream().map(Fixtures.User::id).sorted().toList(),
+                job.getList("teamMembers.accountId", Long.class).stream().sorted().toList());
         assertEquals(List.of("report", "heldout"), job.getList("rubric.key"));
         assertEquals("hidden-test-2024", job.getString("rubric[1].params.split"));
         assertEquals("AFTER_DUE", job.getString("rubric[1].visibility"));

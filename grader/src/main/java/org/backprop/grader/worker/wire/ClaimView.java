@@ -1,6 +1,7 @@
 package org.backprop.grader.worker.wire;
 
 import org.backprop.grader.pipeline.ClaimedRun;
+import org.backprop.grader.evidence.Member;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record ClaimView(
         @Schema(description = "The run record as the team's experiment log keeps it (JSON text)") String recordJson,
-        @Schema(description = "Display name of the member who ran it") String member,
+        @Schema(description = "The member who ran it") Member member,
         @Schema(description = "SHA-256 of the sources the browser says produced it; null when unknown",
                 nullable = true) String sourceSha256) {
 

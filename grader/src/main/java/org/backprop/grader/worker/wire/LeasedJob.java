@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.backprop.grader.evidence.Member;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A leased job with everything grading it needs. Only workers ever see it: it holds hidden check parameters. */
@@ -25,7 +26,7 @@ public record LeasedJob(
         @Schema(description = "The runs the submission hands in, in the order named: claims to compare with the"
                 + " grader's own re-runs") List<ClaimView> claims,
         @Schema(description = "The team report in Markdown") String report,
-        @Schema(description = "Display names of the team's members") List<String> teamMembers,
+        @Schema(description = "The team's members") List<Member> teamMembers,
         List<WorkerRubricItem> rubric,
         RunLimitsView limits,
         @Schema(description = "The assignment's datasets that the course has imported, which the program may load;"
