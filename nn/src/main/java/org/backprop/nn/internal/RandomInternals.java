@@ -5,7 +5,7 @@ import org.backprop.nn.random.RandomSeed;
 
 /**
  * Sets the program's generator aside and back, for work the runtime does between a program's own steps (the
- * behaviour probe of a run record) that must not change what the program draws next. {@link RandomSeed} lends
+ * behaviour probe of a run record) that must not change what the program draws next, and for a fit's own stream. {@link RandomSeed} lends
  * the switch here through {@link Access} when it is loaded, as {@code Tensor} lends {@link TensorInternals}: a
  * public setter would let a program rewind its generator unseen.
  *
@@ -62,6 +62,16 @@ public final class RandomInternals {
     /** Puts back the seed and the generator {@link #setAside} kept, whatever happened in between. */
     public static void restore(Saved saved) {
         access().install(saved.seed, saved.generator);
+    }
+
+    /**
+     * Puts back what {@link #setAside} kept unless the program set a new seed since (its generator is no longer
+     * {@code lent}): a seed the program sets stands.
+     */
+    public static void restoreUnlessReseeded(Saved saved, RandomGenerator lent) {
+        if (access().generator() == lent) {
+            restore(saved);
+        }
     }
 
     private static Access access() {

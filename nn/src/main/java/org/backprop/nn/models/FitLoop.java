@@ -14,11 +14,13 @@ import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.ExampleSource;
+import org.backprop.nn.internal.RandomInternals;
 import org.backprop.nn.internal.RunInternals;
 import org.backprop.nn.internal.RunObserver;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.optim.Optimizer;
+import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 import org.backprop.nn.records.Device;
 import org.backprop.nn.records.ModelGraph;
@@ -50,7 +52,27 @@ final class FitLoop {
         this.options = options;
     }
 
+    /**
+     * Runs the fit on its own random stream, split from the program's generator with one draw whether the fit trains
+     * or not. A fit the grader does not re-run therefore leaves the program's generator where a trained one would:
+     * the weights of every later model (drawn when its layers are built, before its fit) and every later fit's
+     * shuffles and dropout are the ones the team's browser drew, even in a program that set its seed only once.
+     */
     History run(ExampleSource data) {
+        if (!model.built() && model instanceof Sequential sequential) {
+            // Built from the program's stream, as its first training step would, before the fit's own is split off.
+            sequential.build(data.featureShape());
+        }
+        RandomGenerator fitStream = RandomSeed.generator().split();
+        RandomInternals.Saved program = RandomInternals.setAside(fitStream);
+        try {
+            return trainOrDescribe(data);
+        } finally {
+            RandomInternals.restoreUnlessReseeded(program, fitStream);
+        }
+    }
+
+    private History trainOrDescribe(ExampleSource data) {
         long started = System.currentTimeMillis();
         DataParts parts = DataParts.of(data, options);
         RunObserver observer = RunInternals.observer();
@@ -111,15 +133,12 @@ final class FitLoop {
     }
 
     /**
-     * Describes the run without training it: the runtime (the grader's re-run) did not pick it. A model that has
-     * not seen data yet is built for the data's shape first, as its first training step would have built it. The
+     * Describes the run without training it: the runtime (the grader's re-run) did not pick it. A model that had
+     * not seen data was built for the data's shape already, as its first training step would have built it. The
      * program gets the runtime's stand-in history (the team's own numbers in the grader) to read, and empty curves
      * for the metrics it lacks.
      */
     private History notTrained(ExampleSource data, DataParts parts, long started, RunObserver observer) {
-        if (!model.built() && model instanceof Sequential sequential) {
-            sequential.build(data.featureShape());
-        }
         History history = new History();
         end(history, parts, RunStatus.notTrained(NOT_TRAINED), started, observer);
         // After the record is made: what the program reads is never evidence of a run. The runtime's stand-in (the

@@ -100,6 +100,23 @@ public class GradingQueue {
         }
     }
 
+    /**
+     * Ends now the leases the server's own worker {@code holder} took before this process started: that worker died
+     * with its server (a crash, a kill), so its jobs are leasable at once instead of when their leases would have
+     * expired. Each counts as an expired attempt. Leases of remote workers (a token) are never touched.
+     */
+    @Transactional
+    public int expireLeasesOf(LeaseHolder holder) {
+        if (holder.tokenId() != null) {
+            throw new IllegalArgumentException("only the server's own worker's leases end at its start");
+        }
+        return entityManager.createQuery("update GradingJob j set j.leaseExpiresAt = :now where j.state = :leased"
+                + " and j.leaseOwner = :owner and exists (select a from GradingAttempt a where a.leaseId = j.leaseId"
+                + " and a.workerTokenId is null)")
+                .setParameter("now", clock.instant()).setParameter("leased", JobState.LEASED)
+                .setParameter("owner", holder.owner()).executeUpdate();
+    }
+
     /** Extends a lease by the lease duration from now. Refused once the lease has ended. */
     @Transactional
     public LeaseView heartbeat(UUID leaseId, LeaseHolder holder) {

@@ -5,6 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import org.backprop.grader.pipeline.GradingPipeline;
 import org.backprop.grader.sandbox.NodeSandbox;
@@ -16,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * The server's own grading worker for the single-machine default: the grader's {@link GradingLoop}, the same loop a
  * remote worker runs, over the queue in process and the server's dataset store. At shutdown the jobs it grades go
- * back to the queue at once, to be leased again by the next server or another worker.
+ * back to the queue at once, to be leased again by the next server or another worker; after a crash, the server that
+ * starts next on the same machine queues them again as it starts.
  */
 @ApplicationScoped
 public class InProcessWorker {
@@ -47,7 +50,12 @@ public class InProcessWorker {
             return;
         }
         int count = config.inProcess().workers();
-        loop = new GradingLoop(new InProcessJobSource(workers, queue, LeaseHolder.inProcess()), datasetStore::shard,
+        LeaseHolder holder = LeaseHolder.inProcess(hostName());
+        int abandoned = queue.expireLeasesOf(holder);
+        if (abandoned > 0) {
+            LOG.infof("%d job(s) this server was grading when it stopped are queued again", abandoned);
+        }
+        loop = new GradingLoop(new InProcessJobSource(workers, queue, holder), datasetStore::shard,
                 pipeline::grade, sandbox::readiness, new GradingLoop.Settings(count, config.inProcess().pollInterval(),
                         config.inProcess().pollInterval()));
         loop.start();
@@ -56,6 +64,14 @@ public class InProcessWorker {
             LOG.infof("Grading %d job(s) at a time in process", count);
         } else {
             LOG.errorf("Grading is paused until the sandbox works; jobs wait in the queue: %s", readiness.detail());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
         }
     }
 

@@ -6,8 +6,11 @@ package org.backprop.server.grading;
  */
 public record LeaseHolder(Long tokenId, String owner, Long courseId) {
 
-    /** Returns the holder for the server's own worker. */
-    public static LeaseHolder inProcess() {
-        return new LeaseHolder(null, "in-process worker", null);
+    /**
+     * Returns the holder for the server's own worker on the machine {@code host}: one name per machine, so that a
+     * server restarted there knows which leases died with the process before it (two replicas run on two hosts).
+     */
+    public static LeaseHolder inProcess(String host) {
+        return new LeaseHolder(null, "in-process worker on " + host, null);
     }
 }
