@@ -147,6 +147,27 @@ class GradingQueueTest {
     }
 
     @Test
+    void aServerStartingAgainOnItsMachineQueuesAgainTheJobsItsOwnWorkerHeldAndNoOthers() {
+        clock.pin(T0);
+        Course course = course();
+        long crashed = queue.enqueue(1, course.assignment(), course.team(), JobReason.SUBMISSION, null, 0).id;
+        long elsewhere = queue.enqueue(2, course.assignment(), course.team(), JobReason.SUBMISSION, null, 0).id;
+        LeaseHolder here = LeaseHolder.inProcess("host-a");
+        GradingQueue.Lease died = queue.lease(here).orElseThrow();
+        assertEquals(crashed, died.job().id);
+        assertEquals(elsewhere, queue.lease(LeaseHolder.inProcess("host-b")).orElseThrow().job().id);
+
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(1, queue.expireLeasesOf(here), "the lease of the server that died on host-a");
+        GradingQueue.Lease again = queue.lease(here).orElseThrow();
+        assertEquals(crashed, again.job().id, "leasable at once, not when the lease would have expired");
+        assertEquals(2, again.job().attempts);
+        assertTrue(queue.lease(here).isEmpty(), "host-b's server still grades its job");
+        assertThrows(WebApplicationException.class, () -> queue.heartbeat(died.attempt().leaseId, here),
+                "the dead worker's lease has ended");
+    }
+
+    @Test
     void aResultForAnExpiredLeaseNobodyTookIsStillStored() {
         clock.pin(T0);
         Course course = course();
