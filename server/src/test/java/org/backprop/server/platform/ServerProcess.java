@@ -99,6 +99,11 @@ final class ServerProcess implements AutoCloseable {
         return ApiClient.signIn(url, email, "backprop-demo");
     }
 
+    /** Returns the server's base URL. */
+    String url() {
+        return url;
+    }
+
     /** Returns what this start of the server printed so far. */
     String output() {
         try {

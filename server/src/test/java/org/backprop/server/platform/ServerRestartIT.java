@@ -1,38 +1,48 @@
 package org.backprop.server.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.backprop.server.database.EmbeddedDatabase;
+import org.backprop.server.grading.WorkerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged server killed without warning (SIGKILL, as a crash or an OOM kill) in the middle of grading, then
- * started again on the same machine and database: nothing is lost. The submission it was grading and the one waiting
- * behind it are both graded once the new server is up, without waiting for the dead worker's lease to run out, and
- * their files are still there. The database lives outside the server, as in production; the server runs the demo
- * course (its accounts, assignments and datasets) in the production profile.
+ * The packaged server killed without warning (SIGKILL, as a crash or an OOM kill) while it and a remote worker
+ * process both grade, then started again on the same machine and database: nothing is lost. The job its own worker
+ * was grading is queued again as the new server starts (not when its lease would expire), the remote worker posts the
+ * result it finished meanwhile once the server answers again, and the submissions queued behind them are graded too:
+ * each exactly once, by its own job, with its files. The database lives outside the server, as in production; the
+ * server runs the demo course (accounts, assignments, datasets) in the production profile.
  */
 class ServerRestartIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HELLO = "public class Main { public static void main(String[] args) {"
-            + " System.out.println(\"hello\"); } }";
+    private static final int SUBMISSIONS = 4;
 
     @TempDir
     Path home;
 
     private EmbeddedDatabase database;
     private ServerProcess server;
+    private WorkerProcess worker;
 
     @AfterEach
     void stop() {
+        if (worker != null) {
+            worker.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -49,47 +59,76 @@ class ServerRestartIT {
         ApiClient instructor = server.signIn("instructor@demo.backprop.dev");
         ApiClient student = server.signIn("student01@demo.backprop.dev");
         long course = instructor.get("/api/courses").path("items").get(0).path("id").asLong();
-        long assignment = instructor.get("/api/courses/" + course + "/assignments").path("items").get(0)
-                .path("id").asLong();
+        JsonNode assignments = instructor.get("/api/courses/" + course + "/assignments").path("items");
+        assertFalse(assignments.isEmpty(), () -> "The demo published no assignment:\n" + server.output());
+        long assignment = assignments.get(0).path("id").asLong();
         long teamSet = student.get("/api/courses/" + course + "/team-sets").path("items").get(0).path("id").asLong();
         student.postJson("/api/team-sets/" + teamSet + "/teams", Map.of("name", "Restarters"));
+        String token = instructor.postJson("/api/worker-tokens", Map.of("name", "gpu-node", "courseId", course))
+                .path("token").asText();
+        worker = WorkerProcess.start("remote", server.url(), token, Map.of());
 
-        long interrupted = student.submit(assignment, HELLO);
-        JsonNode leased = instructor.await("the first submission being graded", Duration.ofMinutes(4),
-                () -> job(instructor, course, interrupted), job -> job.path("state").asText().equals("LEASED"));
-        long waiting = student.submit(assignment, HELLO.replace("hello", "hello again"));
+        Map<Long, String> programs = new LinkedHashMap<>();
+        for (int i = 0; i < SUBMISSIONS; i++) {
+            String program = program(i);
+            programs.put(student.submit(assignment, program), program);
+        }
+        JsonNode bothGrading = instructor.await("the server's worker and the remote one both grading",
+                Duration.ofMinutes(4), () -> jobs(instructor, course), jobs -> leasedBy(jobs, "in-process").size() == 1
+                        && leasedBy(jobs, "gpu-node").size() == 1);
+        JsonNode interrupted = leasedBy(bothGrading, "in-process").get(0);
+        JsonNode remote = leasedBy(bothGrading, "gpu-node").get(0);
         server.kill();
 
         server = ServerProcess.start(home, database, port, "second");
         assertTrue(server.output().contains("1 job(s) this server was grading when it stopped are queued again"),
                 server::output);
-        JsonNode regraded = instructor.await("the interrupted job done", Duration.ofMinutes(4),
-                () -> job(instructor, course, interrupted), job -> job.path("state").asText().equals("DONE"));
-        assertEquals(leased.path("id").asLong(), regraded.path("id").asLong(), "the same job, not a new one");
-        assertEquals(2, regraded.path("attempts").asInt(), "leased again once, as the new server started");
-        instructor.await("the waiting job done", Duration.ofMinutes(4), () -> job(instructor, course, waiting),
-                job -> job.path("state").asText().equals("DONE"));
-        for (long submission : new long[] {interrupted, waiting}) {
-            JsonNode result = instructor.get("/api/grading/jobs/" + job(instructor, course, submission).path("id")
-                    .asLong() + "/result");
+        JsonNode done = instructor.await("every job done", Duration.ofMinutes(5), () -> jobs(instructor, course),
+                jobs -> jobs.size() == SUBMISSIONS && jobs.findValues("state").stream()
+                        .allMatch(state -> state.asText().equals("DONE")));
+        assertEquals(programs.keySet(), done.findValues("submissionId").stream().map(JsonNode::asLong)
+                .collect(Collectors.toSet()), "one job per submission, none lost and none doubled");
+        assertEquals(2, job(done, interrupted.path("id").asLong()).path("attempts").asInt(),
+                "the interrupted job was leased again once, as the new server started");
+        assertEquals(1, job(done, remote.path("id").asLong()).path("attempts").asInt(),
+                "the remote worker's result reached the new server: no second lease");
+        for (JsonNode job : done) {
+            JsonNode result = instructor.get("/api/grading/jobs/" + job.path("id").asLong() + "/result");
             assertTrue(result.path("summary").asText().startsWith("Your program compiled. Your program ran to the"
                     + " end."), result::toString);
+            long submission = job.path("submissionId").asLong();
+            assertEquals(programs.get(submission), student.text("/api/submissions/" + submission
+                    + "/files/src/Main.java"));
         }
-        assertEquals(HELLO, student.text("/api/submissions/" + interrupted + "/files/src/Main.java"));
-        assertEquals(1, jobs(instructor, course).findValues("submissionId").stream()
-                .filter(id -> id.asLong() == interrupted).count(), "graded by one job");
+    }
+
+    /** A program that takes a few seconds, so that both workers are surely in the middle of a job at the kill. */
+    private static String program(int number) {
+        return "public class Main { public static void main(String[] args) {"
+                + " long end = System.currentTimeMillis() + 4000; while (System.currentTimeMillis() < end) { }"
+                + " System.out.println(\"submission " + number + "\"); } }";
     }
 
     private static JsonNode jobs(ApiClient staff, long course) {
         return staff.get("/api/courses/" + course + "/grading/jobs?size=100").path("items");
     }
 
-    private static JsonNode job(ApiClient staff, long course, long submission) {
-        for (JsonNode job : jobs(staff, course)) {
-            if (job.path("submissionId").asLong() == submission) {
+    private static List<JsonNode> leasedBy(JsonNode jobs, String ownerPrefix) {
+        List<JsonNode> leased = new ArrayList<>();
+        for (JsonNode job : jobs) {
+            if (job.path("state").asText().equals("LEASED") && job.path("leaseOwner").asText().startsWith(ownerPrefix)) {
+                leased.add(job);
+            }
+        }
+        return leased;
+    }
+
+    private static JsonNode job(JsonNode jobs, long id) {
+        for (JsonNode job : jobs) {
+            if (job.path("id").asLong() == id) {
                 return job;
             }
         }
-        return JSON.createObjectNode();
+        throw new AssertionError("No job " + id + " in " + jobs);
     }
 }
