@@ -378,6 +378,17 @@ async function learningPhase() {
   await b.goto(url('/playground'));
   await b.waitForSelector('.cm-content', LONG);
   await b.click('[data-testid="run"]');
+  // Mid-run, the student switches to Korean and back: the screen is drawn again in place, so the program keeps
+  // running and what it printed stays.
+  await b.waitForFunction(() => document.querySelector('[data-testid="output"] span'), null, LONG);
+  await b.selectOption('[data-testid="language"]', 'ko');
+  await b.waitForSelector('[data-testid="status"]:has-text("실행 중")', LONG);
+  seen.midRunKorean = {
+    status: await b.textContent('[data-testid="status"]'),
+    printed: await b.$$eval('[data-testid="output"] span', (spans) => spans.length),
+  };
+  await shot(b, 'playground-learning-ko');
+  await b.selectOption('[data-testid="language"]', 'en');
   await b.waitForFunction(() => {
     const status = document.querySelector('[data-testid="status"]');
     return status.textContent.startsWith('Finished') || status.classList.contains('error');

@@ -78,6 +78,7 @@ function App() {
     }
   }, [session]);
   const context = {
+    language,
     session,
     setSession,
     refreshSession,
@@ -96,11 +97,11 @@ function App() {
   if (session === undefined) {
     return html`<${Loading} />`;
   }
-  // Screens are drawn again in a new language: keyed by it, the router mounts the current screen afresh (a
-  // workspace's unsaved text is kept in the browser, so nothing typed is lost).
+  // A new language re-renders every screen from here, in place: a screen is never mounted afresh for it, so a program
+  // running in the workspace keeps running and its output stays. Text kept in state is kept as i18n keys.
   return html`<${AppContext.Provider} value=${context}>
     <${LocationProvider}>
-      <${Router} key=${language}>
+      <${Router}>
         <${Route} path="/" component=${Home} />
         <${Route} path="/sign-in" component=${SignIn} />
         <${Route} path="/password-setup" component=${PasswordSetup} />

@@ -27,7 +27,8 @@ export function summary(labels, series) {
 }
 
 /**
- * {title, x: [numbers], series: [{label, values}], xLabel, height}. Re-created only when the series' labels change.
+ * {title, x: [numbers], series: [{label, values}], xLabel, height}. Re-created only when the series' labels or the
+ * axis label (a new language) change.
  */
 export function LineChart({ title, x, series, xLabel = 'epoch', height = 180, testId }) {
   const holder = useRef(null);
@@ -59,7 +60,7 @@ export function LineChart({ title, x, series, xLabel = 'epoch', height = 180, te
       chart.current.destroy();
       chart.current = null;
     };
-  }, [key, height]);
+  }, [key, height, xLabel]);
 
   useEffect(() => {
     chart.current?.setData(data);

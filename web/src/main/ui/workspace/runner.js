@@ -53,6 +53,7 @@ export function appendConsole(lines, text, kind) {
  * run (null: runs stay in the page).
  */
 export function useRunner({ logAssignmentId }) {
+  // {key, params} of the i18n text, translated when drawn so that a new language reaches it; {text} for the server's.
   const [status, setStatus] = useState({ text: '', error: false });
   const [running, setRunning] = useState(false);
   const [consoleLines, setConsole] = useState([]);
@@ -70,16 +71,16 @@ export function useRunner({ logAssignmentId }) {
 
   /** Compiles; returns {js, sourceSha256}, or {diagnostics}, or null after saying why there is neither. */
   async function compile(mainClass, files) {
-    setStatus({ text: t('ws.compiling'), error: false });
+    setStatus({ key: 'ws.compiling', error: false });
     try {
       const compiled = await api('/api/compile', { method: 'POST', json: compileRequest(mainClass, files) });
-      setStatus({ text: t('ws.compiled'), error: false });
+      setStatus({ key: 'ws.compiled', error: false });
       return compiled;
     } catch (error) {
       if (error.status === 422) {
         const diagnostics = error.body.diagnostics ?? [];
         const count = diagnostics.filter((d) => d.severity === 'ERROR').length;
-        setStatus({ text: count === 1 ? t('ws.compileError') : t('ws.compileErrors', { count }), error: true });
+        setStatus({ key: count === 1 ? 'ws.compileError' : 'ws.compileErrors', params: { count }, error: true });
         setConsole(appendConsole([], `${describe(diagnostics)}\n`, 'stderr'));
         return { diagnostics };
       }
@@ -91,12 +92,12 @@ export function useRunner({ logAssignmentId }) {
   // Runs and the models saved after them go one at a time, in the order the program reported them.
   const toLog = inOrder((send) => send(), (saved) => setRunLog(saved));
 
-  function finish(text, error) {
+  function finish(key, params, error) {
     worker.current?.terminate();
     worker.current = null;
     setRunning(false);
     setEnded(true);
-    setStatus({ text, error });
+    setStatus({ key, params, error });
   }
 
   /** Runs a compiled program with a run context (lib/run-context.js). */
@@ -112,7 +113,7 @@ export function useRunner({ logAssignmentId }) {
       return [];
     });
     setRunning(true);
-    setStatus({ text: t('ws.running'), error: false });
+    setStatus({ key: 'ws.running', error: false });
     // The run this program saved last: a model it saves goes with it.
     let savedRun = null;
     const current = new Worker('/app/worker.js', { type: 'module' });
@@ -122,7 +123,7 @@ export function useRunner({ logAssignmentId }) {
         return;
       }
       if (data.type === 'exit') {
-        finish(data.code === 0 ? t('ws.finished') : t('ws.exitCode', { code: data.code }), data.code !== 0);
+        finish(data.code === 0 ? 'ws.finished' : 'ws.exitCode', { code: data.code }, data.code !== 0);
       } else if (data.type === 'fit') {
         setFits((state) => applyFitEvent(state, data, performance.now()));
       } else if (data.type === 'run') {
@@ -153,13 +154,14 @@ export function useRunner({ logAssignmentId }) {
         print(data.text, data.type);
       }
     };
-    current.onerror = (event) => finish(t('ws.crashed', { message: event.message }), true);
+    current.onerror = (event) => finish('ws.crashed', { message: event.message }, true);
     current.postMessage({ js: compiled.js, datasets: context });
   }
 
   return {
-    status, running, consoleLines, fits, downloads, ended, backend, runLog, models,
-    compile, run, setStatus,
-    stop: () => finish(t('ws.stopped'), false),
+    status: { text: status.key ? t(status.key, status.params) : status.text, error: status.error },
+    running, consoleLines, fits, downloads, ended, backend, runLog, models,
+    compile, run,
+    stop: () => finish('ws.stopped', {}, false),
   };
 }

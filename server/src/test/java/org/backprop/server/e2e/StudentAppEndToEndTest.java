@@ -311,6 +311,9 @@ class StudentAppEndToEndTest {
     void theStartersBaselineLearnsOnBothDatasetsInTheBrowser() {
         assertTrue(learning.get("trimmed").asBoolean(), learning::toString);
         assertEquals("Finished.", learning.get("status").asText(), learning::toString);
+        JsonNode midRun = learning.get("midRunKorean");
+        assertEquals("실행 중…", midRun.get("status").asText(), "switching the language kept the run: " + midRun);
+        assertTrue(midRun.get("printed").asInt() > 0, () -> "its output stayed: " + midRun);
         String printed = learning.get("stdout").asText();
         for (String dataset : List.of("fashion_mnist", "mnist")) {
             Matcher line = Pattern.compile("(?m)^" + dataset + " baseline: val_accuracy \\[(.*)\\]$").matcher(printed);
