@@ -15,6 +15,7 @@ import org.backprop.nn.layers.BatchNormalization;
 import org.backprop.nn.layers.Concatenate;
 import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Conv2DTranspose;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.DepthwiseConv2D;
 import org.backprop.nn.layers.Dropout;
@@ -69,6 +70,8 @@ public final class LayerRegistry {
                 .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear")));
         register("Conv2D", Conv2D.class,
                 c -> convolution(new Conv2D(c.getInt("filters"), c.getSquare("kernel_size")), c));
+        register("Conv2DTranspose", Conv2DTranspose.class,
+                c -> convolution(new Conv2DTranspose(c.getInt("filters"), c.getSquare("kernel_size")), c));
         register("Dense", Dense.class, c -> new Dense(c.getInt("units"), c.getString("activation", "linear"))
                 .useBias(c.getBoolean("use_bias", true))
                 .kernelInitializer(c.getString("kernel_initializer", "glorot_uniform"))

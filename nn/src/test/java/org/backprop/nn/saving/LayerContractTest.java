@@ -27,6 +27,7 @@ import org.backprop.nn.layers.BatchNormalization;
 import org.backprop.nn.layers.Concatenate;
 import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Conv2DTranspose;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.DepthwiseConv2D;
 import org.backprop.nn.layers.Dropout;
@@ -85,6 +86,8 @@ class LayerContractTest {
         example("Concatenate", Concatenate::new, new int[] {2, 3}, new int[] {2, 4});
         example("Conv1D", () -> new Conv1D(4, 3, "relu").strides(2).padding("same"), new int[] {7, 2});
         example("Conv2D", () -> new Conv2D(4, 3, "relu").strides(2).padding("same"), new int[] {6, 6, 2});
+        example("Conv2DTranspose", () -> new Conv2DTranspose(3, 3, "relu").strides(2).padding("same"),
+                new int[] {3, 4, 2});
         example("Dense", () -> {
             Dense layer = new Dense(3, "sigmoid").useBias(false).kernelInitializer("he_normal");
             layer.setName("logits");
