@@ -55,6 +55,7 @@ import org.backprop.nn.layers.preprocessing.RandomTranslation;
 import org.backprop.nn.layers.preprocessing.RandomZoom;
 import org.backprop.nn.layers.preprocessing.Rescaling;
 import org.backprop.nn.layers.preprocessing.Resizing;
+import org.backprop.nn.layers.preprocessing.TextVectorization;
 import org.backprop.nn.random.RandomSeed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,7 @@ class LayerContractTest {
     }
 
     private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
+    private static final List<String> TEXTS = List.of("The cat sat.", "The dog, the cat!", "A bird");
 
     static {
         example("Activation", () -> new Activation("tanh"), new int[] {4});
@@ -116,6 +118,12 @@ class LayerContractTest {
         example("Rescaling", () -> new Rescaling(1.0 / 255, 0.5), new int[] {4});
         example("Reshape", () -> new Reshape(-1, 2), new int[] {3, 4});
         example("Resizing", () -> new Resizing(4, 5), new int[] {6, 6, 1});
+        // Takes text, not tensors: rebuiltLayerWithTheSavedWeightsComputesTheSameOutputs calls it on TEXTS.
+        example("TextVectorization", () -> {
+            TextVectorization layer = new TextVectorization("tf_idf").maxTokens(6).ngrams(2);
+            layer.adapt(TEXTS);
+            return layer;
+        });
         example("UpSampling2D", () -> new UpSampling2D(3), new int[] {2, 3, 2});
         example("SeparableConv2D", () -> new SeparableConv2D(4, 3).depthMultiplier(2).padding("same")
                 .activation("relu"), new int[] {5, 5, 3});
@@ -181,6 +189,11 @@ class LayerContractTest {
     void rebuiltLayerWithTheSavedWeightsComputesTheSameOutputs(String className) {
         Example example = EXAMPLES.get(className);
         Layer layer = example.layer().get();
+        if (layer instanceof TextVectorization text) {
+            TextVectorization rebuilt = (TextVectorization) LayerRegistry.fromConfig(className, layer.getConfig());
+            assertSameValues(text.call(TEXTS), rebuilt.call(TEXTS), className + " on text");
+            return;
+        }
         List<Tensor> inputs = inputs(example);
         layer.callAll(inputs, false);
         List<Tensor> weights = new ArrayList<>();
