@@ -3,13 +3,16 @@ package org.backprop.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.backprop.nn.layers.AveragePooling2D;
+import org.backprop.nn.layers.LayerConfig;
 import org.backprop.nn.layers.MaxPooling1D;
 import org.backprop.nn.layers.MaxPooling2D;
 import org.backprop.nn.layers.UpSampling2D;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
+import org.backprop.nn.layers.preprocessing.TextVectorization;
 import org.backprop.nn.losses.BinaryCrossentropy;
 import org.backprop.nn.losses.CategoricalCrossentropy;
 import org.backprop.nn.losses.Loss;
@@ -109,6 +112,12 @@ class KerasDefaultsTest {
         assertEquals("nearest", new UpSampling2D().getConfig().getString("interpolation"));
         assertArrayEquals(new int[] {2}, new MaxPooling1D().getConfig().getInts("pool_size"));
         assertEquals("horizontal_and_vertical", new RandomFlip().getConfig().getString("mode"));
+        LayerConfig text = new TextVectorization().getConfig();
+        assertEquals("lower_and_strip_punctuation", text.getString("standardize"));
+        assertEquals("whitespace", text.getString("split"));
+        assertEquals("int", text.getString("output_mode"));
+        assertNull(text.get("max_tokens"));
+        assertNull(text.get("output_sequence_length"));
     }
 
     @Test

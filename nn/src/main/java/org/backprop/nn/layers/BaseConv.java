@@ -6,7 +6,7 @@ import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.ops.Ops;
 
 /**
- * What Conv2D, DepthwiseConv2D and SeparableConv2D share, as Keras's {@code BaseConv}: a square kernel over
+ * What Conv2D, Conv2DTranspose, DepthwiseConv2D and SeparableConv2D share, as Keras's {@code BaseConv}: a square kernel over
  * images {@code [batch, h, w, c]}, strides, "valid" or "same" padding, an optional bias and an activation,
  * each settable by chained calls before the layer is built.
  */
@@ -55,7 +55,7 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
         return activationName;
     }
 
-    /** Returns the settings the three convolutions share; each adds its own. */
+    /** Returns the settings the convolutions share; each adds its own. */
     @Override
     public LayerConfig getConfig() {
         return super.getConfig().put("kernel_size", new int[] {kernelSize, kernelSize})
@@ -89,8 +89,9 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
         computeOutputShape(shape);
     }
 
+    /** Returns the output shape by the convolution's rule; Conv2DTranspose has its own. */
     @Override
-    public final int[] computeOutputShape(int[] inputShape) {
+    public int[] computeOutputShape(int[] inputShape) {
         return Windows.outputShape(this, inputShape, kernelSize, strides, padding, outputChannels(inputShape[2]));
     }
 }

@@ -155,6 +155,39 @@ public final class LayerConfig {
         return result;
     }
 
+    /** Returns the list of strings {@code key} holds (e.g. a {@code vocabulary}); it must be set. */
+    public List<String> getStrings(String key) {
+        Object value = required(key);
+        if (!(value instanceof List)) {
+            throw wrongType(key, "a list of strings", value);
+        }
+        List<String> result = new ArrayList<>();
+        for (Object element : (List<?>) value) {
+            if (!(element instanceof String)) {
+                throw wrongType(key, "a list of strings", value);
+            }
+            result.add((String) element);
+        }
+        return result;
+    }
+
+    /** Returns the list of numbers {@code key} holds (e.g. {@code idf_weights}) as floats; it must be set. */
+    public float[] getFloats(String key) {
+        Object value = required(key);
+        if (!(value instanceof List)) {
+            throw wrongType(key, "a list of numbers", value);
+        }
+        List<?> list = (List<?>) value;
+        float[] result = new float[list.size()];
+        for (int i = 0; i < result.length; i++) {
+            if (!(list.get(i) instanceof Double)) {
+                throw wrongType(key, "a list of numbers", value);
+            }
+            result[i] = ((Double) list.get(i)).floatValue();
+        }
+        return result;
+    }
+
     /**
      * Returns the side of a square window that {@code key} holds: Keras's pair {@code [3, 3]} of equal whole
      * numbers, or one whole number; it must be set. nn's convolution and pooling windows are square.

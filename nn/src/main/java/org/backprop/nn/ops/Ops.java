@@ -369,6 +369,31 @@ public final class Ops {
                 padding), false);
     }
 
+    /**
+     * Returns the transposed 2-D convolution of x {@code [n, h, w, c]} with kernel {@code [kh, kw, f, c]}, as
+     * Keras's {@code conv_transpose}: {@code [n, outH, outW, f]} with {@code outH = h·stride + max(kh − stride, 0)}
+     * for "valid" padding and {@code h·stride} for "same" (widths alike).
+     */
+    public static Tensor conv2dTranspose(Tensor x, Tensor kernel, int strideHeight, int strideWidth, String padding) {
+        if (x.rank() != 4 || kernel.rank() != 4 || kernel.dim(3) != x.dim(3)) {
+            throw new IllegalArgumentException("conv2dTranspose needs x (n, h, w, c) and kernel (kh, kw, filters, c),"
+                    + " got " + Shapes.describe(x.shape()) + " and " + Shapes.describe(kernel.shape()));
+        }
+        if (strideHeight <= 0 || strideWidth <= 0) {
+            throw new IllegalArgumentException("strides must be positive, got (" + strideHeight + ", "
+                    + strideWidth + ")");
+        }
+        int outHeight = transposedLength(x.dim(1), kernel.dim(0), strideHeight, padding);
+        int outWidth = transposedLength(x.dim(2), kernel.dim(1), strideWidth, padding);
+        return TransposedConvolution.apply(x, kernel, ConvGeometry.of(outHeight, outWidth, kernel.dim(0),
+                kernel.dim(1), strideHeight, strideWidth, padding));
+    }
+
+    /** Returns Keras's {@code deconv_output_length} without output padding or dilation. */
+    public static int transposedLength(int length, int window, int stride, String padding) {
+        return "same".equals(padding) ? length * stride : length * stride + Math.max(window - stride, 0);
+    }
+
     private static void checkConv2d(Tensor x, Tensor kernel) {
         if (x.rank() != 4 || kernel.rank() != 4 || kernel.dim(2) != x.dim(3)) {
             throw new IllegalArgumentException("conv2d needs x (n, h, w, c) and kernel (kh, kw, c, filters), got "

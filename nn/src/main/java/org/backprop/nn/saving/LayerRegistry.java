@@ -15,6 +15,7 @@ import org.backprop.nn.layers.BatchNormalization;
 import org.backprop.nn.layers.Concatenate;
 import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Conv2DTranspose;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.DepthwiseConv2D;
 import org.backprop.nn.layers.Dropout;
@@ -42,6 +43,7 @@ import org.backprop.nn.layers.preprocessing.RandomTranslation;
 import org.backprop.nn.layers.preprocessing.RandomZoom;
 import org.backprop.nn.layers.preprocessing.Rescaling;
 import org.backprop.nn.layers.preprocessing.Resizing;
+import org.backprop.nn.layers.preprocessing.TextVectorization;
 
 /**
  * Rebuilds library layers from their {@link Layer#getConfig() configs}, by Keras class name, as Keras's
@@ -69,6 +71,8 @@ public final class LayerRegistry {
                 .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear")));
         register("Conv2D", Conv2D.class,
                 c -> convolution(new Conv2D(c.getInt("filters"), c.getSquare("kernel_size")), c));
+        register("Conv2DTranspose", Conv2DTranspose.class,
+                c -> convolution(new Conv2DTranspose(c.getInt("filters"), c.getSquare("kernel_size")), c));
         register("Dense", Dense.class, c -> new Dense(c.getInt("units"), c.getString("activation", "linear"))
                 .useBias(c.getBoolean("use_bias", true))
                 .kernelInitializer(c.getString("kernel_initializer", "glorot_uniform"))
@@ -102,6 +106,7 @@ public final class LayerRegistry {
         register("Rescaling", Rescaling.class, c -> new Rescaling(c.getDouble("scale"), c.getDouble("offset", 0)));
         register("Reshape", Reshape.class, c -> new Reshape(c.getInts("target_shape")));
         register("Resizing", Resizing.class, c -> new Resizing(c.getInt("height"), c.getInt("width")));
+        register("TextVectorization", TextVectorization.class, LayerRegistry::textVectorization);
         register("UpSampling2D", UpSampling2D.class, c -> new UpSampling2D(c.getSquare("size", 2)));
         register("SeparableConv2D", SeparableConv2D.class, c -> convolution(new SeparableConv2D(c.getInt("filters"),
                 c.getSquare("kernel_size")).depthMultiplier(c.getInt("depth_multiplier", 1)), c));
@@ -124,6 +129,33 @@ public final class LayerRegistry {
     private static <L extends BaseConv<L>> L convolution(L layer, LayerConfig c) {
         return layer.strides(c.getSquare("strides", 1)).padding(c.getString("padding", "valid"))
                 .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear"));
+    }
+
+    /** Settings first: what the vocabulary means (its special tokens, its cap) depends on them. */
+    private static TextVectorization textVectorization(LayerConfig c) {
+        TextVectorization layer = new TextVectorization(c.getString("output_mode", "int"))
+                .maxTokens(optionalInt(c, "max_tokens")).standardize(nullableString(c, "standardize",
+                        "lower_and_strip_punctuation")).split(nullableString(c, "split", "whitespace"))
+                .outputSequenceLength(optionalInt(c, "output_sequence_length"))
+                .padToMaxTokens(c.getBoolean("pad_to_max_tokens", false));
+        if (optionalInt(c, "ngrams") != 0) {
+            layer.ngrams(c.getInt("ngrams"));
+        }
+        if (c.get("vocabulary") != null) {
+            layer.setVocabulary(c.getStrings("vocabulary"),
+                    c.get("idf_weights") == null ? null : c.getFloats("idf_weights"));
+        }
+        return layer;
+    }
+
+    /** Returns the string {@code key} holds, null where Keras writes None, {@code fallback} where it is unset. */
+    private static String nullableString(LayerConfig c, String key, String fallback) {
+        return c.has(key) && c.get(key) == null ? null : c.getString(key, fallback);
+    }
+
+    /** Returns the whole number {@code key} holds, or 0 where Keras writes None or the config leaves it out. */
+    private static int optionalInt(LayerConfig c, String key) {
+        return c.get(key) == null ? 0 : c.getInt(key);
     }
 
     /** Returns a 1-D window's setting, which Keras writes as a one-element list ({@code [3]}) or a number. */

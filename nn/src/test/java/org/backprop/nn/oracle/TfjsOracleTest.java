@@ -16,6 +16,7 @@ import org.backprop.nn.layers.AveragePooling2D;
 import org.backprop.nn.layers.BatchNormalization;
 import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Conv2DTranspose;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.DepthwiseConv2D;
 import org.backprop.nn.layers.Embedding;
@@ -99,6 +100,18 @@ class TfjsOracleTest {
         cases.add(OracleCase.layer("Conv2D same strides 2 kernel 4", new Conv2D(5, 4).strides(2).padding("same"),
                 "conv2d", "{\"filters\":5,\"kernelSize\":4,\"strides\":2,\"padding\":\"same\"}", false,
                 random(23, -2, 2, 2, 8, 7, 3), random(24, -1, 1, 4, 4, 3, 5), random(25, -1, 1, 5)));
+        // Chapter 9's decoder; kernels 3 and 4 against strides 1 to 3 cover overlapping, abutting and gapped stamps.
+        for (String padding : List.of("valid", "same")) {
+            for (int[] kernelAndStrides : new int[][] {{3, 1}, {3, 2}, {4, 2}, {2, 3}}) {
+                int kernel = kernelAndStrides[0];
+                int strides = kernelAndStrides[1];
+                cases.add(OracleCase.layer("Conv2DTranspose " + padding + " kernel " + kernel + " strides " + strides,
+                        new Conv2DTranspose(4, kernel).strides(strides).padding(padding), "conv2dTranspose",
+                        "{\"filters\":4,\"kernelSize\":" + kernel + ",\"strides\":" + strides + ",\"padding\":\""
+                                + padding + "\"}", false, random(26 + strides, -2, 2, 2, 4, 3, 3),
+                        random(29 + kernel, -1, 1, kernel, kernel, 4, 3), random(34, -1, 1, 4)));
+            }
+        }
         return cases;
     }
 

@@ -11,6 +11,7 @@ import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.layers.Conv1D;
+import org.backprop.nn.layers.Conv2DTranspose;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.GlobalAveragePooling1D;
 import org.backprop.nn.layers.GlobalMaxPooling1D;
@@ -256,6 +257,17 @@ final class ParityCases {
         cases.add(new ParityCase("UpSampling2D layer 3", random -> new Tensor[] {
             ParityCase.uniform(random, 2, 4, 5, 3)}, in -> new UpSampling2D(3).call(in[0], true),
                 new boolean[] {true}, sums(9)));
+        // The convolution's three kernels with their roles swapped: backward-input forward, conv2d for dx.
+        cases.add(new ParityCase("Conv2DTranspose layer 3x3, same, stride 2", random -> new Tensor[] {
+            ParityCase.uniform(random, 2, 5, 6, 7)}, in -> {
+                RandomSeed.set(43);
+                return new Conv2DTranspose(6, 3, "relu").strides(2).padding("same").call(in[0], true);
+            }, new boolean[] {true}, sums(2 * 10 * 12)));
+        // Gradients for the kernel too: the convolution's backward-kernel with x and dy swapped.
+        cases.add(two("conv2dTranspose 3x3 valid stride 2", sums(2 * 9 * 7 * 4), new int[] {2, 4, 3, 5},
+                new int[] {3, 3, 4, 5}, in -> Ops.conv2dTranspose(in[0], in[1], 2, 2, "valid")));
+        cases.add(two("conv2dTranspose 2x3 same strides 2x1", sums(3 * 8 * 5 * 6), new int[] {3, 4, 5, 6},
+                new int[] {2, 3, 6, 6}, in -> Ops.conv2dTranspose(in[0], in[1], 2, 1, "same")));
     }
 
     /** Returns a case for softmax(q·kᵀ)·v with q scaled by {@code scale} (larger scores). */
