@@ -41,11 +41,23 @@ function SignedIn({ children }) {
   return session ? children : html`<${Loading} />`;
 }
 
-/** Made once per screen, so that a re-render of the app (a new language) keeps each screen's state. */
-const guard = (Screen) => (props) => html`<${SignedIn}><${Screen} ...${props} /><//>`;
+/**
+ * Made once per screen, so that a re-render of the app (a new language) keeps each screen's state. It reads the app's
+ * context, so that a new language draws the screen again: the router hands down the same element otherwise.
+ */
+const guard = (Screen) => function Guarded(props) {
+  useApp();
+  return html`<${SignedIn}><${Screen} ...${props} /><//>`;
+};
+/** The same for the screens open to everyone (signing in). */
+const open = (Screen) => function Open(props) {
+  useApp();
+  return html`<${Screen} ...${props} />`;
+};
 const screens = Object.fromEntries(Object.entries({
   Courses, CourseHome, Teams, Playground, Workspace, Experiments, Report, Submit, Feedback,
 }).map(([name, screen]) => [name, guard(screen)]));
+const openScreens = { SignIn: open(SignIn), PasswordSetup: open(PasswordSetup), NotFound: open(NotFound) };
 /** The staff's screens: [{path, component}], every one for signed-in accounts. */
 const staffScreens = [...reviewRoutes, ...consoleRoutes].map(({ path, component }) => ({ path, component: guard(component) }));
 
@@ -103,8 +115,8 @@ function App() {
     <${LocationProvider}>
       <${Router}>
         <${Route} path="/" component=${Home} />
-        <${Route} path="/sign-in" component=${SignIn} />
-        <${Route} path="/password-setup" component=${PasswordSetup} />
+        <${Route} path="/sign-in" component=${openScreens.SignIn} />
+        <${Route} path="/password-setup" component=${openScreens.PasswordSetup} />
         <${Route} path="/courses" component=${screens.Courses} />
         <${Route} path="/courses/:courseId" component=${screens.CourseHome} />
         <${Route} path="/team-sets/:setId" component=${screens.Teams} />
@@ -115,7 +127,7 @@ function App() {
         <${Route} path="/assignments/:assignmentId/submit" component=${screens.Submit} />
         <${Route} path="/assignments/:assignmentId/feedback" component=${screens.Feedback} />
         ${staffScreens.map(({ path, component }) => html`<${Route} path=${path} component=${component} />`)}
-        <${Route} default component=${NotFound} />
+        <${Route} default component=${openScreens.NotFound} />
       <//>
     <//>
   <//>`;
