@@ -1,6 +1,7 @@
 package org.backprop.nn.models;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Input;
@@ -36,6 +37,8 @@ public class Model {
     private Loss loss;
     private final List<Metric> metrics = new ArrayList<>();
     private boolean stopRequested;
+    /** The fit running now, which the default {@link #trainStep} reports to; null outside {@code fit}. */
+    private FitLoop fitInProgress;
 
     /** Returns the model that maps {@code inputs} to {@code outputs} through the layers called in between. */
     public Model(Input inputs, KerasTensor outputs) {
@@ -186,6 +189,26 @@ public class Model {
         compile(optimizer, Loss.byName(loss), metrics);
     }
 
+    /**
+     * Sets only the optimizer, as Keras's {@code vae.compile(optimizer=keras.optimizers.Adam())}: for a model whose
+     * {@link #trainStep} computes its own loss and logs it through {@link org.backprop.nn.metrics.Mean} trackers.
+     * Such a model has no compiled loss to evaluate or validate with; its run record names the loss
+     * {@code custom_train_step}.
+     */
+    public final void compile(Optimizer optimizer) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("compile needs an optimizer, got null");
+        }
+        this.optimizer = optimizer;
+        this.loss = null;
+        this.metrics.clear();
+    }
+
+    /** Sets only the optimizer, by its Keras name: {@code compile("adam")}; see {@link #compile(Optimizer)}. */
+    public final void compile(String optimizer) {
+        compile(Optimizer.byName(optimizer));
+    }
+
     /** Sets the optimizer, loss and metrics (names or {@link Metric}s, in any mix). */
     public final void compile(Optimizer optimizer, Loss loss, Object... metrics) {
         if (optimizer == null || loss == null) {
@@ -228,6 +251,14 @@ public class Model {
         return fit(data, FitOptions.defaults());
     }
 
+    /**
+     * Trains on unlabelled {@code x}, as the book's {@code vae.fit(mnist_digits, epochs=30, batch_size=128)}: for a
+     * model whose {@link #trainStep} reads only the batch's features (each batch's labels are its features).
+     */
+    public final History fit(Tensor x, FitOptions options) {
+        return fit(Dataset.of(x, x), options);
+    }
+
     /** Trains on {@code x} and {@code y} (examples along the first axis) and returns the per-epoch history. */
     public final History fit(Tensor x, Tensor y, FitOptions options) {
         checkSameBatch(x, y);
@@ -242,7 +273,49 @@ public class Model {
     public final History fit(ExampleSource data, FitOptions options) {
         checkCompiled("fit");
         stopRequested = false;
-        return new FitLoop(this, optimizer, loss, metrics, options).run(data);
+        FitLoop loop = new FitLoop(this, optimizer, loss, metrics, options);
+        fitInProgress = loop;
+        try {
+            return loop.run(data);
+        } finally {
+            fitInProgress = null;
+        }
+    }
+
+    /**
+     * Trains on one batch and returns the trackers whose results {@code fit} logs, as overriding Keras's
+     * {@code train_step}. {@code fit} calls it once per batch, with the batch's {@code features()} ({@code [batch,
+     * ...]}) and {@code labels()}; the epochs, shuffling, callbacks, progress, history and run record stay
+     * {@code fit}'s. An override computes a loss with the model's forward ({@code call(x, true)}), takes its
+     * gradients ({@link org.backprop.nn.autograd.Gradients#ofWeights}), applies them ({@code
+     * optimizer().applyGradients(grads, trainableWeights())}), updates its {@link org.backprop.nn.metrics.Mean}
+     * trackers and returns them, the book's {@code return {m.name: m.result() for m in self.metrics}}: the logs are
+     * each tracker's name and {@link Metric#result()}, read when an epoch ends or progress is reported. {@code fit}
+     * resets the trackers as each epoch begins.
+     *
+     * <p>The default step is the compiled one: the loss of {@code compile} on the model's predictions, one
+     * optimizer step, the loss and compiled metrics logged. It returns no trackers, since {@code fit} keeps those
+     * logs itself.
+     */
+    protected List<Metric> trainStep(Dataset batch) {
+        if (fitInProgress == null) {
+            throw new IllegalStateException("trainStep is fit's to call, once per batch; call fit(...) to train.");
+        }
+        if (loss == null) {
+            throw new IllegalStateException("Model \"" + name + "\" was compiled without a loss: compile(optimizer,"
+                    + " loss, metrics...), or override trainStep to compute the loss yourself.");
+        }
+        fitInProgress.compiledStep(batch.features(), batch.labels());
+        return List.of();
+    }
+
+    /**
+     * Returns the metrics {@code fit} resets as each epoch begins, as Keras's {@code model.metrics}: by default the
+     * compiled ones. A model with a custom {@link #trainStep} overrides it to list its trackers, as the book's
+     * {@code @property def metrics(self)}.
+     */
+    public List<Metric> metrics() {
+        return Collections.unmodifiableList(metrics);
     }
 
     /** Asks {@code fit} to stop after the current epoch, as Keras's {@code model.stop_training = True}. */
@@ -286,6 +359,7 @@ public class Model {
      */
     public final Map<String, Double> evaluate(ExampleSource data, int batchSize, Callback... callbacks) {
         checkCompiled("evaluate");
+        checkHasLoss("evaluate");
         return Inference.evaluate(this, loss, metrics, data, batchSize,
                 InferenceProgress.of(this, InferenceProgress.Kind.EVALUATE, List.of(callbacks), RunInternals.observer()));
     }
@@ -331,6 +405,14 @@ public class Model {
     private void checkCompiled(String method) {
         if (optimizer == null) {
             throw new IllegalStateException("Call compile(optimizer, loss, metrics) before " + method + "().");
+        }
+    }
+
+    /** Refuses to score a model compiled with an optimizer alone: it has no loss to score with. */
+    final void checkHasLoss(String what) {
+        if (loss == null) {
+            throw new IllegalStateException("Model \"" + name + "\" was compiled without a loss, so it cannot " + what
+                    + ": its trainStep computes its own loss. Compile it with a loss to " + what + ".");
         }
     }
 
