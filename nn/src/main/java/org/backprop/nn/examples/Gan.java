@@ -87,6 +87,10 @@ public final class Gan extends Model {
      * model itself is compiled with the generator's optimizer and the loss, which its run record names.
      */
     public void compile(Optimizer dOptimizer, Optimizer gOptimizer, Loss lossFn) {
+        if (dOptimizer == null || gOptimizer == null || dOptimizer == gOptimizer) {
+            throw new IllegalArgumentException("a GAN needs two optimizers, one per model (each keeps its own"
+                    + " moments), got " + (dOptimizer == gOptimizer ? "the same one twice" : "null"));
+        }
         compile(gOptimizer, lossFn);
         this.dOptimizer = dOptimizer;
         this.gOptimizer = gOptimizer;

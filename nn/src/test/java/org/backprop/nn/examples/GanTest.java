@@ -1,6 +1,7 @@
 package org.backprop.nn.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -48,6 +49,15 @@ class GanTest {
         history.runRecord().model().layers().forEach(layer -> layers.add(layer.name().split("/")[0]));
         assertEquals(List.of("generator", "generator", "generator", "discriminator", "discriminator",
                 "discriminator"), layers);
+    }
+
+    @Test
+    void needsAnOptimizerPerModel() {
+        Gan gan = new Gan(Gan.discriminator(), Gan.generator(4), 4);
+        Adam shared = new Adam();
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> gan.compile(shared, shared, new BinaryCrossentropy()));
+        assertTrue(refused.getMessage().startsWith("a GAN needs two optimizers, one per model"), refused::getMessage);
     }
 
     private static Tensor latent(int count, int dim) {

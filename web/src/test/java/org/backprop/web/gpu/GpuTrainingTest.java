@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole training runs on real WebGPU (SwiftShader here): the same seed gives the same loss curves on the CPU
- * and WebGPU backends, GPU memory stays flat over 1,000 steps with one command buffer per step, and the
+ * and WebGPU backends (compiled models, and models with their own train step: the book's VAE and GAN), GPU memory stays flat over 1,000 steps with one command buffer per step, and the
  * failure paths (no WebGPU, a lost device, a kernel that does not compile) end with messages a student can
  * act on. The programs are in {@link TrainingProgram}.
  */
