@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Numbers;
-import org.backprop.nn.Tensor;
-import org.backprop.nn.Variable;
-import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.DeviceLostException;
@@ -60,9 +57,6 @@ final class FitLoop {
         RunObserver observer = RunInternals.observer();
         if (!observer.shouldTrain(runName(), List.copyOf(options.tags))) {
             return notTrained(data, parts, started, observer);
-        }
-        if (loss == null && parts.validation != null) {
-            model.checkHasLoss("validate");
         }
         ExampleSource train = parts.train;
         ExampleSource validation = parts.validation;
@@ -143,8 +137,11 @@ final class FitLoop {
         metrics.forEach(metric -> history.declare(metric.name()));
         model.metrics().forEach(metric -> history.declare(metric.name()));
         if (parts.validation != null) {
-            history.declare("val_loss");
+            if (loss != null) {
+                history.declare("val_loss");
+            }
             metrics.forEach(metric -> history.declare("val_" + metric.name()));
+            model.metrics().forEach(metric -> history.declare("val_" + metric.name()));
         }
         return history;
     }
@@ -179,6 +176,7 @@ final class FitLoop {
             tracker.reset();
         }
         results = new StepResults(Backends.current());
+        model.keepCompiledResultsIn(results);
         int step = 0;
         for (Dataset batch : train.batches(options.batchSize)) {
             trainStep(batch);
@@ -249,24 +247,10 @@ final class FitLoop {
         Backend backend = Backends.current();
         backend.beginStep();
         try {
-            List<Metric> returned = model.trainStep(batch);
-            if (returned == null) {
-                throw new IllegalStateException("trainStep of model \"" + model.name() + "\" returned null: return"
-                        + " the trackers to log, e.g. metrics(), or List.of() for none.");
-            }
-            trackers = List.copyOf(returned);
+            trackers = model.checkedTrackers(model.trainStep(batch), "trainStep");
         } finally {
             backend.endStep();
         }
-    }
-
-    /** The compiled step, {@link Model#trainStep}'s default: the compiled loss, one optimizer step, kept results. */
-    void compiledStep(Tensor batchX, Tensor batchY) {
-        Tensor predictions = model.call(batchX, true);
-        Tensor lossValue = loss.call(batchY, predictions);
-        List<Variable> weights = model.trainableWeights();
-        optimizer.apply(weights, Gradients.ofWeights(lossValue, weights));
-        results.add(lossValue, batchY, predictions);
     }
 
     private String epochLine(int epoch, int steps, Map<String, Double> logs) {

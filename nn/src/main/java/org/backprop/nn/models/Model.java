@@ -9,6 +9,7 @@ import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
+import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.ExampleSource;
@@ -37,8 +38,11 @@ public class Model {
     private Loss loss;
     private final List<Metric> metrics = new ArrayList<>();
     private boolean stopRequested;
-    /** The fit running now, which the default {@link #trainStep} reports to; null outside {@code fit}. */
-    private FitLoop fitInProgress;
+    /**
+     * Where the default {@link #trainStep} and {@link #testStep} keep their losses and predictions: the epoch of the
+     * fit, or the evaluation, under way; null outside them.
+     */
+    private StepResults compiledResults;
 
     /** Returns the model that maps {@code inputs} to {@code outputs} through the layers called in between. */
     public Model(Input inputs, KerasTensor outputs) {
@@ -192,8 +196,8 @@ public class Model {
     /**
      * Sets only the optimizer, as Keras's {@code vae.compile(optimizer=keras.optimizers.Adam())}: for a model whose
      * {@link #trainStep} computes its own loss and logs it through {@link org.backprop.nn.metrics.Mean} trackers.
-     * Such a model has no compiled loss to evaluate or validate with; its run record names the loss
-     * {@code custom_train_step}.
+     * Such a model evaluates and validates only through a {@link #testStep} of its own; its run record names the
+     * loss {@code custom_train_step}.
      */
     public final void compile(Optimizer optimizer) {
         if (optimizer == null) {
@@ -273,12 +277,10 @@ public class Model {
     public final History fit(ExampleSource data, FitOptions options) {
         checkCompiled("fit");
         stopRequested = false;
-        FitLoop loop = new FitLoop(this, optimizer, loss, metrics, options);
-        fitInProgress = loop;
         try {
-            return loop.run(data);
+            return new FitLoop(this, optimizer, loss, metrics, options).run(data);
         } finally {
-            fitInProgress = null;
+            compiledResults = null;
         }
     }
 
@@ -291,22 +293,60 @@ public class Model {
      * optimizer().applyGradients(grads, trainableWeights())}), updates its {@link org.backprop.nn.metrics.Mean}
      * trackers and returns them, the book's {@code return {m.name: m.result() for m in self.metrics}}: the logs are
      * each tracker's name and {@link Metric#result()}, read when an epoch ends or progress is reported. {@code fit}
-     * resets the trackers as each epoch begins.
+     * resets {@link #metrics()} (and the trackers its steps returned) as each epoch begins.
      *
      * <p>The default step is the compiled one: the loss of {@code compile} on the model's predictions, one
      * optimizer step, the loss and compiled metrics logged. It returns no trackers, since {@code fit} keeps those
      * logs itself.
      */
     protected List<Metric> trainStep(Dataset batch) {
-        if (fitInProgress == null) {
-            throw new IllegalStateException("trainStep is fit's to call, once per batch; call fit(...) to train.");
+        checkCompiledStep("trainStep", "fit");
+        Tensor predictions = call(batch.features(), true);
+        Tensor lossValue = loss.call(batch.labels(), predictions);
+        List<Variable> weights = trainableWeights();
+        optimizer.apply(weights, Gradients.ofWeights(lossValue, weights));
+        compiledResults.add(lossValue, batch.labels(), predictions);
+        return List.of();
+    }
+
+    /**
+     * Scores one batch in inference mode and returns the trackers whose results {@code evaluate} (and {@code fit}'s
+     * validation, as {@code val_} logs) reports, as overriding Keras's {@code test_step}. {@code evaluate} resets
+     * {@link #metrics()} before its first batch. The default is the compiled loss and metrics on the model's
+     * predictions, which {@code evaluate} logs itself.
+     */
+    protected List<Metric> testStep(Dataset batch) {
+        checkCompiledStep("testStep", "evaluate");
+        Tensor predictions = call(batch.features(), false);
+        compiledResults.add(loss.call(batch.labels(), predictions), batch.labels(), predictions);
+        return List.of();
+    }
+
+    private void checkCompiledStep(String step, String caller) {
+        if (compiledResults == null) {
+            throw new IllegalStateException(step + " is " + caller + "'s to call, once per batch; call " + caller
+                    + "(...).");
         }
         if (loss == null) {
             throw new IllegalStateException("Model \"" + name + "\" was compiled without a loss: compile(optimizer,"
-                    + " loss, metrics...), or override trainStep to compute the loss yourself.");
+                    + " loss, metrics...), or override " + step + " to compute the loss yourself.");
         }
-        fitInProgress.compiledStep(batch.features(), batch.labels());
-        return List.of();
+    }
+
+    /** Makes the default steps keep their results in {@code results} (null: none may run); returns the previous. */
+    final StepResults keepCompiledResultsIn(StepResults results) {
+        StepResults previous = compiledResults;
+        compiledResults = results;
+        return previous;
+    }
+
+    /** Returns what a step returned, or says what it should have returned. */
+    final List<Metric> checkedTrackers(List<Metric> returned, String step) {
+        if (returned == null) {
+            throw new IllegalStateException(step + " of model \"" + name + "\" returned null: return the trackers to"
+                    + " log, e.g. metrics(), or List.of() for none.");
+        }
+        return List.copyOf(returned);
     }
 
     /**
@@ -359,14 +399,13 @@ public class Model {
      */
     public final Map<String, Double> evaluate(ExampleSource data, int batchSize, Callback... callbacks) {
         checkCompiled("evaluate");
-        checkHasLoss("evaluate");
-        return Inference.evaluate(this, loss, metrics, data, batchSize,
+        return Inference.evaluate(this, metrics, data, batchSize,
                 InferenceProgress.of(this, InferenceProgress.Kind.EVALUATE, List.of(callbacks), RunInternals.observer()));
     }
 
     /** Returns the loss and metrics on {@code data} without telling anyone: a fit's validation. */
     final Map<String, Double> validate(ExampleSource data, int batchSize) {
-        return Inference.evaluate(this, loss, metrics, data, batchSize, InferenceProgress.SILENT);
+        return Inference.evaluate(this, metrics, data, batchSize, InferenceProgress.SILENT);
     }
 
     /** Returns the model's outputs for {@code x} in inference mode, computed in batches of 32. */
@@ -405,14 +444,6 @@ public class Model {
     private void checkCompiled(String method) {
         if (optimizer == null) {
             throw new IllegalStateException("Call compile(optimizer, loss, metrics) before " + method + "().");
-        }
-    }
-
-    /** Refuses to score a model compiled with an optimizer alone: it has no loss to score with. */
-    final void checkHasLoss(String what) {
-        if (loss == null) {
-            throw new IllegalStateException("Model \"" + name + "\" was compiled without a loss, so it cannot " + what
-                    + ": its trainStep computes its own loss. Compile it with a loss to " + what + ".");
         }
     }
 

@@ -14,12 +14,15 @@ import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.examples.BenchModels;
+import org.backprop.nn.internal.RunInternals;
+import org.backprop.nn.internal.RunObserver;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.metrics.Mean;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.optim.RMSprop;
 import org.backprop.nn.random.RandomSeed;
+import org.backprop.nn.records.RunRecord;
 import org.backprop.nn.records.RunStatus;
 import org.junit.jupiter.api.Test;
 
@@ -151,8 +154,82 @@ class CustomTrainStepTest {
         custom.compile(new RMSprop());
         IllegalStateException validation = assertThrows(IllegalStateException.class,
                 () -> custom.fit(X, Y, FitOptions.epochs(1).verbose(0).validationSplit(0.25)));
-        assertTrue(validation.getMessage().contains("cannot validate"), validation::getMessage);
+        assertTrue(validation.getMessage().contains("or override testStep to compute the loss yourself"),
+                validation::getMessage);
         assertThrows(IllegalStateException.class, () -> custom.evaluate(X, Y));
+    }
+
+    /** Listing 7.26's model with Keras's test_step too: evaluate and fit's validation run it. */
+    private static final class EvaluatedModel extends Model {
+        private final SparseCategoricalCrossentropy lossFn = new SparseCategoricalCrossentropy();
+        private final Mean lossTracker = new Mean("loss");
+
+        EvaluatedModel(Input inputs, KerasTensor outputs) {
+            super(inputs, outputs);
+        }
+
+        @Override
+        protected List<Metric> trainStep(Dataset batch) {
+            Tensor loss = lossFn.call(batch.labels(), call(batch.features(), true));
+            optimizer().applyGradients(Gradients.ofWeights(loss, trainableWeights()), trainableWeights());
+            lossTracker.updateState(loss);
+            return metrics();
+        }
+
+        @Override
+        protected List<Metric> testStep(Dataset batch) {
+            lossTracker.updateState(lossFn.call(batch.labels(), call(batch.features(), false)));
+            return metrics();
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            return List.of(lossTracker);
+        }
+    }
+
+    @Test
+    void evaluateAndValidationRunTheModelsOwnTestStep() {
+        RandomSeed.set(5);
+        Input inputs = Input.shape(4);
+        EvaluatedModel model = new EvaluatedModel(inputs, new Dense(3, "softmax").apply(inputs));
+        model.compile(new RMSprop());
+        History history = model.fit(X, Y, FitOptions.epochs(2).batchSize(16).verbose(0)
+                .validationData(X.slice(0, 32), Y.slice(0, 32)));
+        assertEquals(List.of("loss", "val_loss"), history.metrics());
+
+        // The same weights scored by the compiled loss: the mean over two batches of 16 is the mean over 32.
+        double ownLoss = model.evaluate(X.slice(0, 32), Y.slice(0, 32), 16).get("loss");
+        Model compiled = new Model(model.input(), model.output());
+        compiled.compile(new RMSprop(), new SparseCategoricalCrossentropy());
+        double compiledLoss = compiled.evaluate(X.slice(0, 32), Y.slice(0, 32), 16).get("loss");
+        assertEquals(compiledLoss, ownLoss, 1e-6);
+        assertEquals(ownLoss, history.get("val_loss").get(1), 1e-6, "the last epoch's validation, same weights");
+    }
+
+    @Test
+    void aRunTheGraderDoesNotReRunDeclaresTheTrackersItWouldHaveLogged() {
+        CustomModel model = customModel();
+        model.compile(new RMSprop());
+        RunInternals.observe(new RunObserver() {
+            @Override
+            public boolean shouldTrain(String runName, List<String> tags) {
+                return false;
+            }
+
+            @Override
+            public void runEnded(RunRecord record) {
+            }
+        });
+        History history;
+        try {
+            history = model.fit(X, Y, FitOptions.epochs(2).batchSize(16).verbose(0).validationSplit(0.25));
+        } finally {
+            RunInternals.observe(null);
+        }
+        assertEquals(List.of("loss", "val_loss"), history.metrics(), "the tracker named loss, no compiled loss");
+        assertEquals(List.of(), model.stepLosses, "nothing trained");
+        assertEquals("custom_train_step", history.runRecord().loss().name());
     }
 
     @Test
