@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.Variable;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.internal.TensorInternals;
@@ -48,6 +49,20 @@ public final class Gradients {
             result.add(grad == null ? Tensor.zeros(t.shape()) : grad);
         }
         return result;
+    }
+
+    /**
+     * Returns d(loss)/d(w) for the current value of each weight in {@code weights}, in the same order, as
+     * {@code tape.gradient(loss, model.trainable_weights)} in a Keras train step: the graph is recorded as the
+     * forward pass runs, so there is no tape to open. Hand the result to
+     * {@link org.backprop.nn.optim.Optimizer#applyGradients}.
+     */
+    public static List<Tensor> ofWeights(Tensor loss, List<Variable> weights) {
+        List<Tensor> leaves = new ArrayList<>(weights.size());
+        for (Variable weight : weights) {
+            leaves.add(weight.value());
+        }
+        return of(loss, leaves);
     }
 
     /** Returns every tensor the loss depends on, each after all tensors computed from it. */

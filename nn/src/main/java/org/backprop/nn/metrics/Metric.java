@@ -26,4 +26,9 @@ public abstract class Metric {
 
     /** Forgets everything seen. */
     public abstract void reset();
+
+    /** Forgets everything seen, under Keras's name {@code reset_state}. */
+    public final void resetState() {
+        reset();
+    }
 }

@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Numbers;
-import org.backprop.nn.Tensor;
-import org.backprop.nn.Variable;
-import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.DeviceLostException;
@@ -43,6 +40,10 @@ final class FitLoop {
     private final Loss loss;
     private final List<Metric> metrics;
     private final FitOptions options;
+    /** The compiled steps' losses and predictions since the epoch began or progress was last read. */
+    private StepResults results;
+    /** The trackers the model's train step returned last: the custom part of the logs, reset each epoch. */
+    private List<Metric> trackers = List.of();
 
     FitLoop(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics, FitOptions options) {
         this.model = model;
@@ -149,11 +150,17 @@ final class FitLoop {
                 history.record(metric.getKey(), value);
             }
         }
-        history.declare("loss");
+        if (loss != null) {
+            history.declare("loss");
+        }
         metrics.forEach(metric -> history.declare(metric.name()));
+        model.metrics().forEach(metric -> history.declare(metric.name()));
         if (parts.validation != null) {
-            history.declare("val_loss");
+            if (loss != null) {
+                history.declare("val_loss");
+            }
             metrics.forEach(metric -> history.declare("val_" + metric.name()));
+            model.metrics().forEach(metric -> history.declare("val_" + metric.name()));
         }
         return history;
     }
@@ -172,17 +179,26 @@ final class FitLoop {
     /**
      * Trains one epoch and returns its logs. Losses stay on the device until the epoch ends, unless callbacks
      * ({@code progressEvery}) or the observer ({@link RunObserver#wantsBatchLoss}) ask for them sooner: then the
-     * steps so far are read back, in one transfer for both, and their totals carry over to the epoch's.
+     * steps so far are read back, in one transfer for both, and their totals carry over to the epoch's. Each step
+     * is the model's {@link Model#trainStep}: the compiled one, or the program's own.
      */
     private Map<String, Double> trainEpoch(ExampleSource train, int epoch, int steps, RunObserver observer,
             String name) {
+        // As Keras's reset_metrics: the compiled metrics, the model's, and the trackers a custom step returned.
         for (Metric metric : metrics) {
             metric.reset();
         }
-        StepResults results = new StepResults(Backends.current());
+        for (Metric metric : model.metrics()) {
+            metric.reset();
+        }
+        for (Metric tracker : trackers) {
+            tracker.reset();
+        }
+        results = new StepResults(Backends.current());
+        model.keepCompiledResultsIn(results);
         int step = 0;
         for (Dataset batch : train.batches(options.batchSize)) {
-            trainStep(batch.features(), batch.labels(), results);
+            trainStep(batch);
             step++;
             if (step >= steps) {
                 continue;
@@ -190,9 +206,9 @@ final class FitLoop {
             boolean callbacksDue = options.progressEvery > 0 && step % options.progressEvery == 0;
             boolean observerDue = observer.wantsBatchLoss(name, epoch, step, steps);
             if (callbacksDue || observerDue) {
-                Map<String, Double> soFar = logs(checked(results.finish(metrics), epoch, steps));
-                if (observerDue) {
-                    observer.batchEnded(name, epoch, step, steps, soFar.get("loss"));
+                Map<String, Double> soFar = logs(epoch, step, steps);
+                if (observerDue && !soFar.isEmpty()) {
+                    observer.batchEnded(name, epoch, step, steps, progressLoss(soFar));
                 }
                 if (callbacksDue) {
                     for (Callback callback : options.callbacks) {
@@ -201,7 +217,38 @@ final class FitLoop {
                 }
             }
         }
-        return logs(checked(results.finish(metrics), epoch, steps));
+        return logs(epoch, steps, steps);
+    }
+
+    /** The figure a progress report shows: the loss, or a custom step's first log (the VAE's total_loss). */
+    private static double progressLoss(Map<String, Double> logs) {
+        Double loss = logs.get("loss");
+        return loss != null ? loss : logs.values().iterator().next();
+    }
+
+    /**
+     * Returns the logs of the epoch's steps so far: the compiled steps' mean loss and metrics, then each tracker a
+     * custom step returned. Stops the run if a loss, or a tracker, is not finite.
+     */
+    private Map<String, Double> logs(int epoch, int step, int steps) {
+        StepResults.Totals totals = checked(results.finish(metrics), epoch, steps);
+        Map<String, Double> logs = new LinkedHashMap<>();
+        if (totals.examples > 0) {
+            logs.put("loss", totals.weightedLoss / totals.examples);
+            for (Metric metric : metrics) {
+                logs.put(metric.name(), metric.result());
+            }
+        }
+        for (Metric tracker : trackers) {
+            double value = tracker.result();
+            if (!Double.isFinite(value)) {
+                throw new TrainingDivergedException("The " + tracker.name() + " became " + value + " in epoch " + epoch
+                        + " (by step " + step + " of " + steps + "). Try a smaller learning rate, or check the inputs"
+                        + " for NaN or very large values.", null);
+            }
+            logs.put(tracker.name(), value);
+        }
+        return logs;
     }
 
     /** Returns {@code totals}, or stops the run if a step's loss was not finite. */
@@ -214,29 +261,12 @@ final class FitLoop {
         return totals;
     }
 
-    /** Returns the mean loss and the metrics of the steps {@code totals} covers. */
-    private Map<String, Double> logs(StepResults.Totals totals) {
-        Map<String, Double> logs = new LinkedHashMap<>();
-        logs.put("loss", totals.weightedLoss / totals.examples);
-        for (Metric metric : metrics) {
-            logs.put(metric.name(), metric.result());
-        }
-        return logs;
-    }
-
-    private void trainStep(Tensor batchX, Tensor batchY, StepResults results) {
+    /** Runs the model's train step on one batch, inside one backend step. */
+    private void trainStep(Dataset batch) {
         Backend backend = Backends.current();
         backend.beginStep();
         try {
-            Tensor predictions = model.call(batchX, true);
-            Tensor lossValue = loss.call(batchY, predictions);
-            List<Variable> weights = model.trainableWeights();
-            List<Tensor> leaves = new java.util.ArrayList<>(weights.size());
-            for (Variable weight : weights) {
-                leaves.add(weight.value());
-            }
-            optimizer.apply(weights, Gradients.of(lossValue, leaves));
-            results.add(lossValue, batchY, predictions);
+            trackers = model.checkedTrackers(model.trainStep(batch), "trainStep");
         } finally {
             backend.endStep();
         }

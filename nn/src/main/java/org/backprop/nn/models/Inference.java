@@ -13,7 +13,6 @@ import org.backprop.nn.backend.Backends;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.ExampleSource;
 import org.backprop.nn.internal.TensorInternals;
-import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Metric;
 
 /** The loops of {@code evaluate} and {@code predict}: batches in inference mode, one backend step each. */
@@ -21,9 +20,12 @@ final class Inference {
     private Inference() {
     }
 
-    /** Returns the loss and metrics on {@code data} by name, "loss" first. */
-    static Map<String, Double> evaluate(Model model, Loss loss, List<Metric> metrics, ExampleSource data,
-            int batchSize, InferenceProgress progress) {
+    /**
+     * Returns the loss and metrics on {@code data} by name, "loss" first, from the model's {@link Model#testStep}:
+     * the compiled loss and metrics, then the trackers a step of the program's own returned.
+     */
+    static Map<String, Double> evaluate(Model model, List<Metric> metrics, ExampleSource data, int batchSize,
+            InferenceProgress progress) {
         checkBatchSize(batchSize);
         if (data.size() == 0) {
             throw new IllegalArgumentException("evaluate needs at least one example, got none");
@@ -31,27 +33,40 @@ final class Inference {
         for (Metric metric : metrics) {
             metric.reset();
         }
+        for (Metric metric : model.metrics()) {
+            metric.reset();
+        }
         Backend backend = Backends.current();
         StepResults steps = new StepResults(backend);
+        // fit's validation runs between epochs: the fit's own results are given back afterwards.
+        StepResults fitResults = model.keepCompiledResultsIn(steps);
+        List<Metric> trackers = List.of();
         int stepCount = data.batchCount(batchSize);
         progress.begin(stepCount);
         int step = 0;
-        for (Dataset batch : data.batches(batchSize)) {
-            Tensor batchY = batch.labels();
-            backend.beginStep();
-            try {
-                Tensor predictions = model.call(batch.features(), false);
-                steps.add(loss.call(batchY, predictions), batchY, predictions);
-            } finally {
-                backend.endStep();
+        try {
+            for (Dataset batch : data.batches(batchSize)) {
+                backend.beginStep();
+                try {
+                    trackers = model.checkedTrackers(model.testStep(batch), "testStep");
+                } finally {
+                    backend.endStep();
+                }
+                progress.batchEnded(++step, stepCount);
             }
-            progress.batchEnded(++step, stepCount);
+        } finally {
+            model.keepCompiledResultsIn(fitResults);
         }
         StepResults.Totals totals = steps.finish(metrics);
         Map<String, Double> results = new LinkedHashMap<>();
-        results.put("loss", totals.weightedLoss / data.size());
-        for (Metric metric : metrics) {
-            results.put(metric.name(), metric.result());
+        if (totals.examples > 0) {
+            results.put("loss", totals.weightedLoss / totals.examples);
+            for (Metric metric : metrics) {
+                results.put(metric.name(), metric.result());
+            }
+        }
+        for (Metric tracker : trackers) {
+            results.put(tracker.name(), tracker.result());
         }
         progress.end(results);
         return results;

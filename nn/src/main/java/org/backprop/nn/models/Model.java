@@ -1,6 +1,7 @@
 package org.backprop.nn.models;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Input;
@@ -8,6 +9,7 @@ import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
+import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.ExampleSource;
@@ -36,6 +38,11 @@ public class Model {
     private Loss loss;
     private final List<Metric> metrics = new ArrayList<>();
     private boolean stopRequested;
+    /**
+     * Where the default {@link #trainStep} and {@link #testStep} keep their losses and predictions: the epoch of the
+     * fit, or the evaluation, under way; null outside them.
+     */
+    private StepResults compiledResults;
 
     /** Returns the model that maps {@code inputs} to {@code outputs} through the layers called in between. */
     public Model(Input inputs, KerasTensor outputs) {
@@ -186,6 +193,26 @@ public class Model {
         compile(optimizer, Loss.byName(loss), metrics);
     }
 
+    /**
+     * Sets only the optimizer, as Keras's {@code vae.compile(optimizer=keras.optimizers.Adam())}: for a model whose
+     * {@link #trainStep} computes its own loss and logs it through {@link org.backprop.nn.metrics.Mean} trackers.
+     * Such a model evaluates and validates only through a {@link #testStep} of its own; its run record names the
+     * loss {@code custom_train_step}.
+     */
+    public final void compile(Optimizer optimizer) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("compile needs an optimizer, got null");
+        }
+        this.optimizer = optimizer;
+        this.loss = null;
+        this.metrics.clear();
+    }
+
+    /** Sets only the optimizer, by its Keras name: {@code compile("adam")}; see {@link #compile(Optimizer)}. */
+    public final void compile(String optimizer) {
+        compile(Optimizer.byName(optimizer));
+    }
+
     /** Sets the optimizer, loss and metrics (names or {@link Metric}s, in any mix). */
     public final void compile(Optimizer optimizer, Loss loss, Object... metrics) {
         if (optimizer == null || loss == null) {
@@ -228,6 +255,14 @@ public class Model {
         return fit(data, FitOptions.defaults());
     }
 
+    /**
+     * Trains on unlabelled {@code x}, as the book's {@code vae.fit(mnist_digits, epochs=30, batch_size=128)}: for a
+     * model whose {@link #trainStep} reads only the batch's features (each batch's labels are its features).
+     */
+    public final History fit(Tensor x, FitOptions options) {
+        return fit(Dataset.of(x, x), options);
+    }
+
     /** Trains on {@code x} and {@code y} (examples along the first axis) and returns the per-epoch history. */
     public final History fit(Tensor x, Tensor y, FitOptions options) {
         checkSameBatch(x, y);
@@ -242,7 +277,85 @@ public class Model {
     public final History fit(ExampleSource data, FitOptions options) {
         checkCompiled("fit");
         stopRequested = false;
-        return new FitLoop(this, optimizer, loss, metrics, options).run(data);
+        try {
+            return new FitLoop(this, optimizer, loss, metrics, options).run(data);
+        } finally {
+            compiledResults = null;
+        }
+    }
+
+    /**
+     * Trains on one batch and returns the trackers whose results {@code fit} logs, as overriding Keras's
+     * {@code train_step}. {@code fit} calls it once per batch, with the batch's {@code features()} ({@code [batch,
+     * ...]}) and {@code labels()}; the epochs, shuffling, callbacks, progress, history and run record stay
+     * {@code fit}'s. An override computes a loss with the model's forward ({@code call(x, true)}), takes its
+     * gradients ({@link org.backprop.nn.autograd.Gradients#ofWeights}), applies them ({@code
+     * optimizer().applyGradients(grads, trainableWeights())}), updates its {@link org.backprop.nn.metrics.Mean}
+     * trackers and returns them, the book's {@code return {m.name: m.result() for m in self.metrics}}: the logs are
+     * each tracker's name and {@link Metric#result()}, read when an epoch ends or progress is reported. {@code fit}
+     * resets {@link #metrics()} (and the trackers its steps returned) as each epoch begins.
+     *
+     * <p>The default step is the compiled one: the loss of {@code compile} on the model's predictions, one
+     * optimizer step, the loss and compiled metrics logged. It returns no trackers, since {@code fit} keeps those
+     * logs itself.
+     */
+    protected List<Metric> trainStep(Dataset batch) {
+        checkCompiledStep("trainStep", "fit");
+        Tensor predictions = call(batch.features(), true);
+        Tensor lossValue = loss.call(batch.labels(), predictions);
+        List<Variable> weights = trainableWeights();
+        optimizer.apply(weights, Gradients.ofWeights(lossValue, weights));
+        compiledResults.add(lossValue, batch.labels(), predictions);
+        return List.of();
+    }
+
+    /**
+     * Scores one batch in inference mode and returns the trackers whose results {@code evaluate} (and {@code fit}'s
+     * validation, as {@code val_} logs) reports, as overriding Keras's {@code test_step}. {@code evaluate} resets
+     * {@link #metrics()} before its first batch. The default is the compiled loss and metrics on the model's
+     * predictions, which {@code evaluate} logs itself.
+     */
+    protected List<Metric> testStep(Dataset batch) {
+        checkCompiledStep("testStep", "evaluate");
+        Tensor predictions = call(batch.features(), false);
+        compiledResults.add(loss.call(batch.labels(), predictions), batch.labels(), predictions);
+        return List.of();
+    }
+
+    private void checkCompiledStep(String step, String caller) {
+        if (compiledResults == null) {
+            throw new IllegalStateException(step + " is " + caller + "'s to call, once per batch; call " + caller
+                    + "(...).");
+        }
+        if (loss == null) {
+            throw new IllegalStateException("Model \"" + name + "\" was compiled without a loss: compile(optimizer,"
+                    + " loss, metrics...), or override " + step + " to compute the loss yourself.");
+        }
+    }
+
+    /** Makes the default steps keep their results in {@code results} (null: none may run); returns the previous. */
+    final StepResults keepCompiledResultsIn(StepResults results) {
+        StepResults previous = compiledResults;
+        compiledResults = results;
+        return previous;
+    }
+
+    /** Returns what a step returned, or says what it should have returned. */
+    final List<Metric> checkedTrackers(List<Metric> returned, String step) {
+        if (returned == null) {
+            throw new IllegalStateException(step + " of model \"" + name + "\" returned null: return the trackers to"
+                    + " log, e.g. metrics(), or List.of() for none.");
+        }
+        return List.copyOf(returned);
+    }
+
+    /**
+     * Returns the metrics {@code fit} resets as each epoch begins, as Keras's {@code model.metrics}: by default the
+     * compiled ones. A model with a custom {@link #trainStep} overrides it to list its trackers, as the book's
+     * {@code @property def metrics(self)}.
+     */
+    public List<Metric> metrics() {
+        return Collections.unmodifiableList(metrics);
     }
 
     /** Asks {@code fit} to stop after the current epoch, as Keras's {@code model.stop_training = True}. */
@@ -286,13 +399,13 @@ public class Model {
      */
     public final Map<String, Double> evaluate(ExampleSource data, int batchSize, Callback... callbacks) {
         checkCompiled("evaluate");
-        return Inference.evaluate(this, loss, metrics, data, batchSize,
+        return Inference.evaluate(this, metrics, data, batchSize,
                 InferenceProgress.of(this, InferenceProgress.Kind.EVALUATE, List.of(callbacks), RunInternals.observer()));
     }
 
     /** Returns the loss and metrics on {@code data} without telling anyone: a fit's validation. */
     final Map<String, Double> validate(ExampleSource data, int batchSize) {
-        return Inference.evaluate(this, loss, metrics, data, batchSize, InferenceProgress.SILENT);
+        return Inference.evaluate(this, metrics, data, batchSize, InferenceProgress.SILENT);
     }
 
     /** Returns the model's outputs for {@code x} in inference mode, computed in batches of 32. */

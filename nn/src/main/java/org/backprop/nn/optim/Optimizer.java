@@ -89,6 +89,14 @@ public abstract class Optimizer {
         }
     }
 
+    /**
+     * Applies one step with Keras's argument order, as {@code optimizer.apply_gradients(zip(grads, weights))} in a
+     * custom train step: {@code gradients.get(i)} moves {@code weights.get(i)}.
+     */
+    public final void applyGradients(List<Tensor> gradients, List<Variable> weights) {
+        apply(weights, gradients);
+    }
+
     private static Tensor[] newSlots(Variable weight, int count, Backend backend) {
         Tensor[] fresh = new Tensor[count];
         for (int s = 0; s < count; s++) {

@@ -66,9 +66,12 @@ public final class RunRecords {
         return new ComponentConfig(optimizer.name(), Map.of("learning_rate", learningRate));
     }
 
-    /** Returns the loss's Keras name. */
+    /** The loss a run record names for a model compiled without one, whose train step computes its own. */
+    public static final String CUSTOM_TRAIN_STEP = "custom_train_step";
+
+    /** Returns the loss's Keras name, or {@value #CUSTOM_TRAIN_STEP} for none (a model compiled with an optimizer alone). */
     public static ComponentConfig loss(Loss loss) {
-        return ComponentConfig.of(loss.name());
+        return ComponentConfig.of(loss == null ? CUSTOM_TRAIN_STEP : loss.name());
     }
 
     private static List<Integer> shape(int[] dims) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole training runs on real WebGPU (SwiftShader here): the same seed gives the same loss curves on the CPU
- * and WebGPU backends, GPU memory stays flat over 1,000 steps with one command buffer per step, and the
+ * and WebGPU backends (compiled models, and models with their own train step: the book's VAE and GAN), GPU memory stays flat over 1,000 steps with one command buffer per step, and the
  * failure paths (no WebGPU, a lost device, a kernel that does not compile) end with messages a student can
  * act on. The programs are in {@link TrainingProgram}.
  */
@@ -39,15 +39,26 @@ class GpuTrainingTest {
 
     @Test
     void trainsWholeModelsAsTheCpuBackendDoesInNodeWithDawn() {
-        assertSameHistories(GpuTestPrograms.run(program, GpuTestPrograms.Engine.NODE_DAWN, 240, "parity"));
+        assertSameHistories(GpuTestPrograms.run(program, GpuTestPrograms.Engine.NODE_DAWN, 240, "parity"), 3);
     }
 
     @Test
     void trainsWholeModelsAsTheCpuBackendDoesInChromium() {
-        assertSameHistories(GpuTestPrograms.run(program, GpuTestPrograms.Engine.CHROMIUM, 240, "parity"));
+        assertSameHistories(GpuTestPrograms.run(program, GpuTestPrograms.Engine.CHROMIUM, 240, "parity"), 3);
     }
 
-    private static void assertSameHistories(List<JsonNode> lines) {
+    /** The book's VAE and GAN: train steps of the program's own (two models, two optimizers), in fit's loop. */
+    @Test
+    void trainsCustomTrainStepsAsTheCpuBackendDoesInNodeWithDawn() {
+        assertSameHistories(GpuTestPrograms.run(program, GpuTestPrograms.Engine.NODE_DAWN, 240, "custom-step"), 2);
+    }
+
+    @Test
+    void trainsCustomTrainStepsAsTheCpuBackendDoesInChromium() {
+        assertSameHistories(GpuTestPrograms.run(program, GpuTestPrograms.Engine.CHROMIUM, 240, "custom-step"), 2);
+    }
+
+    private static void assertSameHistories(List<JsonNode> lines, int expectedModels) {
         assertTrue(lines.get(lines.size() - 1).has("done"), () -> "the program did not finish: " + lines);
         List<String> failures = new ArrayList<>();
         int models = 0;
@@ -77,7 +88,7 @@ class GpuTrainingTest {
                 }
             }
         }
-        assertEquals(3, models, "models trained");
+        assertEquals(expectedModels, models, "models trained");
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
     }
 

@@ -9,6 +9,8 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.examples.BenchModels;
+import org.backprop.nn.examples.Gan;
+import org.backprop.nn.examples.Vae;
 import org.backprop.nn.backend.DeviceLostException;
 import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.callbacks.Callback;
@@ -48,6 +50,8 @@ import org.teavm.jso.JSBody;
  *   <li>{@code parity}: BENCH-CNN, a small residual network (BatchNormalization, SeparableConv2D, Dropout,
  *       RandomFlip) and a Transformer encoder (the sequence homework's) trained from the same seed on the CPU
  *       backend and on WebGPU; prints both histories;
+ *   <li>{@code custom-step}: the book's VAE and GAN, whose own train steps {@code fit} runs, trained as
+ *       {@code parity} trains its models;
  *   <li>{@code memory}: 1,000 steps of BENCH-CNN and 200 of an MLP whose ops all have kernels, printing the
  *       backend's counters along the way;
  *   <li>{@code failures}: a kernel that does not compile, then a device destroyed in the middle of a fit
@@ -86,7 +90,10 @@ public final class TrainingProgram {
         }
         switch (mode) {
             case "parity":
-                parity(opened);
+                parity(opened, "bench-cnn", "residual", "transformer");
+                break;
+            case "custom-step":
+                parity(opened, "vae", "gan");
                 break;
             case "memory":
                 memory(opened);
@@ -101,10 +108,9 @@ public final class TrainingProgram {
 
     // ---- whole-model parity
 
-    private static void parity(WebGpu.Opened opened) {
+    private static void parity(WebGpu.Opened opened, String... models) {
         Backend gpu = new WebGpuBackend(opened.device(), opened.adapterDescription());
         Backend cpu = new CpuBackend();
-        String[] models = {"bench-cnn", "residual", "transformer"};
         for (String name : models) {
             History onCpu = train(name, cpu);
             History onGpu = train(name, gpu);
@@ -126,6 +132,16 @@ public final class TrainingProgram {
             Model model = BenchModels.cnn(32);
             model.compile(new Adam(1e-3), new SparseCategoricalCrossentropy(false), "accuracy");
             return model.fit(data.x, data.y, FitOptions.epochs(3).batchSize(16).verbose(0));
+        }
+        if (name.equals("vae")) {
+            Vae vae = new Vae(Vae.encoder(12, 2), Vae.decoder(12, 2));
+            vae.compile(new Adam(1e-3));
+            return vae.fit(images(64, 12, 12, 1, 4, 14).x, FitOptions.epochs(3).batchSize(16).verbose(0));
+        }
+        if (name.equals("gan")) {
+            Gan gan = new Gan(Gan.discriminator(), Gan.generator(4), 4);
+            gan.compile(new Adam(1e-3), new Adam(1e-3), new BinaryCrossentropy());
+            return gan.fit(Gan.points(128, 5), FitOptions.epochs(3).batchSize(32).verbose(0));
         }
         if (name.equals("transformer")) {
             Tensor[] data = sequences(64, 13);
