@@ -1,9 +1,9 @@
 package org.backprop.server.pretrained.keras;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -34,10 +34,10 @@ record KerasArchive(String config, String metadata, byte[] weights) {
                 }
                 String name = entry.getName();
                 switch (name) {
-                    case CONFIG -> config = text(first(config, name), zip, limits.maxJsonBytes());
-                    case METADATA -> metadata = text(first(metadata, name), zip, limits.maxJsonBytes());
-                    case WEIGHTS -> weights = bytes(first(weights, name), zip, limits.maxWeightsBytes());
-                    default -> otherBytes += bytes(name, zip, limits.maxOtherBytes() - otherBytes).length;
+                    case CONFIG -> config = text(first(config, name), zip, entry, limits.maxJsonBytes());
+                    case METADATA -> metadata = text(first(metadata, name), zip, entry, limits.maxJsonBytes());
+                    case WEIGHTS -> weights = bytes(first(weights, name), zip, entry, limits.maxWeightsBytes());
+                    default -> otherBytes += bytes(name, zip, entry, limits.maxOtherBytes() - otherBytes).length;
                 }
             }
         } catch (ZipException e) {
@@ -63,23 +63,38 @@ record KerasArchive(String config, String metadata, byte[] weights) {
         return name;
     }
 
-    private static String text(String name, InputStream in, long limit) throws IOException {
-        return new String(bytes(name, in, limit), StandardCharsets.UTF_8);
+    private static String text(String name, InputStream in, ZipEntry entry, long limit) throws IOException {
+        return new String(bytes(name, in, entry, limit), StandardCharsets.UTF_8);
     }
 
-    /** Reads the current entry whole, failing as soon as it passes {@code limit} bytes. */
-    private static byte[] bytes(String name, InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            total += n;
-            if (total > limit) {
-                throw new IllegalArgumentException("entry " + name + " of the archive unpacks to more than " + limit
-                        + " bytes, more than a .keras file may hold here");
+    /**
+     * Reads the current entry whole, failing as soon as it passes {@code limit} bytes. The array starts at the size
+     * the entry claims (within the limit), so that the hundreds of megabytes of a VGG16's weights are not copied
+     * while they grow; the claim is only a hint, the bytes read are what count.
+     */
+    private static byte[] bytes(String name, InputStream in, ZipEntry entry, long limit) throws IOException {
+        long claimed = entry.getSize();
+        byte[] buffer = new byte[(int) Math.min(limit, claimed >= 0 ? claimed : 64 * 1024)];
+        int total = 0;
+        while (true) {
+            if (total == buffer.length) {
+                int next = in.read();
+                if (next < 0) {
+                    return buffer;
+                }
+                if (total + 1L > limit) {
+                    throw new IllegalArgumentException("entry " + name + " of the archive unpacks to more than "
+                            + limit + " bytes, more than a .keras file may hold here");
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(2L * buffer.length, 1024)));
+                buffer[total++] = (byte) next;
+                continue;
             }
-            out.write(buffer, 0, n);
+            int n = in.read(buffer, total, buffer.length - total);
+            if (n < 0) {
+                return Arrays.copyOf(buffer, total);
+            }
+            total += n;
         }
-        return out.toByteArray();
     }
 }

@@ -17,8 +17,9 @@ import org.backprop.nn.saving.SavedModels;
  * HDF5 reader, each checked against its nn weight's shape. Layers keep their Keras names and frozen flags.
  *
  * <p>Every failure is an {@link IllegalArgumentException} whose message, starting "Cannot import the Keras model:",
- * says what is wrong with the file. Instances are immutable and thread-safe; one import holds the file's weights
- * about three times in memory (the HDF5 bytes, the model, the saved model), so callers bound how many run at once.
+ * says what is wrong with the file. Instances are immutable and thread-safe; one import peaks at three to four times
+ * the file's weights in memory (the HDF5 bytes, the model, the saved model's bytes), so callers bound how many run
+ * at once.
  */
 public final class KerasArchiveImporter {
     private final KerasLimits limits;

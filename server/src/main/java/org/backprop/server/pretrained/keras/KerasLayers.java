@@ -17,19 +17,19 @@ import org.backprop.nn.saving.LayerRegistry;
  * reads Keras's config keys. What nn does not need to run a loaded model is dropped (dtype policies, initializers,
  * regularizers, constraints, seeds); a setting nn does not have is dropped when its value is what nn always does
  * ({@code data_format: "channels_last"}, {@code dilation_rate: [1, 1]}) and otherwise reaches the registry, which
- * refuses it by name. Layer classes outside {@link #IMPORTABLE} are refused by name.
+ * refuses it by name. Layer classes nn lacks, and the few of its own whose Keras weights lie elsewhere, are refused
+ * by name.
  */
 final class KerasLayers {
     /**
-     * The layer classes whose weights Keras 3 stores as the layer's own {@code vars/0, 1, …} in nn's order (kernel
-     * then bias; gamma, beta, moving mean, moving variance), or which have none. nn's LSTM and MultiHeadAttention keep
-     * theirs in sub-layers whose layout this importer does not read yet.
+     * nn's layer classes ({@link LayerRegistry}) this importer does not take, and why: every other one stores its
+     * weights as the layer's own {@code vars/0, 1, …} in nn's order (kernel then bias; gamma, beta, moving mean,
+     * moving variance) or has none, and {@link KerasWeights} checks each shape.
      */
-    static final Set<String> IMPORTABLE = Set.of("Activation", "Add", "AveragePooling2D", "BatchNormalization",
-            "Concatenate", "Conv1D", "Conv2D", "Dense", "DepthwiseConv2D", "Dropout", "Embedding", "Flatten",
-            "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
-            "LayerNormalization", "MaxPooling1D", "MaxPooling2D", "Rescaling", "Reshape", "SeparableConv2D",
-            "UpSampling2D");
+    private static final Map<String, String> NOT_IMPORTABLE = Map.of(
+            "LSTM", "Keras keeps its weights in a sub-layer (cell) whose layout the importer does not read",
+            "MultiHeadAttention", "Keras keeps its weights in sub-layers whose layout the importer does not read",
+            "PositionalEmbedding", "it is the book's own layer, not one of Keras's");
 
     /** Settings that change how a model trains from scratch, not what a loaded model computes. */
     private static final Set<String> IGNORED = Set.of("dtype", "seed", "activity_regularizer", "lora_alpha");
@@ -72,10 +72,13 @@ final class KerasLayers {
     static Layer create(JsonNode entry, String className, boolean frozen, String where) {
         JsonNode config = KerasJson.object(entry, "config", where);
         String name = KerasJson.string(config, "name", where + ".config");
-        if (!IMPORTABLE.contains(className)) {
+        if (NOT_IMPORTABLE.containsKey(className)) {
+            throw new IllegalArgumentException("layer '" + name + "' (" + className + ") cannot be imported: "
+                    + NOT_IMPORTABLE.get(className));
+        }
+        if (!LayerRegistry.classNames().contains(className)) {
             throw new IllegalArgumentException("layer '" + name + "' (" + className + ") is not supported by nn; nn"
-                    + " imports " + String.join(", ", sorted(IMPORTABLE)) + ", and Sequential and Functional models of"
-                    + " them");
+                    + " imports " + String.join(", ", importable()) + ", and Sequential and Functional models of them");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
@@ -103,9 +106,10 @@ final class KerasLayers {
                 || key.endsWith("_constraint");
     }
 
-    private static List<String> sorted(Set<String> names) {
-        List<String> list = new ArrayList<>(names);
-        list.sort(null);
-        return list;
+    /** Returns the layer classes the importer takes, sorted. */
+    static List<String> importable() {
+        List<String> names = new ArrayList<>(LayerRegistry.classNames());
+        names.removeAll(NOT_IMPORTABLE.keySet());
+        return names;
     }
 }

@@ -13,8 +13,8 @@ import org.backprop.nn.Variable;
 /**
  * Copies the weights of a {@code model.weights.h5} into the layers {@link KerasGraph} rebuilt. Keras 3 writes each
  * layer's variables as datasets {@code 0}, {@code 1}, … of the group {@code <layer path>/vars}, trainable ones first,
- * each in creation order, which is the order of nn's {@code Layer.weights()} for every layer of {@link
- * KerasLayers#IMPORTABLE}. Every dataset's shape is checked against the nn weight before its values are read, so a
+ * each in creation order, which is the order of nn's {@code Layer.weights()} for every layer {@link KerasLayers}
+ * imports. Every dataset's shape is checked against the nn weight before its values are read, so a
  * file cannot make the reader allocate more than the model it describes; float64 values are narrowed to float32.
  */
 final class KerasWeights {

@@ -176,6 +176,26 @@ class KerasArchiveImporterTest {
     }
 
     @Test
+    void aSequentialInASequentialCountsLayersPerModel() throws IOException {
+        // keras.Sequential([keras.Input((2,)), keras.Sequential([layers.Dense(3)]), layers.Dense(1)]): the outer
+        // Dense is the first Dense of the outer model, so Keras files it under layers/dense.
+        Map<String, Object> config = sequential("outer", true, List.of(inputLayer("input_layer", 2),
+                sequential("inner", true, List.of(layer("Dense", dense("dense", 3, "relu")))),
+                layer("Dense", dense("dense_1", 1, "linear"))));
+        Tensor innerKernel = Tensor.of(new float[][] {{1, 0, -1}, {0, 1, 1}});
+        Tensor outerKernel = Tensor.of(new float[][] {{1}, {10}, {100}});
+        byte[] file = KerasFiles.archive(config, Map.of(
+                "layers/sequential/layers/dense", List.of(innerKernel, Tensor.of(new float[] {0, 0, 0.5f})),
+                "layers/dense", List.of(outerKernel, Tensor.of(new float[] {2}))));
+
+        Model model = SavedModels.fromBytes(importer.toSavedModel(new ByteArrayInputStream(file)));
+
+        assertEquals(List.of("dense", "dense_1"), names(model));
+        // x = (1, 2): inner relu(1, 2, 1 + 0.5) = (1, 2, 1.5); outer 1 + 20 + 150 + 2 = 173
+        assertArrayEquals(new float[] {173}, model.predict(Tensor.of(new float[][] {{1, 2}})).toArray());
+    }
+
+    @Test
     void refusesALayerNnDoesNotHaveByName() throws IOException {
         Map<String, Object> config = sequential("padded", true, List.of(inputLayer("input_layer", 4, 4, 1),
                 layer("ZeroPadding2D", map("name", "zero_padding2d", "trainable", true, "dtype", KerasFiles.dtype(),
@@ -183,6 +203,13 @@ class KerasArchiveImporterTest {
         String message = failure(KerasFiles.archive(config, Map.of("layers/zero_padding2d", List.of())));
         assertTrue(message.startsWith("Cannot import the Keras model: layer 'zero_padding2d' (ZeroPadding2D) is not"
                 + " supported by nn; nn imports Activation, Add, "), message);
+        assertFalse(message.contains("LSTM"), "the list leaves out what the importer refuses: " + message);
+
+        Map<String, Object> recurrent = sequential("recurrent", true, List.of(inputLayer("input_layer", 5, 2),
+                layer("LSTM", map("name", "lstm", "units", 3))));
+        assertEquals("Cannot import the Keras model: layer 'lstm' (LSTM) cannot be imported: Keras keeps its weights"
+                + " in a sub-layer (cell) whose layout the importer does not read",
+                failure(KerasFiles.archive(recurrent, Map.of())));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.backprop.nn.Tensor;
@@ -127,18 +128,35 @@ final class KerasFiles {
         }
     }
 
-    /** Returns the {@code .keras} archive of {@code config} with {@code weights} (group path → variables). */
+    /**
+     * Returns the {@code .keras} archive of {@code config} with {@code weights} (group path → variables), its entries
+     * stored uncompressed with their sizes, as Keras's {@code zipfile.ZipFile(path, "w")} writes them.
+     */
     static byte[] archive(Map<String, Object> config, Map<String, List<Tensor>> weights) throws IOException {
-        return zip(Map.of(KerasArchive.CONFIG, JSON.writeValueAsBytes(config), KerasArchive.METADATA,
+        return zip(true, Map.of(KerasArchive.CONFIG, JSON.writeValueAsBytes(config), KerasArchive.METADATA,
                 "{\"keras_version\": \"3.10.0\", \"date_saved\": \"2026-12-01@10:00:00\"}"
                         .getBytes(StandardCharsets.UTF_8), KerasArchive.WEIGHTS, h5(weights)));
     }
 
+    /** Returns a zip of {@code entries}, deflated with sizes after the data, as java.util.zip streams them. */
     static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        return zip(false, entries);
+    }
+
+    private static byte[] zip(boolean stored, Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                if (stored) {
+                    CRC32 crc = new CRC32();
+                    crc.update(entry.getValue());
+                    zipEntry.setMethod(ZipEntry.STORED);
+                    zipEntry.setSize(entry.getValue().length);
+                    zipEntry.setCompressedSize(entry.getValue().length);
+                    zipEntry.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(zipEntry);
                 zip.write(entry.getValue());
                 zip.closeEntry();
             }
