@@ -19,7 +19,7 @@ import org.backprop.nn.models.Sequential;
  * {@code model.weights.h5}. A Sequential model becomes an nn {@link Sequential}, a Functional one an nn functional
  * {@link Model}; models nested in them ({@code data_augmentation}, a {@code vgg16} conv base) are opened up into
  * their layers, which compute the same (nn's saved models hold layers, not models), keeping the nested model's
- * frozen flag on each of its layers. A Functional model nested in a Sequential one is refused.
+ * frozen flag on each of its layers. A Sequential model holding a Functional one becomes a functional model.
  *
  * <p>Keras files a layer's weights under its position, not its name ({@code saving_lib._save_container_state}):
  * {@code layers/<class in snake case>[_<n>]/vars/<i>}, {@code n} counting earlier layers of the same class in the
@@ -32,6 +32,10 @@ final class KerasGraph {
 
     /** The rebuilt model and where each of its layers' weights lie. */
     record Imported(Model model, List<Slot> slots) {
+    }
+
+    /** A Functional model met among a Sequential model's layers, rebuilt once the tensor it is called on exists. */
+    private record NestedFunctional(JsonNode config, String path, boolean frozen, String where) {
     }
 
     private static final String INPUT_LAYER = "InputLayer";
@@ -55,15 +59,28 @@ final class KerasGraph {
         boolean frozen = !KerasJson.trainable(config);
         Model model;
         if (SEQUENTIAL.equals(className)) {
-            List<Layer> layers = new ArrayList<>();
-            int[] inputShape = graph.sequential(config, "", frozen, layers, "config.json.config");
+            List<Object> steps = new ArrayList<>();
+            int[] inputShape = graph.sequential(config, "", frozen, steps, "config.json.config");
             if (inputShape == null) {
                 throw new IllegalArgumentException("the Sequential model has no input shape (it was saved before it"
                         + " was built); give it a keras.Input and save it again");
             }
-            Sequential sequential = new Sequential(name, layers.toArray(new Layer[0]));
-            sequential.build(inputShape);
-            model = sequential;
+            List<Layer> layers = new ArrayList<>();
+            for (Object step : steps) {
+                if (step instanceof Layer layer) {
+                    layers.add(layer);
+                }
+            }
+            if (layers.size() == steps.size()) {
+                Sequential sequential = new Sequential(name, layers.toArray(new Layer[0]));
+                sequential.build(inputShape);
+                model = sequential;
+            } else {
+                // A Functional model among the layers (Sequential([conv_base, Flatten(), Dense(1)])): nn's
+                // Sequential holds layers only, so the same chain becomes a functional model.
+                Input input = Input.shape(inputShape);
+                model = new Model(input, graph.chain(steps, input), name);
+            }
         } else if (FUNCTIONAL.equals(className)) {
             Input input = Input.shape(functionalInputShape(config, "config.json.config"));
             model = new Model(input, graph.functional(config, "", frozen, input, "config.json.config"), name);
@@ -75,10 +92,11 @@ final class KerasGraph {
     }
 
     /**
-     * Adds the layers of the Sequential model {@code config} to {@code out}, nested Sequential models opened up;
-     * returns the input shape its InputLayer or {@code build_input_shape} gives, null when it has none.
+     * Adds the steps of the Sequential model {@code config} to {@code out}: its layers, nested Sequential models
+     * opened up, and {@link NestedFunctional}s; returns the input shape its InputLayer or {@code build_input_shape}
+     * gives, null when it has none.
      */
-    private int[] sequential(JsonNode config, String path, boolean frozen, List<Layer> out, String where) {
+    private int[] sequential(JsonNode config, String path, boolean frozen, List<Object> out, String where) {
         JsonNode layers = KerasJson.array(config, "layers", where);
         int[] inputShape = null;
         boolean first = true;
@@ -89,7 +107,7 @@ final class KerasGraph {
             String className = KerasLayers.className(entry, at);
             JsonNode layerConfig = KerasJson.object(entry, "config", at);
             if (INPUT_LAYER.equals(className)) {
-                inputShape = KerasJson.shapeWithoutBatch(layerConfig.get("batch_shape"), at + ".config.batch_shape");
+                inputShape = inputShape(layerConfig, at + ".config");
                 continue;
             }
             String layerPath = childPath(path, className, classCounts);
@@ -98,9 +116,7 @@ final class KerasGraph {
                 int[] nestedShape = sequential(layerConfig, layerPath, layerFrozen, out, at + ".config");
                 inputShape = first && inputShape == null ? nestedShape : inputShape;
             } else if (FUNCTIONAL.equals(className)) {
-                throw new IllegalArgumentException(at + ": a Functional model ('" + KerasJson.string(layerConfig,
-                        "name", at + ".config") + "') inside a Sequential model cannot be imported; build the outer"
-                        + " model with the functional API (x = conv_base(x)) and save it again");
+                out.add(new NestedFunctional(layerConfig, layerPath, layerFrozen, at + ".config"));
             } else {
                 out.add(layer(entry, className, layerFrozen, layerPath, at));
             }
@@ -124,7 +140,7 @@ final class KerasGraph {
             JsonNode layerConfig = KerasJson.object(entry, "config", at);
             String name = KerasJson.string(entry, "name", at);
             if (INPUT_LAYER.equals(className)) {
-                int[] shape = KerasJson.shapeWithoutBatch(layerConfig.get("batch_shape"), at + ".config.batch_shape");
+                int[] shape = inputShape(layerConfig, at + ".config");
                 if (!Shapes.same(shape, input.shape())) {
                     throw new IllegalArgumentException(at + ": model input '" + name + "' has shape "
                             + Shapes.describe(shape) + " but is called on " + Shapes.describe(input.shape()));
@@ -137,12 +153,9 @@ final class KerasGraph {
             List<KerasTensor> arguments = arguments(entry, outputs, at);
             KerasTensor output;
             if (SEQUENTIAL.equals(className)) {
-                List<Layer> inner = new ArrayList<>();
-                sequential(layerConfig, layerPath, layerFrozen, inner, at + ".config");
-                output = single(arguments, name, at);
-                for (Layer layer : inner) {
-                    output = layer.apply(output);
-                }
+                List<Object> steps = new ArrayList<>();
+                sequential(layerConfig, layerPath, layerFrozen, steps, at + ".config");
+                output = chain(steps, single(arguments, name, at));
             } else if (FUNCTIONAL.equals(className)) {
                 output = functional(layerConfig, layerPath, layerFrozen, single(arguments, name, at), at + ".config");
             } else {
@@ -157,6 +170,17 @@ final class KerasGraph {
                     + " model (nn models have one output), got " + KerasJson.describe(config.get("output_layers")));
         }
         return outputs.get(outputNames.get(0));
+    }
+
+    /** Returns {@code input} passed through {@code steps}, as {@link #sequential} lists them. */
+    private KerasTensor chain(List<Object> steps, KerasTensor input) {
+        KerasTensor x = input;
+        for (Object step : steps) {
+            x = step instanceof NestedFunctional nested
+                    ? functional(nested.config(), nested.path(), nested.frozen(), x, nested.where())
+                    : ((Layer) step).apply(x);
+        }
+        return x;
     }
 
     private Layer layer(JsonNode entry, String className, boolean frozen, String path, String where) {
@@ -249,15 +273,19 @@ final class KerasGraph {
                 if (shape != null) {
                     throw new IllegalArgumentException(where + " has two InputLayers; nn models have one input");
                 }
-                String at = where + ".layers[" + i + "].config";
-                shape = KerasJson.shapeWithoutBatch(KerasJson.object(entry, "config", where).get("batch_shape"),
-                        at + ".batch_shape");
+                shape = inputShape(KerasJson.object(entry, "config", where), where + ".layers[" + i + "].config");
             }
         }
         if (shape == null) {
             throw new IllegalArgumentException(where + ".layers has no InputLayer");
         }
         return shape;
+    }
+
+    /** Returns an InputLayer config's shape without batch: Keras 3's {@code batch_shape}, or the older name. */
+    private static int[] inputShape(JsonNode inputConfig, String where) {
+        String key = inputConfig.has("batch_shape") ? "batch_shape" : "batch_input_shape";
+        return KerasJson.shapeWithoutBatch(inputConfig.get(key), where + "." + key);
     }
 
     private static KerasTensor single(List<KerasTensor> arguments, String name, String where) {

@@ -196,6 +196,34 @@ class KerasArchiveImporterTest {
     }
 
     @Test
+    void aSequentialHoldingAFunctionalModelBecomesAFunctionalModel() throws IOException {
+        // keras.Sequential([conv_base, layers.Flatten(), layers.Dense(1)]) with conv_base a frozen Functional model
+        Input inputs = Input.shape(5, 5, 2);
+        Conv2D conv = named(new Conv2D(2, 3, "relu"), "conv2d");
+        Dense head = named(new Dense(1, "sigmoid"), "dense");
+        Model direct = new Model(inputs, head.apply(named(new Flatten(), "flatten").apply(conv.apply(inputs))));
+        Map<String, Object> convBase = new KerasFiles.Functional("input_layer", 5, 5, 2)
+                .add("Conv2D", conv2d("conv2d", 2, 3, "relu", "valid"), "input_layer")
+                .model("conv_base", false, "conv2d");
+        Map<String, Object> config = sequential("classifier", true, List.of(convBase,
+                layer("Flatten", flatten("flatten")), layer("Dense", dense("dense", 1, "sigmoid"))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sequentialConfig = (Map<String, Object>) config.get("config");
+        sequentialConfig.put("build_input_shape", Arrays.asList(null, 5, 5, 2));
+        byte[] file = KerasFiles.archive(config, Map.of("layers/functional/layers/conv2d", conv.getWeights(),
+                "layers/dense", head.getWeights()));
+
+        Model imported = importer.toModel(new ByteArrayInputStream(file));
+
+        assertFalse(imported instanceof Sequential);
+        assertEquals("classifier", imported.name());
+        assertEquals(List.of("conv2d", "flatten", "dense"), names(imported));
+        assertFalse(imported.layers().get(0).trainable(), "conv_base was frozen");
+        Tensor x = random(2, 5, 5, 2);
+        assertArrayEquals(direct.predict(x).toArray(), imported.predict(x).toArray());
+    }
+
+    @Test
     void refusesALayerNnDoesNotHaveByName() throws IOException {
         Map<String, Object> config = sequential("padded", true, List.of(inputLayer("input_layer", 4, 4, 1),
                 layer("ZeroPadding2D", map("name", "zero_padding2d", "trainable", true, "dtype", KerasFiles.dtype(),
