@@ -24,6 +24,7 @@ import org.backprop.nn.layers.Flatten;
 import org.backprop.nn.layers.GlobalAveragePooling1D;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
 import org.backprop.nn.layers.GlobalMaxPooling1D;
+import org.backprop.nn.layers.GlobalMaxPooling2D;
 import org.backprop.nn.layers.LSTM;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerConfig;
@@ -85,6 +86,7 @@ public final class LayerRegistry {
         register("GlobalAveragePooling1D", GlobalAveragePooling1D.class, c -> new GlobalAveragePooling1D());
         register("GlobalAveragePooling2D", GlobalAveragePooling2D.class, c -> new GlobalAveragePooling2D());
         register("GlobalMaxPooling1D", GlobalMaxPooling1D.class, c -> new GlobalMaxPooling1D());
+        register("GlobalMaxPooling2D", GlobalMaxPooling2D.class, c -> new GlobalMaxPooling2D());
         register("LSTM", LSTM.class,
                 c -> new LSTM(c.getInt("units")).returnSequences(c.getBoolean("return_sequences", false)));
         register("LayerNormalization", LayerNormalization.class,

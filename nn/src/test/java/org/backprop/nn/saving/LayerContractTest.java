@@ -36,6 +36,7 @@ import org.backprop.nn.layers.Flatten;
 import org.backprop.nn.layers.GlobalAveragePooling1D;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
 import org.backprop.nn.layers.GlobalMaxPooling1D;
+import org.backprop.nn.layers.GlobalMaxPooling2D;
 import org.backprop.nn.layers.LSTM;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerConfig;
@@ -103,6 +104,7 @@ class LayerContractTest {
         example("GlobalAveragePooling1D", GlobalAveragePooling1D::new, new int[] {4, 3});
         example("GlobalAveragePooling2D", GlobalAveragePooling2D::new, new int[] {3, 3, 2});
         example("GlobalMaxPooling1D", GlobalMaxPooling1D::new, new int[] {4, 3});
+        example("GlobalMaxPooling2D", GlobalMaxPooling2D::new, new int[] {3, 3, 2});
         example("LSTM", () -> new LSTM(3).returnSequences(true), new int[] {4, 2});
         example("LayerNormalization", () -> new LayerNormalization().epsilon(1e-5), new int[] {3, 4});
         example("MaxPooling1D", () -> new MaxPooling1D(3).strides(2).padding("same"), new int[] {7, 2});
