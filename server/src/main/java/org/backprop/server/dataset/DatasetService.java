@@ -202,7 +202,8 @@ public class DatasetService {
         return me.isAdmin() || access.role(courseId).filter(role -> role != CourseRole.STUDENT).isPresent();
     }
 
-    static WebApplicationException unprocessable(String detail) {
+    /** A request that is well formed but whose content cannot be used; {@code detail} says why. */
+    public static WebApplicationException unprocessable(String detail) {
         return new WebApplicationException(detail, Response.status(422).type(Problem.PROBLEM_JSON)
                 .entity(new Problem("about:blank", "Unprocessable Content", 422, detail)).build());
     }
