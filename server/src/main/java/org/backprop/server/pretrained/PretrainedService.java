@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.backprop.nn.data.store.DatasetReference;
 import org.backprop.nn.data.store.ShardRef;
 import org.backprop.nn.models.Model;
+import org.backprop.nn.records.ModelGraph;
+import org.backprop.nn.records.RunRecords;
 import org.backprop.nn.saving.SavedModels;
 import org.backprop.server.account.Account;
 import org.backprop.server.api.ApiError;
@@ -145,9 +146,10 @@ public class PretrainedService {
                 throw DatasetService.unprocessable("The file is not a saved model the library can rebuild: "
                         + e.getMessage());
             }
-            int[] shape = model.input().shape();
-            row.inputShape = IntStream.of(shape).mapToObj(Integer::toString).collect(Collectors.joining(","));
-            row.parameterCount = (long) model.countParams();
+            // The run record's graph knows the input shape of Sequential and functional models alike.
+            ModelGraph graph = RunRecords.describe(model);
+            row.inputShape = graph.inputShape().stream().map(String::valueOf).collect(Collectors.joining(","));
+            row.parameterCount = graph.totalParams();
             row.summary = model.summaryText();
         }
         row.bytes = (long) bytes.length;

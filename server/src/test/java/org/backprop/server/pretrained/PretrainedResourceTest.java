@@ -14,9 +14,16 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.internal.TensorInternals;
+import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Dense;
+import org.backprop.nn.layers.Flatten;
+import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.models.Model;
+import org.backprop.nn.models.Sequential;
+import org.backprop.nn.random.RandomSeed;
 import org.backprop.nn.saving.SavedModels;
 import org.backprop.server.dataset.DatasetStore;
 import org.backprop.server.fixtures.Fixtures;
@@ -83,6 +90,21 @@ class PretrainedResourceTest {
         Response again = publish(cohort.instructor(), cohort.id(), "tiny_base.bpm", bytes, "tiny", "1.0.0");
         assertEquals(409, again.statusCode(), again.asString());
         assertTrue(again.jsonPath().getString("detail").contains("another version"), again.asString());
+    }
+
+    @Test
+    void aSequentialModelIsDescribedByItsInputShapeToo() {
+        Fixtures.Cohort cohort = fixtures.cohort(1);
+        LayerNames.reset();
+        RandomSeed.set(7);
+        Model sequential = new Sequential(Input.shape(6, 6, 1), new Conv2D(2, 3), new Flatten(), new Dense(3));
+
+        Response published = publish(cohort.instructor(), cohort.id(), "small_cnn.bpm",
+                SavedModels.toBytes(sequential), "small_cnn", "1");
+
+        assertEquals(201, published.statusCode(), published.asString());
+        assertEquals(List.of(6, 6, 1), published.jsonPath().getList("inputShape"));
+        assertEquals(sequential.countParams(), published.jsonPath().getInt("parameterCount"));
     }
 
     @Test
