@@ -179,6 +179,23 @@ async function importADataset(page) {
   await shot(page, 'datasets');
 }
 
+async function publishAPretrainedModel(page) {
+  const form = 'form[data-testid="pretrained-publish"]';
+  await page.waitForSelector(form, LONG);
+  await page.setInputFiles(`${form} input[name="file"]`, config.modelFile);
+  await page.fill(`${form} input[name="name"]`, 'tiny_base');
+  await page.fill(`${form} input[name="version"]`, '1.0.0');
+  await page.click(`${form} button[type="submit"]`);
+  await page.waitForSelector(`${form} .notice`, LONG);
+  await page.waitForSelector('[data-testid="pretrained-model"][data-name="tiny_base"]', LONG);
+  seen.pretrained = {
+    notice: await text(page, `${form} .notice`),
+    facts: await text(page, '[data-testid="pretrained-model"][data-name="tiny_base"] p'),
+    load: await text(page, '[data-testid="pretrained-model"][data-name="tiny_base"] code'),
+  };
+  await shot(page, 'pretrained');
+}
+
 async function publishPhase() {
   const page = await signedIn(config.instructor, `/courses/${config.courseId}`);
   await page.click('[data-testid="console-link"]');
@@ -214,6 +231,7 @@ async function publishPhase() {
   await editTheDeadline(page);
   await moveAStudent(page);
   await importADataset(page);
+  await publishAPretrainedModel(page);
 }
 
 async function download(page, selector) {

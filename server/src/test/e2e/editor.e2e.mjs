@@ -63,6 +63,20 @@ public class Main {
 }
 `;
 
+// Loads the course's pretrained model by name and predicts one example.
+const PRETRAINED_PROGRAM = `import org.backprop.nn.Tensor;
+import org.backprop.nn.models.Model;
+import org.backprop.nn.models.Pretrained;
+
+public class Main {
+    public static void main(String[] args) {
+        Model base = Pretrained.load("tiny_base");
+        float[] out = base.predict(Tensor.of(new float[][] {{1, 2, 3, 4}})).toArray();
+        System.out.println(base.countParams() + " " + out[0] + " " + out[1]);
+    }
+}
+`;
+
 const STATUS = '[data-testid="status"]';
 const isSettled = () => {
   const status = document.querySelector('[data-testid="status"]');
@@ -183,7 +197,11 @@ try {
   const page = await context.newPage();
   // Shard downloads, counted at the context: the worker's requests are the context's, not the page's.
   let shardRequests = 0;
-  context.on('request', (request) => { shardRequests += request.url().includes('/api/datasets/shards/') ? 1 : 0; });
+  let modelRequests = 0;
+  context.on('request', (request) => {
+    shardRequests += request.url().includes('/api/datasets/shards/') ? 1 : 0;
+    modelRequests += request.url().includes('/api/pretrained/') ? 1 : 0;
+  });
   watchErrors(page);
 
   // 0. Not signed in: the playground sends the visitor to sign in, and comes back after.
@@ -246,6 +264,7 @@ try {
   //    reloaded page read it from the browser's Cache API and download nothing.
   const runAgain = async () => {
     shardRequests = 0;
+    modelRequests = 0;
     await page.click('[data-testid="run"]');
     await page.waitForFunction(isSettled, null, { timeout: 180_000 });
     return {
@@ -253,6 +272,7 @@ try {
       stdout: await stdoutOf(page),
       stderr: await stderrOf(page),
       shardRequests,
+      modelRequests,
       progress: await page.locator('[data-testid="downloads"] progress').evaluateAll((bars) => bars.map((bar) => ({
         label: document.getElementById(bar.getAttribute('aria-labelledby'))?.textContent,
         value: bar.value,
@@ -271,9 +291,14 @@ try {
   // The playground keeps its files in this browser: the program is still there after the reload.
   seen.keptAfterReload = (await page.textContent('.cm-content')).includes('Datasets.load("fashion_mnist", "train")');
   seen.datasetAfterReload = await runAgain();
+
+  // 5. A program that loads the course's pretrained model: downloaded by its hash once, then kept like a shard.
+  await type(page, PRETRAINED_PROGRAM);
+  seen.pretrainedFirstRun = await runAgain();
+  seen.pretrainedSecondRun = await runAgain();
   await context.close();
 
-  // 5. An assignment's workspace: a team member's two fits reach the team's experiment log as each ends; a student
+  // 6. An assignment's workspace: a team member's two fits reach the team's experiment log as each ends; a student
   //    in no team reads why there is no workspace for them.
   seen.teamRuns = await runForAssignment(memberEmail, 'experiment-log-saved.png');
   seen.loner = await openWithoutTeam(lonerEmail, 'workspace-no-team.png');

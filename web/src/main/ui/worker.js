@@ -1,6 +1,7 @@
 // Runs one compiled program in a Web Worker, so the page stays responsive and Stop can terminate it.
 // Protocol: the page posts {js, datasets}, datasets being null (not signed in), {problem} (why the program can
-// have none) or {courseId, staffView, available: [{name, version, createdAt}]}; the worker posts {type: 'stdout'|'stderr', text} as the program
+// have none) or {courseId, staffView, available: [{name, version, createdAt}], pretrained: [{name, version, sha256,
+// bytes, createdAt}]}; the worker posts {type: 'stdout'|'stderr', text} as the program
 // prints (text as printed, newlines included), {type: 'notice', text} for one runtime notice,
 // {type: 'progress', dataset, split, loadedBytes, totalBytes} while a dataset downloads, {type: 'run', record} (the
 // run record's JSON text) as each fit ends, {type: 'fit', event, ...} as it trains (docs/runs.md), {type: 'model', name,

@@ -15,10 +15,11 @@ test('the console role follows the course role; students and strangers get none'
   assert.equal(consoleRole({ myRole: null }, { admin: false }), null);
 });
 
-test('a TA may grant extensions, import datasets and regrade, but not what only instructors may', () => {
+test('a TA may grant extensions, import datasets, publish models and regrade, but not what only instructors may', () => {
   const ta = abilities('TA');
   assert.deepEqual(Object.entries(ta).filter(([, allowed]) => allowed).map(([name]) => name).sort(),
-    ['extensions', 'importDatasets', 'regrade', 'seeAudit', 'seeGrading', 'seeJoinCode', 'seeMembers', 'seeUnassigned']);
+    ['extensions', 'importDatasets', 'publishPretrained', 'regrade', 'seeAudit', 'seeGrading', 'seeJoinCode',
+      'seeMembers', 'seeUnassigned']);
   assert.ok(Object.values(abilities('INSTRUCTOR')).every(Boolean));
   assert.ok(Object.values(abilities(null)).every((allowed) => !allowed));
 });

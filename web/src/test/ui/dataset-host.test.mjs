@@ -198,3 +198,57 @@ test('students and staff manifests are stored apart', async () => {
   await host(server, cache).manifest('mnist');
   assert.deepEqual([...cache.entries.keys()], [`${ORIGIN}/api/courses/7/datasets/mnist/1.0.0/manifest?view=students`]);
 });
+
+/** A server with two versions of one pretrained model, served by their SHA-256; counts requests. */
+function modelServer({ corrupt = false } = {}) {
+  const models = { old: bytes(700, 3), newer: bytes(900, 5) };
+  const hashes = Object.fromEntries(Object.entries(models).map(([k, v]) => [k, sha(v)]));
+  const requests = [];
+  const fetchFn = async (url) => {
+    const path = url.slice(ORIGIN.length);
+    requests.push(path);
+    const key = Object.keys(hashes).find((k) => path === `/api/pretrained/${hashes[k]}`);
+    if (key) {
+      const body = corrupt ? bytes(models[key].length, 9) : models[key];
+      return new Response(body, { headers: { 'Content-Length': String(body.length) } });
+    }
+    return new Response('{}', { status: 404 });
+  };
+  const pretrained = [
+    { name: 'tiny', version: '1.0.0', sha256: hashes.old, bytes: 700, createdAt: '2025-01-01T00:00:00Z' },
+    { name: 'tiny', version: '2.0.0', sha256: hashes.newer, bytes: 900, createdAt: '2025-02-01T00:00:00Z' },
+  ];
+  return { fetchFn, requests, models, pretrained };
+}
+
+function modelHost(server, cache, posted = []) {
+  return createDatasetHost({
+    context: { courseId: 7, staffView: false, available: [], pretrained: server.pretrained },
+    cache, fetchFn: server.fetchFn, origin: ORIGIN, post: (m) => posted.push(m), now: () => 0,
+  });
+}
+
+test('a pretrained model is downloaded once by its hash, the newest by name, and kept for the next run', async () => {
+  const server = modelServer();
+  const cache = new MapCache();
+  const posted = [];
+  assert.deepEqual(await modelHost(server, cache, posted).pretrained('tiny'), server.models.newer);
+  assert.deepEqual(await modelHost(server, cache).pretrained('tiny:1.0.0'), server.models.old);
+  assert.equal(server.requests.length, 2);
+  assert.deepEqual(posted.filter((m) => m.type === 'progress').at(-1), { type: 'progress', dataset: 'tiny 2.0.0',
+    split: 'model', loadedBytes: 900, totalBytes: 900 });
+
+  const later = [];
+  assert.deepEqual(await modelHost(server, cache, later).pretrained('tiny'), server.models.newer);
+  assert.equal(server.requests.length, 2, 'nothing downloaded again');
+  assert.deepEqual(later, [], 'no progress for a stored model');
+});
+
+test('an unknown pretrained model says what the course has, and a damaged download is not kept', async () => {
+  const server = modelServer({ corrupt: true });
+  const cache = new MapCache();
+  await assert.rejects(modelHost(server, cache).pretrained('vgg16'), { message: 'The course has no pretrained model'
+    + ' vgg16; it has tiny 1.0.0, tiny 2.0.0.' });
+  await assert.rejects(modelHost(server, cache).pretrained('tiny'), /arrived damaged/);
+  assert.equal(cache.entries.size, 0);
+});

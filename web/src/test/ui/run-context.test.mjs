@@ -5,8 +5,11 @@ import { progressText } from '../../main/ui/workspace/downloads.js';
 
 test('a run context names the course, its datasets and which manifest view the account gets', () => {
   const list = [{ name: 'mnist', version: '1.0.0', imageShape: [28, 28, 1], createdAt: '2025-01-01T00:00:00Z' }];
-  assert.deepEqual(runContext({ id: 3, myRole: 'STUDENT' }, list), {
+  const models = [{ name: 'vgg16', version: '1', sha256: 'ab', bytes: 9, parameterCount: 3, summary: 'x',
+    createdAt: '2025-01-02T00:00:00Z' }];
+  assert.deepEqual(runContext({ id: 3, myRole: 'STUDENT' }, list, models), {
     courseId: 3, staffView: false, available: [{ name: 'mnist', version: '1.0.0', createdAt: '2025-01-01T00:00:00Z' }],
+    pretrained: [{ name: 'vgg16', version: '1', sha256: 'ab', bytes: 9, createdAt: '2025-01-02T00:00:00Z' }],
   });
   assert.equal(runContext({ id: 3, myRole: 'TA' }, list).staffView, true);
   assert.equal(datasetsLine(list), 'Datasets: mnist 1.0.0');

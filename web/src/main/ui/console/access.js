@@ -32,6 +32,7 @@ export function abilities(role) {
     previewBalance: instructor, // GET .../balance
     seeAudit: staff, // GET .../audit
     importDatasets: staff, // POST /api/courses/{id}/datasets
+    publishPretrained: staff, // POST /api/courses/{id}/pretrained
     seeGrading: staff, // GET .../grading/queue, .../grading/jobs, .../gradebook(.csv), gradescope.json
     regrade: staff, // POST /api/grading/submissions/{id}/regrade
   };

@@ -11,6 +11,7 @@ import { Async, Empty, ErrorBox, Loading, Notice, useApi } from '../components/s
 import { ConsolePage } from './console-page.js';
 import { uploadWithProgress } from './upload.js';
 import { readShard, samplesPerClass, toRgba } from './shard.js';
+import { PretrainedSection } from './pretrained-section.js';
 
 const PER_CLASS = 6;
 const MAX_SHARDS = 3;
@@ -149,5 +150,6 @@ export function DatasetsTab({ params }) {
     <${Async} state=${state}>${(datasets) => (datasets.length === 0 ? html`<${Empty}>${t('console.datasets.none')}<//>`
       : html`<ul class="cards ic-datasets">${datasets.map((dataset) => html`<${DatasetCard} key=${key(dataset)} course=${course}
           dataset=${dataset} open=${open === key(dataset)} onToggle=${() => setOpen(open === key(dataset) ? null : key(dataset))} />`)}</ul>`)}<//>
+    <${PretrainedSection} course=${course} canPublish=${can.publishPretrained} />
   `}<//>`;
 }

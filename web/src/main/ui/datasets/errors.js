@@ -7,7 +7,7 @@ export const HIDDEN_SPLIT = 'That split is hidden: only the grader evaluates on 
 
 /**
  * Returns the Error for a failed answer to a request for {@code what} ("the dataset mnist 1.0.0", "a shard of …");
- * {@code kind} is 'manifest' or 'shard'.
+ * {@code kind} is 'manifest', 'shard' or 'model'.
  */
 export async function httpError(response, what, kind) {
   // The status stays on the Error for the host, which forgets a stored manifest whose shards the server lacks.

@@ -1,13 +1,15 @@
-// The object a program finds as globalThis.backpropDatasets (docs/datasets.md): manifests and shards of the
-// course's datasets, from the browser's Cache API when a run before stored them, else from the server.
-import { resolveDataset } from './names.js';
+// The object a program finds as globalThis.backpropDatasets (docs/datasets.md, docs/pretrained.md): manifests and
+// shards of the course's datasets and its pretrained models' bytes, from the browser's Cache API when a run before
+// stored them, else from the server.
+import { resolveDataset, resolveNamed } from './names.js';
 import { SIGN_IN, httpError, networkError } from './errors.js';
 import { DownloadProgress } from './progress.js';
-import { ShardStore } from './shard-store.js';
+import { ShardStore, pretrainedPath } from './shard-store.js';
 
 /**
  * @param context null when the page is not signed in, else {courseId, staffView, available: [{name, version,
- *        createdAt}]}: the course the page runs for and its datasets; or {problem}, the reason there are none
+ *        createdAt}], pretrained: [{name, version, sha256, bytes, createdAt}]}: the course the page runs for, its
+ *        datasets and its pretrained models; or {problem}, the reason there are none
  * @param cache an opened Cache
  * @param fetchFn fetch
  * @param origin the server's origin
@@ -16,7 +18,7 @@ import { ShardStore } from './shard-store.js';
 export function createDatasetHost({ context, cache, fetchFn, origin, post, now }) {
   if (context == null || context.problem) {
     const refuse = () => Promise.reject(new Error(context?.problem ?? SIGN_IN));
-    return { manifest: refuse, shard: refuse, flushProgress: () => {} };
+    return { manifest: refuse, shard: refuse, pretrained: refuse, flushProgress: () => {} };
   }
   const store = new ShardStore({
     cache,
@@ -24,6 +26,15 @@ export function createDatasetHost({ context, cache, fetchFn, origin, post, now }
     origin,
     onStoreFailed: () => post({ type: 'notice', text: 'The browser has no room left to keep the dataset, so the'
       + ' next run downloads it again. Free some disk space or site storage to keep it.' }),
+  });
+  const models = new ShardStore({
+    cache,
+    fetchFn,
+    origin,
+    path: pretrainedPath,
+    kind: 'model',
+    onStoreFailed: () => post({ type: 'notice', text: 'The browser has no room left to keep the pretrained model,'
+      + ' so the next run downloads it again. Free some disk space or site storage to keep it.' }),
   });
   const progress = new DownloadProgress(post, now);
   const manifests = new Map(); // cache key -> Promise of the manifest's text
@@ -128,7 +139,21 @@ export function createDatasetHost({ context, cache, fetchFn, origin, post, now }
     return splitsStarted.get(where.key);
   }
 
-  return { manifest, shard, flushProgress: () => progress.flush() };
+  /** A pretrained model's bytes by name, kept by their SHA-256 like a shard: a second run downloads nothing. */
+  async function pretrained(requested) {
+    const model = resolveNamed(requested, context.pretrained ?? [], 'pretrained model');
+    const key = `pretrained/${model.name}/${model.version}`;
+    if (!(await models.has(model.sha256))) {
+      progress.start(key, { dataset: `${model.name} ${model.version}`, split: 'model', totalBytes: model.bytes,
+        storedBytes: 0 });
+    }
+    return models.get(model.sha256, {
+      what: `the pretrained model ${model.name} ${model.version}`,
+      onBytes: (n) => progress.add(key, n),
+    });
+  }
+
+  return { manifest, shard, pretrained, flushProgress: () => progress.flush() };
 }
 
 function sum(shards) {

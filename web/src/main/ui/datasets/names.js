@@ -1,5 +1,6 @@
 // Which dataset a program means by the name it passes to Datasets.load: "fashion_mnist" (the course's newest
-// import of that name) or "fashion_mnist:1.0.0" (that version).
+// import of that name) or "fashion_mnist:1.0.0" (that version); and which pretrained model Pretrained.load means,
+// by the same rules.
 
 /** Formats the course's datasets for messages: "fashion_mnist 1.0.0, mnist 1.0.0". */
 export function describeAvailable(available) {
@@ -12,6 +13,15 @@ export function describeAvailable(available) {
  * without a version the newest import wins, as on the grader, not the highest version string.
  */
 export function resolveDataset(requested, available) {
+  const found = resolveNamed(requested, available, 'dataset');
+  return { name: found.name, version: found.version };
+}
+
+/**
+ * Returns the entry of {@code available} that {@code requested} names, as {@link resolveDataset} does for datasets;
+ * {@code kind} ("pretrained model") names what was asked for in the message.
+ */
+export function resolveNamed(requested, available, kind) {
   const text = String(requested ?? '').trim();
   const colon = text.indexOf(':');
   const name = colon < 0 ? text : text.slice(0, colon);
@@ -22,9 +32,9 @@ export function resolveDataset(requested, available) {
     : named.find((d) => d.version === version);
   if (found == null) {
     const asked = version == null ? name : `${name} ${version}`;
-    throw new Error(`The course has no dataset ${asked || '""'}; it has ${describeAvailable(available)}.`);
+    throw new Error(`The course has no ${kind} ${asked || '""'}; it has ${describeAvailable(available)}.`);
   }
-  return { name: found.name, version: found.version };
+  return found;
 }
 
 function newer(a, b) {

@@ -9,6 +9,11 @@ export function shardPath(sha256) {
   return `/api/datasets/shards/${sha256}`;
 }
 
+/** Pretrained models' saved-model bytes are named by their SHA-256 as shards are, and kept the same way. */
+export function pretrainedPath(sha256) {
+  return `/api/pretrained/${sha256}`;
+}
+
 /** Returns the lower-case hex SHA-256 of the bytes. */
 export async function sha256Hex(bytes, subtle = crypto.subtle) {
   const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
@@ -22,16 +27,20 @@ export class ShardStore {
    * @param origin the server's origin, e.g. "http://localhost:8080"
    * @param onStoreFailed called with the Error when the browser refuses to keep a shard (its storage is full);
    *        the run goes on with the downloaded bytes
+   * @param path the server's path of the bytes with a SHA-256: shardPath, or pretrainedPath for models
+   * @param kind 'shard' or 'model', for the messages of refused downloads
    */
-  constructor({ cache, fetchFn, origin, onStoreFailed = () => {} }) {
+  constructor({ cache, fetchFn, origin, onStoreFailed = () => {}, path = shardPath, kind = 'shard' }) {
     this.cache = cache;
     this.fetchFn = fetchFn;
     this.origin = origin;
     this.onStoreFailed = onStoreFailed;
+    this.path = path;
+    this.kind = kind;
   }
 
   url(sha256) {
-    return this.origin + shardPath(sha256);
+    return this.origin + this.path(sha256);
   }
 
   /** Whether the shard is stored, without reading it. */
@@ -58,11 +67,11 @@ export class ShardStore {
       throw networkError(what);
     }
     if (!response.ok) {
-      throw await httpError(response, what, 'shard');
+      throw await httpError(response, what, this.kind);
     }
     const bytes = await readAll(response, onBytes, what);
     if ((await sha256Hex(bytes)) !== sha256) {
-      throw new Error(`The download of ${what} arrived damaged (its SHA-256 is not the one the dataset names), so`
+      throw new Error(`The download of ${what} arrived damaged (its SHA-256 is not the one the server names), so`
         + ' nothing was stored. Run again to download it afresh.');
     }
     try {

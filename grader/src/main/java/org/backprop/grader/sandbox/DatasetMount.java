@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.data.store.DatasetManifest;
+import org.backprop.nn.data.store.PretrainedRef;
 
 /**
- * Lays out one run's datasets in its scratch folder, in the sandbox layout that {@code run-program.mjs} reads
- * ({@code manifests/<name>.json}, {@code shards/<sha256>}), and says how the jail shows it at {@link #INSIDE}.
+ * Lays out one run's datasets and pretrained models in its scratch folder, in the sandbox layout that
+ * {@code run-program.mjs} reads ({@code manifests/<name>.json}, {@code shards/<sha256>},
+ * {@code pretrained/<name>.json}, {@code pretrained/<sha256>.bpm}), and says how the jail shows it at {@link #INSIDE}.
  *
- * <p>Shards are never copied (a dataset is tens of MB to GB): in a jail each stored shard file is bound read-only
+ * <p>Shards and models are never copied (a dataset is tens of MB to GB, VGG16 half a GB): in a jail each stored file
+ * is bound read-only
  * over an empty file of the same name in {@code shards/}, which must exist because the folder itself is bound
  * read-only first and a mount point cannot be created in it. Unjailed (development only) {@code shards/} holds links
  * to the stored files instead. Either way only the shards {@link RunDatasets#visibleShards()} names are there.
@@ -25,37 +28,52 @@ final class DatasetMount {
     static final String INSIDE = "/datasets";
 
     private final Path folder;
-    private final Map<String, Path> shards;
+    /** The stored file behind each entry, by its path relative to the folder. */
+    private final Map<String, Path> files;
 
-    private DatasetMount(Path folder, Map<String, Path> shards) {
+    private DatasetMount(Path folder, Map<String, Path> files) {
         this.folder = folder;
-        this.shards = shards;
+        this.files = files;
     }
 
-    /** Writes the manifests of {@code datasets} and the shard entries into {@code folder}, which must not exist. */
+    /**
+     * Writes the manifests and model references of {@code datasets} and the shard and model entries into
+     * {@code folder}, which must not exist.
+     */
     static DatasetMount prepare(Path folder, RunDatasets datasets, boolean jailed) throws IOException {
         Path manifests = readable(Files.createDirectories(folder.resolve("manifests")));
-        Path shardFolder = readable(Files.createDirectories(folder.resolve("shards")));
+        readable(Files.createDirectories(folder.resolve("shards")));
         readable(folder);
         for (DatasetManifest manifest : datasets.manifests()) {
             readable(Files.writeString(manifests.resolve(manifest.name() + ".json"), manifest.toJson(),
                     StandardCharsets.UTF_8));
         }
-        Map<String, Path> shards = new LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
         for (String sha256 : datasets.visibleShards()) {
-            Path stored = datasets.shardFiles().file(sha256).toAbsolutePath();
-            if (!Files.isRegularFile(stored)) {
-                throw new IllegalStateException("The dataset store has no file for shard " + sha256 + " (looked at "
-                        + stored + ")");
-            }
-            if (jailed) {
-                readable(Files.createFile(shardFolder.resolve(sha256)));
-            } else {
-                Files.createSymbolicLink(shardFolder.resolve(sha256), stored);
-            }
-            shards.put(sha256, stored);
+            files.put("shards/" + sha256, stored(datasets, sha256, "shard"));
         }
-        return new DatasetMount(folder, shards);
+        Path models = readable(Files.createDirectories(folder.resolve("pretrained")));
+        for (PretrainedRef model : datasets.pretrained()) {
+            readable(Files.writeString(models.resolve(model.name() + ".json"), model.toJson(), StandardCharsets.UTF_8));
+            files.put("pretrained/" + model.sha256() + ".bpm", stored(datasets, model.sha256(), "pretrained model"));
+        }
+        for (Map.Entry<String, Path> entry : files.entrySet()) {
+            if (jailed) {
+                readable(Files.createFile(folder.resolve(entry.getKey())));
+            } else {
+                Files.createSymbolicLink(folder.resolve(entry.getKey()), entry.getValue());
+            }
+        }
+        return new DatasetMount(folder, files);
+    }
+
+    private static Path stored(RunDatasets datasets, String sha256, String kind) {
+        Path stored = datasets.shardFiles().file(sha256).toAbsolutePath();
+        if (!Files.isRegularFile(stored)) {
+            throw new IllegalStateException("The store has no file for " + kind + " " + sha256 + " (looked at "
+                    + stored + ")");
+        }
+        return stored;
     }
 
     /** Returns the folder as the host sees it, which an unjailed program reads directly. */
@@ -64,13 +82,14 @@ final class DatasetMount {
     }
 
     /**
-     * Returns the read-only binds that show the datasets at {@link #INSIDE}: the folder first, then each shard over
-     * its empty stand-in. The stored shard files must be readable by the sandbox user (the store writes them 0644).
+     * Returns the read-only binds that show the datasets at {@link #INSIDE}: the folder first, then each shard and
+     * model over its empty stand-in. The stored files must be readable by the sandbox user (the store writes them
+     * 0644).
      */
     List<Jail.Bind> binds() {
-        List<Jail.Bind> binds = new ArrayList<>(shards.size() + 1);
+        List<Jail.Bind> binds = new ArrayList<>(files.size() + 1);
         binds.add(new Jail.Bind(folder, INSIDE));
-        shards.forEach((sha256, stored) -> binds.add(new Jail.Bind(stored, INSIDE + "/shards/" + sha256)));
+        files.forEach((entry, stored) -> binds.add(new Jail.Bind(stored, INSIDE + "/" + entry)));
         return binds;
     }
 

@@ -18,16 +18,17 @@ import org.backprop.grader.worker.wire.LeasedJob;
 import org.backprop.grader.worker.wire.ResultItemRequest;
 import org.backprop.grader.worker.wire.ResultRequest;
 import org.backprop.grader.worker.wire.WorkerRubricItem;
+import org.backprop.nn.data.store.PretrainedRef;
 
 /** Translates between the worker API's records and the grading pipeline's: a leased job in, a result out. */
 public final class LeasedJobs {
     private LeasedJobs() {
     }
 
-    /** Returns the pipeline's task for {@code job}, reading every shard from {@code shards}. */
+    /** Returns the pipeline's task for {@code job}, reading every shard and pretrained model from {@code shards}. */
     public static GradingTask task(LeasedJob job, ShardSource shards) {
         RunDatasets datasets = new RunDatasets(job.datasets().stream().map(JobDataset::toManifest).toList(),
-                sha256 -> {
+                job.pretrained(), sha256 -> {
                     try {
                         return shards.shard(sha256);
                     } catch (IOException e) {
@@ -42,17 +43,27 @@ public final class LeasedJobs {
                 job.hiddenTests());
     }
 
-    /** Returns the SHA-256 of every shard grading {@code job} may read: its datasets' visible splits and hidden ones. */
+    /**
+     * Returns the SHA-256 of every shard grading {@code job} may read: its datasets' visible splits and hidden ones,
+     * and its pretrained models' bytes.
+     */
     public static Set<String> shards(LeasedJob job) {
-        return shards(job.datasets(), job.hiddenSplits());
+        return shards(job.datasets(), job.hiddenSplits(), job.pretrained());
     }
 
-    /** Returns the SHA-256 of every shard of the visible splits of {@code datasets} and of {@code hiddenSplits}. */
-    public static Set<String> shards(List<JobDataset> datasets, List<HiddenSplitView> hiddenSplits) {
+    /**
+     * Returns the SHA-256 of every shard of the visible splits of {@code datasets} and of {@code hiddenSplits}, and of
+     * the bytes of {@code pretrained}.
+     */
+    public static Set<String> shards(List<JobDataset> datasets, List<HiddenSplitView> hiddenSplits,
+            List<PretrainedRef> pretrained) {
         Set<String> shards = new LinkedHashSet<>(new RunDatasets(datasets.stream().map(JobDataset::toManifest).toList(),
                 RunDatasets.NONE.shardFiles()).visibleShards());
         for (HiddenSplitView split : hiddenSplits) {
             shards.addAll(split.shards());
+        }
+        for (PretrainedRef model : pretrained) {
+            shards.add(model.sha256());
         }
         return shards;
     }

@@ -85,6 +85,22 @@ async function availableDatasets() {
   return names.length === 0 ? 'none' : names.join(', ');
 }
 
+// "vgg16 1.0.0": the pretrained models the student could have asked for.
+async function availablePretrained() {
+  let files;
+  try {
+    files = await readdir(join(datasetsDir, 'pretrained'));
+  } catch (error) {
+    return 'none';
+  }
+  const names = [];
+  for (const file of files.filter((entry) => entry.endsWith('.json')).sort()) {
+    const model = JSON.parse(await readFile(join(datasetsDir, 'pretrained', file), 'utf8'));
+    names.push(`${model.name} ${model.version}`);
+  }
+  return names.length === 0 ? 'none' : names.join(', ');
+}
+
 globalThis.backpropDatasets = {
   async manifest(requested) {
     const text = String(requested);
@@ -112,6 +128,38 @@ globalThis.backpropDatasets = {
           + ` "${name}:${available}"`);
     }
     return json;
+  },
+  // The pretrained models the run may load (docs/pretrained.md): <dir>/pretrained/<name>.json names the version
+  // and the SHA-256 of <dir>/pretrained/<sha256>.bpm, the saved model's bytes.
+  async pretrained(requested) {
+    const text = String(requested);
+    if (datasetsDir === undefined) {
+      throw new Error(`This run has no pretrained models, so it cannot load ${text}`);
+    }
+    const match = DATASET_NAME.exec(text);
+    if (match === null) {
+      throw new Error(`"${text}" is not a pretrained model name: write a name like vgg16, or vgg16:1.0.0 for one`
+          + ' version');
+    }
+    const [, name, version] = match;
+    let model;
+    try {
+      model = JSON.parse(await readFile(join(datasetsDir, 'pretrained', `${name}.json`), 'utf8'));
+    } catch (error) {
+      if (error.code !== 'ENOENT') {
+        throw new Error(`The pretrained model ${name} could not be read (${error.code})`);
+      }
+      throw new Error(`The assignment has no pretrained model ${name}; it has ${await availablePretrained()}`);
+    }
+    if (version !== undefined && version !== model.version) {
+      throw new Error(`The assignment has the pretrained model ${name} in version ${model.version}, not ${version};`
+          + ` load "${name}" or "${name}:${model.version}"`);
+    }
+    if (!SHA256.test(String(model.sha256))) {
+      throw new Error(`The pretrained model ${name} could not be read (no SHA-256)`);
+    }
+    const bytes = await readFile(join(datasetsDir, 'pretrained', `${model.sha256}.bpm`));
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   },
   async shard(sha256) {
     const text = String(sha256);

@@ -88,7 +88,7 @@ class GradingLoopTest {
     private static LeasedJob job(UUID leaseId) {
         return new LeasedJob(leaseId, 1, 2, 3, 4, 1, Instant.now().plusSeconds(30), 1, "Main", Map.of(), "", 0,
                 List.of(), "", List.of(), List.of(), new RunLimitsView(60, 60, 1024, 512, 64), List.of(), List.of(),
-                Map.of());
+                List.of(), Map.of());
     }
 
     private static GradingLoop loop(Queue queue, Function<GradingTask, GradingReport> pipeline) {

@@ -249,5 +249,10 @@ class StoredDatasetTest {
             shardReads++;
             return inner.shard(shard);
         }
+
+        @Override
+        public byte[] pretrained(String reference) {
+            return inner.pretrained(reference);
+        }
     }
 }

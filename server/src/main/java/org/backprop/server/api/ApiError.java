@@ -32,6 +32,12 @@ public final class ApiError {
         return of(Response.Status.REQUEST_ENTITY_TOO_LARGE, detail);
     }
 
+    /** A request that is well formed but whose content cannot be used; {@code detail} says why. */
+    public static WebApplicationException unprocessable(String detail) {
+        return new WebApplicationException(detail, Response.status(422).type(Problem.PROBLEM_JSON)
+                .entity(new Problem("about:blank", "Unprocessable Content", 422, detail)).build());
+    }
+
     private static WebApplicationException of(Response.Status status, String detail) {
         return new WebApplicationException(detail, Problem.response(status, detail));
     }

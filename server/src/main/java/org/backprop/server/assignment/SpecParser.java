@@ -24,6 +24,7 @@ import org.backprop.grader.check.CheckCatalogue;
 import org.backprop.grader.check.CheckSpec;
 import org.backprop.grader.compile.HiddenTests;
 import org.backprop.grader.pipeline.GradingTask;
+import org.backprop.nn.data.store.DatasetReference;
 
 /**
  * Reads and strictly validates {@code assignment.yaml}. Every error is collected with its YAML path
@@ -88,12 +89,15 @@ final class SpecParser {
             error("(document)", "must be a mapping with title, deadline, team, datasets, starter and rubric");
             return null;
         }
-        keys(root, "", Set.of("title", "summary", "deadline", "team", "datasets", "starter", "rerun", "rubric"));
+        keys(root, "", Set.of("title", "summary", "deadline", "team", "datasets", "pretrained", "starter", "rerun",
+                "rubric"));
         String title = text(root, "", "title", true, 200);
         String summary = text(root, "", "summary", false, 4000);
         AssignmentSpec.DeadlineSpec deadline = deadline(object(root, "", "deadline"));
         AssignmentSpec.TeamPolicy team = team(object(root, "", "team"));
         List<AssignmentSpec.DatasetSpec> datasets = list(root, "", "datasets", true, this::dataset);
+        // Grading reads the entries from the stored document (StoredGradingInputs.pretrained); here they are checked.
+        list(root, "", "pretrained", false, this::pretrained);
         AssignmentSpec.StarterSpec starter = starter(object(root, "", "starter"), folderFiles);
         int rerunVariants = rerun(object(root, "", "rerun", false));
         List<AssignmentSpec.RubricSpec> rubric = list(root, "", "rubric", true, this::rubricItem);
@@ -221,6 +225,25 @@ final class SpecParser {
         }
         String version = text(node, path, "version", false, 40);
         return new AssignmentSpec.DatasetSpec(name, version, source, splits, hidden);
+    }
+
+    /** A pretrained model the program may load: {@code {name: vgg16}}, optionally with a {@code version}. */
+    private String pretrained(JsonNode node, String path) {
+        if (!node.isObject()) {
+            error(path, "must be a mapping with name and optionally version");
+            return null;
+        }
+        keys(node, path, Set.of("name", "version"));
+        String name = text(node, path, "name", true, 100);
+        String version = text(node, path, "version", false, 100);
+        if (name != null) {
+            try {
+                DatasetReference.parse(version == null ? name : name + ":" + version, "pretrained model", "vgg16");
+            } catch (IllegalArgumentException e) {
+                error(join(path, "name"), e.getMessage());
+            }
+        }
+        return name;
     }
 
     private AssignmentSpec.StarterSpec starter(Located node, Set<String> folderFiles) {

@@ -4,8 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import org.backprop.nn.data.store.DatasetManifest;
 import org.backprop.nn.data.store.ShardRef;
 import org.backprop.nn.data.store.SplitManifest;
 import org.backprop.server.api.ApiError;
-import org.backprop.server.api.Problem;
 import org.backprop.server.auth.CurrentAccount;
 import org.backprop.server.course.CourseAccess;
 import org.backprop.server.course.CourseRole;
@@ -98,7 +95,7 @@ public class DatasetService {
         try {
             manifest = FolderImporter.of(settings.format()).read(folder, settings, work, config.limits());
         } catch (DatasetImportException | IllegalArgumentException e) {
-            throw unprocessable(e.getMessage());
+            throw ApiError.unprocessable(e.getMessage());
         }
         String manifestHash = work.commit(manifest);
         try {
@@ -200,10 +197,5 @@ public class DatasetService {
 
     private boolean isStaff(long courseId) {
         return me.isAdmin() || access.role(courseId).filter(role -> role != CourseRole.STUDENT).isPresent();
-    }
-
-    static WebApplicationException unprocessable(String detail) {
-        return new WebApplicationException(detail, Response.status(422).type(Problem.PROBLEM_JSON)
-                .entity(new Problem("about:blank", "Unprocessable Content", 422, detail)).build());
     }
 }

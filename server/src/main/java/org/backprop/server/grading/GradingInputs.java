@@ -7,6 +7,7 @@ import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.worker.wire.HiddenSplitView;
 import org.backprop.grader.worker.wire.JobDataset;
+import org.backprop.nn.data.store.PretrainedRef;
 
 /**
  * Reads what a grading job needs from where submissions and assignments are kept. Calls run inside a
@@ -33,6 +34,13 @@ public interface GradingInputs {
      * one of the course's imports, in the students' view; entries that resolve to none are left out.
      */
     List<JobDataset> datasets(long assignmentId);
+
+    /**
+     * Returns the pretrained models the assignment's program may load: each entry of its {@code pretrained:} that
+     * resolves to one of the course's published models (by name, and version when the entry gives one, else the
+     * newest); entries that resolve to none are left out.
+     */
+    List<PretrainedRef> pretrained(long assignmentId);
 
     /** Returns the submission's content hash (hex), which seeds which handed-in variants the grader re-runs. */
     String contentHash(long submissionId);

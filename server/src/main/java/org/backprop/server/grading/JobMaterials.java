@@ -34,7 +34,7 @@ public class JobMaterials {
                 inputs.rerunVariants(job.assignmentId), inputs.claimedRuns(job.submissionId).stream().map(ClaimView::of).toList(),
                 inputs.report(job.submissionId), teamMembers(job.teamId),
                 inputs.rubric(job.assignmentId).stream().map(WorkerRubricItem::of).toList(),
-                config.limits().view(), inputs.datasets(job.assignmentId),
+                config.limits().view(), inputs.datasets(job.assignmentId), inputs.pretrained(job.assignmentId),
                 inputs.hiddenSplits(job.assignmentId), inputs.hiddenTests(job.assignmentId));
     }
 

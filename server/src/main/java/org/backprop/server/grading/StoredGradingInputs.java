@@ -26,11 +26,13 @@ import org.backprop.grader.result.Visibility;
 import org.backprop.grader.worker.wire.HiddenSplitView;
 import org.backprop.grader.worker.wire.JobDataset;
 import org.backprop.nn.data.store.DatasetManifest;
+import org.backprop.nn.data.store.PretrainedRef;
 import org.backprop.nn.data.store.ShardRef;
 import org.backprop.server.assignment.Assignment;
 import org.backprop.server.assignment.CourseDatasets;
 import org.backprop.server.assignment.HiddenTestFile;
 import org.backprop.server.dataset.DatasetStore;
+import org.backprop.server.pretrained.PretrainedModel;
 import org.backprop.server.submission.BlobStore;
 import org.backprop.server.submission.FileKind;
 import org.backprop.server.submission.Submission;
@@ -103,6 +105,22 @@ public class StoredGradingInputs implements GradingInputs {
     public List<JobDataset> datasets(long assignmentId) {
         return imports(assignment(assignmentId)).stream()
                 .map(imported -> JobDataset.of(imported.manifest(), imported.hiddenSplit())).toList();
+    }
+
+    @Override
+    @Transactional
+    public List<PretrainedRef> pretrained(long assignmentId) {
+        Assignment assignment = assignment(assignmentId);
+        Map<String, PretrainedRef> models = new LinkedHashMap<>();
+        for (JsonNode entry : spec(assignment).path("pretrained")) {
+            String name = entry.path("name").asText();
+            String version = entry.hasNonNull("version") ? entry.get("version").asText() : null;
+            if (!models.containsKey(name)) {
+                PretrainedModel.find(assignment.courseId, name, version).ifPresent(model -> models.put(name,
+                        new PretrainedRef(model.name, model.version, model.sha256, model.bytes)));
+            }
+        }
+        return List.copyOf(models.values());
     }
 
     @Override

@@ -14,9 +14,9 @@ import org.backprop.server.api.ApiError;
 import org.backprop.server.dataset.DatasetStore;
 
 /**
- * Which dataset shards a worker token may download: only those a job it holds a live lease on reads, visible and
- * hidden splits alike. A token therefore reaches no course's data outside the jobs the queue gave it, and a token
- * of one course never leases another course's jobs.
+ * Which dataset shards (and pretrained models, stored by hash alike) a worker token may download: only those a job
+ * it holds a live lease on reads, visible and hidden splits alike. A token therefore reaches no course's data outside
+ * the jobs the queue gave it, and a token of one course never leases another course's jobs.
  */
 @ApplicationScoped
 public class WorkerShards {
@@ -47,7 +47,7 @@ public class WorkerShards {
                 .setParameter("token", tokenId).setParameter("leased", JobState.LEASED)
                 .setParameter("now", clock.instant()).getResultList();
         boolean leased = assignments.stream().anyMatch(assignment -> LeasedJobs.shards(inputs.datasets(assignment),
-                inputs.hiddenSplits(assignment))
+                inputs.hiddenSplits(assignment), inputs.pretrained(assignment))
                 .contains(sha256));
         Path file = store.shard(sha256);
         if (!leased || !Files.isRegularFile(file)) {

@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.backprop.nn.saving.SavedModels;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Homework;
 import org.backprop.server.fixtures.TinyDataset;
+import org.backprop.server.fixtures.TinyPretrained;
 import org.backprop.server.grading.GradingFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,6 +50,7 @@ class AuthorizationMatrixTest {
     private long jobA;
     private String shardA;
     private String hiddenShardA;
+    private String pretrainedA;
     private Map<String, Fixtures.User> callers;
 
     /** Creates the two courses once; RestAssured knows the test port only from the first test on. */
@@ -88,6 +91,12 @@ class AuthorizationMatrixTest {
                 .get("/api/courses/" + courseA.id() + "/datasets/tiny/1/manifest");
         shardA = manifest.jsonPath().getString("splits.find { it.name == 'train' }.shards[0].sha256");
         hiddenShardA = manifest.jsonPath().getString("splits.find { it.name == 'test' }.shards[0].sha256");
+        // The homework names the pretrained model "tiny_base": job A reads its bytes too.
+        pretrainedA = given().auth().oauth2(courseA.instructor().token())
+                .multiPart("file", "tiny_base.bpm", SavedModels.toBytes(TinyPretrained.model()), OCTETS)
+                .multiPart("name", "tiny_base").multiPart("version", "1")
+                .post("/api/courses/" + courseA.id() + "/pretrained").then().statusCode(201).extract().jsonPath()
+                .getString("sha256");
         // A worker token is no account: it stands in the matrix as a caller without one.
         Fixtures.User workerA = new Fixtures.User(0, "worker", "worker A",
                 GradingFixtures.workerToken(courseA.instructor(), courseA.id()));
@@ -273,6 +282,8 @@ class AuthorizationMatrixTest {
                         "student B", 403, "worker A", 200)),
                 new Rule("GET", "/api/worker/shards/" + shardA, null, null, Map.of("student A", 403,
                         "worker A", 200)),
+                new Rule("GET", "/api/worker/shards/" + pretrainedA, null, null, Map.of("student A", 403,
+                        "instructor A", 403, "worker A", 200)),
                 new Rule("GET", "/api/worker/shards/" + "0".repeat(64), null, null, Map.of("worker A", 404)),
                 new Rule("GET", "/api/worker/shards/not-a-hash", null, null, Map.of("worker A", 400)),
                 new Rule("GET", submission + "/review", null, null, Map.of("anonymous", 401, "student A", 403,
@@ -399,7 +410,27 @@ class AuthorizationMatrixTest {
                 new Rule("GET", "/api/datasets/shards/" + hiddenShardA, null, null, Map.of("anonymous", 401,
                         "student A", 403, "other student A", 403, "TA A", 200, "instructor A", 200, "admin", 200,
                         "instructor B", 403, "worker A", 403)),
-                new Rule("GET", "/api/datasets/shards/" + "0".repeat(64), null, null, Map.of("student A", 404)));
+                new Rule("GET", "/api/datasets/shards/" + "0".repeat(64), null, null, Map.of("student A", 404)),
+                new Rule("GET", a + "/pretrained", null, null, Map.of("anonymous", 401, "student A", 200, "TA A", 200,
+                        "admin", 200, "student B", 403, "TA B", 403, "worker A", 403)),
+                new Rule("GET", a + "/pretrained/tiny_base/1/model", null, null, Map.of("anonymous", 401,
+                        "student A", 200, "TA A", 200, "admin", 200, "student B", 403, "instructor B", 403,
+                        "worker A", 403)),
+                new Rule("GET", a + "/pretrained/tiny_base/2/model", null, null, Map.of("instructor A", 404)),
+                new Rule("GET", "/api/pretrained/" + pretrainedA, null, null, Map.of("anonymous", 401,
+                        "student A", 200, "TA A", 200, "admin", 200, "student B", 403, "TA B", 403,
+                        "worker A", 403)),
+                new Rule("GET", "/api/pretrained/" + "0".repeat(64), null, null, Map.of("student A", 404)),
+                new Rule("POST", a + "/pretrained", MULTIPART, notAModel(), Map.of("anonymous", 401,
+                        "student A", 403, "instructor B", 403, "TA B", 403, "worker A", 403, "TA A", 400)));
+    }
+
+    /** A pretrained model upload of a text file, which staff are told is not a model file. */
+    private static String notAModel() {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\n\r\n"
+                + "not a model\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nnotes\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n--" + BOUNDARY
+                + "--\r\n";
     }
 
     private Response send(String caller, Rule rule) {

@@ -66,6 +66,19 @@ class SpecParserTest {
     }
 
     @Test
+    void checksThePretrainedModelsTheProgramMayLoad() {
+        SpecParser.parse(VALID + "pretrained:\n  - {name: vgg16}\n  - {name: tiny, version: 1.0.0}\n",
+                Set.of("Main.java"));
+        assertErrors(VALID + "pretrained:\n  - {name: ../vgg16}\n  - {version: 1}\n  - {name: a, weights: x}\n",
+                List.of(new SpecError("pretrained[0].name", "\"../vgg16\" is not a pretrained model name: use letters,"
+                        + " digits, '_', '-' and '.', with an optional \":version\", e.g. \"vgg16\" or"
+                        + " \"vgg16:1.0.0\"."),
+                        new SpecError("pretrained[1].name", "is required"),
+                        new SpecError("pretrained[2].weights", "is not a known key here; expected one of name,"
+                                + " version")));
+    }
+
+    @Test
     void namesAnUnknownCheck() {
         assertErrors(VALID.replace("check: ablation", "check: ablations"), List.of(new SpecError("rubric[1].check",
                 "\"ablations\" is not a check; use one of augmentation-active, architecture, ablation, curves,"
@@ -95,8 +108,8 @@ class SpecParserTest {
                 .replace("hidden: test", "hidden: holdout")
                 .replace("until: 24h", "until: tomorrow");
         assertErrors(broken, List.of(
-                new SpecError("titel", "is not a known key here; expected one of datasets, deadline, rerun, rubric,"
-                        + " starter, summary, team, title"),
+                new SpecError("titel", "is not a known key here; expected one of datasets, deadline, pretrained,"
+                        + " rerun, rubric, starter, summary, team, title"),
                 new SpecError("title", "is required"),
                 new SpecError("deadline.lateCredit[0].until", "must be a time after the due time such as 24h, 3d or"
                         + " 90m, got \"tomorrow\""),

@@ -1,5 +1,6 @@
 package org.backprop.server.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.grader.compile.SourceBundle;
 import org.backprop.grader.io.TempFolders;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.TensorInternals;
+import org.backprop.nn.saving.SavedModels;
 import org.backprop.server.course.CourseRole;
 import org.backprop.server.dataset.DatasetFormat;
 import org.backprop.server.dataset.DatasetService;
@@ -28,6 +32,7 @@ import org.backprop.server.dataset.ImportSettings;
 import org.backprop.server.experiment.ExperimentRun;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Homework;
+import org.backprop.server.fixtures.TinyPretrained;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -96,6 +101,9 @@ class EditorEndToEndTest {
 
     long courseId;
 
+    /** The instructor of that course. */
+    Fixtures.User instructor;
+
     /** The assignment opened in the editor: students 0 and 1 form a team, student 2 is in none. */
     Homework homework;
 
@@ -108,6 +116,7 @@ class EditorEndToEndTest {
     void driveTheEditor() throws IOException, InterruptedException {
         student = fixtures.account("e2e");
         importFashionMnist();
+        publishTinyBase();
         homework = publishHomework();
         seen = BrowserJourney.run("editor.e2e.mjs", page, List.of(student.email(), Fixtures.PASSWORD,
                 String.valueOf(homework.assignmentId()), member().email(), loner().email(), RUNS_PROGRAM),
@@ -143,7 +152,7 @@ class EditorEndToEndTest {
     /** A course that the student takes, with a slice of Fashion-MNIST imported as an instructor would. */
     private void importFashionMnist() throws IOException {
         courseId = fixtures.course("Datasets in the browser");
-        Fixtures.User instructor = fixtures.account("e2e-instructor");
+        instructor = fixtures.account("e2e-instructor");
         fixtures.enrol(courseId, instructor, CourseRole.INSTRUCTOR);
         fixtures.enrol(courseId, student, CourseRole.STUDENT);
         Path folder = Files.createTempDirectory("e2e-fashion-mnist-");
@@ -159,6 +168,32 @@ class EditorEndToEndTest {
         } finally {
             TempFolders.deleteQuietly(folder);
         }
+    }
+
+    /** The course's pretrained model tiny_base, published over HTTP by its instructor. */
+    private void publishTinyBase() {
+        BrowserJourney.againstTheTestServer(page, () -> given().auth().oauth2(instructor.token())
+                .multiPart("file", "tiny_base.bpm", SavedModels.toBytes(TinyPretrained.model()),
+                        "application/octet-stream")
+                .multiPart("name", "tiny_base").multiPart("version", "1.0.0")
+                .post("/api/courses/" + courseId + "/pretrained").then().statusCode(201));
+    }
+
+    @Test
+    void loadsAPretrainedModelByNameDownloadingItOnce() {
+        float[] expected = TensorInternals.values(TinyPretrained.model().predict(Tensor.of(new float[][] {{1, 2, 3,
+                4}})));
+        JsonNode first = seen.get("pretrainedFirstRun");
+        assertEquals("Finished.", first.get("status").asText(), first::toString);
+        String[] printed = first.get("stdout").asText().strip().split(" ");
+        assertEquals(String.valueOf(TinyPretrained.PARAMETERS), printed[0], first::toString);
+        // WebGPU's float arithmetic may round differently from the CPU's in the last bits.
+        assertEquals(expected[0], Float.parseFloat(printed[1]), 1e-4, first::toString);
+        assertEquals(expected[1], Float.parseFloat(printed[2]), 1e-4, first::toString);
+        assertEquals(1, first.get("modelRequests").asInt(), first::toString);
+        JsonNode second = seen.get("pretrainedSecondRun");
+        assertEquals(first.get("stdout").asText(), second.get("stdout").asText(), second::toString);
+        assertEquals(0, second.get("modelRequests").asInt(), () -> "the second run downloads nothing: " + second);
     }
 
     @Test

@@ -27,9 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.backprop.nn.saving.SavedModels;
 import org.backprop.server.account.Account;
 import org.backprop.server.fixtures.Fixtures;
 import org.backprop.server.fixtures.Homework;
+import org.backprop.server.fixtures.TinyPretrained;
 import org.backprop.server.grading.GradingFixtures;
 import org.backprop.server.review.Graded;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +110,7 @@ class InstructorConsoleEndToEndTest {
         Path bad = folder(work.resolve("bad/hw-console"), spec(90, "manaul"));
         Path good = folder(work.resolve("good/hw-console"), spec(50, "manual"));
         Path idx = FashionMnistSlice.write(Files.createDirectories(work.resolve("idx")), 300, 100);
+        Path model = Files.write(work.resolve("tiny_base.bpm"), SavedModels.toBytes(TinyPretrained.model()));
         due = LocalDateTime.now(ZoneId.of(ZONE)).minusHours(2).truncatedTo(ChronoUnit.MINUTES);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("courseId", cohort.id());
@@ -120,6 +123,7 @@ class InstructorConsoleEndToEndTest {
         try (var files = Files.list(idx)) {
             config.put("idxFiles", files.map(Path::toString).sorted().toList());
         }
+        config.put("modelFile", model.toString());
         config.put("due", due.toString());
         config.put("moved", MOVED);
         config.put("toTeam", "Beta");
@@ -360,11 +364,20 @@ class InstructorConsoleEndToEndTest {
     }
 
     @Test
+    void aPretrainedModelIsPublishedNextToTheDatasetsAndDescribed() {
+        JsonNode pretrained = publish.get("pretrained");
+        assertEquals("Published tiny_base 1.0.0: 23 parameters.", pretrained.get("notice").asText(),
+                publish::toString);
+        assertTrue(pretrained.get("facts").asText().startsWith("23 parameters, input 4, "), pretrained::toString);
+        assertEquals("Pretrained.load(\"tiny_base\")", pretrained.get("load").asText());
+    }
+
+    @Test
     void thePagesRaiseNoErrorsAndEveryScreenIsPhotographed() {
         assertEquals("[]", publish.get("pageErrors").toString());
         assertEquals("[]", grades.get("pageErrors").toString());
         Path shots = Path.of(System.getProperty("backprop.repository-root"), "server/target/e2e");
-        for (String name : List.of("course", "assignment-errors", "assignments", "teams", "datasets", "grading",
+        for (String name : List.of("course", "assignment-errors", "assignments", "teams", "datasets", "pretrained", "grading",
                 "ta-teams", "student")) {
             assertTrue(Files.isRegularFile(shots.resolve("console-" + name + ".png")), name);
         }

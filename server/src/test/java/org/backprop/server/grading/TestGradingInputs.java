@@ -13,6 +13,7 @@ import org.backprop.grader.pipeline.GradingTask;
 import org.backprop.grader.pipeline.RubricItem;
 import org.backprop.grader.worker.wire.HiddenSplitView;
 import org.backprop.grader.worker.wire.JobDataset;
+import org.backprop.nn.data.store.PretrainedRef;
 
 /**
  * Submissions and rubrics as tests register them, with made-up ids, in front of the submission store: ids no
@@ -93,6 +94,12 @@ public class TestGradingInputs implements GradingInputs {
 
     void hiddenTests(long assignmentId, Map<String, String> sources) {
         hiddenTests.put(assignmentId, Map.copyOf(sources));
+    }
+
+    /** Assignments a test registered have no pretrained models; others' are the course's their spec names. */
+    @Override
+    public List<PretrainedRef> pretrained(long assignmentId) {
+        return rubrics.containsKey(assignmentId) ? List.of() : stored.pretrained(assignmentId);
     }
 
     /** Assignments a test registered have no hidden splits; others' are their datasets' imports. */

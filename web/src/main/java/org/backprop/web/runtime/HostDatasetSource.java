@@ -9,10 +9,11 @@ import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * Datasets from the JavaScript host the program runs in: the page's worker (the server, then the browser's storage)
- * or the grader's {@code run-program.mjs} (a read-only folder in the jail). The host defines
- * {@code globalThis.backpropDatasets} with {@code manifest(reference)} and {@code shard(sha256)}, both returning
- * promises; the protocol is in {@code docs/datasets.md}. A rejection's message is the student's error message.
+ * Datasets and pretrained models from the JavaScript host the program runs in: the page's worker (the server, then
+ * the browser's storage) or the grader's {@code run-program.mjs} (a read-only folder in the jail). The host defines
+ * {@code globalThis.backpropDatasets} with {@code manifest(reference)}, {@code shard(sha256)} and
+ * {@code pretrained(reference)}, all returning promises; the protocol is in {@code docs/datasets.md} and
+ * {@code docs/pretrained.md}. A rejection's message is the student's error message.
  */
 final class HostDatasetSource implements DatasetSource {
 
@@ -30,6 +31,13 @@ final class HostDatasetSource implements DatasetSource {
     @Override
     public byte[] shard(ShardRef shard) {
         JSObject answer = shardOf(shard.sha256()).await();
+        failIfError(answer);
+        return bytes(answer).copyToJavaArray();
+    }
+
+    @Override
+    public byte[] pretrained(String reference) {
+        JSObject answer = pretrainedOf(reference).await();
         failIfError(answer);
         return bytes(answer).copyToJavaArray();
     }
@@ -54,6 +62,15 @@ final class HostDatasetSource implements DatasetSource {
             + " return { bytes: new Int8Array(view.buffer, view.byteOffset, view.byteLength) }; },"
             + " function (e) { return { error: String((e && e.message) || e) }; });")
     private static native JSPromise<JSObject> shardOf(String sha256);
+
+    @JSBody(params = "reference", script = "return Promise.resolve().then(() => {"
+            + " if (typeof backpropDatasets.pretrained !== 'function') {"
+            + " throw new Error('This runtime provides no pretrained models'); }"
+            + " return backpropDatasets.pretrained(reference); })"
+            + ".then(function (view) {"
+            + " return { bytes: new Int8Array(view.buffer, view.byteOffset, view.byteLength) }; },"
+            + " function (e) { return { error: String((e && e.message) || e) }; });")
+    private static native JSPromise<JSObject> pretrainedOf(String reference);
 
     @JSBody(params = "answer", script = "return answer.error === undefined ? null : answer.error;")
     private static native String error(JSObject answer);

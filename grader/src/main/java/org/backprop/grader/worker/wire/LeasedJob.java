@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.backprop.grader.evidence.Member;
+import org.backprop.nn.data.store.PretrainedRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A leased job with everything grading it needs. Only workers ever see it: it holds hidden check parameters. */
@@ -31,6 +32,8 @@ public record LeasedJob(
         RunLimitsView limits,
         @Schema(description = "The assignment's datasets that the course has imported, which the program may load;"
                 + " an entry of the assignment that resolves to no import is left out") List<JobDataset> datasets,
+        @Schema(description = "The assignment's pretrained models that the course has published, which the program"
+                + " may load; their bytes come from the shard endpoint by SHA-256") List<PretrainedRef> pretrained,
         @Schema(description = "The hidden splits the held-out items evaluate the saved models on; never given to the"
                 + " program") List<HiddenSplitView> hiddenSplits,
         @Schema(description = "The hidden test sources of the assignment's tests items, by path in its folder; never"

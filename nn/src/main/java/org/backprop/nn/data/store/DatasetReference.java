@@ -8,23 +8,37 @@ public record DatasetReference(String name, String version) {
 
     /** Returns the reference {@code text} spells; fails with a message a student understands when it is malformed. */
     public static DatasetReference parse(String text) {
+        return parse(text, "dataset", "fashion_mnist");
+    }
+
+    /**
+     * Returns the reference {@code text} spells, for anything a course publishes by name and version under the same
+     * rules (a {@code kind} such as "pretrained model", with an {@code example} name such as "vgg16" for messages).
+     */
+    public static DatasetReference parse(String text, String kind, String example) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Name the dataset to load, e.g. \"fashion_mnist\" or"
-                    + " \"fashion_mnist:1.0.0\".");
+            throw new IllegalArgumentException("Name the " + kind + " to load, e.g. \"" + example + "\" or \""
+                    + example + ":1.0.0\".");
         }
         int colon = text.indexOf(':');
         String name = colon < 0 ? text : text.substring(0, colon);
         String version = colon < 0 ? null : text.substring(colon + 1);
         if (!isName(name) || version != null && !isName(version)) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a dataset name: use letters, digits, '_', '-'"
-                    + " and '.', with an optional \":version\", e.g. \"fashion_mnist\" or \"fashion_mnist:1.0.0\".");
+            throw new IllegalArgumentException("\"" + text + "\" is not a " + kind + " name: use letters, digits, '_',"
+                    + " '-' and '.', with an optional \":version\", e.g. \"" + example + "\" or \"" + example
+                    + ":1.0.0\".");
         }
         return new DatasetReference(name, version);
     }
 
+    /** Returns whether this reference names {@code name} at {@code version} (any version when it names none). */
+    public boolean matches(String otherName, String otherVersion) {
+        return name.equals(otherName) && (version == null || version.equals(otherVersion));
+    }
+
     /** Returns whether {@code manifest} is the dataset this reference names (any version when it names none). */
     public boolean matches(DatasetManifest manifest) {
-        return manifest.name().equals(name) && (version == null || manifest.version().equals(version));
+        return matches(manifest.name(), manifest.version());
     }
 
     @Override

@@ -25,13 +25,13 @@ import org.backprop.nn.Tensor;
  * Functional nodes ({@code {"args": [{"class_name": "__keras_tensor__", ...}], "kwargs": {}}}), {@code
  * metadata.json}, and {@code model.weights.h5} with each layer's variables as {@code <path>/vars/0, 1, …}.
  */
-final class KerasFiles {
+public final class KerasFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private KerasFiles() {
     }
 
-    static Map<String, Object> dtype() {
+    public static Map<String, Object> dtype() {
         return map("module", "keras", "class_name", "DTypePolicy", "config", map("name", "float32"),
                 "registered_name", null);
     }
@@ -67,24 +67,24 @@ final class KerasFiles {
         return map("name", name, "trainable", true, "dtype", dtype(), "data_format", "channels_last");
     }
 
-    static Map<String, Object> dense(String name, int units, String activation) {
+    public static Map<String, Object> dense(String name, int units, String activation) {
         return map("name", name, "trainable", true, "dtype", dtype(), "units", units, "activation", activation,
                 "use_bias", true, "kernel_initializer", initializer("GlorotUniform"),
                 "bias_initializer", initializer("Zeros"), "kernel_regularizer", null, "bias_regularizer", null,
                 "kernel_constraint", null, "bias_constraint", null, "quantization_config", null);
     }
 
-    static Map<String, Object> inputLayer(String name, int... shape) {
+    public static Map<String, Object> inputLayer(String name, int... shape) {
         return map("module", "keras.layers", "class_name", "InputLayer", "config", map("batch_shape",
                 batchShape(shape), "dtype", "float32", "sparse", false, "name", name), "registered_name", null);
     }
 
     /** Returns a Sequential layer entry ({@code {"module", "class_name", "config", ...}}). */
-    static Map<String, Object> layer(String className, Map<String, Object> config) {
+    public static Map<String, Object> layer(String className, Map<String, Object> config) {
         return map("module", "keras.layers", "class_name", className, "config", config, "registered_name", null);
     }
 
-    static Map<String, Object> sequential(String name, boolean trainable, List<Map<String, Object>> layers) {
+    public static Map<String, Object> sequential(String name, boolean trainable, List<Map<String, Object>> layers) {
         return map("module", "keras", "class_name", "Sequential", "config", map("name", name, "trainable",
                 trainable, "dtype", dtype(), "layers", layers), "registered_name", null);
     }
@@ -132,7 +132,7 @@ final class KerasFiles {
      * Returns the {@code .keras} archive of {@code config} with {@code weights} (group path → variables), its entries
      * stored uncompressed with their sizes, as Keras's {@code zipfile.ZipFile(path, "w")} writes them.
      */
-    static byte[] archive(Map<String, Object> config, Map<String, List<Tensor>> weights) throws IOException {
+    public static byte[] archive(Map<String, Object> config, Map<String, List<Tensor>> weights) throws IOException {
         return zip(true, Map.of(KerasArchive.CONFIG, JSON.writeValueAsBytes(config), KerasArchive.METADATA,
                 "{\"keras_version\": \"3.10.0\", \"date_saved\": \"2026-12-01@10:00:00\"}"
                         .getBytes(StandardCharsets.UTF_8), KerasArchive.WEIGHTS, h5(weights)));
@@ -232,7 +232,7 @@ final class KerasFiles {
     }
 
     /** Returns a mutable map of alternating keys and values, null values allowed (Map.of takes none). */
-    static Map<String, Object> map(Object... keysAndValues) {
+    public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
