@@ -251,17 +251,66 @@ public abstract class Layer {
         return call(inputs.get(0), training);
     }
 
+    /**
+     * Returns this layer's output for each of its inputs in a graph, with each input's {@link Masks mask} (null
+     * where it has none); single-input layers take one. Layers of several inputs ignore masks unless they override
+     * this.
+     */
+    public Tensor callAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        if (inputs.size() == 1) {
+            return callWithMask(inputs.get(0), masks.get(0), training);
+        }
+        return callAll(inputs, training);
+    }
+
     /** Returns this layer's output; {@code training} switches dropout, augmentation and batch statistics. */
     public final Tensor call(Tensor inputs, boolean training) {
+        return callWithMask(inputs, null, training);
+    }
+
+    /**
+     * Returns this layer's output for {@code inputs} whose steps {@code mask} {@code [batch, steps]} marks as real
+     * (1) or padding (0), as Keras's {@code layer(inputs, mask=mask)}; a null mask masks nothing. See {@link Masks}.
+     */
+    public final Tensor callWithMask(Tensor inputs, Tensor mask, boolean training) {
         if (inputs.rank() == 0) {
             throw new IllegalArgumentException("Layer \"" + name + "\" needs a batch of inputs, got a scalar");
         }
+        if (mask != null) {
+            Masks.check(this, mask, inputs);
+        }
         build(Shapes.withoutBatch(inputs.shape()));
-        return forward(inputs, training);
+        return mask == null ? forward(inputs, training) : forward(inputs, mask, training);
     }
 
     /** Returns the output for {@code inputs} (with batch); the layer is built. */
     protected abstract Tensor forward(Tensor inputs, boolean training);
+
+    /**
+     * Returns the output for {@code inputs} (with batch) and their {@link Masks mask} {@code [batch, steps]}, never
+     * null; the layer is built. Layers that use masks override this (Keras's {@code call(inputs, mask=None)}); the
+     * others ignore the mask.
+     */
+    protected Tensor forward(Tensor inputs, Tensor mask, boolean training) {
+        return forward(inputs, training);
+    }
+
+    /**
+     * Returns whether the layer hands its input's mask on unchanged, as Keras's {@code supports_masking}: true for
+     * layers that work on each step alone (Dense, Dropout, Activation, the normalisations).
+     */
+    public boolean supportsMasking() {
+        return false;
+    }
+
+    /**
+     * Returns the mask of this layer's output for {@code inputs} (with batch) carrying {@code mask} (null when they
+     * carry none), as Keras's {@code compute_mask}: {@code mask} when the layer {@link #supportsMasking()}, else
+     * null. Embedding with {@code maskZero} makes one; see {@link Masks}.
+     */
+    public Tensor computeMask(Tensor inputs, Tensor mask) {
+        return supportsMasking() ? mask : null;
+    }
 
     /**
      * Returns whether the layer does anything only in training (dropout, augmentation), for run records; a layer
