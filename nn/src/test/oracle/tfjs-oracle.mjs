@@ -5,10 +5,13 @@
 //
 // CASES_JSON is {"cases": [case, ...]}; tensors are {"shape": [...], "values": [...]} (row-major). A case is
 //   {"name", "type": "layer", "layer": <tf.layers factory, e.g. "conv2d">, "config": {...}, "training": bool,
-//    "input": T, "idsInput": bool, "weights": [T, ...] (every weight, in Keras order), "outputWeights": T}
-//     output = layer(input); gradients of sum(output * outputWeights) with respect to the input (unless it
-//     holds ids, as for Embedding) and each trainable weight; for BatchNormalization in training also the
-//     moving statistics after the call.
+//    "input": T, "idsInput": bool, "mask": T (optional, [batch, steps] of 0 and 1), "weights": [T, ...] (every
+//    weight, in Keras order), "outputWeights": T}
+//     output = layer(input, {mask}); gradients of sum(output * outputWeights) with respect to the input (unless
+//     it holds ids, as for Embedding) and each trainable weight; the output's mask when the layer computes one
+//     (Embedding with maskZero, recurrent layers with returnSequences); for BatchNormalization in training also
+//     the moving statistics after the call. For "bidirectional", config.layer is {"layer": <factory>, "config":
+//     {...}}, the recurrent layer it wraps.
 //   {"name", "type": "attention", "query": T, "value": T, "key": T, "keyDim": n, "weights": [T x 8] (Keras
 //    MultiHeadAttention's order and shapes), "outputWeights": T}
 //     output = multi-head attention composed from tfjs ops (tfjs-layers has no MultiHeadAttention);
@@ -16,8 +19,8 @@
 //   {"name", "type": "loss", "loss": <Keras name>, "fromLogits": bool, "yTrue": T, "yPred": T}
 //     output = the loss averaged over the batch; its gradient with respect to yPred.
 // RESULTS_JSON is {"<case name>": {"<result name>": T, ...}, ...}; result names are "output",
-// "gradient input", "gradient query", "gradient value", "gradient key", "gradient <weight index>" and
-// "weight <index> after".
+// "output mask", "gradient input", "gradient query", "gradient value", "gradient key", "gradient <weight
+// index>" and "weight <index> after".
 
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -59,20 +62,24 @@ function samePaddedAveragePool(x, { poolSize, strides }) {
 }
 
 function runLayer(c) {
-    const layer = tfl.layers[c.layer](c.config);
+    const config = c.layer === 'bidirectional'
+        ? { ...c.config, layer: tfl.layers[c.config.layer.layer](c.config.layer.config) }
+        : c.config;
+    const layer = tfl.layers[c.layer](config);
     layer.build(c.input.shape);
     // As tfjs's own Layer.apply does after build: RNN.build (LSTM) leaves `built` unset, and apply would
     // otherwise build the cell a second time ("Duplicate weight name kernel").
     layer.built = true;
     layer.setWeights(c.weights.map(tensor));
     const input = tf.variable(tensor(c.input));
+    const mask = c.mask ? tensor(c.mask) : undefined;
     const outputWeights = tensor(c.outputWeights);
     const trainable = layer.trainableWeights.map((w) => w.read());
     const wrt = c.idsInput ? trainable : [input, ...trainable];
     const composed = c.layer === 'averagePooling2d' && c.config.padding === 'same';
     let output;
     const { grads } = tf.variableGrads(() => {
-        output = tf.keep(layer.apply(input, { training: c.training }));
+        output = tf.keep(layer.apply(input, { training: c.training, mask }));
         const differentiated = composed ? samePaddedAveragePool(input, c.config) : output;
         return tf.sum(tf.mul(differentiated, outputWeights));
     }, wrt);
@@ -83,6 +90,10 @@ function runLayer(c) {
         }
     }
     const results = { output: plain(output) };
+    const outputMask = layer.computeMask(input, mask);
+    if (outputMask != null) {
+        results['output mask'] = plain(tf.cast(outputMask, 'float32'));
+    }
     if (!c.idsInput) {
         results['gradient input'] = plain(grads[input.name]);
     }
