@@ -87,12 +87,13 @@ public final class Bidirectional extends Layer {
 
     @Override
     protected Tensor forward(Tensor inputs, boolean training) {
-        return merge(forwardLayer.call(inputs, training), backwardLayer.call(inputs, training));
+        return forward(inputs, null, training);
     }
 
     @Override
     protected Tensor forward(Tensor inputs, Tensor mask, boolean training) {
-        return merge(forwardLayer.callWithMask(inputs, mask, training), backwardLayer.callWithMask(inputs, mask, training));
+        return merge(forwardLayer.callWithMask(inputs, mask, training),
+                backwardLayer.callWithMask(inputs, mask, training));
     }
 
     private Tensor merge(Tensor forward, Tensor backward) {

@@ -33,9 +33,12 @@ public final class GlobalAveragePooling1D extends Layer {
         return Ops.reshape(Ops.mean(inputs, 1), new int[] {inputs.dim(0), inputs.dim(2)});
     }
 
-    /** Returns Keras's masked mean: the sum of the real steps over their count (NaN for a row with none, as Keras). */
+    /** Returns the mean, or with a mask Keras's masked mean: the sum of the real steps over their count (NaN for a row with none, as Keras). */
     @Override
     protected Tensor forward(Tensor inputs, Tensor mask, boolean training) {
+        if (mask == null) {
+            return forward(inputs, training);
+        }
         Tensor weights = Ops.reshape(mask, new int[] {inputs.dim(0), inputs.dim(1), 1});
         Tensor mean = Ops.divide(Ops.sum(Ops.multiply(inputs, weights), 1), Ops.sum(weights, 1));
         return Ops.reshape(mean, new int[] {inputs.dim(0), inputs.dim(2)});

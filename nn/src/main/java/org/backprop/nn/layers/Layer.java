@@ -44,7 +44,13 @@ import org.backprop.nn.random.RandomSeed;
  *     public int[] computeOutputShape(int[] inputShape) { return inputShape; }
  *
  *     protected Tensor forward(Tensor inputs, boolean training) {
- *         Tensor attended = attention.call(inputs, inputs, training);
+ *         return forward(inputs, null, training);
+ *     }
+ *
+ *     // The book's call(self, inputs, mask=None): the mask of the padding before it, or null.
+ *     protected Tensor forward(Tensor inputs, Tensor mask, boolean training) {
+ *         Tensor attentionMask = mask == null ? null : mask.reshape(mask.dim(0), 1, mask.dim(1));
+ *         Tensor attended = attention.callWithAttentionMask(inputs, inputs, attentionMask, training);
  *         Tensor projInput = layernorm1.call(inputs.add(attended), training);
  *         Tensor projOutput = denseProj.call(projInput, training);
  *         return layernorm2.call(projInput.add(projOutput), training);
@@ -280,16 +286,17 @@ public abstract class Layer {
             Masks.check(this, mask, inputs);
         }
         build(Shapes.withoutBatch(inputs.shape()));
-        return mask == null ? forward(inputs, training) : forward(inputs, mask, training);
+        return forward(inputs, mask, training);
     }
 
     /** Returns the output for {@code inputs} (with batch); the layer is built. */
     protected abstract Tensor forward(Tensor inputs, boolean training);
 
     /**
-     * Returns the output for {@code inputs} (with batch) and their {@link Masks mask} {@code [batch, steps]}, never
-     * null; the layer is built. Layers that use masks override this (Keras's {@code call(inputs, mask=None)}); the
-     * others ignore the mask.
+     * Returns the output for {@code inputs} (with batch) and their {@link Masks mask} {@code [batch, steps]}, null
+     * when they carry none; the layer is built. This one ignores the mask. A layer that uses masks overrides it as
+     * Keras's {@code call(inputs, mask=None)}, and its {@link #forward(Tensor, boolean)} returns
+     * {@code forward(inputs, null, training)}.
      */
     protected Tensor forward(Tensor inputs, Tensor mask, boolean training) {
         return forward(inputs, training);

@@ -169,13 +169,10 @@ public final class MultiHeadAttention extends Layer {
      * Returns the attention output for {@code query} and {@code value} (also the key) where {@code attentionMask}
      * ({@code [batch, Tq, Tv]} or {@code [batch, 1, Tv]}) is 1, as Keras's {@code attention(query, value,
      * attention_mask=mask, training=...)}: the book's {@code TransformerEncoder} passes its input's mask this way,
-     * {@code mask[:, None, :]} being {@code mask.reshape(batch, 1, steps)}.
+     * {@code mask[:, None, :]} being {@code mask.reshape(batch, 1, steps)}. A null mask masks nothing, as
+     * Keras's {@code None}.
      */
     public Tensor callWithAttentionMask(Tensor query, Tensor value, Tensor attentionMask, boolean training) {
-        if (attentionMask == null) {
-            throw new IllegalArgumentException("Layer \"" + name() + "\" (MultiHeadAttention) needs an attention"
-                    + " mask, got null");
-        }
         return run(List.of(query, value), null, attentionMask);
     }
 

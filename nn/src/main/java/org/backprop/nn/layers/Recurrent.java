@@ -122,15 +122,11 @@ public abstract class Recurrent<R extends Recurrent<R>> extends Layer {
 
     @Override
     protected final Tensor forward(Tensor inputs, boolean training) {
-        return run(inputs, null);
+        return forward(inputs, null, training);
     }
 
     @Override
     protected final Tensor forward(Tensor inputs, Tensor mask, boolean training) {
-        return run(inputs, mask);
-    }
-
-    private Tensor run(Tensor inputs, Tensor mask) {
         int batch = inputs.dim(0);
         int steps = inputs.dim(1);
         Tensor flat = Ops.reshape(inputs, new int[] {batch * steps, inputs.dim(2)});

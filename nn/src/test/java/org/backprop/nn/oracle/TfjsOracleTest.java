@@ -197,7 +197,8 @@ class TfjsOracleTest {
     }
 
     /**
-     * SimpleRNN, GRU (Keras 2's reset_after=False: tfjs-layers has no other) and Bidirectional (chapter 10), each
+     * SimpleRNN, GRU (Keras 2's reset_after=False as tfjs-layers has it, and Keras 3's reset_after=True composed
+     * from tfjs ops by the script) and Bidirectional (chapter 10), each
      * also on masked steps (chapter 11's Embedding(mask_zero=True) before them), and Embedding's mask of zero ids.
      * tfjs configs take Keras 3's sigmoid and zero recurrent initializers, as the LSTM cases say why.
      */
@@ -220,6 +221,12 @@ class TfjsOracleTest {
                 false, sequences, gruWeights));
         cases.add(OracleCase.layer("GRU reset before, returnSequences", new GRU(3).resetAfter(false)
                 .returnSequences(true), "gru", gru + ",\"returnSequences\":true}", false, sequences, gruWeights));
+        Tensor[] resetAfterWeights = {gruWeights[0], gruWeights[1], random(117, -1, 1, 2, 9)};
+        cases.add(OracleCase.layer("GRU (Keras 3's reset after), last state", new GRU(3), "gruResetAfter",
+                "{\"units\":3}", false, sequences, resetAfterWeights));
+        cases.add(OracleCase.maskedLayer("GRU (Keras 3's reset after), returnSequences, masked",
+                new GRU(3).returnSequences(true), "gruResetAfter", "{\"units\":3,\"returnSequences\":true}",
+                sequences, mask, resetAfterWeights));
         cases.add(OracleCase.maskedLayer("SimpleRNN masked, goBackwards", new SimpleRNN(3).goBackwards(true),
                 "simpleRNN", rnn + ",\"goBackwards\":true}", sequences, mask, rnnWeights));
         cases.add(OracleCase.maskedLayer("GRU masked, returnSequences", new GRU(3).resetAfter(false)
