@@ -14,7 +14,8 @@ import org.backprop.nn.ops.Ops;
  * {@code "concat"} (the default; {@code [batch, 2·units]} or {@code [batch, steps, 2·units]}), {@code "sum"},
  * {@code "mul"} or {@code "ave"} ({@code units} wide). The given layer is a template, as in Keras: its settings are
  * copied and it is never called. Weights: the forward layer's, then the backward layer's. Both directions skip the
- * steps a {@link Masks mask} marks as padding; the output carries the mask with {@code returnSequences}.
+ * steps a {@link Masks mask} marks as padding; the output carries the mask with {@code returnSequences}. Weight
+ * names, as Keras 3's paths: {@code bidirectional/forward_lstm/kernel}, ….
  */
 public final class Bidirectional extends Layer {
     private static final List<String> MERGE_MODES = List.of("concat", "sum", "mul", "ave");
@@ -67,6 +68,8 @@ public final class Bidirectional extends Layer {
 
     @Override
     protected void createWeights(int[] inputShape) {
+        forwardLayer.weightsOwnedBy(this);
+        backwardLayer.weightsOwnedBy(this);
         forwardLayer.build(inputShape);
         backwardLayer.build(inputShape);
     }

@@ -70,6 +70,8 @@ public abstract class Layer {
     private final List<Layer> tracked = new ArrayList<>();
     private boolean trainable = true;
     private int[] inputShape;
+    /** The library layer whose saved weights this one's are (Bidirectional's copies), or null. */
+    private String owner;
 
     /** Names the layer as Keras does by default: {@code kerasPrefix}, then {@code kerasPrefix_1}, … */
     protected Layer(String kerasPrefix) {
@@ -332,12 +334,22 @@ public abstract class Layer {
         return false;
     }
 
+    /**
+     * Makes this layer's weights part of {@code owner}'s in saved models, before this layer is built: their names
+     * start with the owner's ({@code bidirectional/forward_lstm/kernel}), as a saved model lists a layer's weights
+     * under its name.
+     */
+    final void weightsOwnedBy(Layer owner) {
+        this.owner = owner.name();
+    }
+
     /** Adds a weight created by {@code initializer} with the random generator shared by the whole program. */
     protected final Variable addWeight(String weightName, int[] shape, Initializer initializer, int fanIn,
             int fanOut, boolean trainableWeight) {
-        WeightBudget.spend(name + "/" + weightName, shape);
+        String path = (owner == null ? "" : owner + "/") + name + "/" + weightName;
+        WeightBudget.spend(path, shape);
         Tensor initial = initializer.create(shape, fanIn, fanOut, RandomSeed.generator());
-        Variable variable = new Variable(name + "/" + weightName, initial, trainableWeight);
+        Variable variable = new Variable(path, initial, trainableWeight);
         weights.add(variable);
         return variable;
     }

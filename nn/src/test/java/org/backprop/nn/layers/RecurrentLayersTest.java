@@ -6,13 +6,18 @@ import static org.backprop.nn.GradientChecks.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.models.Model;
+import org.backprop.nn.models.Sequential;
 import org.backprop.nn.ops.Ops;
 import org.backprop.nn.random.RandomSeed;
+import org.backprop.nn.saving.SavedModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +59,22 @@ class RecurrentLayersTest {
         assertArrayEquals(new int[] {32}, bidirectional.computeOutputShape(new int[] {120, 14}));
         assertArrayEquals(new int[] {120, 16}, new Bidirectional(new GRU(16).returnSequences(true), "sum")
                 .computeOutputShape(new int[] {120, 14}));
-        assertEquals("forward_lstm/kernel", bidirectional.weights().get(0).name());
-        assertEquals("backward_lstm/bias", bidirectional.weights().get(5).name());
+        assertEquals("bidirectional/forward_lstm/kernel", bidirectional.weights().get(0).name());
+        assertEquals("bidirectional/backward_lstm/bias", bidirectional.weights().get(5).name());
+    }
+
+    @Test
+    void summarisesAndSavesTheBooksBidirectionalModel() {
+        // Deep Learning with Python, listing 10.24, on ids with chapter 11's masked embedding before it.
+        Sequential model = new Sequential(Input.shape(120), new Embedding(50, 14).maskZero(true),
+                new Bidirectional(new LSTM(16)), new Dropout(0.5), new Dense(1, "sigmoid"));
+        String summary = model.summaryText();
+        assertTrue(summary.contains("│ bidirectional (Bidirectional)     │ (None, 32)               │           3,968 │"),
+                summary);
+        Model loaded = SavedModels.fromBytes(SavedModels.toBytes(model));
+        Tensor ids = Tensor.of(new float[][] {{3, 9, 4, 0, 0}, {7, 1, 1, 2, 5}});
+        Tensor padded = Ops.concatenate(List.of(ids, Tensor.zeros(2, 115)), 1);
+        assertClose(model.predict(padded), loaded.predict(padded), "the loaded model");
     }
 
     @Test
