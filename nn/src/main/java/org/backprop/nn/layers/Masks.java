@@ -29,6 +29,7 @@ public final class Masks {
 
     /** Returns the mask of {@code ids} {@code [batch, steps]}: 1 where an id is not 0, as Keras's {@code mask_zero}. */
     public static Tensor notZero(Tensor ids) {
+        // Ids are read on the host anyway: the look-up before it (Ops.gather) checks every one there.
         float[] values = ids.toArray();
         for (int i = 0; i < values.length; i++) {
             values[i] = values[i] != 0 ? 1f : 0f;
