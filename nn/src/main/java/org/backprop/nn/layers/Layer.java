@@ -322,6 +322,14 @@ public abstract class Layer {
     }
 
     /**
+     * Returns the mask of this layer's output for each of its inputs in a graph and their masks (null where they
+     * carry none): that of {@link #computeMask(Tensor, Tensor)} for the first input. Add and Concatenate merge them.
+     */
+    public Tensor computeMask(List<Tensor> inputs, List<Tensor> masks) {
+        return computeMask(inputs.get(0), masks.get(0));
+    }
+
+    /**
      * Returns whether the layer does anything only in training (dropout, augmentation), for run records; a layer
      * made of layers does when one of them does.
      */

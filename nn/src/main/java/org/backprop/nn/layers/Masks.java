@@ -13,7 +13,8 @@ import org.backprop.nn.ops.Ops;
  * ({@link Layer#computeMask}); {@code Sequential} and functional models hand each layer the mask of its input
  * ({@link Layer#callWithMask}) and carry on the mask the layer computes. A layer that
  * {@link Layer#supportsMasking() supports masking} (Dense, Dropout, Activation, the normalisations,
- * MultiHeadAttention) passes its input's mask on; the recurrent layers with {@code returnSequences} pass it on and
+ * MultiHeadAttention) passes its input's mask on; Add and Concatenate pass on where all their inputs' masks are 1;
+ * the recurrent layers with {@code returnSequences} pass it on and
  * otherwise end it; every other layer ends it, as in Keras. Layers that use it: {@link Recurrent} (a masked step
  * keeps the previous state and output), {@link Bidirectional}, {@link MultiHeadAttention} (query and value masks
  * become the attention mask) and {@link GlobalAveragePooling1D} (averages the real steps only). A layer made of

@@ -103,7 +103,7 @@ final class Graph {
                 argumentMasks.add(masks.get(argument));
             }
             values.put(step, step.layer().callAll(arguments, argumentMasks, training));
-            Tensor mask = step.layer().computeMask(arguments.get(0), argumentMasks.get(0));
+            Tensor mask = step.layer().computeMask(arguments, argumentMasks);
             if (mask != null) {
                 masks.put(step, mask);
             }

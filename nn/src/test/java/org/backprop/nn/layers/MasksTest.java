@@ -97,6 +97,25 @@ class MasksTest {
     }
 
     @Test
+    void addAndConcatenateMergeTheirInputsMasks() {
+        Tensor x = random(24, -1, 1, 2, 5, 3);
+        Tensor other = Tensor.of(new float[][] {{1, 0, 1, 1, 1}, {1, 1, 1, 1, 0}});
+        assertEquals(Tensor.of(new float[][] {{1, 0, 1, 0, 0}, {1, 1, 1, 1, 0}}),
+                new Add().computeMask(List.of(x, x), List.of(MASK, other)));
+        assertEquals(MASK, new Concatenate().computeMask(List.of(x, x), Arrays.asList(null, MASK)));
+        assertNull(new Add().computeMask(List.of(x, x), Arrays.asList(null, null)));
+        // In a model: the residual sum of an embedding and its projection keeps the embedding's mask.
+        Input input = Input.shape(5);
+        KerasTensor embedded = new Embedding(8, 4).maskZero(true).apply(input);
+        KerasTensor summed = new Add().apply(embedded, new Dense(4).apply(embedded));
+        GlobalAveragePooling1D pooling = new GlobalAveragePooling1D();
+        Model model = new Model(input, pooling.apply(summed));
+        Model sums = new Model(input, summed);
+        assertClose(pooling.callWithMask(sums.call(IDS, false), MASK, false), model.call(IDS, false),
+                "the mask passes the Add");
+    }
+
+    @Test
     void attentionMasksCombineQueryValueAndExplicitMasks() {
         MultiHeadAttention attention = new MultiHeadAttention(2, 3);
         Tensor query = random(20, -1, 1, 2, 4, 6);
