@@ -5,10 +5,14 @@
 //
 // CASES_JSON is {"cases": [case, ...]}; tensors are {"shape": [...], "values": [...]} (row-major). A case is
 //   {"name", "type": "layer", "layer": <tf.layers factory, e.g. "conv2d">, "config": {...}, "training": bool,
-//    "input": T, "idsInput": bool, "weights": [T, ...] (every weight, in Keras order), "outputWeights": T}
-//     output = layer(input); gradients of sum(output * outputWeights) with respect to the input (unless it
-//     holds ids, as for Embedding) and each trainable weight; for BatchNormalization in training also the
-//     moving statistics after the call.
+//    "input": T, "idsInput": bool, "mask": T (optional, [batch, steps] of 0 and 1), "weights": [T, ...] (every
+//    weight, in Keras order), "outputWeights": T}
+//     output = layer(input, {mask}); gradients of sum(output * outputWeights) with respect to the input (unless
+//     it holds ids, as for Embedding) and each trainable weight; the output's mask when the layer computes one
+//     (Embedding with maskZero, recurrent layers with returnSequences); for BatchNormalization in training also
+//     the moving statistics after the call. For "bidirectional", config.layer is {"layer": <factory>, "config":
+//     {...}}, the recurrent layer it wraps. "gruResetAfter" ({"units", "returnSequences"}) is Keras 3's GRU,
+//     composed from tfjs ops (ResetAfterGru below).
 //   {"name", "type": "attention", "query": T, "value": T, "key": T, "keyDim": n, "weights": [T x 8] (Keras
 //    MultiHeadAttention's order and shapes), "outputWeights": T}
 //     output = multi-head attention composed from tfjs ops (tfjs-layers has no MultiHeadAttention);
@@ -16,8 +20,8 @@
 //   {"name", "type": "loss", "loss": <Keras name>, "fromLogits": bool, "yTrue": T, "yPred": T}
 //     output = the loss averaged over the batch; its gradient with respect to yPred.
 // RESULTS_JSON is {"<case name>": {"<result name>": T, ...}, ...}; result names are "output",
-// "gradient input", "gradient query", "gradient value", "gradient key", "gradient <weight index>" and
-// "weight <index> after".
+// "output mask", "gradient input", "gradient query", "gradient value", "gradient key", "gradient <weight
+// index>" and "weight <index> after".
 
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -58,21 +62,75 @@ function samePaddedAveragePool(x, { poolSize, strides }) {
     return tf.div(windowMean(x), windowMean(tf.onesLike(x)));
 }
 
+// Keras 3's GRU with its default reset_after=True, which tfjs-layers lacks ("GRUCell does not support
+// reset_after parameter set to true"), composed from tfjs ops with tfjs-layers' masking rule (a masked step keeps
+// the previous state): the input bias is bias[0], the recurrent bias bias[1], and the reset gate multiplies the
+// recurrent product h·U_h + b_h. It offers what runLayer uses of a tfjs layer.
+class ResetAfterGru {
+    constructor({ units, returnSequences = false }) {
+        this.units = units;
+        this.returnSequences = returnSequences;
+    }
+
+    build() {}
+
+    setWeights(weights) {
+        this.weights = weights.map((w) => tf.variable(w));
+        this.trainableWeights = this.weights.map((v) => ({ read: () => v }));
+    }
+
+    apply(x, { mask }) {
+        const [kernel, recurrentKernel, bias] = this.weights;
+        const [batch, steps] = x.shape;
+        const u = this.units;
+        const gates = (t, i) => tf.slice(t, [0, i * u], [-1, u]);
+        const inputBias = tf.reshape(tf.slice(bias, [0, 0], [1, -1]), [-1]);
+        const recurrentBias = tf.reshape(tf.slice(bias, [1, 0], [1, -1]), [-1]);
+        let h = tf.zeros([batch, u]);
+        const outputs = [];
+        for (let t = 0; t < steps; t++) {
+            const xt = tf.add(tf.matMul(tf.reshape(tf.slice(x, [0, t, 0], [-1, 1, -1]), [batch, -1]), kernel), inputBias);
+            const inner = tf.add(tf.matMul(h, recurrentKernel), recurrentBias);
+            const z = tf.sigmoid(tf.add(gates(xt, 0), gates(inner, 0)));
+            const r = tf.sigmoid(tf.add(gates(xt, 1), gates(inner, 1)));
+            const candidate = tf.tanh(tf.add(gates(xt, 2), tf.mul(r, gates(inner, 2))));
+            let next = tf.add(tf.mul(z, h), tf.mul(tf.sub(1, z), candidate));
+            if (mask) {
+                const m = tf.reshape(tf.slice(mask, [0, t], [-1, 1]), [batch, 1]);
+                next = tf.add(tf.mul(next, m), tf.mul(h, tf.sub(1, m)));
+            }
+            h = next;
+            outputs.push(h);
+        }
+        return this.returnSequences ? tf.stack(outputs, 1) : h;
+    }
+
+    computeMask(x, mask) {
+        return this.returnSequences ? mask : null;
+    }
+}
+
+const layerFactories = { ...tfl.layers, gruResetAfter: (config) => new ResetAfterGru(config) };
+
 function runLayer(c) {
-    const layer = tfl.layers[c.layer](c.config);
+    const config = c.layer === 'bidirectional'
+        ? { ...c.config, layer: layerFactories[c.config.layer.layer](c.config.layer.config) }
+        : c.config;
+    const layer = layerFactories[c.layer](config);
     layer.build(c.input.shape);
     // As tfjs's own Layer.apply does after build: RNN.build (LSTM) leaves `built` unset, and apply would
     // otherwise build the cell a second time ("Duplicate weight name kernel").
     layer.built = true;
     layer.setWeights(c.weights.map(tensor));
     const input = tf.variable(tensor(c.input));
+    const mask = c.mask ? tensor(c.mask) : undefined;
     const outputWeights = tensor(c.outputWeights);
     const trainable = layer.trainableWeights.map((w) => w.read());
     const wrt = c.idsInput ? trainable : [input, ...trainable];
     const composed = c.layer === 'averagePooling2d' && c.config.padding === 'same';
     let output;
     const { grads } = tf.variableGrads(() => {
-        output = tf.keep(layer.apply(input, { training: c.training }));
+        output = tf.keep(layer.apply(input, { training: c.training, mask }));
         const differentiated = composed ? samePaddedAveragePool(input, c.config) : output;
         return tf.sum(tf.mul(differentiated, outputWeights));
     }, wrt);
@@ -83,6 +141,10 @@ function runLayer(c) {
         }
     }
     const results = { output: plain(output) };
+    const outputMask = layer.computeMask(input, mask);
+    if (outputMask != null) {
+        results['output mask'] = plain(tf.cast(outputMask, 'float32'));
+    }
     if (!c.idsInput) {
         results['gradient input'] = plain(grads[input.name]);
     }

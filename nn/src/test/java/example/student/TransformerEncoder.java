@@ -44,7 +44,13 @@ public final class TransformerEncoder extends Layer {
 
     @Override
     protected Tensor forward(Tensor inputs, boolean training) {
-        Tensor attended = attention.call(inputs, inputs, training);
+        return forward(inputs, null, training);
+    }
+
+    @Override
+    protected Tensor forward(Tensor inputs, Tensor mask, boolean training) {
+        Tensor attentionMask = mask == null ? null : mask.reshape(mask.dim(0), 1, mask.dim(1));
+        Tensor attended = attention.callWithAttentionMask(inputs, inputs, attentionMask, training);
         Tensor projInput = layernorm1.call(inputs.add(attended), training);
         Tensor projOutput = denseProj.call(projInput, training);
         return layernorm2.call(projInput.add(projOutput), training);

@@ -17,6 +17,7 @@ import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.History;
 import org.backprop.nn.models.Model;
+import org.backprop.nn.models.Sequential;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,28 @@ class TransformerEncoderLayerTest {
         assertTrue(model.summaryText().contains(
                 "│ transformer_encoder (TransformerEncoder) │ (None, 6, 8)             │             880 │"),
                 model.summaryText());
+    }
+
+    @Test
+    void masksThePaddingAsTheBooksCallWithAMaskDoes() {
+        // An Embedding masking id 0 hands its mask to forward(inputs, mask, training); the real steps of a padded
+        // sequence then come out as they do without the padding.
+        Tensor padded = Tensor.of(new float[][] {{3, 7, 1, 4, 0, 0}});
+        Tensor unpadded = Tensor.of(new float[][] {{3, 7, 1, 4}});
+        Embedding embedding = new Embedding(20, 8).maskZero(true);
+        TransformerEncoder encoder = new TransformerEncoder(8, 16, 2);
+        Tensor out = new Sequential(embedding, encoder).call(padded, false);
+        TransformerEncoder shorter = new TransformerEncoder(8, 16, 2);
+        shorter.build(4, 8);
+        shorter.setWeights(encoder.getWeights().toArray(new Tensor[0]));
+        Embedding shorterEmbedding = new Embedding(20, 8);
+        shorterEmbedding.build(4);
+        shorterEmbedding.setWeights(embedding.getWeights().get(0));
+        float[] expected = shorter.apply(shorterEmbedding.apply(unpadded)).toArray();
+        float[] got = out.slice(1, 0, 4).toArray();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], got[i], 1e-5, "value " + i);
+        }
     }
 
     @Test

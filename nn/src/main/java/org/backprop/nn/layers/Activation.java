@@ -24,6 +24,12 @@ public final class Activation extends Layer {
         return "Activation";
     }
 
+    /** Returns true: the layer works on each step alone, so its output keeps its input's mask. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public LayerConfig getConfig() {
         return super.getConfig().put("activation", activationName);

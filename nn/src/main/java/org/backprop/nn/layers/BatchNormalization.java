@@ -47,6 +47,12 @@ public final class BatchNormalization extends Layer {
         return "BatchNormalization";
     }
 
+    /** Returns true: the layer works on each step alone, so its output keeps its input's mask. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public LayerConfig getConfig() {
         return super.getConfig().put("momentum", momentum).put("epsilon", epsilon);

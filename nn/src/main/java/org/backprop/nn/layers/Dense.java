@@ -83,6 +83,12 @@ public final class Dense extends Layer {
         return "Dense";
     }
 
+    /** Returns true: the layer works on each step alone, so its output keeps its input's mask. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public LayerConfig getConfig() {
         return super.getConfig().put("units", units).put("activation", activationName).put("use_bias", useBias)

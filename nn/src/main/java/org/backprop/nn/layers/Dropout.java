@@ -26,6 +26,12 @@ public final class Dropout extends Layer {
         return "Dropout";
     }
 
+    /** Returns true: the layer works on each step alone, so its output keeps its input's mask. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public LayerConfig getConfig() {
         return super.getConfig().put("rate", rate);

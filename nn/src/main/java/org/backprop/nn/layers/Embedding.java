@@ -8,11 +8,13 @@ import org.backprop.nn.initializers.Initializers;
  * Turns integer ids into dense vectors, as Keras's {@code Embedding(input_dim, output_dim)}: inputs
  * {@code [batch, …]} hold whole numbers in {@code [0, inputDim)} (as floats), outputs are
  * {@code [batch, …, outputDim]}, row {@code id} of the weight {@code embeddings} {@code [inputDim, outputDim]}
- * (initialised uniform in ±0.05, Keras's "uniform"). Keras's {@code mask_zero} is not offered.
+ * (initialised uniform in ±0.05, Keras's "uniform"). With {@link #maskZero}, id 0 is padding: the output
+ * carries a {@link Masks mask} {@code [batch, steps]} that is 0 where the id is 0, for the layers after it.
  */
 public final class Embedding extends Layer {
     private final int inputDim;
     private final int outputDim;
+    private boolean maskZero;
     private Variable embeddings;
 
     /** Returns the layer for a vocabulary of {@code inputDim} ids, each mapped to {@code outputDim} values. */
@@ -28,6 +30,15 @@ public final class Embedding extends Layer {
         this.outputDim = outputDim;
     }
 
+    /**
+     * Sets whether id 0 is padding that later layers skip, as Keras's {@code mask_zero}; the vocabulary then still
+     * holds {@code inputDim} ids, 0 among them.
+     */
+    public Embedding maskZero(boolean value) {
+        maskZero = value;
+        return this;
+    }
+
     @Override
     public String typeName() {
         return "Embedding";
@@ -35,7 +46,8 @@ public final class Embedding extends Layer {
 
     @Override
     public LayerConfig getConfig() {
-        return super.getConfig().put("input_dim", inputDim).put("output_dim", outputDim);
+        return super.getConfig().put("input_dim", inputDim).put("output_dim", outputDim)
+                .put("mask_zero", maskZero);
     }
 
     @Override
@@ -49,6 +61,12 @@ public final class Embedding extends Layer {
         int[] output = java.util.Arrays.copyOf(inputShape, inputShape.length + 1);
         output[inputShape.length] = outputDim;
         return output;
+    }
+
+    /** Returns the mask of {@code inputs}' non-zero ids with {@link #maskZero}, else null. */
+    @Override
+    public Tensor computeMask(Tensor inputs, Tensor mask) {
+        return maskZero ? Masks.notZero(inputs) : null;
     }
 
     @Override

@@ -44,7 +44,13 @@ import org.backprop.nn.random.RandomSeed;
  *     public int[] computeOutputShape(int[] inputShape) { return inputShape; }
  *
  *     protected Tensor forward(Tensor inputs, boolean training) {
- *         Tensor attended = attention.call(inputs, inputs, training);
+ *         return forward(inputs, null, training);
+ *     }
+ *
+ *     // The book's call(self, inputs, mask=None): the mask of the padding before it, or null.
+ *     protected Tensor forward(Tensor inputs, Tensor mask, boolean training) {
+ *         Tensor attentionMask = mask == null ? null : mask.reshape(mask.dim(0), 1, mask.dim(1));
+ *         Tensor attended = attention.callWithAttentionMask(inputs, inputs, attentionMask, training);
  *         Tensor projInput = layernorm1.call(inputs.add(attended), training);
  *         Tensor projOutput = denseProj.call(projInput, training);
  *         return layernorm2.call(projInput.add(projOutput), training);
@@ -64,6 +70,8 @@ public abstract class Layer {
     private final List<Layer> tracked = new ArrayList<>();
     private boolean trainable = true;
     private int[] inputShape;
+    /** The library layer whose saved weights this one's are (Bidirectional's copies), or null. */
+    private String owner;
 
     /** Names the layer as Keras does by default: {@code kerasPrefix}, then {@code kerasPrefix_1}, … */
     protected Layer(String kerasPrefix) {
@@ -251,17 +259,75 @@ public abstract class Layer {
         return call(inputs.get(0), training);
     }
 
+    /**
+     * Returns this layer's output for each of its inputs in a graph, with each input's {@link Masks mask} (null
+     * where it has none); single-input layers take one. Layers of several inputs ignore masks unless they override
+     * this.
+     */
+    public Tensor callAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        if (inputs.size() == 1) {
+            return callWithMask(inputs.get(0), masks.get(0), training);
+        }
+        return callAll(inputs, training);
+    }
+
     /** Returns this layer's output; {@code training} switches dropout, augmentation and batch statistics. */
     public final Tensor call(Tensor inputs, boolean training) {
+        return callWithMask(inputs, null, training);
+    }
+
+    /**
+     * Returns this layer's output for {@code inputs} whose steps {@code mask} {@code [batch, steps]} marks as real
+     * (1) or padding (0), as Keras's {@code layer(inputs, mask=mask)}; a null mask masks nothing. See {@link Masks}.
+     */
+    public final Tensor callWithMask(Tensor inputs, Tensor mask, boolean training) {
         if (inputs.rank() == 0) {
             throw new IllegalArgumentException("Layer \"" + name + "\" needs a batch of inputs, got a scalar");
         }
+        if (mask != null) {
+            Masks.check(this, mask, inputs);
+        }
         build(Shapes.withoutBatch(inputs.shape()));
-        return forward(inputs, training);
+        return forward(inputs, mask, training);
     }
 
     /** Returns the output for {@code inputs} (with batch); the layer is built. */
     protected abstract Tensor forward(Tensor inputs, boolean training);
+
+    /**
+     * Returns the output for {@code inputs} (with batch) and their {@link Masks mask} {@code [batch, steps]}, null
+     * when they carry none; the layer is built. This one ignores the mask. A layer that uses masks overrides it as
+     * Keras's {@code call(inputs, mask=None)}, and its {@link #forward(Tensor, boolean)} returns
+     * {@code forward(inputs, null, training)}.
+     */
+    protected Tensor forward(Tensor inputs, Tensor mask, boolean training) {
+        return forward(inputs, training);
+    }
+
+    /**
+     * Returns whether the layer hands its input's mask on unchanged, as Keras's {@code supports_masking}: true for
+     * layers that work on each step alone (Dense, Dropout, Activation, the normalisations).
+     */
+    public boolean supportsMasking() {
+        return false;
+    }
+
+    /**
+     * Returns the mask of this layer's output for {@code inputs} (with batch) carrying {@code mask} (null when they
+     * carry none), as Keras's {@code compute_mask}: {@code mask} when the layer {@link #supportsMasking()}, else
+     * null. Embedding with {@code maskZero} makes one; see {@link Masks}.
+     */
+    public Tensor computeMask(Tensor inputs, Tensor mask) {
+        return supportsMasking() ? mask : null;
+    }
+
+    /**
+     * Returns the mask of this layer's output for each of its inputs in a graph and their masks (null where they
+     * carry none): that of {@link #computeMask(Tensor, Tensor)} for the first input. Add and Concatenate merge them.
+     */
+    public Tensor computeMask(List<Tensor> inputs, List<Tensor> masks) {
+        return computeMask(inputs.get(0), masks.get(0));
+    }
 
     /**
      * Returns whether the layer does anything only in training (dropout, augmentation), for run records; a layer
@@ -276,12 +342,22 @@ public abstract class Layer {
         return false;
     }
 
+    /**
+     * Makes this layer's weights part of {@code owner}'s in saved models, before this layer is built: their names
+     * start with the owner's ({@code bidirectional/forward_lstm/kernel}), as a saved model lists a layer's weights
+     * under its name.
+     */
+    final void weightsOwnedBy(Layer owner) {
+        this.owner = owner.name();
+    }
+
     /** Adds a weight created by {@code initializer} with the random generator shared by the whole program. */
     protected final Variable addWeight(String weightName, int[] shape, Initializer initializer, int fanIn,
             int fanOut, boolean trainableWeight) {
-        WeightBudget.spend(name + "/" + weightName, shape);
+        String path = (owner == null ? "" : owner + "/") + name + "/" + weightName;
+        WeightBudget.spend(path, shape);
         Tensor initial = initializer.create(shape, fanIn, fanOut, RandomSeed.generator());
-        Variable variable = new Variable(name + "/" + weightName, initial, trainableWeight);
+        Variable variable = new Variable(path, initial, trainableWeight);
         weights.add(variable);
         return variable;
     }

@@ -35,7 +35,7 @@ public final class LayerConfig {
 
     /**
      * Sets {@code key} to {@code value}: null, a String, a Boolean, a number (Integer, Long, Float, Double), an
-     * {@code int[]} or a List of these; returns this config, for chained calls.
+     * {@code int[]}, or a List or a Map (String keys) of these; returns this config, for chained calls.
      */
     public LayerConfig put(String key, Object value) {
         if (key == null || key.isEmpty()) {
@@ -63,6 +63,14 @@ public final class LayerConfig {
             }
             return Collections.unmodifiableList(list);
         }
+        if (value instanceof Map) {
+            // A nested layer's {"class_name": ..., "config": {...}}, as Bidirectional's "layer".
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                map.put(String.valueOf(entry.getKey()), normalize(key, entry.getValue()));
+            }
+            return Collections.unmodifiableMap(map);
+        }
         if (value instanceof List) {
             List<Object> list = new ArrayList<>();
             for (Object element : (List<?>) value) {
@@ -70,8 +78,8 @@ public final class LayerConfig {
             }
             return Collections.unmodifiableList(list);
         }
-        throw new IllegalArgumentException("config value \"" + key + "\" must be null, a string, a boolean, a number"
-                + " or a list of them, got " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException("config value \"" + key + "\" must be null, a string, a boolean, a number,"
+                + " or a list or map of them, got " + value.getClass().getSimpleName());
     }
 
     /** Returns whether {@code key} is set (possibly to null). */

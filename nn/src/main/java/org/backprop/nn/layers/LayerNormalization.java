@@ -32,6 +32,12 @@ public final class LayerNormalization extends Layer {
         return "LayerNormalization";
     }
 
+    /** Returns true: the layer works on each step alone, so its output keeps its input's mask. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
     @Override
     public LayerConfig getConfig() {
         return super.getConfig().put("epsilon", epsilon);

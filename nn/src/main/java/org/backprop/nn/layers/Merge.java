@@ -5,6 +5,7 @@ import java.util.List;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.ops.Ops;
 
 /** A layer that combines several inputs into one (Add, Concatenate); it has no weights. */
 public abstract class Merge extends Layer {
@@ -47,6 +48,23 @@ public abstract class Merge extends Layer {
         }
         computeOutputShape(shapes);
         return merge(inputs);
+    }
+
+    /**
+     * Returns Keras's merged mask: 1 where every input that carries a mask has 1 (the others count as all real
+     * steps), or null when none carries one. See {@link Masks}.
+     */
+    @Override
+    public final Tensor computeMask(List<Tensor> inputs, List<Tensor> masks) {
+        Tensor merged = null;
+        for (int i = 0; i < masks.size(); i++) {
+            Tensor mask = masks.get(i);
+            if (mask != null) {
+                Masks.check(this, mask, inputs.get(i));
+                merged = merged == null ? mask : Ops.multiply(merged, mask);
+            }
+        }
+        return merged;
     }
 
     @Override

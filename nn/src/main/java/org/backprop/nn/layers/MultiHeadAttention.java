@@ -17,8 +17,14 @@ import org.backprop.nn.ops.Ops;
  * <p>Weights, in Keras's order and EinsumDense layouts (kernels Glorot uniform with Keras's fans, biases
  * zeros): query kernel {@code [dq, heads, keyDim]} and bias {@code [heads, keyDim]}, the same for key
  * ({@code [dk, …]}) and value ({@code [dv, …]}), output kernel {@code [heads, keyDim, dq]} and bias
- * {@code [dq]}. Not offered: attention masks (explicit or causal), dropout, {@code value_dim},
- * {@code output_shape}, {@code attention_axes} and returning the attention scores.
+ * {@code [dq]}.
+ *
+ * <p>Masks as Keras's: the {@link Masks masks} of query, value and key (from an {@code Embedding} with
+ * {@code maskZero} before it in a model) and the explicit attention mask of {@link #callWithAttentionMask}
+ * ({@code [batch, Tq, Tv]} or {@code [batch, 1, Tv]}, 1 where a query step may attend to a value step) combine into
+ * one: masked scores get −1e9 before the softmax and a weight of 0 after it. The output carries the query's mask.
+ * Not offered: the causal mask, dropout, {@code value_dim}, {@code output_shape}, {@code attention_axes} and
+ * returning the attention scores.
  */
 public final class MultiHeadAttention extends Layer {
     private final int numHeads;
@@ -50,6 +56,12 @@ public final class MultiHeadAttention extends Layer {
     @Override
     public String typeName() {
         return "MultiHeadAttention";
+    }
+
+    /** Returns true: the output, one step per query step, keeps the query's mask. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
     }
 
     @Override
@@ -153,9 +165,30 @@ public final class MultiHeadAttention extends Layer {
         return callAll(List.of(query, value), training);
     }
 
+    /**
+     * Returns the attention output for {@code query} and {@code value} (also the key) where {@code attentionMask}
+     * ({@code [batch, Tq, Tv]} or {@code [batch, 1, Tv]}) is 1, as Keras's {@code attention(query, value,
+     * attention_mask=mask, training=...)}: the book's {@code TransformerEncoder} passes its input's mask this way,
+     * {@code mask[:, None, :]} being {@code mask.reshape(batch, 1, steps)}. A null mask masks nothing, as
+     * Keras's {@code None}.
+     */
+    public Tensor callWithAttentionMask(Tensor query, Tensor value, Tensor attentionMask, boolean training) {
+        return run(List.of(query, value), null, attentionMask);
+    }
+
     /** Returns the attention output for (query, value) or (query, value, key), each with batch. */
     @Override
     public Tensor callAll(List<Tensor> inputs, boolean training) {
+        return run(inputs, null, null);
+    }
+
+    /** Returns the attention output for (query, value) or (query, value, key) and their masks (see {@link Masks}). */
+    @Override
+    public Tensor callAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        return run(inputs, masks, null);
+    }
+
+    private Tensor run(List<Tensor> inputs, List<Tensor> masks, Tensor attentionMask) {
         if (inputs.size() < 2 || inputs.size() > 3) {
             throw new IllegalArgumentException(oneInputMessage() + "; got " + inputs.size() + " inputs");
         }
@@ -168,7 +201,28 @@ public final class MultiHeadAttention extends Layer {
                     + " features) with one batch size", List.of(query.shape(), value.shape(), key.shape())));
         }
         build(Shapes.withoutBatch(query.shape()), Shapes.withoutBatch(value.shape()), Shapes.withoutBatch(key.shape()));
-        return attend(query, value, key);
+        int batch = query.dim(0);
+        int tq = query.dim(1);
+        int tk = key.dim(1);
+        if (attentionMask != null && (attentionMask.rank() != 3 || attentionMask.dim(0) != batch
+                || (attentionMask.dim(1) != tq && attentionMask.dim(1) != 1) || attentionMask.dim(2) != tk)) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" (MultiHeadAttention) needs an attention mask"
+                    + " of shape " + Shapes.describe(new int[] {batch, tq, tk}) + " or "
+                    + Shapes.describe(new int[] {batch, 1, tk}) + ", got " + Shapes.describe(attentionMask.shape()));
+        }
+        // Without a key, the value is the key, and its mask masks both.
+        Tensor keyMask = inputs.size() == 3 ? maskOf(inputs, masks, 2) : null;
+        return attend(query, value, key, Masks.attention(maskOf(inputs, masks, 0), maskOf(inputs, masks, 1), keyMask,
+                attentionMask, batch, tq, tk));
+    }
+
+    /** Returns the checked mask of input {@code index}, or null when it has none. */
+    private Tensor maskOf(List<Tensor> inputs, List<Tensor> masks, int index) {
+        Tensor mask = masks == null ? null : masks.get(index);
+        if (mask != null) {
+            Masks.check(this, mask, inputs.get(index));
+        }
+        return mask;
     }
 
     @Override
@@ -176,20 +230,33 @@ public final class MultiHeadAttention extends Layer {
         throw new IllegalStateException(oneInputMessage());
     }
 
-    private Tensor attend(Tensor query, Tensor value, Tensor key) {
+    /** Returns the attention output where {@code mask} {@code [batch, Tq, Tk]} is 1, or everywhere when it is null. */
+    private Tensor attend(Tensor query, Tensor value, Tensor key, Tensor mask) {
         int batch = query.dim(0);
         int steps = query.dim(1);
         // Scaling the query before the product, as Keras does, scales every score by 1 / sqrt(keyDim).
         Tensor q = Ops.scale(heads(query, queryKernel, queryBias), (float) (1 / Math.sqrt(keyDim)));
         Tensor k = heads(key, keyKernel, keyBias);
         Tensor v = heads(value, valueKernel, valueBias);
-        Tensor context = Ops.attention(q, k, v);
+        Tensor context = mask == null ? Ops.attention(q, k, v) : maskedAttention(q, k, v, mask, batch);
         Tensor merged = Ops.reshape(Ops.transpose(Ops.reshape(context, new int[] {batch, numHeads, steps, keyDim}),
                 0, 2, 1, 3), new int[] {batch * steps, numHeads * keyDim});
         int model = outputBias.shape()[0];
         Tensor output = Ops.add(Ops.matmul(merged, Ops.reshape(outputKernel.value(),
                 new int[] {numHeads * keyDim, model})), outputBias.value());
         return Ops.reshape(output, new int[] {batch, steps, model});
+    }
+
+    /**
+     * Returns attention composed of products and Keras's masked softmax (the fused op takes no mask): q
+     * {@code [batch·heads, tq, d]}, k and v {@code [batch·heads, tk, d]}, mask {@code [batch, tq, tk]}.
+     */
+    private Tensor maskedAttention(Tensor q, Tensor k, Tensor v, Tensor mask, int batch) {
+        int tq = q.dim(1);
+        int tk = k.dim(1);
+        Tensor scores = Ops.reshape(Ops.batchMatmul(q, false, k, true), new int[] {batch, numHeads, tq, tk});
+        Tensor weights = Masks.softmax(scores, Ops.reshape(mask, new int[] {batch, 1, tq, tk}));
+        return Ops.batchMatmul(Ops.reshape(weights, new int[] {batch * numHeads, tq, tk}), false, v, false);
     }
 
     /** Returns x {@code [batch, steps, d]} projected by kernel {@code [d, heads, keyDim]}: {@code [batch·heads, steps, keyDim]}. */

@@ -92,13 +92,21 @@ final class Graph {
 
     Tensor run(Tensor inputs, boolean training) {
         Map<KerasTensor, Tensor> values = new IdentityHashMap<>();
+        // Each produced tensor's mask (see Masks); a tensor without one is absent.
+        Map<KerasTensor, Tensor> masks = new IdentityHashMap<>();
         values.put(input, inputs);
         for (KerasTensor step : steps) {
             List<Tensor> arguments = new ArrayList<>();
+            List<Tensor> argumentMasks = new ArrayList<>();
             for (KerasTensor argument : step.inputs()) {
                 arguments.add(values.get(argument));
+                argumentMasks.add(masks.get(argument));
             }
-            values.put(step, step.layer().callAll(arguments, training));
+            values.put(step, step.layer().callAll(arguments, argumentMasks, training));
+            Tensor mask = step.layer().computeMask(arguments, argumentMasks);
+            if (mask != null) {
+                masks.put(step, mask);
+            }
         }
         return values.get(output);
     }

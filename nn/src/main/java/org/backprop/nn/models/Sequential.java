@@ -135,8 +135,12 @@ public final class Sequential extends Model {
             build(Shapes.withoutBatch(inputs.shape()));
         }
         Tensor outputs = inputs;
+        // Each layer gets the mask of its input and computes its output's (see Masks).
+        Tensor mask = null;
         for (Layer layer : layers) {
-            outputs = layer.call(outputs, training);
+            Tensor next = layer.callWithMask(outputs, mask, training);
+            mask = layer.computeMask(outputs, mask);
+            outputs = next;
         }
         return outputs;
     }

@@ -12,6 +12,7 @@ import org.backprop.nn.layers.Add;
 import org.backprop.nn.layers.AveragePooling2D;
 import org.backprop.nn.layers.BaseConv;
 import org.backprop.nn.layers.BatchNormalization;
+import org.backprop.nn.layers.Bidirectional;
 import org.backprop.nn.layers.Concatenate;
 import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Conv2D;
@@ -25,6 +26,7 @@ import org.backprop.nn.layers.GlobalAveragePooling1D;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
 import org.backprop.nn.layers.GlobalMaxPooling1D;
 import org.backprop.nn.layers.GlobalMaxPooling2D;
+import org.backprop.nn.layers.GRU;
 import org.backprop.nn.layers.LSTM;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerConfig;
@@ -34,8 +36,10 @@ import org.backprop.nn.layers.MaxPooling2D;
 import org.backprop.nn.layers.MultiHeadAttention;
 import org.backprop.nn.layers.Pooling2D;
 import org.backprop.nn.layers.PositionalEmbedding;
+import org.backprop.nn.layers.Recurrent;
 import org.backprop.nn.layers.Reshape;
 import org.backprop.nn.layers.SeparableConv2D;
+import org.backprop.nn.layers.SimpleRNN;
 import org.backprop.nn.layers.UpSampling2D;
 import org.backprop.nn.layers.preprocessing.RandomContrast;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
@@ -66,6 +70,7 @@ public final class LayerRegistry {
                 c -> pooling(new AveragePooling2D(c.getSquare("pool_size")), c));
         register("BatchNormalization", BatchNormalization.class, c -> new BatchNormalization()
                 .momentum(c.getDouble("momentum", 0.99)).epsilon(c.getDouble("epsilon", 1e-3)));
+        register("Bidirectional", Bidirectional.class, LayerRegistry::bidirectional);
         register("Concatenate", Concatenate.class, c -> new Concatenate());
         register("Conv1D", Conv1D.class, c -> new Conv1D(c.getInt("filters"), single(c, "kernel_size", 1))
                 .strides(single(c, "strides", 1)).padding(c.getString("padding", "valid"))
@@ -81,14 +86,16 @@ public final class LayerRegistry {
         register("DepthwiseConv2D", DepthwiseConv2D.class, c -> convolution(new DepthwiseConv2D(
                 c.getSquare("kernel_size")).depthMultiplier(c.getInt("depth_multiplier", 1)), c));
         register("Dropout", Dropout.class, c -> new Dropout(c.getDouble("rate")));
-        register("Embedding", Embedding.class, c -> new Embedding(c.getInt("input_dim"), c.getInt("output_dim")));
+        register("Embedding", Embedding.class, c -> new Embedding(c.getInt("input_dim"), c.getInt("output_dim"))
+                .maskZero(c.getBoolean("mask_zero", false)));
         register("Flatten", Flatten.class, c -> new Flatten());
         register("GlobalAveragePooling1D", GlobalAveragePooling1D.class, c -> new GlobalAveragePooling1D());
         register("GlobalAveragePooling2D", GlobalAveragePooling2D.class, c -> new GlobalAveragePooling2D());
         register("GlobalMaxPooling1D", GlobalMaxPooling1D.class, c -> new GlobalMaxPooling1D());
         register("GlobalMaxPooling2D", GlobalMaxPooling2D.class, c -> new GlobalMaxPooling2D());
-        register("LSTM", LSTM.class,
-                c -> new LSTM(c.getInt("units")).returnSequences(c.getBoolean("return_sequences", false)));
+        register("GRU", GRU.class, c -> recurrent(new GRU(c.getInt("units")), c)
+                .resetAfter(c.getBoolean("reset_after", true)));
+        register("LSTM", LSTM.class, c -> recurrent(new LSTM(c.getInt("units")), c));
         register("LayerNormalization", LayerNormalization.class,
                 c -> new LayerNormalization().epsilon(c.getDouble("epsilon", 1e-3)));
         register("MaxPooling1D", MaxPooling1D.class, c -> new MaxPooling1D(single(c, "pool_size", 2))
@@ -108,6 +115,7 @@ public final class LayerRegistry {
         register("Rescaling", Rescaling.class, c -> new Rescaling(c.getDouble("scale"), c.getDouble("offset", 0)));
         register("Reshape", Reshape.class, c -> new Reshape(c.getInts("target_shape")));
         register("Resizing", Resizing.class, c -> new Resizing(c.getInt("height"), c.getInt("width")));
+        register("SimpleRNN", SimpleRNN.class, c -> recurrent(new SimpleRNN(c.getInt("units")), c));
         register("TextVectorization", TextVectorization.class, LayerRegistry::textVectorization);
         register("UpSampling2D", UpSampling2D.class, c -> new UpSampling2D(c.getSquare("size", 2)));
         register("SeparableConv2D", SeparableConv2D.class, c -> convolution(new SeparableConv2D(c.getInt("filters"),
@@ -158,6 +166,21 @@ public final class LayerRegistry {
     /** Returns the whole number {@code key} holds, or 0 where Keras writes None or the config leaves it out. */
     private static int optionalInt(LayerConfig c, String key) {
         return c.get(key) == null ? 0 : c.getInt(key);
+    }
+
+    private static <R extends Recurrent<R>> R recurrent(R layer, LayerConfig c) {
+        return layer.returnSequences(c.getBoolean("return_sequences", false))
+                .goBackwards(c.getBoolean("go_backwards", false));
+    }
+
+    /** Returns Bidirectional around the recurrent layer its config's "layer" describes. */
+    private static Bidirectional bidirectional(LayerConfig c) {
+        Layer layer = ModelConfig.layer(Members.object(c.get("layer"), "config.layer"), "config.layer");
+        if (!(layer instanceof Recurrent)) {
+            throw new IllegalArgumentException("\"layer\" must be a recurrent layer (LSTM, GRU, SimpleRNN), got "
+                    + layer.typeName());
+        }
+        return new Bidirectional((Recurrent<?>) layer, c.getString("merge_mode", "concat"));
     }
 
     /** Returns a 1-D window's setting, which Keras writes as a one-element list ({@code [3]}) or a number. */

@@ -32,28 +32,44 @@ record OracleCase(String name, String spec, Map<String, Tensor> ours) {
      */
     static OracleCase layer(String name, Layer layer, String tfjsLayer, String tfjsConfig, boolean training,
             Tensor input, Tensor... weights) {
-        return layer(name, layer, tfjsLayer, tfjsConfig, training, false, input, weights);
+        return layer(name, layer, tfjsLayer, tfjsConfig, training, false, input, null, weights);
     }
 
-    /** Returns the case for a layer whose input holds ids (Embedding), which have no gradient; in inference. */
+    /**
+     * Returns the case for {@code layer} applied in inference to {@code input} whose steps {@code mask}
+     * {@code [batch, steps]} marks (Keras's {@code layer(input, mask=mask)}); also the output's mask, when any.
+     */
+    static OracleCase maskedLayer(String name, Layer layer, String tfjsLayer, String tfjsConfig, Tensor input,
+            Tensor mask, Tensor... weights) {
+        return layer(name, layer, tfjsLayer, tfjsConfig, false, false, input, mask, weights);
+    }
+
+    /**
+     * Returns the case for a layer whose input holds ids (Embedding), which have no gradient; in inference; also
+     * the output's mask, when the layer makes one.
+     */
     static OracleCase layerOnIds(String name, Layer layer, String tfjsLayer, String tfjsConfig, Tensor ids,
             Tensor... weights) {
-        return layer(name, layer, tfjsLayer, tfjsConfig, false, true, ids, weights);
+        return layer(name, layer, tfjsLayer, tfjsConfig, false, true, ids, null, weights);
     }
 
     private static OracleCase layer(String name, Layer layer, String tfjsLayer, String tfjsConfig, boolean training,
-            boolean idsInput, Tensor input, Tensor... weights) {
+            boolean idsInput, Tensor input, Tensor mask, Tensor... weights) {
         layer.build(Shapes.withoutBatch(input.shape()));
         layer.setWeights(weights);
         Tensor inputLeaf = input.asVariable();
         List<Tensor> leaves = new ArrayList<>(List.of(inputLeaf));
         layer.trainableWeights().forEach(weight -> leaves.add(weight.value()));
-        Tensor output = layer.call(inputLeaf, training);
+        Tensor output = layer.callWithMask(inputLeaf, mask, training);
+        Tensor outputMask = layer.computeMask(input, mask);
         Tensor outputWeights = GradientChecks.random(OUTPUT_WEIGHTS_SEED, -1, 1, output.shape());
         List<Tensor> gradients = Gradients.of(Ops.sumAll(Ops.multiply(output, outputWeights)), leaves);
 
         Map<String, Tensor> ours = new LinkedHashMap<>();
         ours.put("output", output.detach());
+        if (outputMask != null) {
+            ours.put("output mask", outputMask);
+        }
         if (!idsInput) {
             ours.put("gradient input", gradients.get(0));
         }
@@ -68,7 +84,7 @@ record OracleCase(String name, String spec, Map<String, Tensor> ours) {
         }
         String spec = "{\"name\":" + Json.quote(name) + ",\"type\":\"layer\",\"layer\":" + Json.quote(tfjsLayer)
                 + ",\"config\":" + tfjsConfig + ",\"training\":" + training + ",\"idsInput\":" + idsInput
-                + ",\"input\":" + Json.tensor(input)
+                + ",\"input\":" + Json.tensor(input) + (mask == null ? "" : ",\"mask\":" + Json.tensor(mask))
                 + ",\"weights\":" + tensors(weights) + ",\"outputWeights\":" + Json.tensor(outputWeights) + "}";
         return new OracleCase(name, spec, ours);
     }

@@ -14,6 +14,7 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.layers.Activation;
 import org.backprop.nn.layers.AveragePooling2D;
 import org.backprop.nn.layers.BatchNormalization;
+import org.backprop.nn.layers.Bidirectional;
 import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Conv2D;
 import org.backprop.nn.layers.Conv2DTranspose;
@@ -23,12 +24,14 @@ import org.backprop.nn.layers.Embedding;
 import org.backprop.nn.layers.GlobalAveragePooling1D;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
 import org.backprop.nn.layers.GlobalMaxPooling1D;
+import org.backprop.nn.layers.GRU;
 import org.backprop.nn.layers.LSTM;
 import org.backprop.nn.layers.LayerNormalization;
 import org.backprop.nn.layers.MaxPooling1D;
 import org.backprop.nn.layers.MaxPooling2D;
 import org.backprop.nn.layers.MultiHeadAttention;
 import org.backprop.nn.layers.SeparableConv2D;
+import org.backprop.nn.layers.SimpleRNN;
 import org.backprop.nn.layers.UpSampling2D;
 import org.backprop.nn.losses.BinaryCrossentropy;
 import org.backprop.nn.losses.CategoricalCrossentropy;
@@ -58,6 +61,7 @@ class TfjsOracleTest {
         cases.addAll(poolingCases());
         cases.addAll(sequenceAndUpSamplingCases());
         cases.addAll(sequenceCases());
+        cases.addAll(recurrentCases());
         cases.addAll(activationCases());
         cases.addAll(lossCases());
         Map<String, Map<String, Tensor>> tfjs = TfjsOracle.run(cases);
@@ -203,6 +207,65 @@ class TfjsOracleTest {
                         false, random(95, -1, 1, 2, 5, 4), lstmWeights),
                 attentionCase("MultiHeadAttention self-attention", 6, 6, 6, 96),
                 attentionCase("MultiHeadAttention with a key unlike the value", 6, 5, 7, 97));
+    }
+
+    /**
+     * SimpleRNN, GRU (Keras 2's reset_after=False as tfjs-layers has it, and Keras 3's reset_after=True composed
+     * from tfjs ops by the script) and Bidirectional (chapter 10), each
+     * also on masked steps (chapter 11's Embedding(mask_zero=True) before them), and Embedding's mask of zero ids.
+     * tfjs configs take Keras 3's sigmoid and zero recurrent initializers, as the LSTM cases say why.
+     */
+    private static List<OracleCase> recurrentCases() {
+        List<OracleCase> cases = new ArrayList<>();
+        Tensor sequences = random(100, -1, 1, 2, 5, 4);
+        // A masked first step, a masked step between real ones, and trailing padding.
+        Tensor mask = Tensor.of(new float[][] {{0, 1, 1, 0, 1}, {1, 1, 1, 0, 0}});
+        String rnn = "{\"units\":3,\"recurrentInitializer\":\"zeros\"";
+        String gru = rnn + ",\"recurrentActivation\":\"sigmoid\"";
+        Tensor[] rnnWeights = {random(101, -1, 1, 4, 3), random(102, -1, 1, 3, 3), random(103, -1, 1, 3)};
+        Tensor[] gruWeights = {random(104, -1, 1, 4, 9), random(105, -1, 1, 3, 9), random(106, -1, 1, 9)};
+        Tensor[] lstmWeights = {random(107, -1, 1, 4, 12), random(108, -1, 1, 3, 12), random(109, -1, 1, 12)};
+        cases.add(OracleCase.layer("SimpleRNN last state", new SimpleRNN(3), "simpleRNN", rnn + "}", false,
+                sequences, rnnWeights));
+        cases.add(OracleCase.layer("SimpleRNN returnSequences goBackwards", new SimpleRNN(3).returnSequences(true)
+                .goBackwards(true), "simpleRNN", rnn + ",\"returnSequences\":true,\"goBackwards\":true}", false,
+                sequences, rnnWeights));
+        cases.add(OracleCase.layer("GRU reset before, last state", new GRU(3).resetAfter(false), "gru", gru + "}",
+                false, sequences, gruWeights));
+        cases.add(OracleCase.layer("GRU reset before, returnSequences", new GRU(3).resetAfter(false)
+                .returnSequences(true), "gru", gru + ",\"returnSequences\":true}", false, sequences, gruWeights));
+        Tensor[] resetAfterWeights = {gruWeights[0], gruWeights[1], random(117, -1, 1, 2, 9)};
+        cases.add(OracleCase.layer("GRU (Keras 3's reset after), last state", new GRU(3), "gruResetAfter",
+                "{\"units\":3}", false, sequences, resetAfterWeights));
+        cases.add(OracleCase.maskedLayer("GRU (Keras 3's reset after), returnSequences, masked",
+                new GRU(3).returnSequences(true), "gruResetAfter", "{\"units\":3,\"returnSequences\":true}",
+                sequences, mask, resetAfterWeights));
+        cases.add(OracleCase.maskedLayer("SimpleRNN masked, goBackwards", new SimpleRNN(3).goBackwards(true),
+                "simpleRNN", rnn + ",\"goBackwards\":true}", sequences, mask, rnnWeights));
+        cases.add(OracleCase.maskedLayer("GRU masked, returnSequences", new GRU(3).resetAfter(false)
+                .returnSequences(true), "gru", gru + ",\"returnSequences\":true}", sequences, mask, gruWeights));
+        cases.add(OracleCase.maskedLayer("LSTM masked", new LSTM(3), "lstm", gru + "}", sequences, mask,
+                lstmWeights));
+        String bidirectionalLstm = "{\"layer\":{\"layer\":\"lstm\",\"config\":" + gru + ",\"returnSequences\":";
+        Tensor[] twoLstms = {lstmWeights[0], lstmWeights[1], lstmWeights[2], random(110, -1, 1, 4, 12),
+            random(111, -1, 1, 3, 12), random(112, -1, 1, 12)};
+        cases.add(OracleCase.layer("Bidirectional LSTM concat", new Bidirectional(new LSTM(3)), "bidirectional",
+                bidirectionalLstm + "false}},\"mergeMode\":\"concat\"}", false, sequences, twoLstms));
+        cases.add(OracleCase.maskedLayer("Bidirectional LSTM returnSequences masked",
+                new Bidirectional(new LSTM(3).returnSequences(true)), "bidirectional",
+                bidirectionalLstm + "true}},\"mergeMode\":\"concat\"}", sequences, mask, twoLstms));
+        Tensor[] twoGrus = {gruWeights[0], gruWeights[1], gruWeights[2], random(113, -1, 1, 4, 9),
+            random(114, -1, 1, 3, 9), random(115, -1, 1, 9)};
+        for (String mode : List.of("sum", "mul", "ave")) {
+            cases.add(OracleCase.layer("Bidirectional GRU returnSequences " + mode,
+                    new Bidirectional(new GRU(3).resetAfter(false).returnSequences(true), mode), "bidirectional",
+                    "{\"layer\":{\"layer\":\"gru\",\"config\":" + gru + ",\"returnSequences\":true}},\"mergeMode\":\""
+                            + mode + "\"}", false, sequences, twoGrus));
+        }
+        Tensor ids = Tensor.of(new float[][] {{5, 0, 5, 2, 0}, {1, 5, 3, 0, 0}});
+        cases.add(OracleCase.layerOnIds("Embedding maskZero", new Embedding(7, 4).maskZero(true), "embedding",
+                "{\"inputDim\":7,\"outputDim\":4,\"maskZero\":true}", ids, random(116, -1, 1, 7, 4)));
+        return cases;
     }
 
     /** Returns attention with 2 heads of key_dim 3 from 3 query steps to 4 value steps, of the given widths. */

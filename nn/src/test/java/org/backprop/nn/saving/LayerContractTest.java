@@ -24,6 +24,7 @@ import org.backprop.nn.layers.Activation;
 import org.backprop.nn.layers.Add;
 import org.backprop.nn.layers.AveragePooling2D;
 import org.backprop.nn.layers.BatchNormalization;
+import org.backprop.nn.layers.Bidirectional;
 import org.backprop.nn.layers.Concatenate;
 import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Conv2D;
@@ -37,6 +38,7 @@ import org.backprop.nn.layers.GlobalAveragePooling1D;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
 import org.backprop.nn.layers.GlobalMaxPooling1D;
 import org.backprop.nn.layers.GlobalMaxPooling2D;
+import org.backprop.nn.layers.GRU;
 import org.backprop.nn.layers.LSTM;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerConfig;
@@ -48,6 +50,7 @@ import org.backprop.nn.layers.MultiHeadAttention;
 import org.backprop.nn.layers.PositionalEmbedding;
 import org.backprop.nn.layers.Reshape;
 import org.backprop.nn.layers.SeparableConv2D;
+import org.backprop.nn.layers.SimpleRNN;
 import org.backprop.nn.layers.UpSampling2D;
 import org.backprop.nn.layers.preprocessing.RandomContrast;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
@@ -86,6 +89,8 @@ class LayerContractTest {
             layer.setTrainable(false);
             return layer;
         }, new int[] {4, 4, 3});
+        example("Bidirectional", () -> new Bidirectional(new GRU(3).resetAfter(false).returnSequences(true), "ave"),
+                new int[] {4, 2});
         example("Concatenate", Concatenate::new, new int[] {2, 3}, new int[] {2, 4});
         example("Conv1D", () -> new Conv1D(4, 3, "relu").strides(2).padding("same"), new int[] {7, 2});
         example("Conv2D", () -> new Conv2D(4, 3, "relu").strides(2).padding("same"), new int[] {6, 6, 2});
@@ -99,13 +104,14 @@ class LayerContractTest {
         example("DepthwiseConv2D", () -> new DepthwiseConv2D(3).depthMultiplier(2).padding("same")
                 .activation("tanh"), new int[] {5, 5, 2});
         example("Dropout", () -> new Dropout(0.3), new int[] {6});
-        EXAMPLES.put("Embedding", new Example(() -> new Embedding(10, 4), true, new int[] {5}));
+        EXAMPLES.put("Embedding", new Example(() -> new Embedding(10, 4).maskZero(true), true, new int[] {5}));
         example("Flatten", Flatten::new, new int[] {2, 3, 2});
         example("GlobalAveragePooling1D", GlobalAveragePooling1D::new, new int[] {4, 3});
         example("GlobalAveragePooling2D", GlobalAveragePooling2D::new, new int[] {3, 3, 2});
         example("GlobalMaxPooling1D", GlobalMaxPooling1D::new, new int[] {4, 3});
         example("GlobalMaxPooling2D", GlobalMaxPooling2D::new, new int[] {3, 3, 2});
-        example("LSTM", () -> new LSTM(3).returnSequences(true), new int[] {4, 2});
+        example("GRU", () -> new GRU(3).returnSequences(true).goBackwards(true), new int[] {4, 2});
+        example("LSTM", () -> new LSTM(3).returnSequences(true).goBackwards(true), new int[] {4, 2});
         example("LayerNormalization", () -> new LayerNormalization().epsilon(1e-5), new int[] {3, 4});
         example("MaxPooling1D", () -> new MaxPooling1D(3).strides(2).padding("same"), new int[] {7, 2});
         example("MaxPooling2D", () -> new MaxPooling2D(3).strides(2).padding("same"), new int[] {5, 5, 2});
@@ -120,6 +126,7 @@ class LayerContractTest {
         example("Rescaling", () -> new Rescaling(1.0 / 255, 0.5), new int[] {4});
         example("Reshape", () -> new Reshape(-1, 2), new int[] {3, 4});
         example("Resizing", () -> new Resizing(4, 5), new int[] {6, 6, 1});
+        example("SimpleRNN", () -> new SimpleRNN(3).goBackwards(true), new int[] {4, 2});
         // Takes text, not tensors: rebuiltLayerWithTheSavedWeightsComputesTheSameOutputs calls it on TEXTS.
         example("TextVectorization", () -> {
             TextVectorization layer = new TextVectorization("tf_idf").maxTokens(6).ngrams(2);

@@ -10,13 +10,17 @@ import org.backprop.nn.backend.BinaryOp;
 import org.backprop.nn.backend.ConvGeometry;
 import org.backprop.nn.backend.Normalization;
 import org.backprop.nn.backend.UnaryOp;
+import org.backprop.nn.layers.Bidirectional;
 import org.backprop.nn.layers.Conv1D;
 import org.backprop.nn.layers.Conv2DTranspose;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.GlobalAveragePooling1D;
 import org.backprop.nn.layers.GlobalMaxPooling1D;
+import org.backprop.nn.layers.GRU;
+import org.backprop.nn.layers.LSTM;
 import org.backprop.nn.layers.MaxPooling1D;
 import org.backprop.nn.layers.MultiHeadAttention;
+import org.backprop.nn.layers.SimpleRNN;
 import org.backprop.nn.layers.UpSampling2D;
 import org.backprop.nn.layers.preprocessing.ImageAugmentation;
 import org.backprop.nn.layers.preprocessing.RandomFlip;
@@ -65,6 +69,7 @@ final class ParityCases {
         normalizations(cases);
         attention(cases);
         sequenceAndUpSamplingLayers(cases);
+        recurrentAndMaskedLayers(cases);
         return cases;
     }
 
@@ -268,6 +273,43 @@ final class ParityCases {
                 new int[] {3, 3, 4, 5}, in -> Ops.conv2dTranspose(in[0], in[1], 2, 2, "valid")));
         cases.add(two("conv2dTranspose 2x3 same strides 2x1", sums(3 * 8 * 5 * 6), new int[] {3, 4, 5, 6},
                 new int[] {2, 3, 6, 6}, in -> Ops.conv2dTranspose(in[0], in[1], 2, 1, "same")));
+    }
+
+    /**
+     * The recurrent layers and the masked ones, composed of the primitives above (products, slices, element-wise
+     * ops, softmax, concatenate); a mask is a constant of 0 and 1 with a masked first step, one between real steps
+     * and trailing padding. Their longest sums run over the features and units of one step's products.
+     */
+    private static void recurrentAndMaskedLayers(List<ParityCase> cases) {
+        Tensor mask = Tensor.of(new float[][] {{0, 1, 1, 0, 1, 1}, {1, 1, 1, 1, 0, 0}, {1, 0, 1, 1, 1, 1}});
+        cases.add(new ParityCase("GRU layer (reset after), returnSequences", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 6, 5)}, in -> {
+                RandomSeed.set(51);
+                return new GRU(8).returnSequences(true).call(in[0], true);
+            }, new boolean[] {true}, sums(6 * 13)));
+        cases.add(new ParityCase("GRU layer (reset before), masked", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 6, 5)}, in -> {
+                RandomSeed.set(52);
+                return new GRU(8).resetAfter(false).callWithMask(in[0], mask, true);
+            }, new boolean[] {true}, sums(6 * 13)));
+        cases.add(new ParityCase("SimpleRNN layer, goBackwards, masked", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 6, 5)}, in -> {
+                RandomSeed.set(53);
+                return new SimpleRNN(7).goBackwards(true).returnSequences(true).callWithMask(in[0], mask, true);
+            }, new boolean[] {true}, sums(6 * 12)));
+        cases.add(new ParityCase("Bidirectional LSTM layer, concat, masked", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 6, 5)}, in -> {
+                RandomSeed.set(54);
+                return new Bidirectional(new LSTM(6).returnSequences(true)).callWithMask(in[0], mask, true);
+            }, new boolean[] {true}, sums(6 * 11)));
+        cases.add(new ParityCase("MultiHeadAttention layer, query and value masks", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 6, 10), ParityCase.uniform(random, 3, 6, 8)}, in -> {
+                RandomSeed.set(55);
+                return new MultiHeadAttention(2, 8).callAll(List.of(in[0], in[1]), List.of(mask, mask), true);
+            }, new boolean[] {true, true}, sums(6 * 16)));
+        cases.add(new ParityCase("GlobalAveragePooling1D layer, masked", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 6, 7)}, in -> new GlobalAveragePooling1D().callWithMask(in[0], mask, true),
+                new boolean[] {true}, sums(6)));
     }
 
     /** Returns a case for softmax(q·kᵀ)·v with q scaled by {@code scale} (larger scores). */
