@@ -28,6 +28,11 @@ final class KerasLayers {
      */
     private static final Map<String, String> NOT_IMPORTABLE = Map.of(
             "LSTM", "Keras keeps its weights in a sub-layer (cell) whose layout the importer does not read",
+            "GRU", "Keras keeps its weights in a sub-layer (cell) whose layout the importer does not read",
+            "SimpleRNN", "Keras keeps its weights in a sub-layer (cell) whose layout the importer does not read",
+            "Bidirectional", "Keras keeps its weights in the sub-layers of its two recurrent layers, whose layout the"
+                    + " importer does not read",
+            "TextVectorization", "Keras keeps its vocabulary in assets the importer does not read",
             "MultiHeadAttention", "Keras keeps its weights in sub-layers whose layout the importer does not read",
             "PositionalEmbedding", "it is the book's own layer, not one of Keras's");
 
