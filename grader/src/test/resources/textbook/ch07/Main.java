@@ -116,8 +116,10 @@ public class Main {
         LossHistory lossHistory = new LossHistory();
         Model withLossHistory = getMnistModel();
         withLossHistory.compile("rmsprop", "sparse_categorical_crossentropy", "accuracy");
-        withLossHistory.fit(trainImages, trainLabels, FitOptions.epochs(2).batchSize(64).verbose(0).progressEvery(1)
-                .callbacks(lossHistory));
+        // Keras calls on_train_batch_end after every step; nn calls onBatchEnd every progressEvery steps except an
+        // epoch's last, whose loss comes with onEpochEnd.
+        withLossHistory.fit(trainImages, trainLabels, FitOptions.epochs(2).batchSize(64).verbose(0)
+                .progressEvery(1).callbacks(lossHistory));
         System.out.println("7.20 per-batch losses = " + lossHistory.perBatchLosses.size());
         System.out.println("7.20 epochs seen = " + lossHistory.epochs);
 

@@ -41,11 +41,11 @@ public class Main {
         model.summary();
         System.out.println("8.1 params = " + model.countParams());
 
-        // Listing 8.3 Training the convnet on MNIST images (600 of them, 2 epochs)
-        StoredDataset train = Datasets.load("mnist", "train").take(600);
+        // Listing 8.3 Training the convnet on MNIST images (320 of them, 2 epochs)
+        StoredDataset train = Datasets.load("mnist", "train").take(320);
         StoredDataset test = Datasets.load("mnist", "test");
-        Tensor trainImages = train.batches(600).iterator().next().features().div(255f);
-        Tensor trainLabels = train.batches(600).iterator().next().labels();
+        Tensor trainImages = train.batches(320).iterator().next().features().div(255f);
+        Tensor trainLabels = train.batches(320).iterator().next().labels();
         Tensor testImages = test.batches(test.size()).iterator().next().features().div(255f);
         Tensor testLabels = test.batches(test.size()).iterator().next().labels();
         model.compile("rmsprop", "sparse_categorical_crossentropy", "accuracy");
@@ -82,7 +82,6 @@ public class Main {
         Model regularized = dogsVsCats(dataAugmentation, true);
         regularized.compile("rmsprop", "binary_crossentropy", "accuracy");
         System.out.println("8.16 params = " + regularized.countParams());
-        System.out.println("8.16 layers = " + regularized.layers().size());
 
         // Listing 8.17 Training the regularized convnet: its augmentation and dropout on Fashion-MNIST, 2 epochs
         Sequential fashionAugmentation = new Sequential(
@@ -101,7 +100,7 @@ public class Main {
         f = new Dropout(0.5).apply(f);
         Model fashionModel = new Model(fashionInputs, new Dense(10, "softmax").apply(f));
         fashionModel.compile("rmsprop", "sparse_categorical_crossentropy", "accuracy");
-        StoredDataset fashionTrain = Datasets.load("fashion_mnist", "train").take(600);
+        StoredDataset fashionTrain = Datasets.load("fashion_mnist", "train").take(320);
         StoredDataset fashionTest = Datasets.load("fashion_mnist", "test");
         History fashionHistory = fashionModel.fit(fashionTrain,
                 FitOptions.epochs(2).batchSize(32).validationData(fashionTest).verbose(0));
