@@ -60,8 +60,4 @@ final class ListingRun {
         assertTrue(after < before, () -> later + " (" + after + ") should be below " + earlier + " (" + before
                 + ")\n" + stdout);
     }
-
-    String stdout() {
-        return stdout;
-    }
 }
