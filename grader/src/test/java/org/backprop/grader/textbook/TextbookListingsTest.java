@@ -1,0 +1,254 @@
+package org.backprop.grader.textbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.backprop.grader.GraderTestSupport;
+import org.backprop.grader.compile.CompileResult;
+import org.backprop.grader.compile.CompileService;
+import org.backprop.grader.compile.SourceBundle;
+import org.backprop.grader.compile.worker.CompileWorkerPool;
+import org.backprop.grader.compile.worker.JailedWorkerLauncher;
+import org.backprop.grader.compile.worker.WorkerLimits;
+import org.backprop.grader.sandbox.NodeSandbox;
+import org.backprop.grader.sandbox.RunLimits;
+import org.backprop.grader.sandbox.RunResult;
+import org.backprop.grader.sandbox.SandboxConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deep Learning with Python (Chollet, 2nd edition), chapter by chapter, as a student writes it in Java: each chapter
+ * is one program under {@code src/test/resources/textbook/chNN/Main.java}, compiled by the real compile service
+ * (javac, the policy check, TeaVM) and run in the real sandbox (Node + Dawn), with the course's datasets. The
+ * parameter counts are derived here from Keras's formulas (Dense: in·out + out; Conv2D: k·k·in·filters + filters)
+ * and checked against the book's summary numbers where it prints them; each training run is short and must learn. {@code docs/textbook.md} lists
+ * every listing and what became of it.
+ */
+class TextbookListingsTest {
+    private static final RunLimits LIMITS = new RunLimits(Duration.ofSeconds(480), 1024 * 1024, 3072);
+
+    @TempDir
+    static Path work;
+    static CompileService compiler;
+    static NodeSandbox sandbox;
+    static CourseDatasets datasets;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        // A chapter is a larger program than the editor's sample and the first compile also warms the worker's JIT:
+        // on a shared two-core CI machine that can pass the default 20 s meant to stop compile bombs quickly.
+        compiler = new CompileService(new CompileWorkerPool(work.resolve("compile"), 1,
+                new WorkerLimits(1024, Duration.ofSeconds(180), Duration.ofSeconds(180)),
+                JailedWorkerLauncher.forThisMachine(SandboxConfig.DEFAULT_SANDBOX_UID)), 16);
+        sandbox = new NodeSandbox(GraderTestSupport.sandboxConfig(work.resolve("runs")));
+        datasets = CourseDatasets.write(work.resolve("store"), Path.of(System.getProperty("backprop.nodeModules")),
+                1000, 250);
+    }
+
+    @AfterAll
+    static void stopCompiler() {
+        compiler.close();
+    }
+
+    /** Dense's parameters: a kernel and a bias. */
+    static long dense(long inputs, long units) {
+        return inputs * units + units;
+    }
+
+    /** Conv2D's parameters: a k×k kernel per input and output channel, and a bias per filter. */
+    static long conv2d(long kernel, long channels, long filters) {
+        return kernel * kernel * channels * filters + filters;
+    }
+
+    @Test
+    void chapter2TrainsTheFirstNetworkOnMnistWithKerasAndFromScratch() {
+        ListingRun run = run("ch02");
+        long params = dense(28 * 28, 512) + dense(512, 10);
+        assertEquals(407_050, params, "Keras's count for listing 2.2");
+        assertEquals(params, run.integer("2.2 params"));
+        run.fell("2.5 first loss", "2.5 last loss");
+        assertEquals("10x10", run.text("2.6 prediction rows"));
+        run.atLeast("2.7 test_acc", 0.6);
+        assertEquals(4, run.integer("2.5 scratch weights"));
+        // The book's from-scratch network starts saturated (weights uniform in [0, 0.1]) and, at its learning rate of
+        // 1e-3, needs thousands of steps to reach the book's 81%; a few dozen bring its loss under a uniform guess's.
+        run.fell("2.5 scratch first loss", "2.5 scratch last loss");
+        run.atMost("2.5 scratch test loss", Math.log(10));
+    }
+
+    @Test
+    void chapter4ClassifiesReviewsAndNewswiresAndPredictsPricesOnDataTheProgramMakes() {
+        ListingRun run = run("ch04");
+        long imdb = dense(10_000, 16) + dense(16, 16) + dense(16, 1);
+        assertEquals(160_305, imdb, "Keras's count for listing 4.4");
+        assertEquals(imdb, run.integer("4.4 params"));
+        assertEquals("[loss, accuracy, val_loss, val_accuracy]", run.text("4.7 history keys"));
+        run.fell("4.7 first val_loss", "4.7 last val_loss");
+        run.atLeast("4.7 last val_accuracy", 0.8);
+
+        long reuters = dense(10_000, 64) + dense(64, 64) + dense(64, 46);
+        assertEquals(647_214, reuters, "Keras's count for listing 4.15");
+        assertEquals(reuters, run.integer("4.15 params"));
+        run.atLeast("4.18 last val_accuracy", 3.0 / 46);
+        assertEquals(dense(10_000, 64) + dense(64, 4) + dense(4, 46), run.integer("4.22 params"));
+
+        long boston = dense(13, 64) + dense(64, 64) + dense(64, 1);
+        assertEquals(5_121, boston, "Keras's count for listing 4.25");
+        assertEquals(boston, run.integer("4.25 params"));
+        assertEquals(4, run.integer("4.26 folds"));
+        run.atMost("4.31 test_mae_score", 0.5 * run.number("4.31 mean-price mae"));
+    }
+
+    @Test
+    void chapter5ShowsNoiseShuffledLabelsLearningRatesCapacityAndDropout() {
+        ListingRun run = run("ch05");
+        assertEquals(dense(2 * 28 * 28, 512) + dense(512, 10), run.integer("5.2 params"));
+        run.atLeast("5.2 noise val_accuracy", 0.2);
+        run.atLeast("5.2 zeros val_accuracy", 0.5);
+        run.atLeast("5.2 zeros val_accuracy", run.number("5.2 noise val_accuracy"));
+        run.atMost("5.4 val_accuracy", 0.25);
+        run.atLeast("5.7 val_accuracy", 0);
+        run.atLeast("5.8 val_accuracy", 0.5);
+        long logistic = dense(28 * 28, 10);
+        assertEquals(7_850, logistic, "Keras's count for listing 5.9");
+        assertEquals(logistic, run.integer("5.9 params"));
+        run.atLeast("5.9 val_accuracy", 0.4);
+        assertEquals(dense(10_000, 16) + dense(16, 16) + dense(16, 1), run.integer("5.10 params"));
+        assertEquals(dense(10_000, 4) + dense(4, 4) + dense(4, 1), run.integer("5.11 params"));
+        run.fell("5.11 first val_loss", "5.11 last val_loss");
+        long bigger = dense(10_000, 512) + dense(512, 512) + dense(512, 1);
+        assertEquals(5_383_681, bigger, "Keras's count for listing 5.12");
+        assertEquals(bigger, run.integer("5.12 params"));
+        assertEquals(run.integer("5.10 params"), run.integer("5.15 params"), "dropout has no weights");
+        run.atLeast("5.15 val_accuracy", 0.8);
+    }
+
+    @Test
+    void chapter7BuildsModelsThreeWaysAndTrainsWithCustomMetricsCallbacksAndLoops() {
+        ListingRun run = run("ch07");
+        long small = dense(3, 64) + dense(64, 10);
+        assertEquals(906, small, "the book's summary for listing 7.5");
+        assertEquals("false", run.text("7.3 built"));
+        assertEquals(4, run.integer("7.4 weights"));
+        assertEquals(small, run.integer("7.5 params"));
+        assertEquals("my_example_model my_first_layer my_last_layer", run.text("7.6 names"));
+        assertEquals(small, run.integer("7.7 params"));
+        assertEquals(small, run.integer("7.8 params"));
+        assertEquals("[10]", run.text("7.8 output shape"));
+        assertEquals(dense(28 * 28, 512) + dense(512, 10), run.integer("7.17 params"));
+        run.atLeast("7.17 accuracy", 0.6);
+        assertEquals("200x10", run.text("7.17 predictions"));
+        assertEquals("[loss, accuracy, rmse, val_loss, val_accuracy, val_rmse]", run.text("7.18 history keys"));
+        run.fell("7.18 first rmse", "7.18 last rmse");
+        assertEquals(3, run.integer("7.19 epochs"), "a patience of 2 lets all 3 epochs run");
+        assertEquals("true", run.text("7.19 checkpoints saved"));
+        // 800 examples in batches of 64: 13 steps an epoch, of which onBatchEnd sees all but the last.
+        assertEquals(2 * 12, run.integer("7.20 per-batch losses"));
+        assertEquals(2, run.integer("7.20 epochs seen"));
+        run.atLeast("7.23 last epoch accuracy", run.number("7.23 first epoch accuracy"));
+        run.atLeast("7.24 val_accuracy", 0.6);
+    }
+
+    @Test
+    void chapter8TrainsConvnetsOnMnistAndFashionMnistAndBuildsTheDogsVersusCatsModels() {
+        ListingRun run = run("ch08");
+        // 28 -> conv 26 -> pool 13 -> conv 11 -> pool 5 -> conv 3: 3 * 3 * 128 = 1,152 features.
+        long mnist = conv2d(3, 1, 32) + conv2d(3, 32, 64) + conv2d(3, 64, 128) + dense(3 * 3 * 128, 10);
+        assertEquals(104_202, mnist, "the book's summary for listing 8.2");
+        assertEquals(mnist, run.integer("8.1 params"));
+        run.fell("8.3 first loss", "8.3 last loss");
+        run.atLeast("8.4 test_acc", 0.4);
+        // Without pooling: 28 -> 26 -> 24 -> 22, so 22 * 22 * 128 = 61,952 features.
+        long noPooling = conv2d(3, 1, 32) + conv2d(3, 32, 64) + conv2d(3, 64, 128) + dense(22 * 22 * 128, 10);
+        assertEquals(712_202, noPooling, "the book's summary for listing 8.5");
+        assertEquals(noPooling, run.integer("8.5 params"));
+        // 180 -> 178 -> 89 -> 87 -> 43 -> 41 -> 20 -> 18 -> 9 -> 7: 7 * 7 * 256 = 12,544 features.
+        long dogsVsCats = conv2d(3, 3, 32) + conv2d(3, 32, 64) + conv2d(3, 64, 128) + conv2d(3, 128, 256)
+                + conv2d(3, 256, 256) + dense(7 * 7 * 256, 1);
+        assertEquals(991_041, dogsVsCats, "the book's summary for listing 8.7");
+        assertEquals(dogsVsCats, run.integer("8.7 params"));
+        assertEquals(dogsVsCats, run.integer("8.16 params"), "augmentation and dropout add no weights");
+        run.atLeast("8.17 val_accuracy", 0.25);
+        run.atLeast("8.18 test_acc", 0.25);
+    }
+
+    @Test
+    void chapter9BuildsResidualBatchNormalizedAndSeparableConvnetsAndTrainsOne() {
+        ListingRun run = run("ch09");
+        long filtersChange = conv2d(3, 3, 32) + conv2d(3, 32, 64) + conv2d(1, 32, 64);
+        assertEquals(filtersChange, run.integer("9.3.2 filters change params"));
+        assertEquals(filtersChange, run.integer("9.3.2 max pooling params"), "pooling and strides add no weights");
+        assertEquals("15x15x64", run.text("9.3.2 max pooling output"));
+        long residualNet = block(3, 32, true) + block(32, 64, true) + block(64, 128, true) + dense(128, 1);
+        assertEquals(297_697, residualNet, "Keras's count for section 9.3.2's residual convnet");
+        assertEquals(residualNet, run.integer("9.3.2 residual convnet params"));
+        // Conv2D without bias, then BatchNormalization: gamma and beta trainable, the moving mean and variance not.
+        assertEquals(3 * 3 * 3 * 32 + 4 * 32, run.integer("9.3.3 params"));
+        assertEquals((3 * 3 * 3 * 32) + "+" + (2 * 32), run.text("9.3.3 trainable params"));
+        assertEquals(721_857, run.integer("9.3.5 mini xception params"), "the same as nn's MiniXception example");
+        run.fell("9.3.2 first loss", "9.3.2 last loss");
+        run.atLeast("9.3.2 val_accuracy", 0.8);
+    }
+
+    /** A residual block's parameters: two 3×3 convolutions and, where the shape changes, a 1×1 one. */
+    private static long block(long in, long filters, boolean projected) {
+        return conv2d(3, in, filters) + conv2d(3, filters, filters) + (projected ? conv2d(1, in, filters) : 0);
+    }
+
+    @Test
+    void chapter11TrainsABagOfWordsModelAndATransformerEncoder() {
+        ListingRun run = run("ch11");
+        long bagOfWords = dense(20_000, 16) + dense(16, 1);
+        assertEquals(320_033, bagOfWords);
+        assertEquals(bagOfWords, run.integer("11.3.2 bag-of-words params"));
+        run.atLeast("11.3.2 val_accuracy", 0.8);
+        long embedding = 20_000L * 256;
+        long transformer = embedding + encoder(256, 32, 2) + dense(256, 1);
+        assertEquals(5_664_033, transformer, "Keras's count for section 11.4.3's model");
+        assertEquals(transformer, run.integer("11.4.3 transformer params"));
+        assertEquals(transformer + 600 * 256, run.integer("11.4.3 positional transformer params"),
+                "a position embedding per position of 600");
+        run.fell("11.4.3 first loss", "11.4.3 last loss");
+        run.atLeast("11.4.3 val_accuracy", 0.8);
+    }
+
+    /**
+     * The book's TransformerEncoder: MultiHeadAttention with key_dim = embed_dim (query, key and value projections
+     * to heads × key_dim with biases, an output projection back), a dense projection, and two LayerNormalizations.
+     */
+    private static long encoder(long embedDim, long denseDim, long heads) {
+        long attention = 3 * dense(embedDim, heads * embedDim) + dense(heads * embedDim, embedDim);
+        return attention + dense(embedDim, denseDim) + dense(denseDim, embedDim) + 2 * 2 * embedDim;
+    }
+
+    /** Compiles and runs chapter {@code chapter}'s program with the course's datasets, and requires it to finish. */
+    private static ListingRun run(String chapter) {
+        String source = resource("/textbook/" + chapter + "/Main.java");
+        CompileResult compiled = compiler.compile(new SourceBundle("Main", Map.of("Main.java", source)));
+        if (!compiled.succeeded()) {
+            throw new AssertionError(chapter + " does not compile: " + compiled.diagnostics());
+        }
+        RunResult result = sandbox.run(compiled.js(), LIMITS, datasets.datasets());
+        assertEquals(RunResult.Status.COMPLETED, result.status(), () -> chapter + ": " + result);
+        return new ListingRun(result.stdout());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TextbookListingsTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new AssertionError("no resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(name, e);
+        }
+    }
+}
