@@ -225,6 +225,25 @@ class FitObserverTest {
         assertEquals(Boolean.TRUE, withProbe.lastRecord.model().inferenceDeterministic());
     }
 
+    @Test
+    void theProbePutsBackWeightsTheModelDoesNotList() {
+        float[] withoutProbe = untrackedStatisticsAfterAFit(false);
+        float[] withProbe = untrackedStatisticsAfterAFit(true);
+        assertArrayEquals(withoutProbe, withProbe, "the probe's training calls of the student's layer left no trace");
+    }
+
+    /** Fits a model with {@link UntrackedNorm}; returns the moving mean of the batch normalization it hides. */
+    private static float[] untrackedStatisticsAfterAFit(boolean probes) {
+        RunInternals.observe(new Recorder(probes));
+        RandomSeed.set(12);
+        UntrackedNorm hidden = new UntrackedNorm();
+        Sequential model = new Sequential(Input.shape(3), hidden, new Dense(1, "sigmoid"));
+        model.compile("adam", "binary_crossentropy", "accuracy");
+        model.fit(Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {1, 0, 1}}), XOR_Y,
+                FitOptions.epochs(2).batchSize(2).verbose(0));
+        return hidden.norm.getWeights().get(2).toArray();
+    }
+
     private record Trained(List<Map<String, List<Double>>> histories, List<float[]> weights, long nextDraw,
             RunRecord lastRecord) {
     }

@@ -1,6 +1,7 @@
 package org.backprop.nn;
 
 import org.backprop.nn.backend.Backends;
+import org.backprop.nn.internal.VariableJournal;
 
 /**
  * A weight: a named, shaped slot whose value the optimizer replaces after every step. Its current value is
@@ -50,6 +51,7 @@ public final class Variable {
                     + ", cannot assign a value of shape " + Shapes.describe(newValue.shape()));
         }
         Tensor previous = value;
+        VariableJournal.assigning(this, previous);
         value = newValue.asVariable();
         Backends.current().retain(value);
         Backends.current().release(previous);

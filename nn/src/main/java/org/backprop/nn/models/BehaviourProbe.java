@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
-import org.backprop.nn.Variable;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.internal.RandomInternals;
+import org.backprop.nn.internal.VariableJournal;
 import org.backprop.nn.internal.TensorInternals;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.random.RandomGenerator;
@@ -23,9 +23,11 @@ import org.backprop.nn.records.ModelGraph;
  * instead of believing a layer's type name.
  *
  * <p>The probe leaves the program as it found it, so that it never changes what training does: the program's
- * random generator is set aside and put back untouched (the probe draws from its own), every weight the model
- * lists is put back if a call replaced it, and library layers with state in training (BatchNormalization's moving
- * statistics) are never called in training. A layer whose call fails stays unprobed (null), which a check reads
+ * random generator is set aside and put back untouched (the probe draws from its own), every weight a call replaced
+ * is put back ({@link VariableJournal}: also the weights of layers the model does not list, as a student's layer
+ * holding others in plain fields), and library layers with state in training (BatchNormalization's moving
+ * statistics) are never called in training. State a student's layer keeps in plain Java fields, not in weights, is
+ * beyond the probe. A layer whose call fails stays unprobed (null), which a check reads
  * as no evidence.
  */
 final class BehaviourProbe {
@@ -43,7 +45,7 @@ final class BehaviourProbe {
     static ModelGraph probe(Model model, ModelGraph graph) {
         List<RecordedLayers.Entry> layers = RecordedLayers.of(model);
         RandomInternals.Saved generator = RandomInternals.setAside(new RandomGenerator(PROBE_SEED));
-        WeightGuard weights = new WeightGuard(model.weights());
+        VariableJournal.open();
         try {
             List<LayerRecord> probed = new ArrayList<>(graph.layers().size());
             for (int i = 0; i < layers.size(); i++) {
@@ -53,7 +55,7 @@ final class BehaviourProbe {
             }
             return new ModelGraph(graph.name(), graph.inputShape(), probed, inferenceDeterministic(model, graph));
         } finally {
-            weights.restore();
+            VariableJournal.restoreAndClose();
             RandomInternals.restore(generator);
         }
     }
@@ -128,32 +130,5 @@ final class BehaviourProbe {
             dims[i] = shape.get(i);
         }
         return dims;
-    }
-
-    /**
-     * Keeps each weight's value as the probe found it (retained, so that a backend cannot free it) and puts it
-     * back where a call replaced it: a student's layer may assign its weights even in inference.
-     */
-    private static final class WeightGuard {
-        private final List<Variable> variables;
-        private final List<Tensor> values = new ArrayList<>();
-
-        WeightGuard(List<Variable> variables) {
-            this.variables = variables;
-            for (Variable variable : variables) {
-                values.add(variable.value());
-                Backends.current().retain(variable.value());
-            }
-        }
-
-        void restore() {
-            for (int i = 0; i < variables.size(); i++) {
-                Tensor kept = values.get(i);
-                if (variables.get(i).value() != kept) {
-                    variables.get(i).assign(kept);
-                }
-                Backends.current().release(kept);
-            }
-        }
     }
 }
