@@ -6,6 +6,7 @@ import org.backprop.nn.layers.Activation;
 import org.backprop.nn.layers.Add;
 import org.backprop.nn.layers.BatchNormalization;
 import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Conv2DTranspose;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.GlobalAveragePooling2D;
@@ -21,13 +22,22 @@ import org.backprop.nn.models.Model;
 import org.backprop.nn.models.Sequential;
 
 /**
- * Deep Learning with Python, chapter 9, section 9.3 (modern convnet architecture patterns): residual connections,
+ * Deep Learning with Python, chapter 9: the segmentation model of section 9.2 (built at the book's size, trained
+ * small on 16x16 images of rectangles this program makes, as the Oxford pets are not a course dataset), then section 9.3 (modern convnet architecture patterns): residual connections,
  * batch normalization, depthwise separable convolutions and the mini Xception, cited by section and the book's
  * captions. The residual convnet trains on images this program makes (8×8 stripes, horizontal or vertical: a binary
  * task like dogs vs. cats, small enough for a CPU test).
  */
 public class Main {
     public static void main(String[] args) {
+        // 9.2 An image segmentation example: the model, at the book's size (200x200 RGB, 3 classes)
+        Model segmentation = getModel(200, 3, 3, 64);
+        segmentation.summary();
+        System.out.println("9.2 segmentation params = " + segmentation.countParams());
+        int[] masks = segmentation.output().shape();
+        System.out.println("9.2 segmentation output = " + masks[0] + "x" + masks[1] + "x" + masks[2]);
+        trainSegmentation();
+
         // 9.3.2 Residual block where the number of filters changes
         Input inputs = Input.shape(32, 32, 3);
         KerasTensor x = new Conv2D(32, 3, "relu").apply(inputs);
@@ -90,6 +100,83 @@ public class Main {
         System.out.println("9.3.2 first loss = " + history.get("loss").get(0));
         System.out.println("9.3.2 last loss = " + history.get("loss").get(1));
         System.out.println("9.3.2 val_accuracy = " + history.get("val_accuracy").get(1));
+    }
+
+    /**
+     * 9.2's model: strided convolutions down to a third of the size, transposed convolutions back up, a softmax per
+     * pixel. {@code width} is the first block's filters (the book's 64; 128 and 256 follow).
+     */
+    static Model getModel(int imgSize, int channels, int numClasses, int width) {
+        Input inputs = Input.shape(imgSize, imgSize, channels);
+        KerasTensor x = new Rescaling(1.0 / 255).apply(inputs);
+        x = new Conv2D(width, 3, "relu").strides(2).padding("same").apply(x);
+        x = new Conv2D(width, 3, "relu").padding("same").apply(x);
+        x = new Conv2D(2 * width, 3, "relu").strides(2).padding("same").apply(x);
+        x = new Conv2D(2 * width, 3, "relu").padding("same").apply(x);
+        x = new Conv2D(4 * width, 3, "relu").strides(2).padding("same").apply(x);
+        x = new Conv2D(4 * width, 3, "relu").padding("same").apply(x);
+        x = new Conv2DTranspose(4 * width, 3, "relu").padding("same").apply(x);
+        x = new Conv2DTranspose(4 * width, 3, "relu").padding("same").strides(2).apply(x);
+        x = new Conv2DTranspose(2 * width, 3, "relu").padding("same").apply(x);
+        x = new Conv2DTranspose(2 * width, 3, "relu").padding("same").strides(2).apply(x);
+        x = new Conv2DTranspose(width, 3, "relu").padding("same").apply(x);
+        x = new Conv2DTranspose(width, 3, "relu").padding("same").strides(2).apply(x);
+        KerasTensor outputs = new Conv2D(numClasses, 3, "softmax").padding("same").apply(x);
+        return new Model(inputs, outputs);
+    }
+
+    /**
+     * 9.2 trained small: 16x16 grey images of a bright rectangle on dark noise; the book's three mask classes are
+     * 0 inside the rectangle, 1 background, 2 its border. nn's sparse_categorical_crossentropy takes one label per
+     * example, so the masks are one-hot and the loss is categorical_crossentropy; pixel accuracy is counted here.
+     */
+    static void trainSegmentation() {
+        Random random = new Random(92);
+        int count = 160;
+        float[] pixels = new float[count * 256];
+        float[] oneHot = new float[count * 256 * 3];
+        int[] classes = new int[count * 256];
+        for (int i = 0; i < count; i++) {
+            int top = random.nextInt(8);
+            int left = random.nextInt(8);
+            int bottom = top + 5 + random.nextInt(4);
+            int right = left + 5 + random.nextInt(4);
+            for (int row = 0; row < 16; row++) {
+                for (int col = 0; col < 16; col++) {
+                    boolean inside = row >= top && row <= bottom && col >= left && col <= right;
+                    boolean border = inside && (row == top || row == bottom || col == left || col == right);
+                    int pixel = i * 256 + row * 16 + col;
+                    pixels[pixel] = inside ? 170 + random.nextInt(60) : random.nextInt(60);
+                    classes[pixel] = border ? 2 : inside ? 0 : 1;
+                    oneHot[pixel * 3 + classes[pixel]] = 1f;
+                }
+            }
+        }
+        Tensor images = Tensor.of(new int[] {count, 16, 16, 1}, pixels);
+        Tensor targets = Tensor.of(new int[] {count, 16, 16, 3}, oneHot);
+        Model model = getModel(16, 1, 3, 16);
+        model.compile("rmsprop", "categorical_crossentropy");
+        History history = model.fit(images.slice(0, 128), targets.slice(0, 128), FitOptions.epochs(8).batchSize(8)
+                .verbose(0));
+        System.out.println("9.2 first loss = " + history.get("loss").get(0));
+        System.out.println("9.2 last loss = " + history.get("loss").get(7));
+        // Pixel accuracy on the 32 held-out images, and the share of the most common class (background)
+        Tensor predicted = model.predict(images.slice(128, count));
+        int right = 0;
+        int background = 0;
+        for (int pixel = 0; pixel < 32 * 256; pixel++) {
+            int best = 0;
+            for (int c = 1; c < 3; c++) {
+                if (predicted.get(pixel * 3 + c) > predicted.get(pixel * 3 + best)) {
+                    best = c;
+                }
+            }
+            int truth = classes[128 * 256 + pixel];
+            right += best == truth ? 1 : 0;
+            background += truth == 1 ? 1 : 0;
+        }
+        System.out.println("9.2 pixel accuracy = " + right / (32.0 * 256));
+        System.out.println("9.2 background share = " + background / (32.0 * 256));
     }
 
     /** 9.3.2's convnet: three residual blocks on {@code side}×{@code side} images, one sigmoid unit. */

@@ -1,26 +1,32 @@
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.layers.Bidirectional;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.Embedding;
 import org.backprop.nn.layers.GlobalMaxPooling1D;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerConfig;
+import org.backprop.nn.layers.LSTM;
 import org.backprop.nn.layers.LayerNormalization;
 import org.backprop.nn.layers.MultiHeadAttention;
 import org.backprop.nn.layers.PositionalEmbedding;
+import org.backprop.nn.layers.preprocessing.TextVectorization;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.History;
 import org.backprop.nn.models.Model;
 import org.backprop.nn.models.Sequential;
 
 /**
- * Deep Learning with Python, chapter 11: deep learning for text, the parts nn has the layers for (the bag-of-words
- * models of 11.3.2 and the Transformer encoder of 11.4.3), cited by section and the book's captions. IMDB is not a
- * course dataset and TextVectorization is not in nn yet, so reviews are made here, already as token indices: words
- * 2-21 are positive, 22-41 negative, the rest neutral.
+ * Deep Learning with Python, chapter 11: deep learning for text, cited by section and the book's captions:
+ * TextVectorization (11.2.3), the bag-of-words models (11.3.2), the masked bidirectional LSTM (11.3.3) and the
+ * Transformer encoder (11.4.3). IMDB is not a course dataset, so reviews are made here from word lists; the
+ * Transformer's run takes made-up token indices (words 2-21 are positive, 22-41 negative, the rest neutral).
  */
 public class Main {
     static final Random RANDOM = new Random(11);
@@ -31,15 +37,53 @@ public class Main {
         model.summary();
         System.out.println("11.3.2 bag-of-words params = " + model.countParams());
 
-        // Trained on made-up multi-hot reviews (300 of them; the book's binary 1-gram run, at a tiny scale)
-        int[][] reviews = reviews(400, 40);
-        float[] labels = labelsOf(reviews);
-        Tensor multiHot = multiHot(reviews, 20000);
-        Tensor targets = Tensor.of(labels);
-        model.compile("rmsprop", "binary_crossentropy", "accuracy");
-        History bagOfWords = model.fit(multiHot.slice(0, 300), targets.slice(0, 300), FitOptions.epochs(3)
-                .batchSize(32).validationData(multiHot.slice(300, 400), targets.slice(300, 400)).verbose(0));
-        System.out.println("11.3.2 val_accuracy = " + bagOfWords.get("val_accuracy").get(2));
+        // 11.2.3 Using the TextVectorization layer
+        TextVectorization textVectorization = new TextVectorization("int");
+        String sentence = "I write, rewrite, and still rewrite again";
+        textVectorization.adapt(List.of("I write, erase, and write again", sentence));
+        Tensor encodedSentence = textVectorization.call(sentence);
+        List<String> vocabulary = textVectorization.getVocabulary();
+        StringBuilder decoded = new StringBuilder();
+        for (int i = 0; i < encodedSentence.size(); i++) {
+            decoded.append(i > 0 ? " " : "").append(vocabulary.get((int) encodedSentence.get(i)));
+        }
+        System.out.println("11.2.3 vocabulary = " + vocabulary);
+        System.out.println("11.2.3 decoded sentence = " + decoded);
+
+        // 11.3.2 Processing words as a set: made-up reviews (IMDB is not a course dataset), 300 to train, 100 to validate
+        List<String> reviews = new ArrayList<>();
+        float[] sentiment = new float[400];
+        for (int i = 0; i < 400; i++) {
+            sentiment[i] = RANDOM.nextInt(2);
+            reviews.add(review(sentiment[i] == 1));
+        }
+        List<String> trainTexts = reviews.subList(0, 300);
+        List<String> valTexts = reviews.subList(300, 400);
+        Tensor targets = Tensor.of(sentiment);
+        // Preprocessing our datasets with a TextVectorization layer: single words, multi-hot
+        System.out.println("11.3.2 unigram val_accuracy = " + trainOnSets(new TextVectorization("multi_hot")
+                .maxTokens(20000), trainTexts, valTexts, targets));
+        // Bigrams, multi-hot
+        System.out.println("11.3.2 bigram val_accuracy = " + trainOnSets(new TextVectorization("multi_hot")
+                .ngrams(2).maxTokens(20000), trainTexts, valTexts, targets));
+        // Bigrams, TF-IDF
+        System.out.println("11.3.2 tf_idf val_accuracy = " + trainOnSets(new TextVectorization("tf_idf")
+                .ngrams(2).maxTokens(20000), trainTexts, valTexts, targets));
+
+        // 11.3.3 Processing words as a sequence: an Embedding layer with masking enabled, at the book's size
+        System.out.println("11.3.3 masked lstm params = " + sequenceModel(20000, 256, 32, 600).countParams());
+        // Trained small: sequences of 12 tokens (the book's 600; longer reviews cut, shorter padded and masked), 32
+        // dimensions, 16 LSTM units, 6 epochs
+        TextVectorization intVectorization = new TextVectorization("int").maxTokens(20000).outputSequenceLength(12);
+        intVectorization.adapt(trainTexts);
+        Tensor sequenceIds = intVectorization.call(reviews);
+        Model lstm = sequenceModel(intVectorization.vocabularySize(), 32, 16, 12);
+        lstm.compile("rmsprop", "binary_crossentropy", "accuracy");
+        History lstmHistory = lstm.fit(sequenceIds.slice(0, 300), targets.slice(0, 300), FitOptions.epochs(6)
+                .batchSize(32).validationData(sequenceIds.slice(300, 400), targets.slice(300, 400)).verbose(0));
+        System.out.println("11.3.3 first loss = " + lstmHistory.get("loss").get(0));
+        System.out.println("11.3.3 last loss = " + lstmHistory.get("loss").get(5));
+        System.out.println("11.3.3 val_accuracy = " + lstmHistory.get("val_accuracy").get(5));
 
         // 11.4.3 Using the Transformer encoder for text classification, at the book's size (built, not trained)
         System.out.println("11.4.3 transformer params = " + transformer(20000, 256, 32, 2, false, 600).countParams());
@@ -74,6 +118,49 @@ public class Main {
         Model model = new Model(inputs, outputs);
         model.compile("rmsprop", "binary_crossentropy", "accuracy");
         return model;
+    }
+
+    /** Adapts {@code vectorization} to the training texts, then trains getModel on its vectors; the last val_accuracy. */
+    static double trainOnSets(TextVectorization vectorization, List<String> trainTexts, List<String> valTexts,
+            Tensor targets) {
+        vectorization.adapt(trainTexts);
+        Model model = getModel(vectorization.vocabularySize(), 16);
+        History history = model.fit(vectorization.call(trainTexts), targets.slice(0, 300), FitOptions.epochs(10)
+                .batchSize(32).validationData(vectorization.call(valTexts), targets.slice(300, 400)).verbose(0));
+        return history.get("val_accuracy").get(9);
+    }
+
+    /** 11.3.3 Using an Embedding layer with masking enabled, then a bidirectional LSTM. */
+    static Model sequenceModel(int maxTokens, int embeddingDim, int units, int length) {
+        Input inputs = Input.shape(length);
+        KerasTensor embedded = new Embedding(maxTokens, embeddingDim).maskZero(true).apply(inputs);
+        KerasTensor x = new Bidirectional(new LSTM(units)).apply(embedded);
+        x = new Dropout(0.5).apply(x);
+        KerasTensor outputs = new Dense(1, "sigmoid").apply(x);
+        return new Model(inputs, outputs);
+    }
+
+    static final String[] POSITIVE = {"great", "wonderful", "superb", "moving", "brilliant", "charming", "delightful",
+        "touching"};
+    static final String[] NEGATIVE = {"awful", "boring", "dull", "terrible", "clumsy", "tedious", "bland", "weak"};
+    static final String[] NEUTRAL = {"the", "film", "plot", "actor", "scene", "story", "music", "camera", "director",
+        "ending", "was", "and", "a", "with", "this", "of", "it", "is"};
+
+    /** A review of 8 to 14 words: three words of its sentiment, one of the other, the rest neutral, shuffled. */
+    static String review(boolean positive) {
+        List<String> words = new ArrayList<>();
+        String[] own = positive ? POSITIVE : NEGATIVE;
+        String[] other = positive ? NEGATIVE : POSITIVE;
+        for (int i = 0; i < 3; i++) {
+            words.add(own[RANDOM.nextInt(own.length)]);
+        }
+        words.add(other[RANDOM.nextInt(other.length)]);
+        int length = 8 + RANDOM.nextInt(7);
+        while (words.size() < length) {
+            words.add(NEUTRAL[RANDOM.nextInt(NEUTRAL.length)]);
+        }
+        Collections.shuffle(words, RANDOM);
+        return String.join(" ", words) + ".";
     }
 
     static Model transformer(int vocabSize, int embedDim, int denseDim, int numHeads, boolean positional,
@@ -158,15 +245,5 @@ public class Main {
             labels[i] = score > 0 ? 1 : 0;
         }
         return labels;
-    }
-
-    static Tensor multiHot(int[][] reviews, int maxTokens) {
-        float[] values = new float[reviews.length * maxTokens];
-        for (int i = 0; i < reviews.length; i++) {
-            for (int token : reviews[i]) {
-                values[i * maxTokens + token] = 1f;
-            }
-        }
-        return Tensor.of(new int[] {reviews.length, maxTokens}, values);
     }
 }

@@ -181,8 +181,19 @@ class TextbookListingsTest {
     }
 
     @Test
-    void chapter9BuildsResidualBatchNormalizedAndSeparableConvnetsAndTrainsOne() {
+    void chapter9SegmentsMadeUpImagesAndBuildsResidualBatchNormalizedAndSeparableConvnets() {
         ListingRun run = run("ch09");
+        // 200 -> 100 -> 50 -> 25 and back; Conv2DTranspose has Conv2D's parameters.
+        long segmentation = conv2d(3, 3, 64) + conv2d(3, 64, 64) + conv2d(3, 64, 128) + conv2d(3, 128, 128)
+                + conv2d(3, 128, 256) + conv2d(3, 256, 256) + conv2d(3, 256, 256) + conv2d(3, 256, 256)
+                + conv2d(3, 256, 128) + conv2d(3, 128, 128) + conv2d(3, 128, 64) + conv2d(3, 64, 64)
+                + conv2d(3, 64, 3);
+        assertEquals(2_880_643, segmentation, "Keras's count for section 9.2's segmentation model");
+        assertEquals(segmentation, run.integer("9.2 segmentation params"));
+        assertEquals("200x200x3", run.text("9.2 segmentation output"));
+        run.fell("9.2 first loss", "9.2 last loss");
+        // Saying "background" everywhere scores the background's share; the model must find rectangles too.
+        run.atLeast("9.2 pixel accuracy", run.number("9.2 background share") + 0.05);
         long filtersChange = conv2d(3, 3, 32) + conv2d(3, 32, 64) + conv2d(1, 32, 64);
         assertEquals(filtersChange, run.integer("9.3.2 filters change params"));
         assertEquals(filtersChange, run.integer("9.3.2 max pooling params"), "pooling and strides add no weights");
@@ -204,12 +215,22 @@ class TextbookListingsTest {
     }
 
     @Test
-    void chapter11TrainsABagOfWordsModelAndATransformerEncoder() {
+    void chapter11VectorizesMadeUpReviewsForBagOfWordsAndSequenceModelsAndATransformerEncoder() {
         ListingRun run = run("ch11");
         long bagOfWords = dense(20_000, 16) + dense(16, 1);
         assertEquals(320_033, bagOfWords);
         assertEquals(bagOfWords, run.integer("11.3.2 bag-of-words params"));
-        run.atLeast("11.3.2 val_accuracy", 0.8);
+        assertEquals("[, [UNK], write, rewrite, i, and, again, still, erase]", run.text("11.2.3 vocabulary"));
+        assertEquals("i write rewrite and still rewrite again", run.text("11.2.3 decoded sentence"));
+        run.atLeast("11.3.2 unigram val_accuracy", 0.8);
+        run.atLeast("11.3.2 bigram val_accuracy", 0.8);
+        run.atLeast("11.3.2 tf_idf val_accuracy", 0.8);
+        // Embedding (no bias) and a bidirectional LSTM: two LSTMs of 4 gates, each gate (input + units)·units + units.
+        long lstm = 20_000L * 256 + 2 * 4 * ((256 + 32) * 32 + 32) + dense(64, 1);
+        assertEquals(5_194_049, lstm, "Keras's count for section 11.3.3's masked bidirectional LSTM");
+        assertEquals(lstm, run.integer("11.3.3 masked lstm params"));
+        run.fell("11.3.3 first loss", "11.3.3 last loss");
+        run.atLeast("11.3.3 val_accuracy", 0.8);
         long embedding = 20_000L * 256;
         long transformer = embedding + encoder(256, 32, 2) + dense(256, 1);
         assertEquals(5_664_033, transformer, "Keras's count for section 11.4.3's model");
@@ -227,6 +248,40 @@ class TextbookListingsTest {
     private static long encoder(long embedDim, long denseDim, long heads) {
         long attention = 3 * dense(embedDim, heads * embedDim) + dense(heads * embedDim, embedDim);
         return attention + dense(embedDim, denseDim) + dense(denseDim, embedDim) + 2 * 2 * embedDim;
+    }
+
+    @Test
+    void chapter12TrainsAVariationalAutoencoderOnMnistAndAGanWithTheirOwnTrainingSteps() {
+        ListingRun run = run("ch12");
+        // 28 -> 14 -> 7 with strides 2 and "same" padding: 7 * 7 * 64 = 3,136 features.
+        long encoder = conv2d(3, 1, 32) + conv2d(3, 32, 64) + dense(7 * 7 * 64, 16) + 2 * dense(16, 2);
+        assertEquals(69_076, encoder, "Keras's count for section 12.4.3's encoder");
+        assertEquals(encoder, run.integer("12.4.3 encoder params"), "Concatenate adds no weights");
+        // Conv2DTranspose has the same parameters as Conv2D: a k×k kernel per channel pair and a bias per filter.
+        long decoder = dense(2, 7 * 7 * 64) + conv2d(3, 64, 64) + conv2d(3, 64, 32) + conv2d(3, 32, 1);
+        assertEquals(65_089, decoder, "Keras's count for section 12.4.3's decoder");
+        assertEquals(decoder, run.integer("12.4.3 decoder params"));
+        assertEquals("28x28x1", run.text("12.4.3 decoder output"));
+        assertEquals("[total_loss, reconstruction_loss, kl_loss]", run.text("12.4.3 history keys"));
+        run.fell("12.4.3 first total_loss", "12.4.3 last total_loss");
+        // A decoder that says 0.5 for every pixel loses 784 · ln 2 ≈ 543 per image.
+        run.atMost("12.4.3 last total_loss", 0.95 * 28 * 28 * Math.log(2));
+        run.atLeast("12.4.3 last kl_loss", 0);
+        assertEquals("3x28x28", run.text("12.4.4 decoded grid"));
+
+        // 64 -> 32 -> 16 -> 8: 8 * 8 * 128 = 8,192 features.
+        long discriminator = conv2d(4, 3, 64) + conv2d(4, 64, 128) + conv2d(4, 128, 128) + dense(8 * 8 * 128, 1);
+        assertEquals(404_801, discriminator, "Keras's count for section 12.5.3's discriminator");
+        assertEquals(discriminator, run.integer("12.5.3 discriminator params"));
+        long generator = dense(128, 8 * 8 * 128) + conv2d(4, 128, 128) + conv2d(4, 128, 256) + conv2d(4, 256, 512)
+                + conv2d(5, 512, 3);
+        assertEquals(3_979_651, generator, "Keras's count for section 12.5.4's generator");
+        assertEquals(generator, run.integer("12.5.4 generator params"));
+        assertEquals("[d_loss, g_loss]", run.text("12.5.5 history keys"));
+        // The discriminator tells generated images from bars better than a coin (ln 2). Whether the generator's images
+        // come to look like bars is not asserted: a few dozen adversarial steps swing to and fro.
+        run.atMost("12.5.5 last d_loss", Math.log(2));
+        assertEquals("4x8x8", run.text("12.5.5 generated"));
     }
 
     /** Compiles and runs chapter {@code chapter}'s program with the course's datasets, and requires it to finish. */

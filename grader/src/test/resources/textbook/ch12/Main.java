@@ -1,0 +1,311 @@
+import java.util.List;
+import org.backprop.nn.Input;
+import org.backprop.nn.KerasTensor;
+import org.backprop.nn.Tensor;
+import org.backprop.nn.autograd.Gradients;
+import org.backprop.nn.data.Dataset;
+import org.backprop.nn.data.Datasets;
+import org.backprop.nn.data.StoredDataset;
+import org.backprop.nn.layers.Activation;
+import org.backprop.nn.layers.Concatenate;
+import org.backprop.nn.layers.Conv2D;
+import org.backprop.nn.layers.Conv2DTranspose;
+import org.backprop.nn.layers.Dense;
+import org.backprop.nn.layers.Dropout;
+import org.backprop.nn.layers.Flatten;
+import org.backprop.nn.layers.Layer;
+import org.backprop.nn.layers.Reshape;
+import org.backprop.nn.losses.BinaryCrossentropy;
+import org.backprop.nn.losses.Loss;
+import org.backprop.nn.metrics.Mean;
+import org.backprop.nn.metrics.Metric;
+import org.backprop.nn.models.FitOptions;
+import org.backprop.nn.models.History;
+import org.backprop.nn.models.Model;
+import org.backprop.nn.models.Sequential;
+import org.backprop.nn.ops.Ops;
+import org.backprop.nn.optim.Adam;
+import org.backprop.nn.optim.Optimizer;
+import org.backprop.nn.random.RandomGenerator;
+import org.backprop.nn.random.RandomSeed;
+
+/**
+ * Deep Learning with Python, chapter 12 (generative deep learning), sections 12.4 and 12.5: the variational
+ * autoencoder on MNIST (the course's copy, a slice of it) and the GAN, both with their own train_step. The GAN is
+ * built at the book's size for CelebA (64x64x3) and trained small on 8x8 images this program makes (dark images with
+ * one bright horizontal bar), since CelebA is not a course dataset.
+ */
+public class Main {
+    public static void main(String[] args) {
+        RandomSeed.set(12);
+
+        // 12.4.3 VAE encoder network
+        int latentDim = 2;
+        Input encoderInputs = Input.shape(28, 28, 1);
+        KerasTensor x = new Conv2D(32, 3, "relu").strides(2).padding("same").apply(encoderInputs);
+        x = new Conv2D(64, 3, "relu").strides(2).padding("same").apply(x);
+        x = new Flatten().apply(x);
+        x = new Dense(16, "relu").apply(x);
+        Dense zMeanLayer = new Dense(latentDim);
+        zMeanLayer.setName("z_mean");
+        Dense zLogVarLayer = new Dense(latentDim);
+        zLogVarLayer.setName("z_log_var");
+        // nn's models have one output: z_mean and z_log_var side by side, sliced apart in the train step
+        KerasTensor zMeanAndLogVar = new Concatenate().apply(zMeanLayer.apply(x), zLogVarLayer.apply(x));
+        Model encoder = new Model(encoderInputs, zMeanAndLogVar, "encoder");
+        encoder.summary();
+        System.out.println("12.4.3 encoder params = " + encoder.countParams());
+
+        // 12.4.3 VAE decoder network, mapping latent space points to images
+        Input latentInputs = Input.shape(latentDim);
+        KerasTensor y = new Dense(7 * 7 * 64, "relu").apply(latentInputs);
+        y = new Reshape(7, 7, 64).apply(y);
+        y = new Conv2DTranspose(64, 3, "relu").strides(2).padding("same").apply(y);
+        y = new Conv2DTranspose(32, 3, "relu").strides(2).padding("same").apply(y);
+        KerasTensor decoderOutputs = new Conv2D(1, 3, "sigmoid").padding("same").apply(y);
+        Model decoder = new Model(latentInputs, decoderOutputs, "decoder");
+        decoder.summary();
+        System.out.println("12.4.3 decoder params = " + decoder.countParams());
+        int[] decoded = decoder.output().shape();
+        System.out.println("12.4.3 decoder output = " + decoded[0] + "x" + decoded[1] + "x" + decoded[2]);
+
+        // 12.4.3 Training the VAE (the book: all 70,000 digits, 30 epochs, batches of 128)
+        Dataset train = all(Datasets.load("mnist", "train"));
+        Tensor mnistDigits = train.features().slice(0, 192).div(255f);
+        VAE vae = new VAE(encoder, decoder);
+        vae.compile(new Adam());
+        History history = vae.fit(mnistDigits, FitOptions.epochs(2).batchSize(32).verbose(0));
+        System.out.println("12.4.3 history keys = " + history.metrics());
+        System.out.println("12.4.3 first total_loss = " + history.get("total_loss").get(0));
+        System.out.println("12.4.3 last total_loss = " + history.get("total_loss").get(1));
+        System.out.println("12.4.3 last kl_loss = " + history.get("kl_loss").get(1));
+
+        // 12.4.4 Sampling a grid of points from the 2D latent space and decoding them to images
+        Tensor grid = Tensor.of(new int[] {3, 2}, new float[] {-1f, -1f, 0f, 0f, 1f, 1f});
+        Tensor images = decoder.predict(grid);
+        System.out.println("12.4.4 decoded grid = " + images.dim(0) + "x" + images.dim(1) + "x" + images.dim(2));
+
+        // 12.5.3 The GAN discriminator, at the book's size
+        Sequential discriminator = discriminator(64, 3, 64, 128);
+        discriminator.summary();
+        System.out.println("12.5.3 discriminator params = " + discriminator.countParams());
+        // 12.5.4 GAN generator network, at the book's size
+        Sequential generator = generator(128, 8, 128, 256, 512, 3);
+        generator.summary();
+        System.out.println("12.5.4 generator params = " + generator.countParams());
+
+        // 12.5.5 The GAN, small: 8x8 grey images, a generator from 8 numbers
+        int smallLatent = 8;
+        Sequential smallDiscriminator = discriminator(8, 1, 8, 16);
+        Sequential smallGenerator = generator(smallLatent, 1, 16, 16, 16, 1);
+        Tensor bars = bars(256);
+        GAN gan = new GAN(smallDiscriminator, smallGenerator, smallLatent);
+        gan.compile(new Adam(1e-3), new Adam(1e-3), new BinaryCrossentropy());
+        History ganHistory = gan.fit(bars, FitOptions.epochs(6).batchSize(32).verbose(0));
+        System.out.println("12.5.5 history keys = " + ganHistory.metrics());
+        System.out.println("12.5.5 last d_loss = " + ganHistory.get("d_loss").get(5));
+        System.out.println("12.5.5 last g_loss = " + ganHistory.get("g_loss").get(5));
+        Tensor generated = smallGenerator.predict(normal(4, smallLatent));
+        System.out.println("12.5.5 generated = " + generated.dim(0) + "x" + generated.dim(1) + "x" + generated.dim(2));
+    }
+
+    static Dataset all(StoredDataset split) {
+        return split.batches(split.size()).iterator().next();
+    }
+
+    /** 12.4.3 Latent-space-sampling layer. */
+    static final class Sampler extends Layer {
+        Sampler() {
+            super("sampler");
+        }
+
+        @Override
+        public String typeName() {
+            return "Sampler";
+        }
+
+        @Override
+        public int[] computeOutputShape(int[] inputShape) {
+            return new int[] {inputShape[0] / 2};
+        }
+
+        @Override
+        protected Tensor forward(Tensor inputs, boolean training) {
+            int latent = inputs.dim(1) / 2;
+            return sample(inputs.slice(1, 0, latent), inputs.slice(1, latent, 2 * latent));
+        }
+
+        Tensor sample(Tensor zMean, Tensor zLogVar) {
+            Tensor epsilon = normal(zMean.dim(0), zMean.dim(1));
+            return zMean.add(zLogVar.mul(0.5f).exp().mul(epsilon));
+        }
+    }
+
+    /** 12.4.3 VAE model with custom train_step(). */
+    static final class VAE extends Model {
+        final Model encoder;
+        final Model decoder;
+        final Sampler sampler;
+        final Mean totalLossTracker = new Mean("total_loss");
+        final Mean reconstructionLossTracker = new Mean("reconstruction_loss");
+        final Mean klLossTracker = new Mean("kl_loss");
+
+        VAE(Model encoder, Model decoder) {
+            this(Input.shape(28, 28, 1), encoder, decoder, new Sampler());
+        }
+
+        private VAE(Input inputs, Model encoder, Model decoder, Sampler sampler) {
+            super(inputs, decoder.apply(sampler.apply(encoder.apply(inputs))), "vae");
+            this.encoder = encoder;
+            this.decoder = decoder;
+            this.sampler = sampler;
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            return List.of(totalLossTracker, reconstructionLossTracker, klLossTracker);
+        }
+
+        @Override
+        protected List<Metric> trainStep(Dataset batch) {
+            Tensor data = batch.features();
+            Tensor encoded = encoder.call(data, true);
+            Tensor zMean = encoded.slice(1, 0, 2);
+            Tensor zLogVar = encoded.slice(1, 2, 4);
+            Tensor z = sampler.sample(zMean, zLogVar);
+            Tensor reconstruction = decoder.call(z, true);
+            // binary_crossentropy per pixel, summed over the image (axis 1, 2), averaged over the batch
+            Tensor pixelLoss = data.mul(reconstruction.add(1e-7f).log())
+                    .add(data.neg().add(1f).mul(reconstruction.neg().add(1f + 1e-7f).log())).neg();
+            Tensor reconstructionLoss = pixelLoss.reshape(data.dim(0), 28 * 28).sum(1).mean();
+            Tensor klLoss = zLogVar.add(1f).sub(zMean.square()).sub(zLogVar.exp()).mul(-0.5f);
+            Tensor totalLoss = reconstructionLoss.add(klLoss.sum(1).mean());
+            List<Tensor> grads = Gradients.ofWeights(totalLoss, trainableWeights());
+            optimizer().applyGradients(grads, trainableWeights());
+            totalLossTracker.updateState(totalLoss);
+            reconstructionLossTracker.updateState(reconstructionLoss);
+            klLossTracker.updateState(klLoss.sum(1).mean());
+            return metrics();
+        }
+    }
+
+    /** 12.5.3: strided 4x4 convolutions with LeakyReLU(alpha=0.2), dropout, one sigmoid unit. */
+    static Sequential discriminator(int side, int channels, int firstFilters, int filters) {
+        Sequential discriminator = new Sequential("discriminator",
+                new Conv2D(firstFilters, 4).strides(2).padding("same"),
+                new Activation("leaky_relu"),
+                new Conv2D(filters, 4).strides(2).padding("same"),
+                new Activation("leaky_relu"),
+                new Conv2D(filters, 4).strides(2).padding("same"),
+                new Activation("leaky_relu"),
+                new Flatten(),
+                new Dropout(0.2),
+                new Dense(1, "sigmoid"));
+        discriminator.build(side, side, channels);
+        return discriminator;
+    }
+
+    /** 12.5.4: a Dense layer reshaped to a small image, three strided transposed convolutions, a sigmoid Conv2D. */
+    static Sequential generator(int latentDim, int start, int first, int second, int third, int channels) {
+        Sequential generator = new Sequential("generator",
+                new Dense(start * start * first),
+                new Reshape(start, start, first),
+                new Conv2DTranspose(first, 4).strides(2).padding("same"),
+                new Activation("leaky_relu"),
+                new Conv2DTranspose(second, 4).strides(2).padding("same"),
+                new Activation("leaky_relu"),
+                new Conv2DTranspose(third, 4).strides(2).padding("same"),
+                new Activation("leaky_relu"),
+                new Conv2D(channels, 5, "sigmoid").padding("same"));
+        generator.build(latentDim);
+        return generator;
+    }
+
+    /** 12.5.5 The GAN Model with its own train_step. */
+    static final class GAN extends Model {
+        final Model discriminator;
+        final Model generator;
+        final int latentDim;
+        final Mean dLossMetric = new Mean("d_loss");
+        final Mean gLossMetric = new Mean("g_loss");
+        Optimizer dOptimizer;
+        Optimizer gOptimizer;
+        Loss lossFn;
+
+        GAN(Model discriminator, Model generator, int latentDim) {
+            this(Input.shape(latentDim), discriminator, generator, latentDim);
+        }
+
+        private GAN(Input latent, Model discriminator, Model generator, int latentDim) {
+            super(latent, discriminator.apply(generator.apply(latent)), "gan");
+            this.discriminator = discriminator;
+            this.generator = generator;
+            this.latentDim = latentDim;
+        }
+
+        void compile(Optimizer dOptimizer, Optimizer gOptimizer, Loss lossFn) {
+            compile(gOptimizer, lossFn);
+            this.dOptimizer = dOptimizer;
+            this.gOptimizer = gOptimizer;
+            this.lossFn = lossFn;
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            return List.of(dLossMetric, gLossMetric);
+        }
+
+        @Override
+        protected List<Metric> trainStep(Dataset batch) {
+            Tensor realImages = batch.features();
+            int batchSize = realImages.dim(0);
+            Tensor generatedImages = generator.call(normal(batchSize, latentDim), true).detach();
+            Tensor combinedImages = Ops.concatenate(List.of(generatedImages, realImages), 0);
+            float[] labels = new float[2 * batchSize];
+            RandomGenerator random = RandomSeed.generator();
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = (i < batchSize ? 1f : 0f) + 0.05f * random.nextFloat();
+            }
+            Tensor predictions = discriminator.call(combinedImages, true);
+            Tensor dLoss = lossFn.call(Tensor.of(new int[] {2 * batchSize, 1}, labels), predictions);
+            List<Tensor> dGrads = Gradients.ofWeights(dLoss, discriminator.trainableWeights());
+            dOptimizer.applyGradients(dGrads, discriminator.trainableWeights());
+
+            Tensor misleadingLabels = Tensor.zeros(batchSize, 1);
+            Tensor fooled = discriminator.call(generator.call(normal(batchSize, latentDim), true), true);
+            Tensor gLoss = lossFn.call(misleadingLabels, fooled);
+            List<Tensor> gGrads = Gradients.ofWeights(gLoss, generator.trainableWeights());
+            gOptimizer.applyGradients(gGrads, generator.trainableWeights());
+
+            dLossMetric.updateState(dLoss);
+            gLossMetric.updateState(gLoss);
+            return metrics();
+        }
+    }
+
+    /** Standard normal numbers [rows, columns] from the program's seeded generator. */
+    static Tensor normal(int rows, int columns) {
+        RandomGenerator random = RandomSeed.generator();
+        float[] values = new float[rows * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return Tensor.of(new int[] {rows, columns}, values);
+    }
+
+    /** Dark 8x8 images, each with one bright horizontal bar two pixels high. */
+    static Tensor bars(int count) {
+        RandomGenerator random = new RandomGenerator(5);
+        float[] pixels = new float[count * 64];
+        for (int i = 0; i < count; i++) {
+            int row = random.nextInt(7);
+            for (int r = 0; r < 8; r++) {
+                for (int c = 0; c < 8; c++) {
+                    boolean bright = r == row || r == row + 1;
+                    pixels[i * 64 + r * 8 + c] = bright ? 0.9f + 0.1f * random.nextFloat() : 0.1f * random.nextFloat();
+                }
+            }
+        }
+        return Tensor.of(new int[] {count, 8, 8, 1}, pixels);
+    }
+}
