@@ -152,13 +152,16 @@ class GradingQueueTest {
         Course course = course();
         long crashed = queue.enqueue(1, course.assignment(), course.team(), JobReason.SUBMISSION, null, 0).id;
         long elsewhere = queue.enqueue(2, course.assignment(), course.team(), JobReason.SUBMISSION, null, 0).id;
-        LeaseHolder here = LeaseHolder.inProcess("host-a");
+        // The server's own workers, held to this course: the shared database has other tests' jobs queued.
+        LeaseHolder here = new LeaseHolder(null, LeaseHolder.inProcess("host-a").owner(), course.id());
         GradingQueue.Lease died = queue.lease(here).orElseThrow();
         assertEquals(crashed, died.job().id);
-        assertEquals(elsewhere, queue.lease(LeaseHolder.inProcess("host-b")).orElseThrow().job().id);
+        LeaseHolder there = new LeaseHolder(null, LeaseHolder.inProcess("host-b").owner(), course.id());
+        assertEquals(elsewhere, queue.lease(there).orElseThrow().job().id);
 
         clock.advance(Duration.ofSeconds(30));
-        assertEquals(1, queue.expireLeasesOf(here), "the lease of the server that died on host-a");
+        assertEquals(1, queue.expireLeasesOf(LeaseHolder.inProcess("host-a")), "the lease of the server that died on"
+                + " host-a");
         GradingQueue.Lease again = queue.lease(here).orElseThrow();
         assertEquals(crashed, again.job().id, "leasable at once, not when the lease would have expired");
         assertEquals(2, again.job().attempts);

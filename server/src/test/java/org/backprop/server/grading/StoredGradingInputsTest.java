@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.backprop.grader.evidence.Member;
 import org.backprop.grader.pipeline.ClaimedRun;
 import org.backprop.nn.data.store.DatasetManifest;
 import org.backprop.nn.data.store.SplitManifest;
@@ -55,13 +56,14 @@ class StoredGradingInputsTest {
         assertEquals("Main", lease.getString("mainClass"));
         assertEquals(Map.of("Main.java", Homework.MAIN), lease.getMap("files"));
         assertEquals("# Our report", lease.getString("report"));
-        assertEquals(List.of(teammate.name(), submitter.name()), lease.getList("claims.member"));
+        assertEquals(List.of(teammate.id(), submitter.id()), lease.getList("claims.member.accountId", Long.class));
+        assertEquals(List.of(teammate.name(), submitter.name()), lease.getList("claims.member.name"));
         assertEquals(Arrays.asList(sources, null), lease.getList("claims.sourceSha256"));
         assertEquals(List.of(RunRecordJson.read(baseline), RunRecordJson.read(variant)), lease.<String>getList(
                 "claims.recordJson").stream().map(RunRecordJson::read).toList(), "the records the team kept");
         List<ClaimedRun> claims = inputs.claimedRuns(submission);
-        assertEquals(List.of(teammate.name(), submitter.name()), claims.stream().map(ClaimedRun::member).toList(),
-                "who ran each claimed run, the teammate's first as named");
+        assertEquals(List.of(new Member(teammate.id(), teammate.name()), new Member(submitter.id(), submitter.name())),
+                claims.stream().map(ClaimedRun::member).toList(), "who ran each claimed run, the teammate's first as named");
         assertEquals(lease.getList("claims.recordJson"), claims.stream().map(ClaimedRun::recordJson).toList());
         assertEquals(List.of("augmentation", "insight"), lease.getList("rubric.key"));
         assertEquals(List.of("augmentation-active", "manual"), lease.getList("rubric.check"));
