@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged server killed without warning (SIGKILL, as a crash or an OOM kill) while it and a remote worker
  * process both grade, then started again on the same machine and database: nothing is lost. The job its own worker
- * was grading is queued again as the new server starts (not when its lease would expire), the remote worker posts the
- * result it finished meanwhile once the server answers again, and the submissions queued behind them are graded too:
+ * was grading is queued again as the new server starts (not when its lease would expire), the remote worker posts what
+ * it finished meanwhile once the server answers again, and the submissions queued behind them are graded too:
  * each exactly once, by its own job, with its files. The database lives outside the server, as in production; the
  * server runs the demo course (accounts, assignments, datasets) in the production profile.
  */
@@ -73,9 +73,12 @@ class ServerRestartIT {
             String program = program(i);
             programs.put(student.submit(assignment, program), program);
         }
+        // The remote worker must have its lease in hand: a lease granted as the server dies, before the worker read
+        // the answer, is held until it expires (backprop.grading.lease-duration), a case this test does not time.
         JsonNode bothGrading = instructor.await("the server's worker and the remote one both grading",
                 Duration.ofMinutes(4), () -> jobs(instructor, course), jobs -> leasedBy(jobs, "in-process").size() == 1
-                        && leasedBy(jobs, "gpu-node").size() == 1);
+                        && leasedBy(jobs, "gpu-node").size() == 1 && worker.output().contains("Grading job "
+                                + leasedBy(jobs, "gpu-node").get(0).path("id").asLong() + " ("));
         JsonNode interrupted = leasedBy(bothGrading, "in-process").get(0);
         JsonNode remote = leasedBy(bothGrading, "gpu-node").get(0);
         server.kill();
@@ -90,8 +93,11 @@ class ServerRestartIT {
                 .collect(Collectors.toSet()), "one job per submission, none lost and none doubled");
         assertEquals(2, job(done, interrupted.path("id").asLong()).path("attempts").asInt(),
                 "the interrupted job was leased again once, as the new server started");
-        assertEquals(1, job(done, remote.path("id").asLong()).path("attempts").asInt(),
-                "the remote worker's result reached the new server: no second lease");
+        // The remote worker's result reached the new server (1 attempt); or, when the kill caught it fetching the
+        // assignment's datasets from the server, its report of that failure did, and the job was graded again (2).
+        int remoteAttempts = job(done, remote.path("id").asLong()).path("attempts").asInt();
+        assertTrue(remoteAttempts == 1 || remoteAttempts == 2, () -> "the remote worker's job took " + remoteAttempts
+                + " leases:\n" + worker.output());
         for (JsonNode job : done) {
             JsonNode result = instructor.get("/api/grading/jobs/" + job.path("id").asLong() + "/result");
             assertTrue(result.path("summary").asText().startsWith("Your program compiled. Your program ran to the"
