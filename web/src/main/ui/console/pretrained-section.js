@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { html } from '../lib/html.js';
 import { t } from '../lib/i18n.js';
+import { formatSize } from '../lib/sizes.js';
 import { courseTime } from '../lib/time.js';
 import { Async, Empty, Notice, useApi } from '../components/states.js';
 import { uploadWithProgress } from './upload.js';
@@ -46,7 +47,7 @@ function ModelCard({ course, model }) {
   return html`<li class="card" data-testid="pretrained-model" data-name=${model.name}>
     <h3>${model.name} <small class="muted">${model.version}</small></h3>
     <p class="muted small">${t('console.pretrained.facts', { params: model.parameterCount.toLocaleString(),
-      shape: model.inputShape.join(' × '), megabytes: (model.bytes / 1e6).toFixed(1), who: model.createdBy,
+      shape: model.inputShape.join(' × '), size: formatSize(model.bytes), who: model.createdBy,
       time: courseTime(model.createdAt, course.timeZone).main })}</p>
     <p class="small">${t('console.pretrained.load')} <code>Pretrained.load("${model.name}")</code></p>
     <details><summary>${t('console.pretrained.summary')}</summary><pre class="small">${model.summary}</pre></details>

@@ -181,7 +181,7 @@ export default {
   'console.pretrained.publishButton': 'Publish',
   'console.pretrained.checking': 'Uploaded; the server is checking the model…',
   'console.pretrained.published': 'Published {name} {version}: {params} parameters.',
-  'console.pretrained.facts': '{params} parameters, input {shape}, {megabytes} MB, published by {who} {time}',
+  'console.pretrained.facts': '{params} parameters, input {shape}, {size}, published by {who} {time}',
   'console.pretrained.load': 'Programs load it with',
   'console.pretrained.summary': 'Layers',
 

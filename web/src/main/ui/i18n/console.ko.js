@@ -181,7 +181,7 @@ export default {
   'console.pretrained.publishButton': '게시',
   'console.pretrained.checking': '업로드했습니다. 서버가 모델을 확인하는 중입니다…',
   'console.pretrained.published': '{name} {version}을(를) 게시했습니다: 매개변수 {params}개.',
-  'console.pretrained.facts': '매개변수 {params}개, 입력 {shape}, {megabytes} MB, {who} 게시 {time}',
+  'console.pretrained.facts': '매개변수 {params}개, 입력 {shape}, {size}, {who} 게시 {time}',
   'console.pretrained.load': '프로그램에서 불러오기:',
   'console.pretrained.summary': '층',
 

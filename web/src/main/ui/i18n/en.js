@@ -140,9 +140,9 @@ export default {
   'ws.datasets': 'Datasets: {list}',
   'ws.noDatasets': 'No datasets in this course yet.',
 
-  'dl.downloading': 'Downloading {dataset} ({split}): {loaded} of {total} MB',
-  'dl.done': 'Downloaded {dataset} ({split}): {total} MB, kept in this browser for the next runs.',
-  'dl.kept': 'Kept {loaded} of {total} MB of {dataset} ({split}) in this browser; the rest downloads when a program reads it.',
+  'dl.downloading': 'Downloading {dataset} ({split}): {loaded} of {total}',
+  'dl.done': 'Downloaded {dataset} ({split}): {total}, kept in this browser for the next runs.',
+  'dl.kept': 'Kept {loaded} of {total} of {dataset} ({split}) in this browser; the rest downloads when a program reads it.',
 
   'exp.title': 'Experiment log',
   'exp.empty': 'No runs yet. Every fit of every member lands here when it ends.',

@@ -140,9 +140,9 @@ export default {
   'ws.datasets': '데이터셋: {list}',
   'ws.noDatasets': '이 강의에는 아직 데이터셋이 없습니다.',
 
-  'dl.downloading': '{dataset} ({split}) 내려받는 중: {total} MB 중 {loaded} MB',
-  'dl.done': '{dataset} ({split}) 내려받기 완료: {total} MB, 다음 실행을 위해 이 브라우저에 보관합니다.',
-  'dl.kept': '{dataset} ({split}) {total} MB 중 {loaded} MB를 이 브라우저에 보관했습니다. 나머지는 프로그램이 읽을 때 내려받습니다.',
+  'dl.downloading': '{dataset} ({split}) 내려받는 중: {total} 중 {loaded}',
+  'dl.done': '{dataset} ({split}) 내려받기 완료: {total}, 다음 실행을 위해 이 브라우저에 보관합니다.',
+  'dl.kept': '{dataset} ({split}) {total} 중 {loaded}를 이 브라우저에 보관했습니다. 나머지는 프로그램이 읽을 때 내려받습니다.',
 
   'exp.title': '실험 기록',
   'exp.empty': '아직 실행 기록이 없습니다. 팀원의 모든 학습(fit)이 끝나면 여기에 쌓입니다.',

@@ -2,16 +2,15 @@
 // and for how long.
 import { html } from '../lib/html.js';
 import { t } from '../lib/i18n.js';
-
-const MB = 1024 * 1024;
+import { formatSize } from '../lib/sizes.js';
 
 /**
- * "Downloading fashion_mnist 1.0.0 (train): 12.5 of 30.2 MB" (or "Downloaded … 30.2 MB, kept for next runs"). Once the
+ * "Downloading fashion_mnist 1.0.0 (train): 12.5 MB of 30 MB" (or "Downloaded … 30 MB, kept for next runs"). Once the
  * run has ended ({@code ended}), a split the program read only part of says what it keeps, not "Downloading".
  */
 export function progressText({ dataset, split, loadedBytes, totalBytes }, ended = false) {
-  const total = (totalBytes / MB).toFixed(1);
-  const loaded = (loadedBytes / MB).toFixed(1);
+  const total = formatSize(totalBytes);
+  const loaded = formatSize(loadedBytes);
   if (loadedBytes >= totalBytes) {
     return t('dl.done', { dataset, split, total });
   }

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { html } from '../lib/html.js';
 import { t } from '../lib/i18n.js';
+import { formatSize } from '../lib/sizes.js';
 import { remaining } from '../lib/time.js';
 import { LineChart } from '../components/chart.js';
 import { metricGroups } from '../components/run-views.js';
@@ -58,7 +59,7 @@ function SavedModels({ models }) {
   }
   return html`<p class="saved-models" data-testid="saved-models">${t('ws.savedModels')}
     ${models.map((model) => html` <a href=${model.url} download=${`${model.name}.bpm`}>${model.name}.bpm</a>
-      <small class="muted">(${(model.size / 1024).toFixed(0)} KiB)</small>`)}</p>`;
+      <small class="muted">(${formatSize(model.size)})</small>`)}</p>`;
 }
 
 export function RunPanel({ runner, datasetsLine }) {
