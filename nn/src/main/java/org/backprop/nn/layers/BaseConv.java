@@ -6,21 +6,31 @@ import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.ops.Ops;
 
 /**
- * What Conv2D, Conv2DTranspose, DepthwiseConv2D and SeparableConv2D share, as Keras's {@code BaseConv}: a square kernel over
+ * What Conv2D, Conv2DTranspose, DepthwiseConv2D and SeparableConv2D share, as Keras's {@code BaseConv}: a kernel over
  * images {@code [batch, h, w, c]}, strides, "valid" or "same" padding, an optional bias and an activation,
  * each settable by chained calls before the layer is built.
  */
 public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
-    protected final int kernelSize;
+    protected final int kernelHeight;
+    protected final int kernelWidth;
     protected int strides = 1;
     protected String padding = "valid";
     protected boolean useBias = true;
     private String activationName = "linear";
     private UnaryOperator<Tensor> activation = Activations.byName("linear");
 
+    /** A square {@code kernelSize × kernelSize} kernel. */
     protected BaseConv(String kerasPrefix, int kernelSize) {
         super(kerasPrefix);
-        this.kernelSize = Windows.positive("kernelSize", kernelSize);
+        this.kernelHeight = Windows.positive("kernelSize", kernelSize);
+        this.kernelWidth = kernelSize;
+    }
+
+    /** A {@code kernelHeight × kernelWidth} kernel, as Keras's {@code kernel_size=(kernelHeight, kernelWidth)}. */
+    protected BaseConv(String kerasPrefix, int kernelHeight, int kernelWidth) {
+        super(kerasPrefix);
+        this.kernelHeight = Windows.positive("kernelHeight", kernelHeight);
+        this.kernelWidth = Windows.positive("kernelWidth", kernelWidth);
     }
 
     /** Returns this layer, for chained settings. */
@@ -58,7 +68,7 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
     /** Returns the settings the convolutions share; each adds its own. */
     @Override
     public LayerConfig getConfig() {
-        return super.getConfig().put("kernel_size", new int[] {kernelSize, kernelSize})
+        return super.getConfig().put("kernel_size", new int[] {kernelHeight, kernelWidth})
                 .put("strides", new int[] {strides, strides}).put("padding", padding).put("activation", activationName)
                 .put("use_bias", useBias);
     }
@@ -92,6 +102,6 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
     /** Returns the output shape by the convolution's rule; Conv2DTranspose has its own. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
-        return Windows.outputShape(this, inputShape, kernelSize, strides, padding, outputChannels(inputShape[2]));
+        return Windows.outputShape(this, inputShape, kernelHeight, kernelWidth, strides, padding, outputChannels(inputShape[2]));
     }
 }

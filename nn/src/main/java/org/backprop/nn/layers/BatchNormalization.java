@@ -10,13 +10,15 @@ import org.backprop.nn.ops.Ops;
 /**
  * Normalises each channel (last axis) with the batch's mean and variance in training and with moving
  * averages of them in inference, as Keras's {@code BatchNormalization} (momentum 0.99, epsilon 1e-3).
- * Weights: gamma and beta (trainable), moving mean and variance (not trainable), each {@code [channels]}.
+ * Weights: gamma and beta (trainable), moving mean and variance (not trainable), each {@code [channels]}; without
+ * gamma when {@link #scale scale(false)}, as InceptionV3's, whose following relu makes a scale redundant.
  * A frozen layer ({@code setTrainable(false)}) runs in inference mode even while the model trains, as in
  * Keras, which is what fine-tuning a pretrained network needs.
  */
 public final class BatchNormalization extends Layer {
     private float momentum = 0.99f;
     private float epsilon = 1e-3f;
+    private boolean scale = true;
     private Variable gamma;
     private Variable beta;
     private Variable movingMean;
@@ -42,6 +44,15 @@ public final class BatchNormalization extends Layer {
         return this;
     }
 
+    /**
+     * Whether to multiply by a learned gamma, Keras's {@code scale}; default true. Without it the layer has no gamma
+     * weight (Keras's parameter counts).
+     */
+    public BatchNormalization scale(boolean value) {
+        scale = value;
+        return this;
+    }
+
     @Override
     public String typeName() {
         return "BatchNormalization";
@@ -55,13 +66,15 @@ public final class BatchNormalization extends Layer {
 
     @Override
     public LayerConfig getConfig() {
-        return super.getConfig().put("momentum", momentum).put("epsilon", epsilon);
+        return super.getConfig().put("momentum", momentum).put("epsilon", epsilon).put("scale", scale);
     }
 
     @Override
     protected void createWeights(int[] inputShape) {
         int[] shape = {inputShape[inputShape.length - 1]};
-        gamma = addWeight("gamma", shape, Initializer.byName("ones"), 0, 0, true);
+        if (scale) {
+            gamma = addWeight("gamma", shape, Initializer.byName("ones"), 0, 0, true);
+        }
         beta = addWeight("beta", shape, Initializer.byName("zeros"), 0, 0, true);
         movingMean = addWeight("moving_mean", shape, Initializer.byName("zeros"), 0, 0, false);
         movingVariance = addWeight("moving_variance", shape, Initializer.byName("ones"), 0, 0, false);
@@ -74,11 +87,13 @@ public final class BatchNormalization extends Layer {
 
     @Override
     protected Tensor forward(Tensor inputs, boolean training) {
+        // Without a scale, gamma is a constant one: the fused normalisation ops always multiply by one.
+        Tensor gammaValue = scale ? gamma.value() : Tensor.filled(1f, beta.shape());
         if (!training || !trainable()) {
-            return Ops.normalizeWith(inputs, movingMean.value(), movingVariance.value(), gamma.value(), beta.value(),
+            return Ops.normalizeWith(inputs, movingMean.value(), movingVariance.value(), gammaValue, beta.value(),
                     epsilon);
         }
-        Normalized normalized = Ops.normalize(Normalization.BATCH, inputs, gamma.value(), beta.value(), epsilon);
+        Normalized normalized = Ops.normalize(Normalization.BATCH, inputs, gammaValue, beta.value(), epsilon);
         updateMovingAverage(movingMean, normalized.mean());
         updateMovingAverage(movingVariance, normalized.variance());
         return normalized.y();

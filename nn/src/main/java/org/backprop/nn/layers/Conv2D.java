@@ -7,7 +7,7 @@ import org.backprop.nn.ops.Ops;
 
 /**
  * A 2-D convolution, as Keras's {@code Conv2D}: inputs {@code [batch, h, w, c]}, kernel
- * {@code [k, k, c, filters]}, bias {@code [filters]}, outputs {@code [batch, outH, outW, filters]}.
+ * {@code [kh, kw, c, filters]}, bias {@code [filters]}, outputs {@code [batch, outH, outW, filters]}.
  */
 public final class Conv2D extends BaseConv<Conv2D> {
     private final int filters;
@@ -17,6 +17,15 @@ public final class Conv2D extends BaseConv<Conv2D> {
     /** Returns a layer of {@code filters} square {@code kernelSize} filters, stride 1, "valid" padding. */
     public Conv2D(int filters, int kernelSize) {
         super("conv2d", kernelSize);
+        this.filters = Windows.positive("filters", filters);
+    }
+
+    /**
+     * Returns a layer of {@code filters} {@code kernelHeight × kernelWidth} filters, stride 1, "valid" padding, as
+     * Keras's {@code Conv2D(filters, (kernelHeight, kernelWidth))}: e.g. InceptionV3's 1×7 and 7×1 convolutions.
+     */
+    public Conv2D(int filters, int kernelHeight, int kernelWidth) {
+        super("conv2d", kernelHeight, kernelWidth);
         this.filters = Windows.positive("filters", filters);
     }
 
@@ -49,8 +58,8 @@ public final class Conv2D extends BaseConv<Conv2D> {
     @Override
     protected void createWeights(int[] inputShape) {
         int channels = inputShape[2];
-        int receptive = kernelSize * kernelSize;
-        kernel = addWeight("kernel", new int[] {kernelSize, kernelSize, channels, filters},
+        int receptive = kernelHeight * kernelWidth;
+        kernel = addWeight("kernel", new int[] {kernelHeight, kernelWidth, channels, filters},
                 Initializer.byName("glorot_uniform"), receptive * channels, receptive * filters, true);
         if (useBias) {
             bias = addWeight("bias", new int[] {filters}, Initializer.byName("zeros"), 0, 0, true);

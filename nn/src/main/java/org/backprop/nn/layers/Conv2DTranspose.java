@@ -51,16 +51,16 @@ public final class Conv2DTranspose extends BaseConv<Conv2DTranspose> {
 
     @Override
     public int[] computeOutputShape(int[] inputShape) {
-        return new int[] {Ops.transposedLength(inputShape[0], kernelSize, strides, padding),
-                Ops.transposedLength(inputShape[1], kernelSize, strides, padding), filters};
+        return new int[] {Ops.transposedLength(inputShape[0], kernelHeight, strides, padding),
+                Ops.transposedLength(inputShape[1], kernelWidth, strides, padding), filters};
     }
 
     @Override
     protected void createWeights(int[] inputShape) {
         int channels = inputShape[2];
-        int receptive = kernelSize * kernelSize;
+        int receptive = kernelHeight * kernelWidth;
         // Keras's fans read the kernel shape as a Conv2D's, so fan-in counts the filters and fan-out the channels.
-        kernel = addWeight("kernel", new int[] {kernelSize, kernelSize, filters, channels},
+        kernel = addWeight("kernel", new int[] {kernelHeight, kernelWidth, filters, channels},
                 Initializer.byName("glorot_uniform"), receptive * filters, receptive * channels, true);
         if (useBias) {
             bias = addWeight("bias", new int[] {filters}, Initializer.byName("zeros"), 0, 0, true);

@@ -46,8 +46,8 @@ public final class DepthwiseConv2D extends BaseConv<DepthwiseConv2D> {
     @Override
     protected void createWeights(int[] inputShape) {
         int channels = inputShape[2];
-        int receptive = kernelSize * kernelSize;
-        kernel = addWeight("kernel", new int[] {kernelSize, kernelSize, channels, depthMultiplier},
+        int receptive = kernelHeight * kernelWidth;
+        kernel = addWeight("kernel", new int[] {kernelHeight, kernelWidth, channels, depthMultiplier},
                 Initializer.byName("glorot_uniform"), receptive * channels, receptive * depthMultiplier, true);
         if (useBias) {
             bias = addWeight("bias", new int[] {channels * depthMultiplier}, Initializer.byName("zeros"), 0, 0, true);

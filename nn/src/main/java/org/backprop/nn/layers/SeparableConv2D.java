@@ -50,8 +50,8 @@ public final class SeparableConv2D extends BaseConv<SeparableConv2D> {
     @Override
     protected void createWeights(int[] inputShape) {
         int channels = inputShape[2];
-        int receptive = kernelSize * kernelSize;
-        depthwiseKernel = addWeight("depthwise_kernel", new int[] {kernelSize, kernelSize, channels, depthMultiplier},
+        int receptive = kernelHeight * kernelWidth;
+        depthwiseKernel = addWeight("depthwise_kernel", new int[] {kernelHeight, kernelWidth, channels, depthMultiplier},
                 Initializer.byName("glorot_uniform"), receptive * channels, receptive * depthMultiplier, true);
         pointwiseKernel = addWeight("pointwise_kernel", new int[] {1, 1, channels * depthMultiplier, filters},
                 Initializer.byName("glorot_uniform"), channels * depthMultiplier, filters, true);

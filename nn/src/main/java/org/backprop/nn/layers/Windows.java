@@ -50,10 +50,17 @@ final class Windows {
 
     /** Returns {@code [outH, outW, channels]} for images {@code [h, w, ·]}, failing if the window does not fit. */
     static int[] outputShape(Layer layer, int[] inputShape, int window, int stride, String padding, int channels) {
-        ConvGeometry g = ConvGeometry.of(inputShape[0], inputShape[1], window, window, stride, stride, padding);
+        return outputShape(layer, inputShape, window, window, stride, padding, channels);
+    }
+
+    /** Returns {@code [outH, outW, channels]} for a {@code windowHeight × windowWidth} window. */
+    static int[] outputShape(Layer layer, int[] inputShape, int windowHeight, int windowWidth, int stride,
+            String padding, int channels) {
+        ConvGeometry g = ConvGeometry.of(inputShape[0], inputShape[1], windowHeight, windowWidth, stride, stride,
+                padding);
         if (g.outHeight <= 0 || g.outWidth <= 0) {
             throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + layer.typeName() + "): a "
-                    + window + "x" + window + " window with \"" + padding + "\" padding does not fit inputs of shape "
+                    + windowHeight + "x" + windowWidth + " window with \"" + padding + "\" padding does not fit inputs of shape "
                     + Shapes.describe(Shapes.withBatch(-1, inputShape)));
         }
         return new int[] {g.outHeight, g.outWidth, channels};

@@ -93,6 +93,23 @@ public class Model {
         return graph.layers();
     }
 
+    /**
+     * Returns the layer called {@code name}, as Keras's {@code model.get_layer(name)}: e.g. {@code
+     * getLayer("block5_conv1")} of VGG19, whose output a feature extractor reads. Fails naming the model's layers
+     * when it has none of that name.
+     */
+    public final Layer getLayer(String name) {
+        List<String> names = new ArrayList<>();
+        for (Layer layer : layers()) {
+            if (layer.name().equals(name)) {
+                return layer;
+            }
+            names.add(layer.name());
+        }
+        throw new IllegalArgumentException("Model \"" + this.name + "\" has no layer named \"" + name
+                + "\". Its layers are: " + String.join(", ", names) + ".");
+    }
+
     /** Returns the model's output for a batch; {@code training} switches dropout, augmentation, batch statistics. */
     public Tensor call(Tensor inputs, boolean training) {
         int[] expected = graph.input().shape();

@@ -69,14 +69,16 @@ public final class LayerRegistry {
         register("AveragePooling2D", AveragePooling2D.class,
                 c -> pooling(new AveragePooling2D(c.getSquare("pool_size")), c));
         register("BatchNormalization", BatchNormalization.class, c -> new BatchNormalization()
-                .momentum(c.getDouble("momentum", 0.99)).epsilon(c.getDouble("epsilon", 1e-3)));
+                .momentum(c.getDouble("momentum", 0.99)).epsilon(c.getDouble("epsilon", 1e-3))
+                .scale(c.getBoolean("scale", true)));
         register("Bidirectional", Bidirectional.class, LayerRegistry::bidirectional);
         register("Concatenate", Concatenate.class, c -> new Concatenate());
         register("Conv1D", Conv1D.class, c -> new Conv1D(c.getInt("filters"), single(c, "kernel_size", 1))
                 .strides(single(c, "strides", 1)).padding(c.getString("padding", "valid"))
                 .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear")));
         register("Conv2D", Conv2D.class,
-                c -> convolution(new Conv2D(c.getInt("filters"), c.getSquare("kernel_size")), c));
+                c -> convolution(new Conv2D(c.getInt("filters"), window(c, "kernel_size", 0),
+                        window(c, "kernel_size", 1)), c));
         register("Conv2DTranspose", Conv2DTranspose.class,
                 c -> convolution(new Conv2DTranspose(c.getInt("filters"), c.getSquare("kernel_size")), c));
         register("Dense", Dense.class, c -> new Dense(c.getInt("units"), c.getString("activation", "linear"))
@@ -181,6 +183,22 @@ public final class LayerRegistry {
                     + layer.typeName());
         }
         return new Bidirectional((Recurrent<?>) layer, c.getString("merge_mode", "concat"));
+    }
+
+    /**
+     * Returns side {@code axis} (0 height, 1 width) of a 2-D window's setting, which Keras writes as a pair ({@code
+     * [1, 7]}) or one number for both sides.
+     */
+    private static int window(LayerConfig c, String key, int axis) {
+        if (!(c.get(key) instanceof List)) {
+            return c.getInt(key);
+        }
+        int[] sides = c.getInts(key);
+        if (sides.length != 2) {
+            throw new IllegalArgumentException("\"" + key + "\" must be a pair of whole numbers (height, width), got "
+                    + c.get(key));
+        }
+        return sides[axis];
     }
 
     /** Returns a 1-D window's setting, which Keras writes as a one-element list ({@code [3]}) or a number. */

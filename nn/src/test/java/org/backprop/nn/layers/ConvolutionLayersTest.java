@@ -54,6 +54,28 @@ class ConvolutionLayersTest {
     }
 
     @Test
+    void aRectangularKernelIsASquareOneWithZeroRows() {
+        // Keras's Conv2D(4, (1, 3), padding="same"): InceptionV3's factorised convolutions.
+        Tensor x = random(2, -1, 1, 2, 5, 6, 3);
+        Conv2D wide = built(new Conv2D(4, 1, 3).padding("same").useBias(false), 5, 6, 3);
+        assertEquals(1 * 3 * 3 * 4, wide.countParams());
+        assertArrayEquals(new int[] {1, 3, 3, 4}, wide.getWeights().get(0).shape());
+        float[] kernel = wide.getWeights().get(0).toArray();
+        float[] square = new float[3 * 3 * 3 * 4];
+        System.arraycopy(kernel, 0, square, 3 * 3 * 4, kernel.length);
+        Conv2D padded = built(new Conv2D(4, 3).padding("same").useBias(false), 5, 6, 3);
+        padded.setWeights(Tensor.of(new int[] {3, 3, 3, 4}, square));
+        assertArrayEquals(padded.apply(x).toArray(), wide.apply(x).toArray(), 1e-5f);
+        assertArrayEquals(new int[] {2, 2, 4}, new Conv2D(4, 3, 1).strides(2).computeOutputShape(new int[] {5, 4, 3}));
+        Conv2D tall = built(new Conv2D(2, 3, 1).activation("relu"), 5, 6, 3);
+        checkWeights("conv2d 3x1", () -> weightedSum(tall.apply(x)), tall.weights());
+        assertEquals("Layer \"" + tall.name() + "\" (Conv2D): a 3x1 window with \"valid\" padding does not fit"
+                + " inputs of shape (None, 2, 6, 3)",
+                assertThrows(IllegalArgumentException.class, () -> tall.computeOutputShape(new int[] {2, 6, 3}))
+                        .getMessage());
+    }
+
+    @Test
     void namesTheLayerWhenImagesAreMissingOrTooSmall() {
         Conv2D conv = new Conv2D(8, 3);
         assertEquals("Layer \"" + conv.name() + "\" (Conv2D) expects images of shape (None, height, width, channels),"

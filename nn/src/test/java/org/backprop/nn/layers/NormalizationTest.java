@@ -44,6 +44,26 @@ class NormalizationTest {
     }
 
     @Test
+    void batchNormalizationWithoutScaleHasNoGamma() {
+        // Keras's BatchNormalization(scale=False), as InceptionV3's: beta, moving mean, moving variance.
+        BatchNormalization norm = new BatchNormalization().scale(false);
+        norm.build(2);
+        assertEquals(3 * 2, norm.countParams());
+        assertEquals(2, norm.countTrainableParams());
+        norm.setWeights(Tensor.of(new float[] {0.5f, 0}), Tensor.of(new float[] {4, 25}),
+                Tensor.of(new float[] {5, 125}));
+        Tensor x = Tensor.of(new float[][] {{1, 10}});
+        assertArrayEquals(new float[] {(float) (-3 / Math.sqrt(5.001) + 0.5), (float) (-15 / Math.sqrt(125.001))},
+                norm.call(x, false).toArray(), 1e-5f);
+        Tensor y = norm.call(BATCH, true);
+        assertEquals(-3 / Math.sqrt(5.001) + 0.5, y.get(0), 1e-5);
+        assertEquals(Boolean.FALSE, norm.getConfig().get("scale"));
+        checkWeights("batch normalization without scale", () -> weightedSum(norm.call(BATCH, true)),
+                norm.trainableWeights());
+        check("batch normalization without scale, inputs", in -> weightedSum(norm.call(in[0], true)), BATCH);
+    }
+
+    @Test
     void layerNormalizationNormalizesEachExample() {
         LayerNormalization norm = new LayerNormalization();
         Tensor y = norm.apply(Tensor.of(new float[][] {{1, 3}, {10, 30}}));

@@ -85,7 +85,7 @@ class LayerContractTest {
         example("Add", Add::new, new int[] {3}, new int[] {3});
         example("AveragePooling2D", () -> new AveragePooling2D(2).strides(1).padding("same"), new int[] {5, 5, 2});
         example("BatchNormalization", () -> {
-            BatchNormalization layer = new BatchNormalization().momentum(0.9).epsilon(0.01);
+            BatchNormalization layer = new BatchNormalization().momentum(0.9).epsilon(0.01).scale(false);
             layer.setTrainable(false);
             return layer;
         }, new int[] {4, 4, 3});
@@ -93,7 +93,8 @@ class LayerContractTest {
                 new int[] {4, 2});
         example("Concatenate", Concatenate::new, new int[] {2, 3}, new int[] {2, 4});
         example("Conv1D", () -> new Conv1D(4, 3, "relu").strides(2).padding("same"), new int[] {7, 2});
-        example("Conv2D", () -> new Conv2D(4, 3, "relu").strides(2).padding("same"), new int[] {6, 6, 2});
+        example("Conv2D", () -> new Conv2D(4, 3, 2).activation("relu").strides(2).padding("same"),
+                new int[] {6, 6, 2});
         example("Conv2DTranspose", () -> new Conv2DTranspose(3, 3, "relu").strides(2).padding("same"),
                 new int[] {3, 4, 2});
         example("Dense", () -> {
