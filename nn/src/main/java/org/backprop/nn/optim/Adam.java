@@ -1,6 +1,7 @@
 package org.backprop.nn.optim;
 
 import org.backprop.nn.backend.UpdateRule;
+import org.backprop.nn.optim.schedules.LearningRateSchedule;
 
 /** Adaptive moment estimation, as Keras 3's {@code Adam}. */
 public class Adam extends Optimizer {
@@ -27,6 +28,18 @@ public class Adam extends Optimizer {
         this.beta1 = (float) beta1;
         this.beta2 = (float) beta2;
         this.epsilon = (float) epsilon;
+    }
+
+    /** Returns Adam with Keras's beta1 0.9, beta2 0.999 and epsilon 1e-7, its learning rate from {@code schedule}. */
+    public Adam(LearningRateSchedule schedule) {
+        this("adam", schedule);
+    }
+
+    Adam(String name, LearningRateSchedule schedule) {
+        super(name, schedule);
+        this.beta1 = 0.9f;
+        this.beta2 = 0.999f;
+        this.epsilon = 1e-7f;
     }
 
     /** Returns the decay of the first moment, Keras's {@code beta_1}. */

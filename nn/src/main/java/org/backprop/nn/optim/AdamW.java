@@ -1,5 +1,7 @@
 package org.backprop.nn.optim;
 
+import org.backprop.nn.optim.schedules.LearningRateSchedule;
+
 /** Adam with decoupled weight decay, as Keras 3's {@code AdamW}: w −= w · decay · lr before each Adam step. */
 public final class AdamW extends Adam {
     private final float weightDecay;
@@ -17,6 +19,12 @@ public final class AdamW extends Adam {
     public AdamW(double learningRate, double weightDecay) {
         super("adamw", learningRate, 0.9, 0.999, 1e-7);
         this.weightDecay = (float) weightDecay;
+    }
+
+    /** Returns AdamW with Keras's weight decay 0.004, its learning rate from {@code schedule}. */
+    public AdamW(LearningRateSchedule schedule) {
+        super("adamw", schedule);
+        this.weightDecay = 0.004f;
     }
 
     /** Returns the decoupled weight decay, Keras's {@code weight_decay}. */

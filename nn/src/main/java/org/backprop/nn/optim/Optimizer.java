@@ -10,6 +10,7 @@ import org.backprop.nn.Variable;
 import org.backprop.nn.backend.Backend;
 import org.backprop.nn.backend.Backends;
 import org.backprop.nn.backend.UpdateRule;
+import org.backprop.nn.optim.schedules.LearningRateSchedule;
 
 /**
  * A Keras optimizer: turns each weight's gradient into a new value. Slot state (momentum, moments) is
@@ -17,11 +18,15 @@ import org.backprop.nn.backend.UpdateRule;
  * which formula and coefficients a step uses ({@link UpdateRule}); the backend applies it to all weights at
  * once, on the device where they live.
  *
+ * <p>The learning rate is a number, or a {@link LearningRateSchedule} evaluated at each step as Keras does.
+ *
  * <p>Not thread-safe.
  */
 public abstract class Optimizer {
     private final String name;
     private float learningRate;
+    /** When set, the only owner of the learning rate: {@link #learningRate} is ignored. */
+    private final LearningRateSchedule schedule;
     private final Map<Variable, Tensor[]> slots = new IdentityHashMap<>();
     private long iterations;
 
@@ -31,10 +36,28 @@ public abstract class Optimizer {
         }
         this.name = name;
         this.learningRate = (float) learningRate;
+        this.schedule = null;
     }
 
-    /** Changes the learning rate for the steps to come (schedules, LearningRateScheduler). */
+    /** An optimizer whose learning rate {@code schedule} gives at each step. */
+    protected Optimizer(String name, LearningRateSchedule schedule) {
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule must not be null");
+        }
+        this.name = name;
+        this.schedule = schedule;
+    }
+
+    /**
+     * Changes the learning rate for the steps to come (LearningRateScheduler). Fails for an optimizer made with a
+     * {@link LearningRateSchedule}, which owns the rate, as Keras's.
+     */
     public final void setLearningRate(double value) {
+        if (schedule != null) {
+            throw new IllegalStateException("This " + name + " optimizer was created with the schedule " + schedule.className()
+                    + " as its learning rate, so its learning rate cannot be set: the schedule decides it."
+                    + " Use either the schedule or a LearningRateScheduler callback, not both.");
+        }
         if (!(value > 0)) {
             throw new IllegalArgumentException("learningRate must be positive, got " + value);
         }
@@ -46,9 +69,14 @@ public abstract class Optimizer {
         return name;
     }
 
-    /** Returns the learning rate. */
+    /** Returns the learning rate of the next step: the schedule's value at {@link #iterations()} when it has one. */
     public final float learningRate() {
-        return learningRate;
+        return schedule == null ? learningRate : (float) schedule.call(iterations);
+    }
+
+    /** Returns the schedule the optimizer was made with, or {@code null} for a fixed learning rate. */
+    public final LearningRateSchedule learningRateSchedule() {
+        return schedule;
     }
 
     /** Returns how many steps have been applied. */
@@ -61,8 +89,10 @@ public abstract class Optimizer {
         if (weights.size() != gradients.size()) {
             throw new IllegalArgumentException(weights.size() + " weights but " + gradients.size() + " gradients");
         }
+        // The rule reads the learning rate before the count moves: a schedule gives step n the rate for n − 1
+        // applied steps, as Keras's.
+        UpdateRule rule = rule(iterations + 1);
         iterations++;
-        UpdateRule rule = rule(iterations);
         Backend backend = Backends.current();
         List<Tensor> values = new ArrayList<>(weights.size());
         List<Tensor[]> state = new ArrayList<>(weights.size());

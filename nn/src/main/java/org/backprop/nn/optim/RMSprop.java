@@ -1,6 +1,7 @@
 package org.backprop.nn.optim;
 
 import org.backprop.nn.backend.UpdateRule;
+import org.backprop.nn.optim.schedules.LearningRateSchedule;
 
 /** Divides the step by a moving root mean square of recent gradients, as Keras 3's {@code RMSprop}. */
 public final class RMSprop extends Optimizer {
@@ -21,6 +22,13 @@ public final class RMSprop extends Optimizer {
         super("rmsprop", learningRate);
         this.rho = (float) rho;
         this.epsilon = (float) epsilon;
+    }
+
+    /** Returns RMSprop with Keras's rho 0.9 and epsilon 1e-7, its learning rate from {@code schedule}. */
+    public RMSprop(LearningRateSchedule schedule) {
+        super("rmsprop", schedule);
+        this.rho = 0.9f;
+        this.epsilon = 1e-7f;
     }
 
     /** Returns the decay of the moving mean square, Keras's {@code rho}. */

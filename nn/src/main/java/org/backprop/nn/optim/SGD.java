@@ -1,6 +1,7 @@
 package org.backprop.nn.optim;
 
 import org.backprop.nn.backend.UpdateRule;
+import org.backprop.nn.optim.schedules.LearningRateSchedule;
 
 /** Gradient descent, optionally with (Nesterov) momentum, as Keras 3's {@code SGD}. */
 public final class SGD extends Optimizer {
@@ -19,11 +20,26 @@ public final class SGD extends Optimizer {
 
     public SGD(double learningRate, double momentum, boolean nesterov) {
         super("sgd", learningRate);
+        this.momentum = checkMomentum(momentum);
+        this.nesterov = nesterov;
+    }
+
+    /** Returns plain gradient descent whose learning rate {@code schedule} gives at each step. */
+    public SGD(LearningRateSchedule schedule) {
+        this(schedule, 0, false);
+    }
+
+    public SGD(LearningRateSchedule schedule, double momentum, boolean nesterov) {
+        super("sgd", schedule);
+        this.momentum = checkMomentum(momentum);
+        this.nesterov = nesterov;
+    }
+
+    private static float checkMomentum(double momentum) {
         if (!(momentum >= 0 && momentum <= 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1], got " + momentum);
         }
-        this.momentum = (float) momentum;
-        this.nesterov = nesterov;
+        return (float) momentum;
     }
 
     /** Returns the momentum, Keras's {@code momentum}. */

@@ -10,6 +10,7 @@ import org.backprop.nn.models.History;
 import org.backprop.nn.models.Model;
 import org.backprop.nn.models.RecordedLayers;
 import org.backprop.nn.optim.Optimizer;
+import org.backprop.nn.optim.schedules.LearningRateSchedule;
 
 /** Builds the parts of a run record from the library's live objects: model graph, history, optimizer and loss. */
 public final class RunRecords {
@@ -59,8 +60,21 @@ public final class RunRecords {
         return values;
     }
 
-    /** Returns the optimizer's Keras name and its learning rate as {@code learning_rate}. */
+    /**
+     * Returns the optimizer's Keras name and its learning rate as {@code learning_rate}; a schedule's Keras class
+     * name there instead, with its settings flattened as {@code learning_rate.<setting>} (Keras nests them; a
+     * record's settings are flat).
+     */
     public static ComponentConfig optimizer(Optimizer optimizer) {
+        LearningRateSchedule schedule = optimizer.learningRateSchedule();
+        if (schedule != null) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("learning_rate", schedule.className());
+            for (Map.Entry<String, Object> setting : schedule.getConfig().entrySet()) {
+                settings.put("learning_rate." + setting.getKey(), setting.getValue());
+            }
+            return new ComponentConfig(optimizer.name(), settings);
+        }
         // The rate is a float; its shortest decimal (0.001, not 0.0010000000474974513) is what the student wrote.
         double learningRate = Double.parseDouble(Float.toString(optimizer.learningRate()));
         return new ComponentConfig(optimizer.name(), Map.of("learning_rate", learningRate));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
+import org.backprop.nn.optim.schedules.ExponentialDecay;
 import org.junit.jupiter.api.Test;
 
 /** Two steps of each optimizer on w = [1, -2] with gradient [0.5, -1], worked by hand from Keras 3's formulas. */
@@ -18,6 +19,38 @@ class OptimizerTest {
         optimizer.apply(List.of(w), List.of(GRADIENT));
         optimizer.apply(List.of(w), List.of(GRADIENT));
         return w.value().toArray();
+    }
+
+    @Test
+    void aScheduleGivesEachStepTheRateForTheStepsBeforeIt() {
+        // Keras reads the schedule at optimizer.iterations before the step: 0.1, then 0.1 · 0.5^(1/2).
+        SGD sgd = new SGD(new ExponentialDecay(0.1, 2, 0.5));
+        assertEquals(0.1f, sgd.learningRate());
+        double second = 0.1 * Math.sqrt(0.5);
+        float[] w = twoSteps(sgd);
+        assertArrayEquals(new float[] {(float) (1 - 0.5 * (0.1 + second)), (float) (-2 + 0.1 + second)}, w, 1e-6f);
+        assertEquals(2, sgd.iterations());
+        assertEquals(0.05f, sgd.learningRate(), 1e-8f, "the rate of the third step: 0.1 · 0.5^(2/2)");
+    }
+
+    @Test
+    void everyOptimizerTakesASchedule() {
+        // A schedule that never decays steps exactly as the fixed rate does.
+        ExponentialDecay constant = new ExponentialDecay(0.01, 1, 1.0);
+        assertArrayEquals(twoSteps(new Adam(0.01)), twoSteps(new Adam(constant)));
+        assertArrayEquals(twoSteps(new AdamW(0.01)), twoSteps(new AdamW(constant)));
+        assertArrayEquals(twoSteps(new RMSprop(0.01)), twoSteps(new RMSprop(constant)));
+        assertArrayEquals(twoSteps(new SGD(0.01, 0.9, true)), twoSteps(new SGD(constant, 0.9, true)));
+    }
+
+    @Test
+    void aScheduleOwnsTheLearningRate() {
+        SGD sgd = new SGD(new ExponentialDecay(100.0, 100, 0.96));
+        assertEquals("This sgd optimizer was created with the schedule ExponentialDecay as its learning rate, so its"
+                + " learning rate cannot be set: the schedule decides it. Use either the schedule or a"
+                + " LearningRateScheduler callback, not both.",
+                assertThrows(IllegalStateException.class, () -> sgd.setLearningRate(1)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new SGD((ExponentialDecay) null));
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.History;
 import org.backprop.nn.models.Sequential;
 import org.backprop.nn.optim.Adam;
+import org.backprop.nn.optim.SGD;
+import org.backprop.nn.optim.schedules.ExponentialDecay;
 import org.backprop.nn.random.RandomSeed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,5 +75,13 @@ class RunRecordsTest {
         assertEquals(List.of("loss", "accuracy"), List.copyOf(record.history().keySet()));
         assertEquals(history.get("loss"), record.history().get("loss"));
         assertEquals(record, RunRecordJson.read(RunRecordJson.write(record)));
+    }
+
+    @Test
+    void recordsAScheduleByKerassClassNameAndSettings() {
+        ComponentConfig config = RunRecords.optimizer(new SGD(new ExponentialDecay(100.0, 100, 0.96)));
+        assertEquals(new ComponentConfig("sgd", Map.of("learning_rate", "ExponentialDecay",
+                "learning_rate.initial_learning_rate", 100.0, "learning_rate.decay_steps", 100,
+                "learning_rate.decay_rate", 0.96, "learning_rate.staircase", false)), config);
     }
 }
