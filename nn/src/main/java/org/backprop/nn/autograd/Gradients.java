@@ -18,7 +18,10 @@ public final class Gradients {
 
     /**
      * Returns d(loss)/d(t) for each tensor in {@code wrt}, in the same order; a tensor the loss does not
-     * depend on gets zeros. {@code loss} must hold one value.
+     * depend on gets zeros. {@code loss} must hold one value. Gradients reach weights' values and tensors made
+     * leaves with {@link Tensor#asVariable()}, as Keras's {@code tape.watch(image)}; an image an optimizer moves is
+     * a {@link Variable}, as the book's {@code tf.Variable} combination image: {@code Gradients.of(loss,
+     * List.of(image.value()))}, then {@code optimizer.applyGradients(grads, List.of(image))}.
      */
     public static List<Tensor> of(Tensor loss, List<Tensor> wrt) {
         if (loss.size() != 1) {
