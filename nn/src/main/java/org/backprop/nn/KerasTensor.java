@@ -21,6 +21,9 @@ public class KerasTensor {
         this.layer = layer;
         this.inputs = List.copyOf(inputs);
         this.order = created++;
+        if (layer != null) {
+            layer.rememberFirstCall(this);
+        }
     }
 
     /** Returns the output of {@code layer} applied to {@code inputs}; used by {@link Layer#apply(KerasTensor...)}. */

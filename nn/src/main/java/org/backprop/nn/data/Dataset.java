@@ -22,11 +22,14 @@ public final class Dataset implements ExampleSource {
     private final Tensor features;
     private final Tensor labels;
     private final int[] rows;
+    /** How several arrays are packed into {@link #features} and {@link #labels}; null for one of each. */
+    private final Packing packing;
 
-    private Dataset(Tensor features, Tensor labels, int[] rows) {
+    private Dataset(Tensor features, Tensor labels, int[] rows, Packing packing) {
         this.features = features;
         this.labels = labels;
         this.rows = rows;
+        this.packing = packing;
     }
 
     /** Returns a dataset of the examples along the first axis of {@code features} and {@code labels}. */
@@ -39,7 +42,19 @@ public final class Dataset implements ExampleSource {
                     + " the first axis, got shapes " + Shapes.describe(features.shape()) + " and "
                     + Shapes.describe(labels.shape()));
         }
-        return new Dataset(features, labels, Rows.identity(features.dim(0)));
+        return new Dataset(features, labels, Rows.identity(features.dim(0)), null);
+    }
+
+    /**
+     * Returns a dataset of several arrays, as Keras's {@code fit([title_data, text_body_data, tags_data],
+     * [priority_data, department_data])}: one array per input of a model and one per output, every array holding
+     * the same examples along its first axis. Shuffles, slices, batches and splits keep each example's rows of every
+     * array together; {@link #featureList()} and {@link #labelList()} give the arrays back.
+     */
+    public static Dataset of(List<Tensor> features, List<Tensor> labels) {
+        Packing packing = Packing.of(features, labels);
+        return new Dataset(Packing.pack(features), Packing.pack(labels), Rows.identity(features.get(0).dim(0)),
+                packing);
     }
 
     /**
@@ -76,22 +91,47 @@ public final class Dataset implements ExampleSource {
     /** Returns the shape of one example's features (without batch), e.g. {@code [28, 28, 1]}. */
     @Override
     public int[] featureShape() {
+        checkOneArray("featureShape", "featureList");
         return Shapes.withoutBatch(features.shape());
     }
 
     /** Returns the shape of one example's label (without batch): {@code []} for class indices, {@code [classes]} for one-hot. */
     public int[] labelShape() {
+        checkOneArray("labelShape", "labelList");
         return Shapes.withoutBatch(labels.shape());
     }
 
     /** Returns the features of every example in this dataset's order, shape {@code [size(), ...featureShape()]}. */
     public Tensor features() {
+        checkOneArray("features", "featureList");
         return Rows.gather(features, rows);
     }
 
     /** Returns the labels of every example in this dataset's order, shape {@code [size(), ...labelShape()]}. */
     public Tensor labels() {
+        checkOneArray("labels", "labelList");
         return Rows.gather(labels, rows);
+    }
+
+    /**
+     * Returns each feature array of the examples in this dataset's order, one per input of the model: the arrays
+     * given to {@link #of(List, List)}, or the one of {@link #features()}.
+     */
+    public List<Tensor> featureList() {
+        return packing == null ? List.of(features()) : packing.features(Rows.gather(features, rows));
+    }
+
+    /** Returns each label array of the examples in this dataset's order, one per output of the model. */
+    public List<Tensor> labelList() {
+        return packing == null ? List.of(labels()) : packing.labels(Rows.gather(labels, rows));
+    }
+
+    private void checkOneArray(String method, String instead) {
+        if (packing != null) {
+            throw new IllegalStateException("this dataset holds " + packing.featureArrays() + " feature and "
+                    + packing.labelArrays() + " label arrays, so " + method + "() has no single answer: use "
+                    + instead + "()");
+        }
     }
 
     /** Returns the same examples in a random order drawn from the program's seeded generator ({@link RandomSeed}). */
@@ -104,7 +144,7 @@ public final class Dataset implements ExampleSource {
     public Dataset shuffle(RandomGenerator random) {
         int[] order = rows.clone();
         random.shuffle(order);
-        return new Dataset(features, labels, order);
+        return new Dataset(features, labels, order, packing);
     }
 
     /** Returns examples {@code [from, to)} of this dataset, in its order. */
@@ -114,7 +154,7 @@ public final class Dataset implements ExampleSource {
             throw new IllegalArgumentException("slice [" + from + ", " + to + ") is outside the dataset's "
                     + rows.length + " examples");
         }
-        return new Dataset(features, labels, Arrays.copyOfRange(rows, from, to));
+        return new Dataset(features, labels, Arrays.copyOfRange(rows, from, to), packing);
     }
 
     /**

@@ -70,6 +70,8 @@ public abstract class Layer {
     private final List<Layer> tracked = new ArrayList<>();
     private boolean trainable = true;
     private int[] inputShape;
+    /** The symbolic output of this layer's first call in a functional model; see {@link #output()}. */
+    private KerasTensor firstCall;
     /** The library layer whose saved weights this one's are (Bidirectional's copies), or null. */
     private String owner;
 
@@ -252,6 +254,46 @@ public abstract class Layer {
         }
         build(inputs[0].shape());
         return KerasTensor.produced(computeOutputShape(inputs[0].shape()), this, List.of(inputs));
+    }
+
+    /**
+     * Returns the symbolic output of this layer's first call on symbolic tensors, as Keras's {@code layer.output}:
+     * {@code model.layers().get(4).output()} is where a new model can branch off (the book's listing 7.13).
+     */
+    public final KerasTensor output() {
+        if (firstCall == null) {
+            throw new IllegalStateException("Layer \"" + name + "\" has not been called on an Input or another"
+                    + " layer's output yet, so it has no symbolic output.");
+        }
+        return firstCall;
+    }
+
+    /**
+     * Returns the symbolic input of this layer's first call, as Keras's {@code layer.input}; a layer called on several
+     * tensors ({@code Concatenate}) has them in {@link #inputs()}.
+     */
+    public final KerasTensor input() {
+        List<KerasTensor> inputs = inputs();
+        if (inputs.size() != 1) {
+            throw new IllegalStateException("Layer \"" + name + "\" was called on " + inputs.size() + " tensors: use"
+                    + " inputs()");
+        }
+        return inputs.get(0);
+    }
+
+    /** Returns the symbolic tensors of this layer's first call, as Keras's {@code layer.input} for a merging layer. */
+    public final List<KerasTensor> inputs() {
+        return output().inputs();
+    }
+
+    /**
+     * Keeps {@code output} as this layer's {@link #output()} if it is the first tensor the layer produced; called by
+     * {@link KerasTensor} as it is made, and ignored afterwards.
+     */
+    public final void rememberFirstCall(KerasTensor output) {
+        if (firstCall == null && output.layer() == this) {
+            firstCall = output;
+        }
     }
 
     /** Returns this layer's output for each of its inputs in a graph; single-input layers take one. */

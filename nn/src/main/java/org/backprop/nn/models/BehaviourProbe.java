@@ -88,6 +88,10 @@ final class BehaviourProbe {
     }
 
     private static Boolean inferenceDeterministic(Model model, ModelGraph graph) {
+        if (model.severalArrays()) {
+            // The record has one input shape; a model of several inputs is not probed whole: no evidence either way.
+            return null;
+        }
         try {
             Tensor input = probeBatch(toArray(graph.inputShape()));
             Output first = call(input, false, null, model);

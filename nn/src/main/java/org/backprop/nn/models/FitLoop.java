@@ -14,7 +14,6 @@ import org.backprop.nn.data.ExampleSource;
 import org.backprop.nn.internal.RandomInternals;
 import org.backprop.nn.internal.RunInternals;
 import org.backprop.nn.internal.RunObserver;
-import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.optim.Optimizer;
 import org.backprop.nn.random.RandomGenerator;
@@ -37,7 +36,6 @@ final class FitLoop {
 
     private final Model model;
     private final Optimizer optimizer;
-    private final Loss loss;
     private final List<Metric> metrics;
     private final FitOptions options;
     /** The compiled steps' losses and predictions since the epoch began or progress was last read. */
@@ -45,10 +43,9 @@ final class FitLoop {
     /** The trackers the model's train step returned last: the custom part of the logs, reset each epoch. */
     private List<Metric> trackers = List.of();
 
-    FitLoop(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics, FitOptions options) {
+    FitLoop(Model model, Optimizer optimizer, List<Metric> metrics, FitOptions options) {
         this.model = model;
         this.optimizer = optimizer;
-        this.loss = loss;
         this.metrics = metrics;
         this.options = options;
     }
@@ -150,15 +147,12 @@ final class FitLoop {
                 history.record(metric.getKey(), value);
             }
         }
-        if (loss != null) {
-            history.declare("loss");
-        }
+        List<String> lossNames = model.compiledLossNames();
+        lossNames.forEach(history::declare);
         metrics.forEach(metric -> history.declare(metric.name()));
         model.metrics().forEach(metric -> history.declare(metric.name()));
         if (parts.validation != null) {
-            if (loss != null) {
-                history.declare("val_loss");
-            }
+            lossNames.forEach(name -> history.declare("val_" + name));
             metrics.forEach(metric -> history.declare("val_" + metric.name()));
             model.metrics().forEach(metric -> history.declare("val_" + metric.name()));
         }
@@ -233,12 +227,7 @@ final class FitLoop {
     private Map<String, Double> logs(int epoch, int step, int steps) {
         StepResults.Totals totals = checked(results.finish(metrics), epoch, steps);
         Map<String, Double> logs = new LinkedHashMap<>();
-        if (totals.examples > 0) {
-            logs.put("loss", totals.weightedLoss / totals.examples);
-            for (Metric metric : metrics) {
-                logs.put(metric.name(), metric.result());
-            }
-        }
+        totals.putLogs(model.lossOutputNames(), metrics, logs);
         for (Metric tracker : trackers) {
             double value = tracker.result();
             if (!Double.isFinite(value)) {
@@ -294,7 +283,7 @@ final class FitLoop {
         RunRecord.Builder record = RunRecord.builder(runName(), RandomSeed.get(), graph)
                 .dataset(parts.record())
                 .optimizer(RunRecords.optimizer(optimizer))
-                .loss(RunRecords.loss(loss))
+                .loss(model.compiledLossRecord())
                 .history(RunRecords.history(history))
                 .finalMetrics(finalMetrics)
                 .wallTimeMs(System.currentTimeMillis() - started)

@@ -59,12 +59,7 @@ final class Inference {
         }
         StepResults.Totals totals = steps.finish(metrics);
         Map<String, Double> results = new LinkedHashMap<>();
-        if (totals.examples > 0) {
-            results.put("loss", totals.weightedLoss / totals.examples);
-            for (Metric metric : metrics) {
-                results.put(metric.name(), metric.result());
-            }
-        }
+        totals.putLogs(model.lossOutputNames(), metrics, results);
         for (Metric tracker : trackers) {
             results.put(tracker.name(), tracker.result());
         }
@@ -74,54 +69,85 @@ final class Inference {
 
     /** Returns the model's outputs for the examples of {@code x} (batch first), in batches of {@code batchSize}. */
     static Tensor predict(Model model, Tensor x, int batchSize, InferenceProgress progress) {
-        checkBatchSize(batchSize);
-        if (x.rank() == 0) {
-            throw new IllegalArgumentException("predict needs a batch of examples, got a scalar");
-        }
-        int examples = x.dim(0);
-        return predict(model, examples, (examples + batchSize - 1) / batchSize,
-                step -> Batches.range(x, step * batchSize, Math.min(examples, (step + 1) * batchSize)), progress);
+        return predict(model, List.of(x), batchSize, progress).get(0);
     }
 
-    /** Returns the model's outputs for the features of {@code data}, in batches of {@code batchSize}. */
-    static Tensor predict(Model model, ExampleSource data, int batchSize, InferenceProgress progress) {
+    /**
+     * Returns the model's outputs, one array per output, for the examples of {@code x} (one array per input, batch
+     * first), in batches of {@code batchSize}.
+     */
+    static List<Tensor> predict(Model model, List<Tensor> x, int batchSize, InferenceProgress progress) {
+        checkBatchSize(batchSize);
+        for (Tensor array : x) {
+            if (array.rank() == 0) {
+                throw new IllegalArgumentException("predict needs a batch of examples, got a scalar");
+            }
+            if (array.dim(0) != x.get(0).dim(0)) {
+                throw new IllegalArgumentException("predict needs the same number of examples in every array, got"
+                        + " shapes " + Shapes.describe(x.get(0).shape()) + " and " + Shapes.describe(array.shape()));
+            }
+        }
+        int examples = x.get(0).dim(0);
+        return predict(model, examples, (examples + batchSize - 1) / batchSize, step -> {
+            List<Tensor> batch = new ArrayList<>();
+            for (Tensor array : x) {
+                batch.add(Batches.range(array, step * batchSize, Math.min(examples, (step + 1) * batchSize)));
+            }
+            return batch;
+        }, progress);
+    }
+
+    /** Returns the model's outputs for the features of {@code data}, one array per output, in batches. */
+    static List<Tensor> predict(Model model, ExampleSource data, int batchSize, InferenceProgress progress) {
         checkBatchSize(batchSize);
         // Batches are read one at a time: a stored split is decoded as it is reached, never held whole.
         Iterator<Dataset> batches = data.batches(batchSize).iterator();
-        return predict(model, data.size(), data.batchCount(batchSize), step -> batches.next().features(), progress);
+        return predict(model, data.size(), data.batchCount(batchSize), step -> batches.next().featureList(),
+                progress);
     }
 
-    private static Tensor predict(Model model, int examples, int steps, IntFunction<Tensor> batch,
+    private static List<Tensor> predict(Model model, int examples, int steps, IntFunction<List<Tensor>> batch,
             InferenceProgress progress) {
         if (examples == 0) {
             throw new IllegalArgumentException("predict needs at least one example, got none");
         }
         Backend backend = Backends.current();
-        List<float[]> parts = new ArrayList<>();
-        int[] shape = null;
+        List<List<float[]>> parts = new ArrayList<>();
+        List<int[]> shapes = new ArrayList<>();
         progress.begin(steps);
         for (int step = 0; step < steps; step++) {
-            Tensor inputs = batch.apply(step);
+            List<Tensor> inputs = batch.apply(step);
             backend.beginStep();
             try {
-                Tensor output = model.call(inputs, false);
-                shape = output.shape();
-                parts.add(TensorInternals.values(output));
+                List<Tensor> outputs = model.call(inputs, false);
+                for (int output = 0; output < outputs.size(); output++) {
+                    if (parts.size() == output) {
+                        parts.add(new ArrayList<>());
+                        shapes.add(null);
+                    }
+                    shapes.set(output, outputs.get(output).shape());
+                    parts.get(output).add(TensorInternals.values(outputs.get(output)));
+                }
             } finally {
                 backend.endStep();
             }
             progress.batchEnded(step + 1, steps);
         }
-        int rowSize = Shapes.size(Shapes.withoutBatch(shape));
-        float[] values = new float[examples * rowSize];
-        int offset = 0;
-        for (float[] part : parts) {
-            System.arraycopy(part, 0, values, offset, part.length);
-            offset += part.length;
+        List<Tensor> results = new ArrayList<>();
+        for (int output = 0; output < parts.size(); output++) {
+            int[] shape = shapes.get(output);
+            int rowSize = Shapes.size(Shapes.withoutBatch(shape));
+            float[] values = new float[examples * rowSize];
+            int offset = 0;
+            for (float[] part : parts.get(output)) {
+                System.arraycopy(part, 0, values, offset, part.length);
+                offset += part.length;
+            }
+            shape[0] = examples;
+            results.add(TensorInternals.wrap(shape, values));
         }
-        shape[0] = examples;
         progress.end(Map.of());
-        return TensorInternals.wrap(shape, values);
+        return results;
     }
 
     private static void checkBatchSize(int batchSize) {

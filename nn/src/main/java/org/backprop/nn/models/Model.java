@@ -2,6 +2,7 @@ package org.backprop.nn.models;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Input;
@@ -20,12 +21,16 @@ import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Metrics;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.optim.Optimizer;
+import org.backprop.nn.records.ComponentConfig;
+import org.backprop.nn.records.RunRecords;
 import org.backprop.nn.saving.SavedModels;
 
 /**
  * A model, as Keras's {@code Model}: built from an {@link Input} and the output of the layers called on it
  * (the functional API, {@code new Model(inputs, outputs)}), or a {@link Sequential}. Offers compile, fit,
- * evaluate, predict, summary and weights.
+ * evaluate, predict, summary and weights. A functional model may have several inputs and outputs ({@code new
+ * Model(List.of(title, textBody, tags), List.of(priority, department))}): it is compiled with one loss per output,
+ * and fit, evaluate and predict take one array per input and per output, in lists or in maps keyed by name.
  *
  * <p>Not thread-safe.
  */
@@ -36,6 +41,8 @@ public class Model {
     private final ModelLayer asLayer;
     private Optimizer optimizer;
     private Loss loss;
+    /** One loss per output, when compiled so ({@code compile(optimizer, List.of(...), ...)}); else null. */
+    private OutputLosses outputLosses;
     private final List<Metric> metrics = new ArrayList<>();
     private boolean stopRequested;
     /**
@@ -51,9 +58,29 @@ public class Model {
 
     /** Returns the model named {@code name}, as Keras's {@code Model(inputs, outputs, name=...)}. */
     public Model(Input inputs, KerasTensor outputs, String name) {
+        this(List.of(inputs), List.of(outputs), name);
+    }
+
+    /**
+     * Returns the model that maps several inputs to several outputs, as Keras's {@code keras.Model(inputs=[title,
+     * text_body, tags], outputs=[priority, department])}. Every input must be an {@link Input}; an output may be any
+     * tensor the layers produced, also one inside another model's graph, which then shares those layers and weights
+     * (the book's listing 7.13). Outputs are named after the layers that produce them.
+     */
+    public Model(List<? extends KerasTensor> inputs, List<? extends KerasTensor> outputs) {
+        this(inputs, outputs, LayerNames.uniqueModelName("functional"));
+    }
+
+    /** Returns the model of several inputs and outputs named {@code name}. */
+    public Model(List<? extends KerasTensor> inputs, List<? extends KerasTensor> outputs, String name) {
         this.name = checkName(name);
         this.graph = new Graph(inputs, outputs);
         this.asLayer = new ModelLayer(this);
+    }
+
+    /** Returns the model of several inputs and one output. */
+    public Model(List<? extends KerasTensor> inputs, KerasTensor output) {
+        this(inputs, List.of(output));
     }
 
     /** For subclasses that route inputs themselves. */
@@ -80,12 +107,66 @@ public class Model {
      * {@link Sequential} model has none.
      */
     public Input input() {
-        return graph.input();
+        if (graph.inputs().size() != 1) {
+            throw new IllegalStateException("Model \"" + name + "\" has " + graph.inputs().size() + " inputs "
+                    + graph.inputNames() + ": use inputs()");
+        }
+        return graph.inputs().get(0);
     }
 
     /** Returns the symbolic output of the functional model, as Keras's {@code model.output}; a Sequential has none. */
     public KerasTensor output() {
-        return graph.output();
+        if (graph.outputs().size() != 1) {
+            throw new IllegalStateException("Model \"" + name + "\" has " + graph.outputs().size() + " outputs "
+                    + graph.outputNames() + ": use outputs()");
+        }
+        return graph.outputs().get(0);
+    }
+
+    /** Returns the functional model's symbolic inputs, in order, as Keras's {@code model.inputs}. */
+    public List<Input> inputs() {
+        return graph.inputs();
+    }
+
+    /** Returns the functional model's symbolic outputs, in order, as Keras's {@code model.outputs}. */
+    public List<KerasTensor> outputs() {
+        return graph.outputs();
+    }
+
+    /** Returns the names of the functional model's inputs: the ones given, else {@code input_layer}, … */
+    public List<String> inputNames() {
+        return graph.inputNames();
+    }
+
+    /**
+     * Returns the names of the functional model's outputs, as Keras's {@code model.output_names}: the names of the
+     * layers that produce them, which name their losses and metrics in the logs.
+     */
+    public List<String> outputNames() {
+        return graph.outputNames();
+    }
+
+    /** Returns whether {@code name} stands for one of the model's inputs among {@link #inboundLayerNames}. */
+    final boolean isInputName(String name) {
+        return graph == null ? Graph.INPUT_NAME.equals(name) : graph.inputNames().contains(name);
+    }
+
+    /** Returns whether this is a functional model of more than one input or output. */
+    final boolean severalArrays() {
+        return graph != null && (graph.inputs().size() > 1 || graph.outputs().size() > 1);
+    }
+
+    /** Returns the output names whose losses the logs list one by one: those of a multi-output compile. */
+    final List<String> lossOutputNames() {
+        return outputLosses == null || compiledOutputNames().size() < 2 ? List.of() : compiledOutputNames();
+    }
+
+    private List<String> compiledOutputNames() {
+        if (graph != null) {
+            return graph.outputNames();
+        }
+        List<Layer> layers = layers();
+        return List.of(layers.isEmpty() ? "output" : layers.get(layers.size() - 1).name());
     }
 
     /** Returns the layers in the order inputs reach them. */
@@ -94,9 +175,8 @@ public class Model {
     }
 
     /**
-     * Returns the layer called {@code name}, as Keras's {@code model.get_layer(name)}: e.g. {@code
-     * getLayer("block5_conv1")} of VGG19, whose output a feature extractor reads. Fails naming the model's layers
-     * when it has none of that name.
+     * Returns the layer named {@code name}, as Keras's {@code model.get_layer(name)}: the book's {@code
+     * model.layers[4]} counts the inputs, which {@link #layers()} leaves out, so asking by name is the sure way.
      */
     public final Layer getLayer(String name) {
         List<String> names = new ArrayList<>();
@@ -106,18 +186,34 @@ public class Model {
             }
             names.add(layer.name());
         }
-        throw new IllegalArgumentException("Model \"" + this.name + "\" has no layer named \"" + name
-                + "\". Its layers are: " + String.join(", ", names) + ".");
+        throw new IllegalArgumentException("Model \"" + this.name + "\" has no layer named \"" + name + "\"; its"
+                + " layers are " + names);
     }
 
     /** Returns the model's output for a batch; {@code training} switches dropout, augmentation, batch statistics. */
     public Tensor call(Tensor inputs, boolean training) {
-        int[] expected = graph.input().shape();
-        if (!Shapes.same(expected, Shapes.withoutBatch(inputs.shape()))) {
-            throw new IllegalArgumentException("Model \"" + name + "\" expects input of shape "
-                    + Shapes.describe(Shapes.withBatch(-1, expected)) + ", but received input with shape "
-                    + Shapes.describe(inputs.shape()));
+        if (severalArrays()) {
+            throw new IllegalArgumentException("Model \"" + name + "\" has inputs " + graph.inputNames()
+                    + " and outputs " + graph.outputNames() + ": call(List.of(...), training) takes one batch per"
+                    + " input and returns one per output");
         }
+        graph.checkInputs(name, List.of(inputs));
+        return graph.run(List.of(inputs), training).get(0);
+    }
+
+    /**
+     * Returns the model's outputs, one batch per output, for one batch per input (in the order of {@link #inputs()}),
+     * as Keras's {@code model([title, text_body, tags])}. A model of one input and output takes a list of one.
+     */
+    public List<Tensor> call(List<Tensor> inputs, boolean training) {
+        if (!severalArrays()) {
+            if (inputs == null || inputs.size() != 1) {
+                throw new IllegalArgumentException("Model \"" + name + "\" has one input, but received "
+                        + (inputs == null ? "null" : inputs.size() + " arrays"));
+            }
+            return List.of(call(inputs.get(0), training));
+        }
+        graph.checkInputs(name, inputs);
         return graph.run(inputs, training);
     }
 
@@ -127,7 +223,7 @@ public class Model {
      * weights (see {@link #asLayer()}). A Sequential that has not seen data yet is built for the inputs' shape.
      */
     public final KerasTensor apply(KerasTensor inputs) {
-        return asLayer.apply(inputs);
+        return asLayer().apply(inputs);
     }
 
     /** Returns the model's output for {@code inputs} in inference mode, as Keras's {@code model(x)}. */
@@ -142,6 +238,11 @@ public class Model {
      * (Functional)}) with all its parameters. Always the same layer for one model.
      */
     public final Layer asLayer() {
+        if (severalArrays()) {
+            throw new IllegalStateException("Model \"" + name + "\" has inputs " + graph.inputNames() + " and outputs "
+                    + graph.outputNames() + ": nn uses only models of one input and one output as layers. Build"
+                    + " the larger model from this one's layers instead, e.g. from model.outputs().");
+        }
         return asLayer;
     }
 
@@ -160,12 +261,12 @@ public class Model {
 
     /** Returns the input shape (without batch) the model is built for. */
     int[] builtInputShape() {
-        return graph.input().shape();
+        return input().shape();
     }
 
     /** Returns the output shape (without batch) of the built model. */
     int[] builtOutputShape() {
-        return graph.output().shape();
+        return output().shape();
     }
 
     /** Returns whether every layer has its weights; a functional model is built when it is made. */
@@ -222,6 +323,7 @@ public class Model {
         }
         this.optimizer = optimizer;
         this.loss = null;
+        this.outputLosses = null;
         this.metrics.clear();
     }
 
@@ -242,11 +344,88 @@ public class Model {
         }
         this.optimizer = optimizer;
         this.loss = loss;
+        this.outputLosses = null;
         this.metrics.clear();
         this.metrics.addAll(resolved);
     }
 
-    private static void addMetric(List<Metric> resolved, Object metric, Loss loss) {
+    /**
+     * Sets the optimizer by its Keras name and one loss per output, with each output's metrics, as the book's
+     * {@code compile(optimizer="rmsprop", loss=["mean_squared_error", "categorical_crossentropy"],
+     * metrics=[["mean_absolute_error"], ["accuracy"]])}: {@code compile("rmsprop", List.of("mean_squared_error",
+     * "categorical_crossentropy"), List.of(List.of("mean_absolute_error"), List.of("accuracy")))}. Losses are names or
+     * {@link Loss} objects in the order of {@link #outputs()}; each metrics entry is a name, a {@link Metric} or a
+     * list of them (an empty list for none). The model minimizes the sum of the outputs' losses; the logs have
+     * {@code loss}, each {@code <output>_loss} and each {@code <output>_<metric>}, e.g. {@code department_accuracy}.
+     */
+    public final void compile(String optimizer, List<?> losses, List<?> metrics) {
+        compile(Optimizer.byName(optimizer), losses, metrics, null);
+    }
+
+    /** Sets the optimizer, one loss per output and each output's metrics; see {@link #compile(String, List, List)}. */
+    public final void compile(Optimizer optimizer, List<?> losses, List<?> metrics) {
+        compile(optimizer, losses, metrics, null);
+    }
+
+    /**
+     * Sets the optimizer, one loss per output, each output's metrics and the outputs' loss weights, as Keras's
+     * {@code loss_weights=[1.0, 0.2]}: the model minimizes each output's loss times its weight, summed.
+     */
+    public final void compile(Optimizer optimizer, List<?> losses, List<?> metrics, List<? extends Number> lossWeights) {
+        compileOutputs(optimizer, OutputLosses.of(compiledOutputNames(), losses, metrics, lossWeights));
+    }
+
+    /**
+     * Sets the optimizer by its Keras name, and the losses and metrics keyed by output name, as the book's {@code
+     * compile(loss={"priority": "mean_squared_error", "department": "categorical_crossentropy"}, metrics=
+     * {"priority": ["mean_absolute_error"], "department": ["accuracy"]})}. Every output needs a loss; an output
+     * missing from {@code metrics} has none.
+     */
+    public final void compile(String optimizer, Map<String, ?> losses, Map<String, ?> metrics) {
+        compile(Optimizer.byName(optimizer), losses, metrics, null);
+    }
+
+    /** Sets the optimizer, and the losses and metrics keyed by output name. */
+    public final void compile(Optimizer optimizer, Map<String, ?> losses, Map<String, ?> metrics) {
+        compile(optimizer, losses, metrics, null);
+    }
+
+    /** Sets the optimizer, and the losses, metrics and loss weights (1 for an output left out) keyed by output name. */
+    public final void compile(Optimizer optimizer, Map<String, ?> losses, Map<String, ?> metrics,
+            Map<String, ? extends Number> lossWeights) {
+        compileOutputs(optimizer, OutputLosses.of(compiledOutputNames(), losses, metrics, lossWeights));
+    }
+
+    private void compileOutputs(Optimizer optimizer, OutputLosses outputs) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("compile needs an optimizer, got null");
+        }
+        this.optimizer = optimizer;
+        this.loss = null;
+        this.outputLosses = outputs;
+        this.metrics.clear();
+        this.metrics.addAll(outputs.metrics());
+    }
+
+    /** Returns the names of the losses the logs list: none for a model with a step of its own. */
+    final List<String> compiledLossNames() {
+        if (loss == null && outputLosses == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(List.of("loss"));
+        for (String output : lossOutputNames()) {
+            names.add(output + "_loss");
+        }
+        return names;
+    }
+
+    /** Returns how the run record describes the compiled loss. */
+    final ComponentConfig compiledLossRecord() {
+        return outputLosses != null ? outputLosses.record() : RunRecords.loss(loss);
+    }
+
+    /** Adds {@code metric} (a name, a {@link Metric} or a list of them) to {@code resolved}, for {@code loss}. */
+    static void addMetric(List<Metric> resolved, Object metric, Loss loss) {
         if (metric instanceof String metricName) {
             resolved.add(Metrics.byName(metricName, loss.name()));
         } else if (metric instanceof Metric object) {
@@ -287,6 +466,88 @@ public class Model {
     }
 
     /**
+     * Trains a model of several inputs and outputs with Keras's defaults, as the book's {@code model.fit([title_data,
+     * text_body_data, tags_data], [priority_data, department_data])}: one array per input and one per output, in the
+     * order of {@link #inputs()} and {@link #outputs()}, all with the same examples along the first axis.
+     */
+    public final History fit(List<Tensor> x, List<Tensor> y) {
+        return fit(x, y, FitOptions.defaults());
+    }
+
+    /**
+     * Trains on one array per input and per output; shuffling, batches and the validation split keep each example's
+     * rows of every array together. {@code options.validationData} takes {@code Dataset.of(List, List)}.
+     */
+    public final History fit(List<Tensor> x, List<Tensor> y, FitOptions options) {
+        return fit(arrays(x, y), options);
+    }
+
+    /**
+     * Trains on arrays keyed by input and output name, as the book's {@code model.fit({"title": title_data, ...},
+     * {"priority": priority_data, ...})}.
+     */
+    public final History fit(Map<String, Tensor> x, Map<String, Tensor> y) {
+        return fit(x, y, FitOptions.defaults());
+    }
+
+    /** Trains on arrays keyed by input and output name. */
+    public final History fit(Map<String, Tensor> x, Map<String, Tensor> y, FitOptions options) {
+        return fit(byInputName(x), byOutputName(y), options);
+    }
+
+    /**
+     * Returns the arrays as one dataset whose rows stay together, after checking there is one per input and per
+     * output; a model of one input and output takes lists of one.
+     */
+    private Dataset arrays(List<Tensor> x, List<Tensor> y) {
+        int inputs = graph == null ? 1 : graph.inputs().size();
+        if (x == null || x.size() != inputs) {
+            throw new IllegalArgumentException("Model \"" + name + "\" has " + inputs + " input" + (inputs == 1 ? ""
+                    : "s") + (graph == null ? "" : " " + graph.inputNames()) + ", but x holds " + (x == null ? "null"
+                    : x.size() + " array" + (x.size() == 1 ? "" : "s")));
+        }
+        int outputs = graph == null ? 1 : graph.outputs().size();
+        if (y == null || y.size() != outputs) {
+            throw new IllegalArgumentException("Model \"" + name + "\" has " + outputs + " output" + (outputs == 1
+                    ? "" : "s") + (graph == null ? "" : " " + graph.outputNames()) + ", but y holds " + (y == null
+                    ? "null" : y.size() + " array" + (y.size() == 1 ? "" : "s")));
+        }
+        return Dataset.of(x, y);
+    }
+
+    private List<Tensor> byInputName(Map<String, Tensor> x) {
+        return inOrder(x, inputNames(), "input", "x");
+    }
+
+    private List<Tensor> byOutputName(Map<String, Tensor> y) {
+        return inOrder(y, outputNames(), "output", "y");
+    }
+
+    /** Returns the arrays of {@code byName} in the order of {@code names}, refusing a name that is not one of them. */
+    private List<Tensor> inOrder(Map<String, Tensor> byName, List<String> names, String what, String argument) {
+        if (byName == null) {
+            throw new IllegalArgumentException(argument + " must map each " + what + " " + names + " to an array, got"
+                    + " null");
+        }
+        for (String key : byName.keySet()) {
+            if (!names.contains(key)) {
+                throw new IllegalArgumentException(argument + " names \"" + key + "\", which is not an " + what
+                        + " of model \"" + name + "\"; its " + what + "s are " + names);
+            }
+        }
+        List<Tensor> ordered = new ArrayList<>();
+        for (String key : names) {
+            Tensor array = byName.get(key);
+            if (array == null) {
+                throw new IllegalArgumentException(argument + " has no array for " + what + " \"" + key + "\": give"
+                        + " one for each of " + names);
+            }
+            ordered.add(array);
+        }
+        return ordered;
+    }
+
+    /**
      * Trains on {@code data} (arrays in a {@link Dataset}, or a split from {@code Datasets.load}) and returns the per-epoch history, whose {@link History#runRecord()} records the
      * run. A loss that becomes NaN or infinite stops training with a {@link TrainingDivergedException}; a lost
      * GPU device stops it with a {@link org.backprop.nn.backend.DeviceLostException}. Both carry the run record.
@@ -295,7 +556,7 @@ public class Model {
         checkCompiled("fit");
         stopRequested = false;
         try {
-            return new FitLoop(this, optimizer, loss, metrics, options).run(data);
+            return new FitLoop(this, optimizer, metrics, options).run(data);
         } finally {
             compiledResults = null;
         }
@@ -318,11 +579,9 @@ public class Model {
      */
     protected List<Metric> trainStep(Dataset batch) {
         checkCompiledStep("trainStep", "fit");
-        Tensor predictions = call(batch.features(), true);
-        Tensor lossValue = loss.call(batch.labels(), predictions);
+        Tensor lossValue = compiledLoss(batch, true);
         List<Variable> weights = trainableWeights();
         optimizer.apply(weights, Gradients.ofWeights(lossValue, weights));
-        compiledResults.add(lossValue, batch.labels(), predictions);
         return List.of();
     }
 
@@ -334,9 +593,42 @@ public class Model {
      */
     protected List<Metric> testStep(Dataset batch) {
         checkCompiledStep("testStep", "evaluate");
-        Tensor predictions = call(batch.features(), false);
-        compiledResults.add(loss.call(batch.labels(), predictions), batch.labels(), predictions);
+        compiledLoss(batch, false);
         return List.of();
+    }
+
+    /**
+     * Returns the compiled loss of the model's predictions for {@code batch}, keeping the step's losses, labels and
+     * predictions for the logs. A model of several inputs or outputs reads the batch's arrays one per input and per
+     * output; with one loss per output, the loss is their weighted sum.
+     */
+    private Tensor compiledLoss(Dataset batch, boolean training) {
+        if (!severalArrays() && outputLosses == null) {
+            Tensor predictions = call(batch.features(), training);
+            Tensor lossValue = loss.call(batch.labels(), predictions);
+            compiledResults.add(lossValue, batch.labels(), predictions);
+            return lossValue;
+        }
+        List<Tensor> predictions = call(batch.featureList(), training);
+        List<Tensor> labels = batch.labelList();
+        if (labels.size() != predictions.size()) {
+            throw new IllegalArgumentException("Model \"" + name + "\" has " + predictions.size() + " output"
+                    + (predictions.size() == 1 ? "" : "s") + " " + compiledOutputNames() + ", but the data holds "
+                    + labels.size() + " target array" + (labels.size() == 1 ? "" : "s") + ": give one per output");
+        }
+        if (outputLosses == null) {
+            if (predictions.size() != 1) {
+                throw new IllegalStateException("Model \"" + name + "\" has outputs " + compiledOutputNames()
+                        + ": compile it with one loss per output, compile(optimizer, List.of(loss, ...), metrics)");
+            }
+            Tensor lossValue = loss.call(labels.get(0), predictions.get(0));
+            compiledResults.add(lossValue, List.of(), labels, predictions);
+            return lossValue;
+        }
+        List<Tensor> perOutput = outputLosses.perOutput(labels, predictions);
+        Tensor total = outputLosses.total(perOutput);
+        compiledResults.add(total, lossOutputNames().isEmpty() ? List.of() : perOutput, labels, predictions);
+        return total;
     }
 
     private void checkCompiledStep(String step, String caller) {
@@ -344,7 +636,7 @@ public class Model {
             throw new IllegalStateException(step + " is " + caller + "'s to call, once per batch; call " + caller
                     + "(...).");
         }
-        if (loss == null) {
+        if (loss == null && outputLosses == null) {
             throw new IllegalStateException("Model \"" + name + "\" was compiled without a loss: compile(optimizer,"
                     + " loss, metrics...), or override " + step + " to compute the loss yourself.");
         }
@@ -404,6 +696,24 @@ public class Model {
         return evaluate(Dataset.of(x, y), batchSize, callbacks);
     }
 
+    /**
+     * Returns the loss and metrics of a model of several inputs and outputs, as the book's {@code
+     * model.evaluate([title_data, text_body_data, tags_data], [priority_data, department_data])}, in batches of 32.
+     */
+    public final Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y) {
+        return evaluate(x, y, 32);
+    }
+
+    /** Returns the loss and metrics on one array per input and per output, in batches of {@code batchSize}. */
+    public final Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, int batchSize, Callback... callbacks) {
+        return evaluate(arrays(x, y), batchSize, callbacks);
+    }
+
+    /** Returns the loss and metrics on arrays keyed by input and output name, in batches of 32. */
+    public final Map<String, Double> evaluate(Map<String, Tensor> x, Map<String, Tensor> y) {
+        return evaluate(byInputName(x), byOutputName(y), 32);
+    }
+
     /** Returns the loss and metrics on {@code data}, in inference mode, in batches of 32. */
     public final Map<String, Double> evaluate(ExampleSource data) {
         return evaluate(data, 32);
@@ -436,7 +746,46 @@ public class Model {
      * progress bar shows them.
      */
     public final Tensor predict(Tensor x, int batchSize, Callback... callbacks) {
+        return onlyOutput(Inference.predict(this, List.of(x), batchSize, predictProgress(callbacks)));
+    }
+
+    private Tensor onlyOutput(List<Tensor> outputs) {
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException("Model \"" + name + "\" has outputs " + outputNames() + ": predict(List"
+                    + ".of(...)) returns one array per output");
+        }
+        return outputs.get(0);
+    }
+
+    /**
+     * Returns the outputs of a model of several inputs and outputs, one array per output in the order of {@link
+     * #outputs()}, for one array per input, as the book's {@code priority_preds, department_preds =
+     * model.predict([title_data, text_body_data, tags_data])}; in batches of 32.
+     */
+    public final List<Tensor> predict(List<Tensor> x) {
+        return predict(x, 32);
+    }
+
+    /** Returns the outputs, one array per output, for one array per input, in batches of {@code batchSize}. */
+    public final List<Tensor> predict(List<Tensor> x, int batchSize, Callback... callbacks) {
+        if (x == null || x.isEmpty()) {
+            throw new IllegalArgumentException("predict needs one array per input, got " + (x == null ? "null"
+                    : "none"));
+        }
         return Inference.predict(this, x, batchSize, predictProgress(callbacks));
+    }
+
+    /**
+     * Returns the outputs keyed by output name for arrays keyed by input name, as Keras's {@code
+     * model.predict({"title": title_data, ...})}; in batches of 32.
+     */
+    public final Map<String, Tensor> predict(Map<String, Tensor> x) {
+        List<Tensor> outputs = predict(byInputName(x));
+        Map<String, Tensor> byName = new LinkedHashMap<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            byName.put(outputNames().get(i), outputs.get(i));
+        }
+        return byName;
     }
 
     /** Returns the model's outputs for the features of {@code data} (its labels are not read), in batches of 32. */
@@ -446,7 +795,7 @@ public class Model {
 
     /** Returns the model's outputs for the features of {@code data}, in batches of {@code batchSize}. */
     public final Tensor predict(ExampleSource data, int batchSize, Callback... callbacks) {
-        return Inference.predict(this, data, batchSize, predictProgress(callbacks));
+        return onlyOutput(Inference.predict(this, data, batchSize, predictProgress(callbacks)));
     }
 
     /** Returns the model's outputs for {@code x} without telling anyone: the run record's confusion matrix. */

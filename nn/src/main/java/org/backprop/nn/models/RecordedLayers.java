@@ -47,7 +47,7 @@ public final class RecordedLayers {
             Layer layer = layers.get(i);
             List<String> inbound = new ArrayList<>();
             for (String name : model.inboundLayerNames(layer)) {
-                if (name.equals(Graph.INPUT_NAME)) {
+                if (model.isInputName(name)) {
                     inbound.addAll(input == null ? List.of(name) : input);
                 } else {
                     inbound.add(outputOf.getOrDefault(name, prefix + name));
@@ -59,7 +59,7 @@ public final class RecordedLayers {
             outputOf.put(layer.name(), recorded);
             last = recorded;
         }
-        if (model instanceof Sequential || model.output().layer() == null) {
+        if (model instanceof Sequential || model.severalArrays() || model.output().layer() == null) {
             return last;
         }
         return outputOf.getOrDefault(model.output().layer().name(), last);

@@ -26,10 +26,12 @@ final class Summary {
         boolean connectedTo = connections && !chain;
         List<String[]> rows = new ArrayList<>();
         if (connections) {
-            int[] inputShape = layers.isEmpty() ? new int[0] : layers.get(0).inputShape();
-            rows.add(connectedTo ? new String[] {"input_layer (InputLayer)", Shapes.describe(Shapes.withBatch(-1,
-                inputShape)), "0", "-"} : new String[] {"input_layer (InputLayer)",
-                Shapes.describe(Shapes.withBatch(-1, inputShape)), "0"});
+            // One row per input, as Keras's InputLayer rows, named as the model names them.
+            for (int i = 0; i < model.inputs().size(); i++) {
+                String name = model.inputNames().get(i) + " (InputLayer)";
+                String shape = Shapes.describe(Shapes.withBatch(-1, model.inputs().get(i).shape()));
+                rows.add(connectedTo ? new String[] {name, shape, "0", "-"} : new String[] {name, shape, "0"});
+            }
         }
         long trainable = 0;
         long total = 0;
@@ -86,8 +88,8 @@ final class Summary {
     private static boolean isChain(Model model, List<Layer> layers) {
         for (int i = 0; i < layers.size(); i++) {
             List<String> inbound = model.inboundLayerNames(layers.get(i));
-            String previous = i == 0 ? "input_layer" : layers.get(i - 1).name();
-            if (inbound.size() != 1 || !inbound.get(0).equals(previous)) {
+            if (inbound.size() != 1 || !(i == 0 ? model.isInputName(inbound.get(0))
+                    : inbound.get(0).equals(layers.get(i - 1).name()))) {
                 return false;
             }
         }

@@ -24,6 +24,10 @@ final class ValidationConfusion {
     }
 
     static Optional<ConfusionMatrix> of(Model model, ExampleSource validation, int batchSize) {
+        if (model.severalArrays()) {
+            // Which output's classes? Keras's matrix is of one classifier; a model of several arrays records none.
+            return Optional.empty();
+        }
         long[][] counts = null;
         for (Dataset batch : validation.batches(batchSize)) {
             Tensor predictions = model.predictSilently(batch.features());

@@ -15,14 +15,15 @@ import org.backprop.nn.models.Model;
 /**
  * A functional model's config, as Keras's {@code Functional.get_config()}: {@code name}; {@code layers}, each with
  * its {@code class_name}, {@code name}, {@code config} and {@code inbound_nodes}; {@code input_layers} and
- * {@code output_layers}. The input is a layer of class {@code InputLayer} named {@code input_layer} whose config
- * holds its {@code batch_shape}. Each application of a layer is one of its nodes, numbered from 0 in the order
+ * {@code output_layers}. Each input is a layer of class {@code InputLayer}, named as the model names it ({@code
+ * input_layer} unless the program named it, as {@code title}), whose config holds its {@code batch_shape};
+ * {@code input_layers} and {@code output_layers} list the model's inputs and outputs in order. Each application of a layer is one of its nodes, numbered from 0 in the order
  * the graph runs them; a node lists the tensors it was called on as {@code [layer name, node index, tensor index]}
  * (tensor index always 0: every nn layer has one output). So {@code Add} of a block's output and its shortcut
  * lists {@code [["max_pooling2d", 0, 0], ["conv2d_1", 0, 0]]}.
  */
 final class FunctionalConfig {
-    /** The name Keras gives a model's input. */
+    /** The name Keras gives a model's input; a file's only input of that name (or a numbered one) is unnamed. */
     static final String INPUT_NAME = "input_layer";
     private static final String INPUT_CLASS = "InputLayer";
 
@@ -30,10 +31,19 @@ final class FunctionalConfig {
     }
 
     static Map<String, Object> describe(Model model) {
-        ModelConfig.checkUniqueNames(model, model.layers(), INPUT_NAME);
-        Input input = model.input();
+        ModelConfig.checkUniqueNames(model, model.layers(), null);
+        for (Layer layer : model.layers()) {
+            if (model.inputNames().contains(layer.name())) {
+                throw new IllegalArgumentException("Model \"" + model.name() + "\" has a layer named like its input \""
+                        + layer.name() + "\", so it cannot be saved: give each layer and input its own name");
+            }
+        }
         Map<KerasTensor, List<Object>> references = new IdentityHashMap<>();
-        references.put(input, reference(INPUT_NAME, 0));
+        List<Object> inputLayers = new ArrayList<>();
+        for (int i = 0; i < model.inputs().size(); i++) {
+            references.put(model.inputs().get(i), reference(model.inputNames().get(i), 0));
+            inputLayers.add(reference(model.inputNames().get(i), 0));
+        }
         Map<Layer, List<Object>> nodesByLayer = new LinkedHashMap<>();
         for (KerasTensor step : steps(model)) {
             List<Object> nodes = nodesByLayer.computeIfAbsent(step.layer(), layer -> new ArrayList<>());
@@ -45,7 +55,9 @@ final class FunctionalConfig {
             nodes.add(arguments);
         }
         List<Object> layers = new ArrayList<>();
-        layers.add(inputLayer(input));
+        for (int i = 0; i < model.inputs().size(); i++) {
+            layers.add(inputLayer(model.inputs().get(i), model.inputNames().get(i)));
+        }
         for (Map.Entry<Layer, List<Object>> layer : nodesByLayer.entrySet()) {
             Map<String, Object> described = new LinkedHashMap<>();
             Map<String, Object> classAndConfig = ModelConfig.layer(layer.getKey());
@@ -58,15 +70,19 @@ final class FunctionalConfig {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", model.name());
         config.put("layers", layers);
-        config.put("input_layers", List.of(reference(INPUT_NAME, 0)));
-        config.put("output_layers", List.of(references.get(model.output())));
+        config.put("input_layers", inputLayers);
+        List<Object> outputLayers = new ArrayList<>();
+        for (KerasTensor output : model.outputs()) {
+            outputLayers.add(references.get(output));
+        }
+        config.put("output_layers", outputLayers);
         return config;
     }
 
     /** Returns every layer application the output depends on, inputs before their uses, as the model runs them. */
     private static List<KerasTensor> steps(Model model) {
         Map<KerasTensor, Boolean> seen = new IdentityHashMap<>();
-        List<KerasTensor> pending = new ArrayList<>(List.of(model.output()));
+        List<KerasTensor> pending = new ArrayList<>(model.outputs());
         List<KerasTensor> found = new ArrayList<>();
         while (!pending.isEmpty()) {
             KerasTensor tensor = pending.remove(pending.size() - 1);
@@ -87,14 +103,14 @@ final class FunctionalConfig {
         return reference;
     }
 
-    private static Map<String, Object> inputLayer(Input input) {
+    private static Map<String, Object> inputLayer(Input input, String name) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("batch_shape", ModelConfig.batchShape(input.shape()));
         config.put("dtype", WeightTable.DTYPE);
-        config.put("name", INPUT_NAME);
+        config.put("name", name);
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("class_name", INPUT_CLASS);
-        described.put("name", INPUT_NAME);
+        described.put("name", name);
         described.put("config", config);
         described.put("inbound_nodes", List.of());
         return described;
@@ -111,25 +127,20 @@ final class FunctionalConfig {
             throw new IllegalArgumentException(where + ".layers lists " + described.size() + " layers, more than "
                     + ModelConfig.MAX_LAYERS);
         }
-        Input input = null;
-        String inputName = null;
+        Map<String, int[]> inputShapes = new LinkedHashMap<>();
         Map<String, Layer> layersByName = new HashMap<>();
         List<Node> pending = new ArrayList<>();
         for (int i = 0; i < described.size(); i++) {
             String at = where + ".layers[" + i + "]";
             Map<String, Object> entry = Members.object(described.get(i), at);
             String name = Members.string(entry, "name", at);
-            if (layersByName.containsKey(name) || name.equals(inputName)) {
+            if (layersByName.containsKey(name) || inputShapes.containsKey(name)) {
                 throw new IllegalArgumentException(at + ": two layers are named \"" + name + "\"");
             }
             if (INPUT_CLASS.equals(Members.string(entry, "class_name", at))) {
-                if (input != null) {
-                    throw new IllegalArgumentException(at + ": nn models have one input, but the file lists two");
-                }
                 Map<String, Object> inputConfig = Members.object(entry, "config", at);
-                input = Input.shape(ModelConfig.shapeWithoutBatch(
+                inputShapes.put(name, ModelConfig.shapeWithoutBatch(
                         Members.required(inputConfig, "batch_shape", at + ".config"), at + ".config.batch_shape"));
-                inputName = name;
                 continue;
             }
             Layer layer = ModelConfig.layer(entry, at);
@@ -144,7 +155,7 @@ final class FunctionalConfig {
                 pending.add(new Node(layer, n, Members.list(nodes.get(n), nodeAt), nodeAt));
             }
         }
-        if (input == null) {
+        if (inputShapes.isEmpty()) {
             throw new IllegalArgumentException(where + ".layers has no InputLayer");
         }
         if (pending.size() > ModelConfig.MAX_LAYERS) {
@@ -152,19 +163,55 @@ final class FunctionalConfig {
                     + ModelConfig.MAX_LAYERS);
         }
         Map<String, KerasTensor> tensors = new HashMap<>();
-        tensors.put(key(inputName, 0), input);
+        for (Map.Entry<String, int[]> input : inputShapes.entrySet()) {
+            tensors.put(key(input.getKey(), 0), input(input.getKey(), input.getValue(), inputShapes.size()));
+        }
         apply(pending, tensors);
-        checkInput(Members.list(config, "input_layers", where), inputName, where + ".input_layers");
-        List<Object> outputs = Members.list(config, "output_layers", where);
-        if (outputs.size() != 1) {
-            throw new IllegalArgumentException(where + ".output_layers must list one output, got " + outputs.size());
+        List<KerasTensor> inputs = inputs(Members.list(config, "input_layers", where), inputShapes, tensors,
+                where + ".input_layers");
+        List<Object> outputList = Members.list(config, "output_layers", where);
+        if (outputList.isEmpty()) {
+            throw new IllegalArgumentException(where + ".output_layers must list at least one output, got none");
         }
-        KerasTensor output = tensors.get(referenceKey(outputs.get(0), where + ".output_layers[0]"));
-        if (output == null) {
-            throw new IllegalArgumentException(where + ".output_layers[0] refers to " + outputs.get(0) + ", which no"
-                    + " layer produces");
+        List<KerasTensor> outputs = new ArrayList<>();
+        for (int i = 0; i < outputList.size(); i++) {
+            KerasTensor output = tensors.get(referenceKey(outputList.get(i), where + ".output_layers[" + i + "]"));
+            if (output == null) {
+                throw new IllegalArgumentException(where + ".output_layers[" + i + "] refers to " + outputList.get(i)
+                        + ", which no layer produces");
+            }
+            outputs.add(output);
         }
-        return new Model(input, output, Members.string(config, "name", where));
+        return new Model(inputs, outputs, Members.string(config, "name", where));
+    }
+
+    /**
+     * Returns the input named {@code name}: unnamed when it is a file's only input and has Keras's default name
+     * ({@code input_layer}, {@code input_layer_3}), so that the model names it as a program's unnamed input.
+     */
+    private static Input input(String name, int[] shape, int inputCount) {
+        boolean defaultName = name.equals(INPUT_NAME) || name.startsWith(INPUT_NAME + "_");
+        return inputCount == 1 && defaultName ? Input.shape(shape) : Input.shape(name, shape);
+    }
+
+    /** Returns the inputs {@code listed} names, in its order; it must name every InputLayer once. */
+    private static List<KerasTensor> inputs(List<Object> listed, Map<String, int[]> inputShapes,
+            Map<String, KerasTensor> tensors, String where) {
+        if (listed.size() != inputShapes.size()) {
+            throw new IllegalArgumentException(where + " must list the " + inputShapes.size() + " InputLayers "
+                    + inputShapes.keySet() + " once each, got " + listed);
+        }
+        List<KerasTensor> inputs = new ArrayList<>();
+        for (int i = 0; i < listed.size(); i++) {
+            String key = referenceKey(listed.get(i), where + "[" + i + "]");
+            KerasTensor input = tensors.get(key);
+            if (!(input instanceof Input) || inputs.contains(input)) {
+                throw new IllegalArgumentException(where + "[" + i + "] must name one of the InputLayers "
+                        + inputShapes.keySet() + " once, as [name, 0, 0], got " + listed.get(i));
+            }
+            inputs.add(input);
+        }
+        return inputs;
     }
 
     /**
@@ -201,13 +248,6 @@ final class FunctionalConfig {
                         + "\" on " + stuck.arguments() + ", which the other layers never produce");
             }
             pending = waiting;
-        }
-    }
-
-    private static void checkInput(List<Object> inputs, String inputName, String where) {
-        if (inputs.size() != 1 || !key(inputName, 0).equals(referenceKey(inputs.get(0), where + "[0]"))) {
-            throw new IllegalArgumentException(where + " must list the one input [\"" + inputName + "\", 0, 0], got "
-                    + inputs);
         }
     }
 

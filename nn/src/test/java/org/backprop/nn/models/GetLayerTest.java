@@ -40,7 +40,7 @@ class GetLayerTest {
         Input inputs = Input.shape(3);
         KerasTensor hidden = new Dense(4).apply(inputs);
         Model model = new Model(inputs, new Dense(1).apply(hidden), "scorer");
-        assertEquals("Model \"scorer\" has no layer named \"dense_2\". Its layers are: dense, dense_1.",
+        assertEquals("Model \"scorer\" has no layer named \"dense_2\"; its layers are [dense, dense_1]",
                 assertThrows(IllegalArgumentException.class, () -> model.getLayer("dense_2")).getMessage());
     }
 }
