@@ -1,7 +1,13 @@
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.Variable;
+import org.backprop.nn.applications.InceptionV3;
+import org.backprop.nn.applications.VGG19;
 import org.backprop.nn.autograd.Gradients;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.Datasets;
@@ -15,6 +21,7 @@ import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.Flatten;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.Reshape;
+import org.backprop.nn.layers.preprocessing.Resizing;
 import org.backprop.nn.losses.BinaryCrossentropy;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Mean;
@@ -26,18 +33,24 @@ import org.backprop.nn.models.Sequential;
 import org.backprop.nn.ops.Ops;
 import org.backprop.nn.optim.Adam;
 import org.backprop.nn.optim.Optimizer;
+import org.backprop.nn.optim.SGD;
+import org.backprop.nn.optim.schedules.ExponentialDecay;
 import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 
 /**
- * Deep Learning with Python, chapter 12 (generative deep learning), sections 12.4 and 12.5: the variational
- * autoencoder on MNIST (the course's copy, a slice of it) and the GAN, both with their own train_step. The GAN is
- * built at the book's size for CelebA (64x64x3) and trained small on 8x8 images this program makes (dark images with
- * one bright horizontal bar), since CelebA is not a course dataset.
+ * Deep Learning with Python, chapter 12 (generative deep learning), sections 12.2 to 12.5: DeepDream on InceptionV3
+ * and neural style transfer on VGG19, both at small sizes on images this program makes and with freshly initialised
+ * (seeded) weights, since the book's ImageNet weights are not here (a course can publish them as a pretrained model);
+ * the variational autoencoder on MNIST (the course's copy, a slice of it) and the GAN, both with their own
+ * train_step. The GAN is built at the book's size for CelebA (64x64x3) and trained small on 8x8 images this program
+ * makes (dark images with one bright horizontal bar), since CelebA is not a course dataset.
  */
 public class Main {
     public static void main(String[] args) {
         RandomSeed.set(12);
+        deepDream();
+        styleTransfer();
 
         // 12.4.3 VAE encoder network
         int latentDim = 2;
@@ -107,6 +120,241 @@ public class Main {
         System.out.println("12.5.5 last g_loss = " + ganHistory.get("g_loss").get(5));
         Tensor generated = smallGenerator.predict(normal(4, smallLatent));
         System.out.println("12.5.5 generated = " + generated.dim(0) + "x" + generated.dim(1) + "x" + generated.dim(2));
+    }
+
+    /** 12.2 DeepDream: gradient ascent on an image to raise the activations of InceptionV3's mixed4 to mixed7. */
+    static void deepDream() {
+        // 12.2 Processing the image in octaves: the book's 3 octaves of 1.4 from a photo, 30 steps each; here 2
+        // octaves of 1.2 from a 130x130 image, 3 steps each. 108 pixels is about the least that leaves mixed4 to
+        // mixed7 5x5 activations, from which the loss crops a border of 2.
+        double step = 20.0;
+        int numOctave = 2;
+        double octaveScale = 1.2;
+        int iterations = 3;
+        double maxLoss = 15.0;
+        int[] originalShape = {130, 130};
+        List<int[]> successiveShapes = new ArrayList<>();
+        successiveShapes.add(originalShape);
+        for (int i = 1; i < numOctave; i++) {
+            double factor = Math.pow(octaveScale, i);
+            successiveShapes.add(new int[] {(int) (originalShape[0] / factor), (int) (originalShape[1] / factor)});
+        }
+        java.util.Collections.reverse(successiveShapes);
+        System.out.println("12.2 octave shapes = " + describe(successiveShapes));
+
+        // 12.2 Loading the pretrained InceptionV3 model: the book's weights="imagenet" are not here, so the weights
+        // are freshly initialised (a course can publish them: Pretrained.load). nn's models have a fixed input size:
+        // one model per octave, sharing one set of weights.
+        Map<String, Float> layerSettings = new LinkedHashMap<>();
+        layerSettings.put("mixed4", 1.0f);
+        layerSettings.put("mixed5", 1.5f);
+        layerSettings.put("mixed6", 2.0f);
+        layerSettings.put("mixed7", 2.5f);
+        byte[] weights = null;
+        Tensor originalImg = InceptionV3.preprocessInput(photo(originalShape[0], originalShape[1]));
+        Tensor shrunkOriginalImg = new Resizing(successiveShapes.get(0)[0], successiveShapes.get(0)[1])
+                .apply(originalImg);
+        Tensor img = originalImg;
+        for (int i = 0; i < successiveShapes.size(); i++) {
+            int[] shape = successiveShapes.get(i);
+            Model model = InceptionV3.builder().includeTop(false).inputShape(shape[0], shape[1], 3).build();
+            if (weights == null) {
+                weights = model.saveWeights();
+                System.out.println("12.2 inception params = " + model.countParams());
+            } else {
+                model.loadWeights(weights);
+            }
+            // 12.2 Setting up a model that returns the activation values for every target layer
+            List<KerasTensor> outputs = new ArrayList<>();
+            for (String name : layerSettings.keySet()) {
+                outputs.add(model.getLayer(name).output());
+            }
+            Model featureExtractor = new Model(model.inputs(), outputs);
+
+            img = new Resizing(shape[0], shape[1]).apply(img);
+            img = gradientAscentLoop(featureExtractor, layerSettings, img, iterations, step, maxLoss, i + 1);
+            Tensor upscaledShrunkOriginalImg = new Resizing(shape[0], shape[1]).apply(shrunkOriginalImg);
+            Tensor sameSizeOriginal = new Resizing(shape[0], shape[1]).apply(originalImg);
+            Tensor lostDetail = sameSizeOriginal.sub(upscaledShrunkOriginalImg);
+            img = img.add(lostDetail);
+            shrunkOriginalImg = new Resizing(shape[0], shape[1]).apply(originalImg);
+        }
+        System.out.println("12.2 dream = " + img.dim(1) + "x" + img.dim(2) + "x" + img.dim(3));
+    }
+
+    /** 12.2 The DeepDream loss: each target layer's mean squared activation, borders cropped, weighted. */
+    static Tensor computeLoss(Model featureExtractor, Map<String, Float> layerSettings, Tensor inputImage) {
+        List<Tensor> features = featureExtractor.call(List.of(inputImage), false);
+        Tensor loss = Tensor.scalar(0f);
+        int i = 0;
+        for (float coeff : layerSettings.values()) {
+            Tensor activation = features.get(i++);
+            // activation[:, 2:-2, 2:-2, :]
+            Tensor cropped = activation.slice(1, 2, activation.dim(1) - 2).slice(2, 2, activation.dim(2) - 2);
+            loss = loss.add(cropped.square().mean().mul(coeff));
+        }
+        return loss;
+    }
+
+    /** 12.2 The DeepDream gradient ascent process; prints the loss of the first and last steps of each octave. */
+    static Tensor gradientAscentLoop(Model featureExtractor, Map<String, Float> layerSettings, Tensor image,
+            int iterations, double learningRate, double maxLoss, int octave) {
+        for (int i = 0; i < iterations; i++) {
+            // gradient_ascent_step: tape.watch(image), loss, grads, l2_normalize, image += learning_rate * grads
+            Tensor watched = image.asVariable();
+            Tensor loss = computeLoss(featureExtractor, layerSettings, watched);
+            Tensor grads = Gradients.of(loss, List.of(watched)).get(0);
+            float norm = (float) Math.sqrt(Math.max(grads.square().sum().item(), 1e-12f));
+            image = watched.add(grads.div(norm).mul((float) learningRate)).detach();
+            float value = loss.item();
+            if (value > maxLoss) {
+                break;
+            }
+            System.out.println("... Loss value at step " + i + ": " + value);
+            if (i == 0) {
+                System.out.println("12.2 octave " + octave + " first loss = " + value);
+            }
+            System.out.println("12.2 octave " + octave + " last loss = " + value);
+        }
+        return image;
+    }
+
+    /** 12.3 Neural style transfer on VGG19: a combination image moved by SGD with an exponentially decaying rate. */
+    static void styleTransfer() {
+        // The book: a 400-pixel-high photo and a painting, 4,000 steps; here two 32x32 images this program makes
+        // (a smooth gradient and stripes) and 5 steps, from freshly initialised weights.
+        int imgHeight = 32;
+        int imgWidth = 32;
+        Tensor baseImage = VGG19.preprocessInput(photo(imgHeight, imgWidth));
+        Tensor styleReferenceImage = VGG19.preprocessInput(stripes(imgHeight, imgWidth));
+
+        // 12.3 Using a pretrained VGG19 model to create a feature extractor
+        Model model = VGG19.builder().includeTop(false).inputShape(imgHeight, imgWidth, 3).build();
+        System.out.println("12.3 vgg19 params = " + model.countParams());
+        List<String> names = new ArrayList<>();
+        List<KerasTensor> outputs = new ArrayList<>();
+        for (Layer layer : model.layers()) {
+            names.add(layer.name());
+            outputs.add(layer.output());
+        }
+        Model featureExtractor = new Model(model.inputs(), outputs);
+
+        // 12.3 Setting up the gradient-descent process
+        SGD optimizer = new SGD(new ExponentialDecay(100.0, 100, 0.96));
+        Variable combinationImage = new Variable("combination_image", baseImage, true);
+        int iterations = 5;
+        for (int i = 1; i <= iterations; i++) {
+            Tensor loss = computeStyleTransferLoss(featureExtractor, names, combinationImage.value(), baseImage,
+                    styleReferenceImage, imgHeight, imgWidth);
+            List<Tensor> grads = Gradients.of(loss, List.of(combinationImage.value()));
+            optimizer.applyGradients(grads, List.of(combinationImage));
+            System.out.println("Iteration " + i + ": loss=" + loss.item());
+            if (i == 1) {
+                System.out.println("12.3 first loss = " + loss.item());
+            }
+            System.out.println("12.3 last loss = " + loss.item());
+        }
+        System.out.println("12.3 learning rate after 5 steps = " + optimizer.learningRate());
+    }
+
+    /** 12.3 Defining the final loss that you'll minimize: content, style and total variation. */
+    static Tensor computeStyleTransferLoss(Model featureExtractor, List<String> names, Tensor combinationImage,
+            Tensor baseImage, Tensor styleReferenceImage, int imgHeight, int imgWidth) {
+        String[] styleLayerNames = {"block1_conv1", "block2_conv1", "block3_conv1", "block4_conv1", "block5_conv1"};
+        String contentLayerName = "block5_conv2";
+        float totalVariationWeight = 1e-6f;
+        float styleWeight = 1e-6f;
+        float contentWeight = 2.5e-8f;
+
+        Tensor inputTensor = Ops.concatenate(List.of(baseImage, styleReferenceImage, combinationImage), 0);
+        List<Tensor> outputs = featureExtractor.call(List.of(inputTensor), false);
+        Map<String, Tensor> features = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            features.put(names.get(i), outputs.get(i));
+        }
+        Tensor loss = Tensor.scalar(0f);
+        Tensor layerFeatures = features.get(contentLayerName);
+        Tensor baseImageFeatures = image(layerFeatures, 0);
+        Tensor combinationFeatures = image(layerFeatures, 2);
+        loss = loss.add(contentLoss(baseImageFeatures, combinationFeatures).mul(contentWeight));
+        for (String layerName : styleLayerNames) {
+            layerFeatures = features.get(layerName);
+            Tensor styleReferenceFeatures = image(layerFeatures, 1);
+            combinationFeatures = image(layerFeatures, 2);
+            Tensor styleLossValue = styleLoss(styleReferenceFeatures, combinationFeatures, imgHeight * imgWidth);
+            loss = loss.add(styleLossValue.mul(styleWeight / styleLayerNames.length));
+        }
+        return loss.add(totalVariationLoss(combinationImage, imgHeight, imgWidth).mul(totalVariationWeight));
+    }
+
+    /** layer_features[index, :, :, :] */
+    static Tensor image(Tensor batch, int index) {
+        return batch.slice(0, index, index + 1).reshape(batch.dim(1), batch.dim(2), batch.dim(3));
+    }
+
+    /** 12.3 Content loss. */
+    static Tensor contentLoss(Tensor baseImg, Tensor combinationImg) {
+        return combinationImg.sub(baseImg).square().sum();
+    }
+
+    /** 12.3 Style loss, with the book's gram_matrix. */
+    static Tensor styleLoss(Tensor styleImg, Tensor combinationImg, int size) {
+        Tensor s = gramMatrix(styleImg);
+        Tensor c = gramMatrix(combinationImg);
+        int channels = 3;
+        return s.sub(c).square().sum().div(4f * channels * channels * (float) size * size);
+    }
+
+    static Tensor gramMatrix(Tensor x) {
+        Tensor transposed = x.transpose(2, 0, 1);
+        Tensor features = transposed.reshape(transposed.dim(0), -1);
+        return features.matmul(features.transpose(1, 0));
+    }
+
+    /** 12.3 Total variation loss; nn has no pow, so (a + b)^1.25 is exp(1.25 · log(a + b)). */
+    static Tensor totalVariationLoss(Tensor x, int imgHeight, int imgWidth) {
+        Tensor corner = x.slice(1, 0, imgHeight - 1).slice(2, 0, imgWidth - 1);
+        Tensor a = corner.sub(x.slice(1, 1, imgHeight).slice(2, 0, imgWidth - 1)).square();
+        Tensor b = corner.sub(x.slice(1, 0, imgHeight - 1).slice(2, 1, imgWidth)).square();
+        return a.add(b).log().mul(1.25f).exp().sum();
+    }
+
+    /** A made-up 0-255 RGB "photo" [1, height, width, 3]: smooth colour gradients with a little seeded noise. */
+    static Tensor photo(int height, int width) {
+        RandomGenerator random = new RandomGenerator(7);
+        float[] pixels = new float[height * width * 3];
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                int at = (r * width + c) * 3;
+                pixels[at] = 200f * r / height + 20 * random.nextFloat();
+                pixels[at + 1] = 200f * c / width + 20 * random.nextFloat();
+                pixels[at + 2] = 120 + 20 * random.nextFloat();
+            }
+        }
+        return Tensor.of(new int[] {1, height, width, 3}, pixels);
+    }
+
+    /** A made-up 0-255 RGB "painting" [1, height, width, 3]: diagonal stripes of two colours. */
+    static Tensor stripes(int height, int width) {
+        float[] pixels = new float[height * width * 3];
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                boolean dark = ((r + c) / 4) % 2 == 0;
+                int at = (r * width + c) * 3;
+                pixels[at] = dark ? 30 : 240;
+                pixels[at + 1] = dark ? 60 : 200;
+                pixels[at + 2] = dark ? 150 : 40;
+            }
+        }
+        return Tensor.of(new int[] {1, height, width, 3}, pixels);
+    }
+
+    static String describe(List<int[]> shapes) {
+        List<String> sides = new ArrayList<>();
+        for (int[] shape : shapes) {
+            sides.add(shape[0] + "x" + shape[1]);
+        }
+        return sides.toString();
     }
 
     static Dataset all(StoredDataset split) {

@@ -60,4 +60,12 @@ final class ListingRun {
         assertTrue(after < before, () -> later + " (" + after + ") should be below " + earlier + " (" + before
                 + ")\n" + stdout);
     }
+
+    /** Asserts that {@code later} is above {@code earlier} (a quantity gradient ascent raised). */
+    void rose(String earlier, String later) {
+        double before = number(earlier);
+        double after = number(later);
+        assertTrue(after > before, () -> later + " (" + after + ") should be above " + earlier + " (" + before
+                + ")\n" + stdout);
+    }
 }

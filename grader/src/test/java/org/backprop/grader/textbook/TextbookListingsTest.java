@@ -253,6 +253,17 @@ class TextbookListingsTest {
     @Test
     void chapter12TrainsAVariationalAutoencoderOnMnistAndAGanWithTheirOwnTrainingSteps() {
         ListingRun run = run("ch12");
+        // 12.2: Keras's InceptionV3(include_top=False) and VGG19(include_top=False) counts.
+        assertEquals(21_802_784, run.integer("12.2 inception params"));
+        assertEquals("[108x108, 130x130]", run.text("12.2 octave shapes"), "130 / 1.2 = 108.3");
+        run.rose("12.2 octave 1 first loss", "12.2 octave 1 last loss");
+        run.rose("12.2 octave 2 first loss", "12.2 octave 2 last loss");
+        assertEquals("130x130x3", run.text("12.2 dream"));
+        assertEquals(20_024_384, run.integer("12.3 vgg19 params"));
+        run.fell("12.3 first loss", "12.3 last loss");
+        // ExponentialDecay(100, 100, 0.96) after 5 steps: 100 · 0.96^(5/100).
+        assertEquals(100 * Math.pow(0.96, 0.05), run.number("12.3 learning rate after 5 steps"), 1e-3);
+
         // 28 -> 14 -> 7 with strides 2 and "same" padding: 7 * 7 * 64 = 3,136 features.
         long encoder = conv2d(3, 1, 32) + conv2d(3, 32, 64) + dense(7 * 7 * 64, 16) + 2 * dense(16, 2);
         assertEquals(69_076, encoder, "Keras's count for section 12.4.3's encoder");
