@@ -41,6 +41,8 @@ public final class InceptionV3 {
     private static final int DEFAULT_SIDE = 299;
     /** Keras refuses smaller inputs: the stem and the two grid reductions would leave no pixels. */
     private static final int MIN_SIDE = 75;
+    /** Keras's {@code channel_axis} (and {@code bn_axis}) for channels-last images, as its saved configs carry it. */
+    private static final int CHANNEL_AXIS = 3;
 
     private InceptionV3() {
     }
@@ -164,7 +166,8 @@ public final class InceptionV3 {
         branch3x3 = concatenate("mixed9_" + (index - 9), convBn(branch3x3, 384, 1, 3), convBn(branch3x3, 384, 3, 1));
         KerasTensor branch3x3dbl = convBn(convBn(x, 448, 1, 1), 384, 3, 3);
         // Keras leaves this concatenation unnamed: it takes the next automatic name.
-        branch3x3dbl = new Concatenate().apply(convBn(branch3x3dbl, 384, 1, 3), convBn(branch3x3dbl, 384, 3, 1));
+        branch3x3dbl = new Concatenate(CHANNEL_AXIS).apply(convBn(branch3x3dbl, 384, 1, 3),
+                convBn(branch3x3dbl, 384, 3, 1));
         KerasTensor branchPool = convBn(averagePool(x), 192, 1, 1);
         return concatenate("mixed" + index, branch1x1, branch3x3, branch3x3dbl, branchPool);
     }
@@ -178,7 +181,7 @@ public final class InceptionV3 {
     private static KerasTensor convBn(KerasTensor x, int filters, int rows, int columns, int strides,
             String padding) {
         KerasTensor y = new Conv2D(filters, rows, columns).strides(strides).padding(padding).useBias(false).apply(x);
-        y = new BatchNormalization().scale(false).apply(y);
+        y = new BatchNormalization().axis(CHANNEL_AXIS).scale(false).apply(y);
         return new Activation("relu").apply(y);
     }
 
@@ -191,6 +194,6 @@ public final class InceptionV3 {
     }
 
     private static KerasTensor concatenate(String name, KerasTensor... branches) {
-        return named(new Concatenate(), name).apply(branches);
+        return named(new Concatenate(CHANNEL_AXIS), name).apply(branches);
     }
 }

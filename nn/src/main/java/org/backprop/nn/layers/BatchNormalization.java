@@ -19,6 +19,7 @@ public final class BatchNormalization extends Layer {
     private float momentum = 0.99f;
     private float epsilon = 1e-3f;
     private boolean scale = true;
+    private int axis = -1;
     private Variable gamma;
     private Variable beta;
     private Variable movingMean;
@@ -53,6 +54,16 @@ public final class BatchNormalization extends Layer {
         return this;
     }
 
+    /**
+     * The axis to normalise, Keras's {@code axis}: nn normalises the channels, the last axis, which Keras's default
+     * {@code -1} names and a Keras model may name by its index counted with the batch ({@code 3} for images, as
+     * InceptionV3's); any other axis fails when the layer is built.
+     */
+    public BatchNormalization axis(int value) {
+        axis = value;
+        return this;
+    }
+
     @Override
     public String typeName() {
         return "BatchNormalization";
@@ -66,11 +77,17 @@ public final class BatchNormalization extends Layer {
 
     @Override
     public LayerConfig getConfig() {
-        return super.getConfig().put("momentum", momentum).put("epsilon", epsilon).put("scale", scale);
+        return super.getConfig().put("momentum", momentum).put("epsilon", epsilon).put("scale", scale)
+                .put("axis", axis);
     }
 
     @Override
     protected void createWeights(int[] inputShape) {
+        if (axis != -1 && axis != inputShape.length) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" (BatchNormalization) normalises the last"
+                    + " axis, -1 or " + inputShape.length + " for inputs of rank " + (inputShape.length + 1)
+                    + " (with the batch); got axis " + axis);
+        }
         int[] shape = {inputShape[inputShape.length - 1]};
         if (scale) {
             gamma = addWeight("gamma", shape, Initializer.byName("ones"), 0, 0, true);

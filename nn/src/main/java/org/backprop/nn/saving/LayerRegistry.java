@@ -70,9 +70,9 @@ public final class LayerRegistry {
                 c -> pooling(new AveragePooling2D(c.getSquare("pool_size")), c));
         register("BatchNormalization", BatchNormalization.class, c -> new BatchNormalization()
                 .momentum(c.getDouble("momentum", 0.99)).epsilon(c.getDouble("epsilon", 1e-3))
-                .scale(c.getBoolean("scale", true)));
+                .scale(c.getBoolean("scale", true)).axis(c.getInt("axis", -1)));
         register("Bidirectional", Bidirectional.class, LayerRegistry::bidirectional);
-        register("Concatenate", Concatenate.class, c -> new Concatenate());
+        register("Concatenate", Concatenate.class, c -> new Concatenate(c.getInt("axis", -1)));
         register("Conv1D", Conv1D.class, c -> new Conv1D(c.getInt("filters"), single(c, "kernel_size", 1))
                 .strides(single(c, "strides", 1)).padding(c.getString("padding", "valid"))
                 .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear")));

@@ -65,6 +65,10 @@ class InceptionV3Test {
         assertEquals(3 * 3 * 3 * 32, firstConv.countParams(), "no bias");
         assertEquals(3 * 32, model.getLayer("batch_normalization").countParams(), "no gamma: beta, mean, variance");
         assertEquals(Boolean.FALSE, model.getLayer("conv2d_4").getConfig().get("use_bias"));
+        // Keras's channel_axis and bn_axis, as a Keras file's configs carry them.
+        assertEquals(3.0, ((Number) model.getLayer("mixed0").getConfig().get("axis")).doubleValue());
+        assertEquals(3.0, ((Number) model.getLayer("batch_normalization_5").getConfig().get("axis")).doubleValue());
+        assertEquals(Boolean.FALSE, model.getLayer("batch_normalization_5").getConfig().get("scale"));
         assertArrayEquals(new int[] {1, 7, 128, 128}, weightShape(model, "conv2d_32"), "mixed4's first 1×7");
         assertArrayEquals(new int[] {7, 1, 128, 192}, weightShape(model, "conv2d_33"));
     }

@@ -64,6 +64,18 @@ class NormalizationTest {
     }
 
     @Test
+    void batchNormalizationNormalisesTheLastAxisWhicheverWayItIsNamed() {
+        BatchNormalization named = new BatchNormalization().axis(3);
+        named.build(4, 4, 2);
+        assertEquals(4 * 2, named.countParams());
+        BatchNormalization other = new BatchNormalization().axis(1);
+        assertEquals("Layer \"" + other.name() + "\" (BatchNormalization) normalises the last axis, -1 or 3 for"
+                + " inputs of rank 4 (with the batch); got axis 1",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> other.build(4, 4, 2)).getMessage());
+    }
+
+    @Test
     void layerNormalizationNormalizesEachExample() {
         LayerNormalization norm = new LayerNormalization();
         Tensor y = norm.apply(Tensor.of(new float[][] {{1, 3}, {10, 30}}));

@@ -85,13 +85,13 @@ class LayerContractTest {
         example("Add", Add::new, new int[] {3}, new int[] {3});
         example("AveragePooling2D", () -> new AveragePooling2D(2).strides(1).padding("same"), new int[] {5, 5, 2});
         example("BatchNormalization", () -> {
-            BatchNormalization layer = new BatchNormalization().momentum(0.9).epsilon(0.01).scale(false);
+            BatchNormalization layer = new BatchNormalization().momentum(0.9).epsilon(0.01).scale(false).axis(3);
             layer.setTrainable(false);
             return layer;
         }, new int[] {4, 4, 3});
         example("Bidirectional", () -> new Bidirectional(new GRU(3).resetAfter(false).returnSequences(true), "ave"),
                 new int[] {4, 2});
-        example("Concatenate", Concatenate::new, new int[] {2, 3}, new int[] {2, 4});
+        example("Concatenate", () -> new Concatenate(1), new int[] {2, 3}, new int[] {4, 3});
         example("Conv1D", () -> new Conv1D(4, 3, "relu").strides(2).padding("same"), new int[] {7, 2});
         example("Conv2D", () -> new Conv2D(4, 3, 2).activation("relu").strides(2).padding("same"),
                 new int[] {6, 6, 2});
