@@ -27,7 +27,9 @@ import org.backprop.nn.Shapes;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.applications.VGG16;
+import org.backprop.nn.layers.Activation;
 import org.backprop.nn.layers.BatchNormalization;
+import org.backprop.nn.layers.Concatenate;
 import org.backprop.nn.layers.Conv2D;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Flatten;
@@ -173,6 +175,54 @@ class KerasArchiveImporterTest {
         assertEquals(direct.countParams(), imported.countParams());
         Tensor images = VGG16.preprocessInput(random(2, 32, 32, 3).add(0.5f).mul(255));
         assertArrayEquals(direct.predict(images).toArray(), imported.predict(images).toArray());
+    }
+
+    @Test
+    void anInceptionBlockWithKerassChannelAxisComputesWhatNnComputes() throws IOException {
+        // Two of keras.applications.inception_v3's conv2d_bn branches, 1×3 and 3×1, joined by
+        // layers.concatenate(..., axis=3, name="mixed0"): Conv2D without bias, BatchNormalization(axis=3, scale=False).
+        Input inputs = Input.shape(6, 6, 3);
+        KerasTensor wide = convBn(inputs, 4, 1, 3);
+        KerasTensor tall = convBn(inputs, 5, 3, 1);
+        Model direct = new Model(inputs, named(new Concatenate(3), "mixed0").apply(wide, tall), "inception_block");
+        Map<String, List<Tensor>> weights = new LinkedHashMap<>();
+        KerasFiles.Functional graph = new KerasFiles.Functional("input_layer", 6, 6, 3);
+        for (String suffix : List.of("", "_1")) {
+            Layer norm = direct.getLayer("batch_normalization" + suffix);
+            int channels = norm.getWeights().get(0).size();
+            norm.setWeights(random(channels), random(channels), random(channels).mul(0.5f).add(1));
+            Layer conv = direct.getLayer("conv2d" + suffix);
+            int[] kernel = conv.getWeights().get(0).shape();
+            Map<String, Object> convConfig = conv2d("conv2d" + suffix, kernel[3], 3, "linear", "same");
+            convConfig.put("kernel_size", List.of(kernel[0], kernel[1]));
+            convConfig.put("use_bias", false);
+            Map<String, Object> normConfig = batchNormalization("batch_normalization" + suffix, true);
+            normConfig.put("axis", 3);
+            normConfig.put("scale", false);
+            graph.add("Conv2D", convConfig, "input_layer")
+                    .add("BatchNormalization", normConfig, "conv2d" + suffix)
+                    .add("Activation", map("name", "activation" + suffix, "trainable", true, "dtype",
+                            KerasFiles.dtype(), "activation", "relu"), "batch_normalization" + suffix);
+            weights.put("layers/conv2d" + suffix, conv.getWeights());
+            weights.put("layers/batch_normalization" + suffix, norm.getWeights());
+        }
+        graph.add("Concatenate", map("name", "mixed0", "trainable", true, "dtype", KerasFiles.dtype(), "axis", 3),
+                "activation", "activation_1");
+        byte[] file = KerasFiles.archive(graph.model("inception_block", true, "mixed0"), weights);
+
+        Model imported = SavedModels.fromBytes(importer.toSavedModel(new ByteArrayInputStream(file)));
+
+        assertEquals(names(direct), names(imported));
+        assertEquals(1 * 3 * 3 * 4 + 3 * 4 + 3 * 1 * 3 * 5 + 3 * 5, imported.countParams(), "no biases, no gammas");
+        Tensor images = random(2, 6, 6, 3);
+        assertArrayEquals(direct.predict(images).toArray(), imported.predict(images).toArray());
+    }
+
+    /** inception_v3.conv2d_bn without its name: Keras's automatic names in a fresh session. */
+    private static KerasTensor convBn(KerasTensor x, int filters, int rows, int columns) {
+        KerasTensor y = new Conv2D(filters, rows, columns).padding("same").useBias(false).apply(x);
+        y = new BatchNormalization().axis(3).scale(false).apply(y);
+        return new Activation("relu").apply(y);
     }
 
     @Test
