@@ -13,8 +13,10 @@ import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.Datasets;
 import org.backprop.nn.data.Labels;
 import org.backprop.nn.data.StoredDataset;
+import org.backprop.nn.layers.Concatenate;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
+import org.backprop.nn.layers.Layer;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.metrics.SparseCategoricalAccuracy;
@@ -23,6 +25,8 @@ import org.backprop.nn.models.History;
 import org.backprop.nn.models.Model;
 import org.backprop.nn.models.Sequential;
 import org.backprop.nn.optim.RMSprop;
+import org.backprop.nn.random.RandomGenerator;
+import org.backprop.nn.random.RandomSeed;
 
 /** Deep Learning with Python, chapter 7: working with Keras, a deep dive (on a slice of the course's MNIST). */
 public class Main {
@@ -71,6 +75,8 @@ public class Main {
         Model functional = new Model(inputs, outputs);
         System.out.println("7.8 params = " + functional.countParams());
         System.out.println("7.8 output shape = " + java.util.Arrays.toString(functional.output().shape()));
+
+        ticketModels();
 
         // Listing 7.17 The standard workflow: compile(), fit(), evaluate(), predict()
         StoredDataset split = Datasets.load("mnist", "train");
@@ -159,6 +165,108 @@ public class Main {
     }
 
     // Listing 7.21 Writing a step-by-step training loop: the training step function
+    /** Listings 7.9–7.13: the customer-support ticket model, with three inputs and two (then three) outputs. */
+    static void ticketModels() {
+        // Listing 7.9 A multi-input, multi-output Functional model
+        int vocabularySize = 10000;
+        int numTags = 100;
+        int numDepartments = 4;
+        Input title = Input.shape("title", vocabularySize);
+        Input textBody = Input.shape("text_body", vocabularySize);
+        Input tags = Input.shape("tags", numTags);
+        KerasTensor features = new Concatenate().apply(title, textBody, tags);
+        features = new Dense(64, "relu").apply(features);
+        Dense priorityLayer = new Dense(1, "sigmoid");
+        priorityLayer.setName("priority");
+        KerasTensor priority = priorityLayer.apply(features);
+        Dense departmentLayer = new Dense(numDepartments, "softmax");
+        departmentLayer.setName("department");
+        KerasTensor department = departmentLayer.apply(features);
+        Model model = new Model(List.of(title, textBody, tags), List.of(priority, department));
+        model.summary();
+        System.out.println("7.9 params = " + model.countParams());
+
+        // Listing 7.10 Training a model by providing lists of input and target arrays
+        int numSamples = 256; // the book has 1,280: fewer keep the sandbox's memory small
+        RandomSeed.set(7);
+        Tensor titleData = randomInts(numSamples, vocabularySize, 2);
+        Tensor textBodyData = randomInts(numSamples, vocabularySize, 2);
+        Tensor tagsData = randomInts(numSamples, numTags, 2);
+        Tensor priorityData = randomUniform(numSamples, 1);
+        Tensor departmentData = randomInts(numSamples, numDepartments, 2);
+        model.compile("rmsprop", List.of("mean_squared_error", "categorical_crossentropy"),
+                List.of(List.of("mean_absolute_error"), List.of("accuracy")));
+        History listHistory = model.fit(List.of(titleData, textBodyData, tagsData),
+                List.of(priorityData, departmentData), FitOptions.epochs(1).verbose(0));
+        Map<String, Double> listScores = model.evaluate(List.of(titleData, textBodyData, tagsData),
+                List.of(priorityData, departmentData));
+        List<Tensor> listPredictions = model.predict(List.of(titleData, textBodyData, tagsData));
+        Tensor priorityPreds = listPredictions.get(0);
+        Tensor departmentPreds = listPredictions.get(1);
+        System.out.println("7.10 history keys = " + listHistory.metrics());
+        System.out.println("7.10 loss = " + listScores.get("loss"));
+        System.out.println("7.10 priority_loss = " + listScores.get("priority_loss"));
+        System.out.println("7.10 department_loss = " + listScores.get("department_loss"));
+        System.out.println("7.10 predictions = " + priorityPreds.dim(0) + "x" + priorityPreds.dim(1) + " "
+                + departmentPreds.dim(0) + "x" + departmentPreds.dim(1));
+
+        // Listing 7.11 Training a model by providing dicts of input and target arrays
+        model.compile("rmsprop", Map.of("priority", "mean_squared_error", "department", "categorical_crossentropy"),
+                Map.of("priority", List.of("mean_absolute_error"), "department", List.of("accuracy")));
+        Map<String, Tensor> inputData = Map.of("title", titleData, "text_body", textBodyData, "tags", tagsData);
+        Map<String, Tensor> targetData = Map.of("priority", priorityData, "department", departmentData);
+        History dictHistory = model.fit(inputData, targetData, FitOptions.epochs(1).verbose(0));
+        model.evaluate(inputData, targetData);
+        Map<String, Tensor> dictPredictions = model.predict(inputData);
+        System.out.println("7.11 history keys = " + dictHistory.metrics());
+        System.out.println("7.11 prediction keys = " + dictPredictions.keySet());
+
+        // Listing 7.12 Retrieving the inputs or outputs of a layer in a Functional model
+        // The book's model.layers[3]: nn's layers() leaves the three inputs out, so ask by name.
+        List<String> layerNames = new ArrayList<>();
+        for (Layer layer : model.layers()) {
+            layerNames.add(layer.name());
+        }
+        Layer concatenate = model.getLayer("concatenate");
+        List<String> inputShapes = new ArrayList<>();
+        for (KerasTensor input : concatenate.inputs()) {
+            inputShapes.add(java.util.Arrays.toString(input.shape()));
+        }
+        System.out.println("7.12 layers = " + layerNames);
+        System.out.println("7.12 concatenate inputs = " + inputShapes);
+        System.out.println("7.12 concatenate output = " + java.util.Arrays.toString(concatenate.output().shape()));
+
+        // Listing 7.13 Creating a new model by reusing intermediate layer outputs
+        KerasTensor intermediate = model.getLayer("dense").output();
+        Dense difficultyLayer = new Dense(3, "softmax");
+        difficultyLayer.setName("difficulty");
+        KerasTensor difficulty = difficultyLayer.apply(intermediate);
+        Model newModel = new Model(List.of(title, textBody, tags), List.of(priority, department, difficulty));
+        newModel.summary();
+        System.out.println("7.13 params = " + newModel.countParams());
+        System.out.println("7.13 outputs = " + newModel.outputNames());
+    }
+
+    /** Returns a {@code rows × columns} array of whole numbers in {@code [0, bound)}, as {@code np.random.randint}. */
+    static Tensor randomInts(int rows, int columns, int bound) {
+        RandomGenerator random = RandomSeed.generator();
+        float[] values = new float[rows * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(bound);
+        }
+        return Tensor.of(new int[] {rows, columns}, values);
+    }
+
+    /** Returns a {@code rows × columns} array of numbers in {@code [0, 1)}, as {@code np.random.random}. */
+    static Tensor randomUniform(int rows, int columns) {
+        RandomGenerator random = RandomSeed.generator();
+        float[] values = new float[rows * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat();
+        }
+        return Tensor.of(new int[] {rows, columns}, values);
+    }
+
     static void trainStep(Model model, SparseCategoricalCrossentropy lossFn, RMSprop optimizer, Metric accuracy,
             Tensor inputs, Tensor targets) {
         Tensor predictions = model.call(inputs, true);

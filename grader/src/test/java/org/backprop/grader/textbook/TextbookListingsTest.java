@@ -143,6 +143,23 @@ class TextbookListingsTest {
         assertEquals(small, run.integer("7.7 params"));
         assertEquals(small, run.integer("7.8 params"));
         assertEquals("[10]", run.text("7.8 output shape"));
+        // The ticket model: Concatenate gives 10,000 + 10,000 + 100 = 20,100 features.
+        long ticket = dense(20_100, 64) + dense(64, 1) + dense(64, 4);
+        assertEquals(1_286_789, ticket, "the book's summary for listing 7.9");
+        assertEquals(ticket, run.integer("7.9 params"));
+        String multiOutputKeys = "[loss, priority_loss, department_loss, priority_mean_absolute_error,"
+                + " department_accuracy]";
+        assertEquals(multiOutputKeys, run.text("7.10 history keys"));
+        assertEquals(run.number("7.10 priority_loss") + run.number("7.10 department_loss"), run.number("7.10 loss"),
+                1e-4, "the loss is the sum of the outputs' losses");
+        assertEquals("256x1 256x4", run.text("7.10 predictions"));
+        assertEquals(multiOutputKeys, run.text("7.11 history keys"));
+        assertEquals("[priority, department]", run.text("7.11 prediction keys"));
+        assertEquals("[concatenate, dense, priority, department]", run.text("7.12 layers"));
+        assertEquals("[[10000], [10000], [100]]", run.text("7.12 concatenate inputs"));
+        assertEquals("[20100]", run.text("7.12 concatenate output"));
+        assertEquals(ticket + dense(64, 3), run.integer("7.13 params"), "difficulty shares the ticket model's layers");
+        assertEquals("[priority, department, difficulty]", run.text("7.13 outputs"));
         assertEquals(dense(28 * 28, 512) + dense(512, 10), run.integer("7.17 params"));
         run.atLeast("7.17 accuracy", 0.6);
         assertEquals("200x10", run.text("7.17 predictions"));
