@@ -102,6 +102,7 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
     /** Returns the output shape by the convolution's rule; Conv2DTranspose has its own. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
-        return Windows.outputShape(this, inputShape, kernelHeight, kernelWidth, strides, padding, outputChannels(inputShape[2]));
+        return Windows.outputShape(this, inputShape, kernelHeight, kernelWidth, strides, padding,
+                outputChannels(inputShape[2]));
     }
 }

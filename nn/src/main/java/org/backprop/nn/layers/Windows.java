@@ -60,8 +60,8 @@ final class Windows {
                 padding);
         if (g.outHeight <= 0 || g.outWidth <= 0) {
             throw new IllegalArgumentException("Layer \"" + layer.name() + "\" (" + layer.typeName() + "): a "
-                    + windowHeight + "x" + windowWidth + " window with \"" + padding + "\" padding does not fit inputs of shape "
-                    + Shapes.describe(Shapes.withBatch(-1, inputShape)));
+                    + windowHeight + "x" + windowWidth + " window with \"" + padding + "\" padding does not fit inputs"
+                    + " of shape " + Shapes.describe(Shapes.withBatch(-1, inputShape)));
         }
         return new int[] {g.outHeight, g.outWidth, channels};
     }

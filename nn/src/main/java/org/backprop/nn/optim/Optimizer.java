@@ -54,8 +54,8 @@ public abstract class Optimizer {
      */
     public final void setLearningRate(double value) {
         if (schedule != null) {
-            throw new IllegalStateException("This " + name + " optimizer was created with the schedule " + schedule.className()
-                    + " as its learning rate, so its learning rate cannot be set: the schedule decides it."
+            throw new IllegalStateException("This " + name + " optimizer was created with the schedule "
+                    + schedule.className() + " as its learning rate, so its learning rate cannot be set: the schedule decides it."
                     + " Use either the schedule or a LearningRateScheduler callback, not both.");
         }
         if (!(value > 0)) {
