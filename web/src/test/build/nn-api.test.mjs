@@ -50,7 +50,11 @@ test('Sequential extends Model, which has fit, compile and summary', () => {
   const model = classNamed('Model');
   const fit = model.members.filter((m) => m.name === 'fit');
   assert.deepEqual(fit.map((m) => m.signature), ['History fit(Tensor x, Tensor y)', 'History fit(ExampleSource data)',
-    'History fit(Tensor x, FitOptions options)', 'History fit(Tensor x, Tensor y, FitOptions options)', 'History fit(ExampleSource data, FitOptions options)']);
+    'History fit(Tensor x, FitOptions options)', 'History fit(Tensor x, Tensor y, FitOptions options)',
+    'History fit(List<Tensor> x, List<Tensor> y)', 'History fit(List<Tensor> x, List<Tensor> y, FitOptions options)',
+    'History fit(Map<String, Tensor> x, Map<String, Tensor> y)',
+    'History fit(Map<String, Tensor> x, Map<String, Tensor> y, FitOptions options)',
+    'History fit(ExampleSource data, FitOptions options)']);
   assert.equal(fit[0].returns, 'History');
   assert.equal(fit[0].static, undefined);
   assert.ok(model.members.some((m) => m.name === 'compile' && m.signature.includes('Object... metrics')));

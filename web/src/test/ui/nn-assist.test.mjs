@@ -92,7 +92,11 @@ test('after a variable and a dot, the members of its declared type and its super
   }
   const fit = complete('model.').result.options.filter((o) => o.label === 'fit').map((o) => o.detail);
   assert.deepEqual(fit, ['(Tensor x, Tensor y) → History', '(ExampleSource data) → History',
-    '(Tensor x, FitOptions options) → History', '(Tensor x, Tensor y, FitOptions options) → History', '(ExampleSource data, FitOptions options) → History']);
+    '(Tensor x, FitOptions options) → History', '(Tensor x, Tensor y, FitOptions options) → History',
+    '(List<Tensor> x, List<Tensor> y) → History', '(List<Tensor> x, List<Tensor> y, FitOptions options) → History',
+    '(Map<String, Tensor> x, Map<String, Tensor> y) → History',
+    '(Map<String, Tensor> x, Map<String, Tensor> y, FitOptions options) → History',
+    '(ExampleSource data, FitOptions options) → History']);
   const split = labels(complete('train.').result);
   assert.ok(split.includes('take') && split.includes('batchCount'),
     `var train = Datasets.load(...) is a StoredDataset, an ExampleSource: ${split}`);
