@@ -222,12 +222,12 @@ public class Main {
         System.out.println("7.11 prediction keys = " + dictPredictions.keySet());
 
         // Listing 7.12 Retrieving the inputs or outputs of a layer in a Functional model
-        // The book's model.layers[3]: nn's layers() leaves the three inputs out, so ask by name.
+        // The book's model.layers[3]: nn's layers() leaves out the three inputs that Keras's list starts with.
         List<String> layerNames = new ArrayList<>();
         for (Layer layer : model.layers()) {
             layerNames.add(layer.name());
         }
-        Layer concatenate = model.getLayer("concatenate");
+        Layer concatenate = model.layers().get(0);
         List<String> inputShapes = new ArrayList<>();
         for (KerasTensor input : concatenate.inputs()) {
             inputShapes.add(java.util.Arrays.toString(input.shape()));
@@ -237,7 +237,7 @@ public class Main {
         System.out.println("7.12 concatenate output = " + java.util.Arrays.toString(concatenate.output().shape()));
 
         // Listing 7.13 Creating a new model by reusing intermediate layer outputs
-        KerasTensor intermediate = model.getLayer("dense").output();
+        KerasTensor intermediate = model.layers().get(1).output(); // the book's model.layers[4]
         Dense difficultyLayer = new Dense(3, "softmax");
         difficultyLayer.setName("difficulty");
         KerasTensor difficulty = difficultyLayer.apply(intermediate);

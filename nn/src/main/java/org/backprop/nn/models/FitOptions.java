@@ -63,6 +63,14 @@ public final class FitOptions {
         return validationData(Dataset.of(x, y));
     }
 
+    /**
+     * Validates after each epoch on one array per input and per output of a model of several, as Keras's {@code
+     * validation_data=([x1, x2], [y1, y2])}.
+     */
+    public FitOptions validationData(List<Tensor> x, List<Tensor> y) {
+        return validationData(Dataset.of(x, y));
+    }
+
     /** Validates on {@code data} after each epoch: arrays in a {@link Dataset}, or a stored split's slice. */
     public FitOptions validationData(ExampleSource data) {
         validationData = data;

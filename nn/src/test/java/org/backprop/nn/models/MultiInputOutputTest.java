@@ -193,8 +193,8 @@ class MultiInputOutputTest {
         Map<String, Tensor> predictions = model.predict(x);
         assertEquals(List.of("priority", "department"), List.copyOf(predictions.keySet()));
         assertArrayEquals(model.predict(data.x()).get(1).toArray(), predictions.get("department").toArray());
-        History history = model.fit(x, y, FitOptions.epochs(1).verbose(0));
-        assertTrue(history.metrics().contains("department_accuracy"), history.metrics().toString());
+        History history = model.fit(x, y, FitOptions.epochs(1).verbose(0).validationData(data.x(), data.y()));
+        assertTrue(history.metrics().contains("val_department_accuracy"), history.metrics().toString());
     }
 
     @Test
