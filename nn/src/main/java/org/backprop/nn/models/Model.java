@@ -19,6 +19,7 @@ import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Metrics;
 import org.backprop.nn.metrics.Metric;
+import org.backprop.nn.ops.Ops;
 import org.backprop.nn.optim.Optimizer;
 import org.backprop.nn.saving.SavedModels;
 
@@ -302,7 +303,7 @@ public class Model {
     protected List<Metric> trainStep(Dataset batch) {
         checkCompiledStep("trainStep", "fit");
         Tensor predictions = call(batch.features(), true);
-        Tensor lossValue = loss.call(batch.labels(), predictions);
+        Tensor lossValue = computeLoss(batch.labels(), predictions);
         List<Variable> weights = trainableWeights();
         optimizer.apply(weights, Gradients.ofWeights(lossValue, weights));
         compiledResults.add(lossValue, batch.labels(), predictions);
@@ -318,8 +319,30 @@ public class Model {
     protected List<Metric> testStep(Dataset batch) {
         checkCompiledStep("testStep", "evaluate");
         Tensor predictions = call(batch.features(), false);
-        compiledResults.add(loss.call(batch.labels(), predictions), batch.labels(), predictions);
+        compiledResults.add(computeLoss(batch.labels(), predictions), batch.labels(), predictions);
         return List.of();
+    }
+
+    /**
+     * Returns the compiled loss of {@code predictions} against {@code labels} plus every penalty of {@link #losses()},
+     * as Keras 3's {@code Trainer.compute_loss}, which both {@code train_step} and {@code test_step} call: the
+     * logged {@code loss} and {@code val_loss} include the regularizers' penalties (keras/src/trainers/trainer.py,
+     * "for loss in self.losses").
+     */
+    private Tensor computeLoss(Tensor labels, Tensor predictions) {
+        Tensor dataLoss = loss.call(labels, predictions);
+        List<Tensor> penalties = losses();
+        return penalties.isEmpty() ? dataLoss : Ops.add(dataLoss, Ops.addN(penalties));
+    }
+
+    /**
+     * Returns the penalties training adds to the compiled loss, as Keras's {@code model.losses}: every regularizer of
+     * every layer applied to its weight (layers inside nested models and layers made of layers included; frozen ones
+     * left out), each a scalar {@code []} whose gradients reach the weights. A custom {@link #trainStep} adds them to
+     * its loss, the book's {@code loss += sum(model.losses)}: {@code loss = loss.add(Ops.addN(losses()))}.
+     */
+    public final List<Tensor> losses() {
+        return asLayer.losses();
     }
 
     private void checkCompiledStep(String step, String caller) {
