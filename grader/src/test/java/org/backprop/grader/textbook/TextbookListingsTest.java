@@ -129,7 +129,7 @@ class TextbookListingsTest {
         assertEquals(bigger, run.integer("5.12 params"));
         assertEquals(run.integer("5.10 params"), run.integer("5.13 params"), "a regularizer adds no weights");
         // The penalty keeps the weights small; a short run cannot show the book's later overfitting, so it shows that.
-        run.atMost("5.13 kernel sum of squares", 0.5 * run.number("5.10 kernel sum of squares"));
+        run.atMost("5.13 kernel sum of squares", 0.8 * run.number("5.10 kernel sum of squares"));
         run.atLeast("5.13 val_accuracy", 0.8);
         run.atLeast("5.13 penalty", 0.001);
         run.atMost("5.14 l1 penalty", run.number("5.14 l1 by hand") * 1.0001);

@@ -53,8 +53,8 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
     }
 
     /**
-     * Sets the penalty on the bias that training adds to the loss, as Keras's {@code bias_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the bias that training adds to the loss, Keras's {@code bias_regularizer} (null: none);
+     * before the layer is built.
      */
     public final L biasRegularizer(Regularizer regularizer) {
         regularize("bias_regularizer", "bias", regularizer);

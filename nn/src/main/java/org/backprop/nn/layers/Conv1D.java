@@ -61,8 +61,8 @@ public final class Conv1D extends Layer {
     }
 
     /**
-     * Sets the penalty on the kernel that training adds to the loss, as Keras's {@code kernel_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null: none);
+     * before the layer is built.
      */
     public Conv1D kernelRegularizer(Regularizer regularizer) {
         regularize("kernel_regularizer", "kernel", regularizer);
@@ -75,8 +75,8 @@ public final class Conv1D extends Layer {
     }
 
     /**
-     * Sets the penalty on the bias that training adds to the loss, as Keras's {@code bias_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the bias that training adds to the loss, Keras's {@code bias_regularizer} (null: none);
+     * before the layer is built.
      */
     public Conv1D biasRegularizer(Regularizer regularizer) {
         regularize("bias_regularizer", "bias", regularizer);

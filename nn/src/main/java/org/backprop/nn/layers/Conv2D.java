@@ -34,8 +34,8 @@ public final class Conv2D extends BaseConv<Conv2D> {
     }
 
     /**
-     * Sets the penalty on the kernel that training adds to the loss, as Keras's {@code kernel_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null: none);
+     * before the layer is built.
      */
     public Conv2D kernelRegularizer(Regularizer regularizer) {
         regularize("kernel_regularizer", "kernel", regularizer);

@@ -37,8 +37,8 @@ public final class Conv2DTranspose extends BaseConv<Conv2DTranspose> {
     }
 
     /**
-     * Sets the penalty on the kernel that training adds to the loss, as Keras's {@code kernel_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null: none);
+     * before the layer is built.
      */
     public Conv2DTranspose kernelRegularizer(Regularizer regularizer) {
         regularize("kernel_regularizer", "kernel", regularizer);

@@ -65,8 +65,8 @@ public final class Dense extends Layer {
     }
 
     /**
-     * Sets the penalty on the kernel that training adds to the loss, as Keras's {@code kernel_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null: none);
+     * before the layer is built.
      */
     public Dense kernelRegularizer(Regularizer regularizer) {
         regularize("kernel_regularizer", "kernel", regularizer);
@@ -79,8 +79,8 @@ public final class Dense extends Layer {
     }
 
     /**
-     * Sets the penalty on the bias that training adds to the loss, as Keras's {@code bias_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the bias that training adds to the loss, Keras's {@code bias_regularizer} (null: none);
+     * before the layer is built.
      */
     public Dense biasRegularizer(Regularizer regularizer) {
         regularize("bias_regularizer", "bias", regularizer);

@@ -31,15 +31,18 @@ public final class DepthwiseConv2D extends BaseConv<DepthwiseConv2D> {
     }
 
     /**
-     * Sets the penalty on the depthwise kernel that training adds to the loss, as Keras's {@code depthwise_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the depthwise kernel that training adds to the loss, Keras's {@code depthwise_regularizer}
+     * (null: none); before the layer is built.
      */
     public DepthwiseConv2D depthwiseRegularizer(Regularizer regularizer) {
         regularize("depthwise_regularizer", "kernel", regularizer);
         return this;
     }
 
-    /** Sets the penalty on the depthwise kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    /**
+     * Sets the penalty on the depthwise kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor
+     * 0.01.
+     */
     public DepthwiseConv2D depthwiseRegularizer(String name) {
         return depthwiseRegularizer(Regularizers.get(name));
     }

@@ -42,8 +42,8 @@ public final class Embedding extends Layer {
     }
 
     /**
-     * Sets the penalty on the embeddings that training adds to the loss, as Keras's {@code embeddings_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the embeddings that training adds to the loss, Keras's {@code embeddings_regularizer} (null:
+     * none); before the layer is built.
      */
     public Embedding embeddingsRegularizer(Regularizer regularizer) {
         regularize("embeddings_regularizer", "embeddings", regularizer);

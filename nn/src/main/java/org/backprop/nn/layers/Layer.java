@@ -71,7 +71,7 @@ import org.backprop.nn.regularizers.Regularizers;
 public abstract class Layer {
     private String name;
     private final List<Variable> weights = new ArrayList<>();
-    /** Each weight's penalty (null: none), in the order of {@link #weights}, as Keras's {@code variable.regularizer}. */
+    /** Each weight's penalty (null: none), in the order of {@link #weights}: Keras's {@code variable.regularizer}. */
     private final List<Regularizer> weightRegularizers = new ArrayList<>();
     /** The regularizers set, by Keras config key ({@code kernel_regularizer}), each with the weight it applies to. */
     private final Map<String, WeightPenalty> regularizers = new LinkedHashMap<>();

@@ -96,36 +96,41 @@ public abstract class Recurrent<R extends Recurrent<R>> extends Layer {
     }
 
     /**
-     * Sets the penalty on the input kernel that training adds to the loss, as Keras's {@code kernel_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the input kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null:
+     * none); before the layer is built.
      */
     public final R kernelRegularizer(Regularizer regularizer) {
         regularize("kernel_regularizer", "kernel", regularizer);
         return self();
     }
 
-    /** Sets the penalty on the input kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    /**
+     * Sets the penalty on the input kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01.
+     */
     public final R kernelRegularizer(String name) {
         return kernelRegularizer(Regularizers.get(name));
     }
 
     /**
-     * Sets the penalty on the recurrent kernel that training adds to the loss, as Keras's {@code recurrent_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the recurrent kernel that training adds to the loss, Keras's {@code recurrent_regularizer}
+     * (null: none); before the layer is built.
      */
     public final R recurrentRegularizer(Regularizer regularizer) {
         regularize("recurrent_regularizer", "recurrent_kernel", regularizer);
         return self();
     }
 
-    /** Sets the penalty on the recurrent kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    /**
+     * Sets the penalty on the recurrent kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor
+     * 0.01.
+     */
     public final R recurrentRegularizer(String name) {
         return recurrentRegularizer(Regularizers.get(name));
     }
 
     /**
-     * Sets the penalty on the bias that training adds to the loss, as Keras's {@code bias_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the bias that training adds to the loss, Keras's {@code bias_regularizer} (null: none);
+     * before the layer is built.
      */
     public final R biasRegularizer(Regularizer regularizer) {
         regularize("bias_regularizer", "bias", regularizer);

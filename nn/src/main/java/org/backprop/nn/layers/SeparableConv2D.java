@@ -35,29 +35,35 @@ public final class SeparableConv2D extends BaseConv<SeparableConv2D> {
     }
 
     /**
-     * Sets the penalty on the depthwise kernel that training adds to the loss, as Keras's {@code depthwise_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the depthwise kernel that training adds to the loss, Keras's {@code depthwise_regularizer}
+     * (null: none); before the layer is built.
      */
     public SeparableConv2D depthwiseRegularizer(Regularizer regularizer) {
         regularize("depthwise_regularizer", "depthwise_kernel", regularizer);
         return this;
     }
 
-    /** Sets the penalty on the depthwise kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    /**
+     * Sets the penalty on the depthwise kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor
+     * 0.01.
+     */
     public SeparableConv2D depthwiseRegularizer(String name) {
         return depthwiseRegularizer(Regularizers.get(name));
     }
 
     /**
-     * Sets the penalty on the pointwise kernel that training adds to the loss, as Keras's {@code pointwise_regularizer} (null: none); before the
-     * layer is built.
+     * Sets the penalty on the pointwise kernel that training adds to the loss, Keras's {@code pointwise_regularizer}
+     * (null: none); before the layer is built.
      */
     public SeparableConv2D pointwiseRegularizer(Regularizer regularizer) {
         regularize("pointwise_regularizer", "pointwise_kernel", regularizer);
         return this;
     }
 
-    /** Sets the penalty on the pointwise kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    /**
+     * Sets the penalty on the pointwise kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor
+     * 0.01.
+     */
     public SeparableConv2D pointwiseRegularizer(String name) {
         return pointwiseRegularizer(Regularizers.get(name));
     }

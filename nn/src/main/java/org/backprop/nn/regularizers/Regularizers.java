@@ -9,7 +9,7 @@ import java.util.Map;
  * {@link #deserialize}). This class owns that config's shape; layers and the Keras importer go through it.
  */
 public final class Regularizers {
-    /** Keras's default factor for {@code L1()}, {@code L2()} and the names {@code "l1"}, {@code "l2"}, {@code "l1_l2"}. */
+    /** Keras's factor for {@code L1()}, {@code L2()} and the names {@code "l1"}, {@code "l2"} and {@code "l1_l2"}. */
     public static final double DEFAULT_FACTOR = 0.01;
 
     private Regularizers() {
@@ -128,7 +128,7 @@ public final class Regularizers {
         return number.doubleValue();
     }
 
-    /** Returns the Java setter for Keras's option {@code configKey}: {@code kernel_regularizer} → kernelRegularizer. */
+    /** Returns the setter for Keras's option {@code configKey}: {@code kernel_regularizer} → kernelRegularizer. */
     public static String setterName(String configKey) {
         StringBuilder setter = new StringBuilder();
         boolean upper = false;

@@ -54,7 +54,8 @@ class RegularizedModelTest {
         Sequential model = bookModel();
         History history = model.fit(X, Y, FitOptions.epochs(1).batchSize(2));
         assertEquals(11.5625 + 0.0025, history.get("loss").get(0), 1e-5);
-        // d(mse)/dk = Σ (p - y) x = [-2.25 - 12.75, -4.5 - 17] = [-15, -21.5]; d(penalty)/dk = 0.004 k = [0.002, -0.004].
+        // d(mse)/dk = Σ (p - y) x = [-2.25 - 12.75, -4.5 - 17] = [-15, -21.5];
+        // d(penalty)/dk = 0.004 k = [0.002, -0.004].
         float[] kernel = model.layers().get(0).getWeights().get(0).toArray();
         assertArrayEquals(new float[] {0.5f + 0.01f * 14.998f, -1f + 0.01f * 21.504f}, kernel, 1e-6f);
     }

@@ -136,7 +136,8 @@ class LayerContractTest {
         example("Rescaling", () -> new Rescaling(1.0 / 255, 0.5), new int[] {4});
         example("Reshape", () -> new Reshape(-1, 2), new int[] {3, 4});
         example("Resizing", () -> new Resizing(4, 5), new int[] {6, 6, 1});
-        example("SimpleRNN", () -> new SimpleRNN(3).goBackwards(true).kernelRegularizer(Regularizers.l1(0.003)), new int[] {4, 2});
+        example("SimpleRNN", () -> new SimpleRNN(3).goBackwards(true).kernelRegularizer(Regularizers.l1(0.003)),
+                new int[] {4, 2});
         // Takes text, not tensors: rebuiltLayerWithTheSavedWeightsComputesTheSameOutputs calls it on TEXTS.
         example("TextVectorization", () -> {
             TextVectorization layer = new TextVectorization("tf_idf").maxTokens(6).ngrams(2);
@@ -145,7 +146,8 @@ class LayerContractTest {
         });
         example("UpSampling2D", () -> new UpSampling2D(3), new int[] {2, 3, 2});
         example("SeparableConv2D", () -> new SeparableConv2D(4, 3).depthMultiplier(2).padding("same")
-                .activation("relu").depthwiseRegularizer("l1").pointwiseRegularizer(Regularizers.l2(0.002)), new int[] {5, 5, 3});
+                .activation("relu").depthwiseRegularizer("l1").pointwiseRegularizer(Regularizers.l2(0.002)),
+                new int[] {5, 5, 3});
     }
 
     private static void example(String className, Supplier<Layer> layer, int[]... inputShapes) {
