@@ -8,7 +8,9 @@ import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.History;
 import org.backprop.nn.models.Sequential;
+import org.backprop.nn.ops.Ops;
 import org.backprop.nn.optim.RMSprop;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * Deep Learning with Python, chapter 5: fundamentals of machine learning, on a slice of the course's MNIST (500
@@ -97,8 +99,12 @@ public class Main {
 
         // Listing 5.10 Original model
         Sequential model = new Sequential(new Dense(16, "relu"), new Dense(16, "relu"), new Dense(1, "sigmoid"));
-        model.build(-1, 10000);
+        model.compile("rmsprop", "binary_crossentropy", "accuracy");
+        History original = model.fit(trainData, trainLabels,
+                FitOptions.epochs(3).batchSize(32).validationSplit(0.4).verbose(0));
         System.out.println("5.10 params = " + model.countParams());
+        System.out.println("5.10 val_loss = " + original.get("val_loss").get(2));
+        System.out.println("5.10 kernel sum of squares = " + sumOfSquares(model));
 
         // Listing 5.11 Version of the model with lower capacity
         Sequential smallerModel = new Sequential(new Dense(4, "relu"), new Dense(4, "relu"),
@@ -116,6 +122,33 @@ public class Main {
         biggerModel.build(-1, 10000);
         System.out.println("5.12 params = " + biggerModel.countParams());
 
+        // Listing 5.13 Adding L2 weight regularization to the model
+        Sequential l2Model = new Sequential(
+                new Dense(16, "relu").kernelRegularizer(Regularizers.l2(0.002)),
+                new Dense(16, "relu").kernelRegularizer(Regularizers.l2(0.002)),
+                new Dense(1, "sigmoid"));
+        l2Model.compile("rmsprop", "binary_crossentropy", "accuracy");
+        History l2Reg = l2Model.fit(trainData, trainLabels,
+                FitOptions.epochs(3).batchSize(32).validationSplit(0.4).verbose(0));
+        System.out.println("5.13 params = " + l2Model.countParams());
+        System.out.println("5.13 val_loss = " + l2Reg.get("val_loss").get(2));
+        System.out.println("5.13 val_accuracy = " + l2Reg.get("val_accuracy").get(2));
+        System.out.println("5.13 kernel sum of squares = " + sumOfSquares(l2Model));
+        System.out.println("5.13 penalty = " + Ops.addN(l2Model.losses()).item());
+
+        // Listing 5.14 Different weight regularizers available in Keras
+        Dense l1Layer = new Dense(16, "relu").kernelRegularizer(Regularizers.l1(0.001));
+        l1Layer.build(10000);
+        Tensor l1Kernel = l1Layer.getWeights().get(0);
+        System.out.println("5.14 l1 penalty = " + Ops.addN(l1Layer.losses()).item());
+        System.out.println("5.14 l1 by hand = " + 0.001f * l1Kernel.abs().sum().item());
+        Dense l1l2Layer = new Dense(16, "relu").kernelRegularizer(Regularizers.l1L2(0.001, 0.001));
+        l1l2Layer.build(10000);
+        Tensor l1l2Kernel = l1l2Layer.getWeights().get(0);
+        System.out.println("5.14 l1_l2 penalty = " + Ops.addN(l1l2Layer.losses()).item());
+        System.out.println("5.14 l1_l2 by hand = "
+                + (0.001f * l1l2Kernel.abs().sum().item() + 0.001f * l1l2Kernel.square().sum().item()));
+
         // Listing 5.15 Adding dropout to the IMDB model
         Sequential dropoutModel = new Sequential(new Dense(16, "relu"), new Dropout(0.5), new Dense(16, "relu"),
                 new Dropout(0.5), new Dense(1, "sigmoid"));
@@ -124,6 +157,11 @@ public class Main {
                 FitOptions.epochs(3).batchSize(32).validationSplit(0.4).verbose(0));
         System.out.println("5.15 params = " + dropoutModel.countParams());
         System.out.println("5.15 val_accuracy = " + dropout.get("val_accuracy").get(2));
+    }
+
+    /** The sum of the squares of the first layer's kernel, the weights the L2 penalty keeps small. */
+    static float sumOfSquares(Sequential model) {
+        return model.layers().get(0).getWeights().get(0).square().sum().item();
     }
 
     /** np.concatenate([a, b], axis=1) for two [n, d] arrays. */

@@ -109,7 +109,7 @@ class TextbookListingsTest {
     }
 
     @Test
-    void chapter5ShowsNoiseShuffledLabelsLearningRatesCapacityAndDropout() {
+    void chapter5ShowsNoiseShuffledLabelsLearningRatesCapacityRegularizationAndDropout() {
         ListingRun run = run("ch05");
         assertEquals(dense(2 * 28 * 28, 512) + dense(512, 10), run.integer("5.2 params"));
         run.atLeast("5.2 noise val_accuracy", 0.2);
@@ -128,6 +128,15 @@ class TextbookListingsTest {
         long bigger = dense(10_000, 512) + dense(512, 512) + dense(512, 1);
         assertEquals(5_383_681, bigger, "Keras's count for listing 5.12");
         assertEquals(bigger, run.integer("5.12 params"));
+        assertEquals(run.integer("5.10 params"), run.integer("5.13 params"), "a regularizer adds no weights");
+        // The penalty keeps the weights small; a short run cannot show the book's later overfitting, so it shows that.
+        run.atMost("5.13 kernel sum of squares", 0.8 * run.number("5.10 kernel sum of squares"));
+        run.atLeast("5.13 val_accuracy", 0.8);
+        run.atLeast("5.13 penalty", 0.001);
+        run.atMost("5.14 l1 penalty", run.number("5.14 l1 by hand") * 1.0001);
+        run.atLeast("5.14 l1 penalty", run.number("5.14 l1 by hand") * 0.9999);
+        run.atMost("5.14 l1_l2 penalty", run.number("5.14 l1_l2 by hand") * 1.0001);
+        run.atLeast("5.14 l1_l2 penalty", run.number("5.14 l1_l2 by hand") * 0.9999);
         assertEquals(run.integer("5.10 params"), run.integer("5.15 params"), "dropout has no weights");
         run.atLeast("5.15 val_accuracy", 0.8);
     }

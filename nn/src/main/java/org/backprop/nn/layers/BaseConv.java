@@ -4,6 +4,8 @@ import java.util.function.UnaryOperator;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * What Conv2D, Conv2DTranspose, DepthwiseConv2D and SeparableConv2D share, as Keras's {@code BaseConv}: a kernel over
@@ -58,6 +60,20 @@ public abstract class BaseConv<L extends BaseConv<L>> extends Layer {
         activation = Activations.byName(name);
         activationName = name == null ? "linear" : name;
         return self();
+    }
+
+    /**
+     * Sets the penalty on the bias that training adds to the loss, Keras's {@code bias_regularizer} (null: none);
+     * before the layer is built.
+     */
+    public final L biasRegularizer(Regularizer regularizer) {
+        regularize("bias_regularizer", "bias", regularizer);
+        return self();
+    }
+
+    /** Sets the penalty on the bias by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    public final L biasRegularizer(String name) {
+        return biasRegularizer(Regularizers.get(name));
     }
 
     /** Returns the activation's Keras name. */

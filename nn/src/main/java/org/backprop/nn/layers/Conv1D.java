@@ -5,6 +5,8 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * A 1-D convolution over sequences, as Keras's {@code Conv1D}: inputs {@code [batch, steps, c]}, kernel
@@ -56,6 +58,34 @@ public final class Conv1D extends Layer {
         activation = Activations.byName(name);
         activationName = name == null ? "linear" : name;
         return this;
+    }
+
+    /**
+     * Sets the penalty on the kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null: none);
+     * before the layer is built.
+     */
+    public Conv1D kernelRegularizer(Regularizer regularizer) {
+        regularize("kernel_regularizer", "kernel", regularizer);
+        return this;
+    }
+
+    /** Sets the penalty on the kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    public Conv1D kernelRegularizer(String name) {
+        return kernelRegularizer(Regularizers.get(name));
+    }
+
+    /**
+     * Sets the penalty on the bias that training adds to the loss, Keras's {@code bias_regularizer} (null: none);
+     * before the layer is built.
+     */
+    public Conv1D biasRegularizer(Regularizer regularizer) {
+        regularize("bias_regularizer", "bias", regularizer);
+        return this;
+    }
+
+    /** Sets the penalty on the bias by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    public Conv1D biasRegularizer(String name) {
+        return biasRegularizer(Regularizers.get(name));
     }
 
     @Override

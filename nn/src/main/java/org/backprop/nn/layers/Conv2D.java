@@ -4,6 +4,8 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * A 2-D convolution, as Keras's {@code Conv2D}: inputs {@code [batch, h, w, c]}, kernel
@@ -38,6 +40,20 @@ public final class Conv2D extends BaseConv<Conv2D> {
     @Override
     protected Conv2D self() {
         return this;
+    }
+
+    /**
+     * Sets the penalty on the kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null: none);
+     * before the layer is built.
+     */
+    public Conv2D kernelRegularizer(Regularizer regularizer) {
+        regularize("kernel_regularizer", "kernel", regularizer);
+        return this;
+    }
+
+    /** Sets the penalty on the kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    public Conv2D kernelRegularizer(String name) {
+        return kernelRegularizer(Regularizers.get(name));
     }
 
     @Override

@@ -4,6 +4,8 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * A transposed 2-D convolution, as Keras's {@code Conv2DTranspose} (Deep Learning with Python's segmentation model,
@@ -32,6 +34,20 @@ public final class Conv2DTranspose extends BaseConv<Conv2DTranspose> {
     @Override
     protected Conv2DTranspose self() {
         return this;
+    }
+
+    /**
+     * Sets the penalty on the kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null: none);
+     * before the layer is built.
+     */
+    public Conv2DTranspose kernelRegularizer(Regularizer regularizer) {
+        regularize("kernel_regularizer", "kernel", regularizer);
+        return this;
+    }
+
+    /** Sets the penalty on the kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    public Conv2DTranspose kernelRegularizer(String name) {
+        return kernelRegularizer(Regularizers.get(name));
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.backprop.nn.Variable;
 import org.backprop.nn.backend.UnaryOp;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * A fully connected layer, as Keras's {@code Dense}: {@code activation(inputs × kernel + bias)} on the
@@ -60,6 +62,34 @@ public final class Dense extends Layer {
         Initializer.byName(name); // fails now rather than when the layer is built
         this.biasInitializerName = name;
         return this;
+    }
+
+    /**
+     * Sets the penalty on the kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null: none);
+     * before the layer is built.
+     */
+    public Dense kernelRegularizer(Regularizer regularizer) {
+        regularize("kernel_regularizer", "kernel", regularizer);
+        return this;
+    }
+
+    /** Sets the penalty on the kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    public Dense kernelRegularizer(String name) {
+        return kernelRegularizer(Regularizers.get(name));
+    }
+
+    /**
+     * Sets the penalty on the bias that training adds to the loss, Keras's {@code bias_regularizer} (null: none);
+     * before the layer is built.
+     */
+    public Dense biasRegularizer(Regularizer regularizer) {
+        regularize("bias_regularizer", "bias", regularizer);
+        return this;
+    }
+
+    /** Sets the penalty on the bias by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    public Dense biasRegularizer(String name) {
+        return biasRegularizer(Regularizers.get(name));
     }
 
     private void checkNotBuilt(String setting) {

@@ -4,6 +4,8 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * Convolves each input channel with its own filters, as Keras's {@code DepthwiseConv2D}: inputs
@@ -26,6 +28,23 @@ public final class DepthwiseConv2D extends BaseConv<DepthwiseConv2D> {
     @Override
     protected DepthwiseConv2D self() {
         return this;
+    }
+
+    /**
+     * Sets the penalty on the depthwise kernel that training adds to the loss, Keras's {@code depthwise_regularizer}
+     * (null: none); before the layer is built.
+     */
+    public DepthwiseConv2D depthwiseRegularizer(Regularizer regularizer) {
+        regularize("depthwise_regularizer", "kernel", regularizer);
+        return this;
+    }
+
+    /**
+     * Sets the penalty on the depthwise kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor
+     * 0.01.
+     */
+    public DepthwiseConv2D depthwiseRegularizer(String name) {
+        return depthwiseRegularizer(Regularizers.get(name));
     }
 
     @Override

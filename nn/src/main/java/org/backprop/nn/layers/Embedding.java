@@ -3,6 +3,8 @@ package org.backprop.nn.layers;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializers;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * Turns integer ids into dense vectors, as Keras's {@code Embedding(input_dim, output_dim)}: inputs
@@ -37,6 +39,20 @@ public final class Embedding extends Layer {
     public Embedding maskZero(boolean value) {
         maskZero = value;
         return this;
+    }
+
+    /**
+     * Sets the penalty on the embeddings that training adds to the loss, Keras's {@code embeddings_regularizer} (null:
+     * none); before the layer is built.
+     */
+    public Embedding embeddingsRegularizer(Regularizer regularizer) {
+        regularize("embeddings_regularizer", "embeddings", regularizer);
+        return this;
+    }
+
+    /** Sets the penalty on the embeddings by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    public Embedding embeddingsRegularizer(String name) {
+        return embeddingsRegularizer(Regularizers.get(name));
     }
 
     @Override

@@ -2,13 +2,17 @@ package org.backprop.nn.layers;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.random.RandomSeed;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * A Keras layer: the constructor checks and stores settings, {@link #build} creates the weights once the
@@ -67,6 +71,10 @@ import org.backprop.nn.random.RandomSeed;
 public abstract class Layer {
     private String name;
     private final List<Variable> weights = new ArrayList<>();
+    /** Each weight's penalty (null: none), in the order of {@link #weights}: Keras's {@code variable.regularizer}. */
+    private final List<Regularizer> weightRegularizers = new ArrayList<>();
+    /** The regularizers set, by Keras config key ({@code kernel_regularizer}), each with the weight it applies to. */
+    private final Map<String, WeightPenalty> regularizers = new LinkedHashMap<>();
     private final List<Layer> tracked = new ArrayList<>();
     private boolean trainable = true;
     private int[] inputShape;
@@ -124,7 +132,73 @@ public abstract class Layer {
      * rebuilds a library layer from it; each layer adds its own settings to this one's.
      */
     public LayerConfig getConfig() {
-        return new LayerConfig().put("name", name).put("trainable", trainable());
+        LayerConfig config = new LayerConfig().put("name", name).put("trainable", trainable());
+        for (Map.Entry<String, WeightPenalty> regularizer : regularizers.entrySet()) {
+            config.put(regularizer.getKey(), Regularizers.serialize(regularizer.getValue().regularizer()));
+        }
+        return config;
+    }
+
+    /** A regularizer and the name of the weight it applies to ({@code kernel}). */
+    private record WeightPenalty(String weightName, Regularizer regularizer) {
+    }
+
+    /**
+     * Sets the penalty on this layer's weight {@code weightName} that Keras's option {@code configKey}
+     * ({@code kernel_regularizer}) holds, or removes it when {@code regularizer} is null; before the layer is built,
+     * since the weight takes it when it is created. The config then carries it under {@code configKey}.
+     */
+    protected final void regularize(String configKey, String weightName, Regularizer regularizer) {
+        if (built()) {
+            throw new IllegalStateException(Regularizers.setterName(configKey) + " must be set before layer \"" + name
+                    + "\" is built");
+        }
+        if (regularizer == null) {
+            regularizers.remove(configKey);
+        } else {
+            regularizers.put(configKey, new WeightPenalty(weightName, regularizer));
+        }
+    }
+
+    /** Returns the regularizer set under Keras's option {@code configKey}, or null. */
+    protected final Regularizer regularizer(String configKey) {
+        WeightPenalty penalty = regularizers.get(configKey);
+        return penalty == null ? null : penalty.regularizer();
+    }
+
+    /**
+     * Returns the penalties training adds to the loss, as Keras's {@code layer.losses}: each regularizer applied to
+     * its weight's current value (scalars {@code []}, gradients flowing to the weights), for this layer's
+     * {@link #trainableWeights()} only, those of the layers it is made of included; empty while the layer is frozen,
+     * as in Keras, which penalizes only {@code trainable_weights}. A custom train step adds their sum to its loss,
+     * the book's {@code loss += sum(model.losses)}
+     * ({@code loss = loss.add(Ops.addN(model.losses()))}).
+     */
+    public final List<Tensor> losses() {
+        List<Tensor> losses = new ArrayList<>();
+        for (Variable weight : trainableWeights()) {
+            Regularizer regularizer = regularizerOf(weight);
+            if (regularizer != null) {
+                losses.add(regularizer.call(weight.value()));
+            }
+        }
+        return losses;
+    }
+
+    /** Returns the regularizer of {@code weight}, one of this layer's or of the layers it is made of, or null. */
+    private Regularizer regularizerOf(Variable weight) {
+        for (int i = 0; i < weights.size(); i++) {
+            if (weights.get(i) == weight) {
+                return weightRegularizers.get(i);
+            }
+        }
+        for (Layer layer : sublayers()) {
+            Regularizer regularizer = layer.regularizerOf(weight);
+            if (regularizer != null) {
+                return regularizer;
+            }
+        }
+        return null;
     }
 
     /** Returns whether the optimizer updates this layer's weights (and, for BatchNormalization, its statistics). */
@@ -393,6 +467,15 @@ public abstract class Layer {
         this.owner = owner.name();
     }
 
+    private Regularizer penaltyOn(String weightName) {
+        for (WeightPenalty penalty : regularizers.values()) {
+            if (penalty.weightName().equals(weightName)) {
+                return penalty.regularizer();
+            }
+        }
+        return null;
+    }
+
     /** Adds a weight created by {@code initializer} with the random generator shared by the whole program. */
     protected final Variable addWeight(String weightName, int[] shape, Initializer initializer, int fanIn,
             int fanOut, boolean trainableWeight) {
@@ -401,6 +484,7 @@ public abstract class Layer {
         Tensor initial = initializer.create(shape, fanIn, fanOut, RandomSeed.generator());
         Variable variable = new Variable(path, initial, trainableWeight);
         weights.add(variable);
+        weightRegularizers.add(penaltyOn(weightName));
         return variable;
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * What Keras's recurrent layers share ({@code keras.layers.RNN} around a cell): inputs {@code [batch, steps,
@@ -68,7 +70,10 @@ public abstract class Recurrent<R extends Recurrent<R>> extends Layer {
 
     /** Gives {@code copy} (see {@link #copy}) this layer's shared settings, reading backwards when {@code backwards}. */
     protected final R withSettingsOf(R copy, boolean backwards) {
-        return copy.returnSequences(returnSequences).goBackwards(backwards);
+        return copy.returnSequences(returnSequences).goBackwards(backwards)
+                .kernelRegularizer(regularizer("kernel_regularizer"))
+                .recurrentRegularizer(regularizer("recurrent_regularizer"))
+                .biasRegularizer(regularizer("bias_regularizer"));
     }
 
     @SuppressWarnings("unchecked")
@@ -88,6 +93,53 @@ public abstract class Recurrent<R extends Recurrent<R>> extends Layer {
         checkUnbuilt("goBackwards");
         goBackwards = value;
         return self();
+    }
+
+    /**
+     * Sets the penalty on the input kernel that training adds to the loss, Keras's {@code kernel_regularizer} (null:
+     * none); before the layer is built.
+     */
+    public final R kernelRegularizer(Regularizer regularizer) {
+        regularize("kernel_regularizer", "kernel", regularizer);
+        return self();
+    }
+
+    /**
+     * Sets the penalty on the input kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01.
+     */
+    public final R kernelRegularizer(String name) {
+        return kernelRegularizer(Regularizers.get(name));
+    }
+
+    /**
+     * Sets the penalty on the recurrent kernel that training adds to the loss, Keras's {@code recurrent_regularizer}
+     * (null: none); before the layer is built.
+     */
+    public final R recurrentRegularizer(Regularizer regularizer) {
+        regularize("recurrent_regularizer", "recurrent_kernel", regularizer);
+        return self();
+    }
+
+    /**
+     * Sets the penalty on the recurrent kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor
+     * 0.01.
+     */
+    public final R recurrentRegularizer(String name) {
+        return recurrentRegularizer(Regularizers.get(name));
+    }
+
+    /**
+     * Sets the penalty on the bias that training adds to the loss, Keras's {@code bias_regularizer} (null: none);
+     * before the layer is built.
+     */
+    public final R biasRegularizer(Regularizer regularizer) {
+        regularize("bias_regularizer", "bias", regularizer);
+        return self();
+    }
+
+    /** Sets the penalty on the bias by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor 0.01. */
+    public final R biasRegularizer(String name) {
+        return biasRegularizer(Regularizers.get(name));
     }
 
     private void checkUnbuilt(String setting) {

@@ -4,6 +4,8 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.Variable;
 import org.backprop.nn.initializers.Initializer;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * A depthwise convolution followed by a 1×1 (pointwise) convolution, as Keras's {@code SeparableConv2D}
@@ -30,6 +32,40 @@ public final class SeparableConv2D extends BaseConv<SeparableConv2D> {
     @Override
     protected SeparableConv2D self() {
         return this;
+    }
+
+    /**
+     * Sets the penalty on the depthwise kernel that training adds to the loss, Keras's {@code depthwise_regularizer}
+     * (null: none); before the layer is built.
+     */
+    public SeparableConv2D depthwiseRegularizer(Regularizer regularizer) {
+        regularize("depthwise_regularizer", "depthwise_kernel", regularizer);
+        return this;
+    }
+
+    /**
+     * Sets the penalty on the depthwise kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor
+     * 0.01.
+     */
+    public SeparableConv2D depthwiseRegularizer(String name) {
+        return depthwiseRegularizer(Regularizers.get(name));
+    }
+
+    /**
+     * Sets the penalty on the pointwise kernel that training adds to the loss, Keras's {@code pointwise_regularizer}
+     * (null: none); before the layer is built.
+     */
+    public SeparableConv2D pointwiseRegularizer(Regularizer regularizer) {
+        regularize("pointwise_regularizer", "pointwise_kernel", regularizer);
+        return this;
+    }
+
+    /**
+     * Sets the penalty on the pointwise kernel by Keras name, {@code "l1"}, {@code "l2"} or {@code "l1_l2"}, factor
+     * 0.01.
+     */
+    public SeparableConv2D pointwiseRegularizer(String name) {
+        return pointwiseRegularizer(Regularizers.get(name));
     }
 
     @Override

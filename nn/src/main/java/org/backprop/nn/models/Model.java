@@ -20,6 +20,7 @@ import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Metrics;
 import org.backprop.nn.metrics.Metric;
+import org.backprop.nn.ops.Ops;
 import org.backprop.nn.optim.Optimizer;
 import org.backprop.nn.records.ComponentConfig;
 import org.backprop.nn.records.RunRecords;
@@ -600,12 +601,15 @@ public class Model {
     /**
      * Returns the compiled loss of the model's predictions for {@code batch}, keeping the step's losses, labels and
      * predictions for the logs. A model of several inputs or outputs reads the batch's arrays one per input and per
-     * output; with one loss per output, the loss is their weighted sum.
+     * output; with one loss per output, the loss is their weighted sum. Every penalty of {@link #losses()} is added,
+     * as Keras 3's {@code Trainer.compute_loss}, which both {@code train_step} and {@code test_step} call: the logged
+     * {@code loss} and {@code val_loss} include the regularizers' penalties (keras/src/trainers/trainer.py, "for loss
+     * in self.losses").
      */
     private Tensor compiledLoss(Dataset batch, boolean training) {
         if (!severalArrays() && outputLosses == null) {
             Tensor predictions = call(batch.features(), training);
-            Tensor lossValue = loss.call(batch.labels(), predictions);
+            Tensor lossValue = withPenalties(loss.call(batch.labels(), predictions));
             compiledResults.add(lossValue, batch.labels(), predictions);
             return lossValue;
         }
@@ -621,14 +625,30 @@ public class Model {
                 throw new IllegalStateException("Model \"" + name + "\" has outputs " + compiledOutputNames()
                         + ": compile it with one loss per output, compile(optimizer, List.of(loss, ...), metrics)");
             }
-            Tensor lossValue = loss.call(labels.get(0), predictions.get(0));
+            Tensor lossValue = withPenalties(loss.call(labels.get(0), predictions.get(0)));
             compiledResults.add(lossValue, List.of(), labels, predictions);
             return lossValue;
         }
         List<Tensor> perOutput = outputLosses.perOutput(labels, predictions);
-        Tensor total = outputLosses.total(perOutput);
+        Tensor total = withPenalties(outputLosses.total(perOutput));
         compiledResults.add(total, lossOutputNames().isEmpty() ? List.of() : perOutput, labels, predictions);
         return total;
+    }
+
+    /** Returns {@code dataLoss} plus every penalty of {@link #losses()}. */
+    private Tensor withPenalties(Tensor dataLoss) {
+        List<Tensor> penalties = losses();
+        return penalties.isEmpty() ? dataLoss : Ops.add(dataLoss, Ops.addN(penalties));
+    }
+
+    /**
+     * Returns the penalties training adds to the compiled loss, as Keras's {@code model.losses}: every regularizer of
+     * every layer applied to its weight (layers inside nested models and layers made of layers included; frozen ones
+     * left out), each a scalar {@code []} whose gradients reach the weights. A custom {@link #trainStep} adds them to
+     * its loss, the book's {@code loss += sum(model.losses)}: {@code loss = loss.add(Ops.addN(losses()))}.
+     */
+    public final List<Tensor> losses() {
+        return asLayer.losses();
     }
 
     private void checkCompiledStep(String step, String caller) {

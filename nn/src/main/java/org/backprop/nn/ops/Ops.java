@@ -98,6 +98,18 @@ public final class Ops {
         return Binary.apply(BinaryOp.DIVIDE, a, b);
     }
 
+    /**
+     * Returns the sum of same-shaped {@code tensors}, as TensorFlow's {@code add_n}; a scalar 0 when there are none,
+     * so that a custom train step can add {@code Ops.addN(model.losses())} whether or not the model has penalties.
+     */
+    public static Tensor addN(java.util.List<Tensor> tensors) {
+        Tensor total = null;
+        for (Tensor tensor : tensors) {
+            total = total == null ? tensor : add(total, tensor);
+        }
+        return total == null ? Tensor.scalar(0f) : total;
+    }
+
     /** Returns x · factor. */
     public static Tensor scale(Tensor x, float factor) {
         return multiply(x, Tensor.scalar(factor));

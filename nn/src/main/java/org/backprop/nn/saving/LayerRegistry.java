@@ -49,6 +49,8 @@ import org.backprop.nn.layers.preprocessing.RandomZoom;
 import org.backprop.nn.layers.preprocessing.Rescaling;
 import org.backprop.nn.layers.preprocessing.Resizing;
 import org.backprop.nn.layers.preprocessing.TextVectorization;
+import org.backprop.nn.regularizers.Regularizer;
+import org.backprop.nn.regularizers.Regularizers;
 
 /**
  * Rebuilds library layers from their {@link Layer#getConfig() configs}, by Keras class name, as Keras's
@@ -75,21 +77,27 @@ public final class LayerRegistry {
         register("Concatenate", Concatenate.class, c -> new Concatenate(c.getInt("axis", -1)));
         register("Conv1D", Conv1D.class, c -> new Conv1D(c.getInt("filters"), single(c, "kernel_size", 1))
                 .strides(single(c, "strides", 1)).padding(c.getString("padding", "valid"))
-                .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear")));
+                .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear"))
+                .kernelRegularizer(regularizer(c, "kernel_regularizer"))
+                .biasRegularizer(regularizer(c, "bias_regularizer")));
         register("Conv2D", Conv2D.class,
                 c -> convolution(new Conv2D(c.getInt("filters"), window(c, "kernel_size", 0),
-                        window(c, "kernel_size", 1)), c));
-        register("Conv2DTranspose", Conv2DTranspose.class,
-                c -> convolution(new Conv2DTranspose(c.getInt("filters"), c.getSquare("kernel_size")), c));
+                        window(c, "kernel_size", 1)).kernelRegularizer(regularizer(c, "kernel_regularizer")), c));
+        register("Conv2DTranspose", Conv2DTranspose.class, c -> convolution(new Conv2DTranspose(c.getInt("filters"),
+                c.getSquare("kernel_size")).kernelRegularizer(regularizer(c, "kernel_regularizer")), c));
         register("Dense", Dense.class, c -> new Dense(c.getInt("units"), c.getString("activation", "linear"))
                 .useBias(c.getBoolean("use_bias", true))
                 .kernelInitializer(c.getString("kernel_initializer", "glorot_uniform"))
-                .biasInitializer(c.getString("bias_initializer", "zeros")));
+                .biasInitializer(c.getString("bias_initializer", "zeros"))
+                .kernelRegularizer(regularizer(c, "kernel_regularizer"))
+                .biasRegularizer(regularizer(c, "bias_regularizer")));
         register("DepthwiseConv2D", DepthwiseConv2D.class, c -> convolution(new DepthwiseConv2D(
-                c.getSquare("kernel_size")).depthMultiplier(c.getInt("depth_multiplier", 1)), c));
+                c.getSquare("kernel_size")).depthMultiplier(c.getInt("depth_multiplier", 1))
+                .depthwiseRegularizer(regularizer(c, "depthwise_regularizer")), c));
         register("Dropout", Dropout.class, c -> new Dropout(c.getDouble("rate")));
         register("Embedding", Embedding.class, c -> new Embedding(c.getInt("input_dim"), c.getInt("output_dim"))
-                .maskZero(c.getBoolean("mask_zero", false)));
+                .maskZero(c.getBoolean("mask_zero", false))
+                .embeddingsRegularizer(regularizer(c, "embeddings_regularizer")));
         register("Flatten", Flatten.class, c -> new Flatten());
         register("GlobalAveragePooling1D", GlobalAveragePooling1D.class, c -> new GlobalAveragePooling1D());
         register("GlobalAveragePooling2D", GlobalAveragePooling2D.class, c -> new GlobalAveragePooling2D());
@@ -121,7 +129,9 @@ public final class LayerRegistry {
         register("TextVectorization", TextVectorization.class, LayerRegistry::textVectorization);
         register("UpSampling2D", UpSampling2D.class, c -> new UpSampling2D(c.getSquare("size", 2)));
         register("SeparableConv2D", SeparableConv2D.class, c -> convolution(new SeparableConv2D(c.getInt("filters"),
-                c.getSquare("kernel_size")).depthMultiplier(c.getInt("depth_multiplier", 1)), c));
+                c.getSquare("kernel_size")).depthMultiplier(c.getInt("depth_multiplier", 1))
+                .depthwiseRegularizer(regularizer(c, "depthwise_regularizer"))
+                .pointwiseRegularizer(regularizer(c, "pointwise_regularizer")), c));
     }
 
     private LayerRegistry() {
@@ -140,7 +150,13 @@ public final class LayerRegistry {
 
     private static <L extends BaseConv<L>> L convolution(L layer, LayerConfig c) {
         return layer.strides(c.getSquare("strides", 1)).padding(c.getString("padding", "valid"))
-                .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear"));
+                .useBias(c.getBoolean("use_bias", true)).activation(c.getString("activation", "linear"))
+                .biasRegularizer(regularizer(c, "bias_regularizer"));
+    }
+
+    /** Returns the regularizer {@code key} holds ({@link Regularizers#deserialize}), null where unset or None. */
+    private static Regularizer regularizer(LayerConfig c, String key) {
+        return Regularizers.deserialize(c.get(key));
     }
 
     /** Settings first: what the vocabulary means (its special tokens, its cap) depends on them. */
@@ -172,7 +188,10 @@ public final class LayerRegistry {
 
     private static <R extends Recurrent<R>> R recurrent(R layer, LayerConfig c) {
         return layer.returnSequences(c.getBoolean("return_sequences", false))
-                .goBackwards(c.getBoolean("go_backwards", false));
+                .goBackwards(c.getBoolean("go_backwards", false))
+                .kernelRegularizer(regularizer(c, "kernel_regularizer"))
+                .recurrentRegularizer(regularizer(c, "recurrent_regularizer"))
+                .biasRegularizer(regularizer(c, "bias_regularizer"));
     }
 
     /** Returns Bidirectional around the recurrent layer its config's "layer" describes. */

@@ -133,10 +133,10 @@ class DamagedSavedModelTest {
         String custom = "{\"class_name\": \"MyLayer\", \"config\": {\"name\": \"mine\"}}";
         assertRefused(file(document(sequentialOf(custom, "null"), "[]"), 0),
                 "Layer \"mine\" has class MyLayer, which this version of nn does not have");
-        String later = "{\"class_name\": \"Dense\", \"config\": {\"name\": \"d\", \"units\": 2, \"kernel_regularizer\":"
-                + " \"l2\"}}";
+        String later = "{\"class_name\": \"Dense\", \"config\": {\"name\": \"d\", \"units\": 2, \"kernel_constraint\":"
+                + " \"non_neg\"}}";
         assertRefused(file(document(sequentialOf(later, "null"), "[]"), 0),
-                "setting \"kernel_regularizer\" that this version of nn does not know");
+                "setting \"kernel_constraint\" that this version of nn does not know");
         String invalid = "{\"class_name\": \"Dense\", \"config\": {\"name\": \"d\", \"units\": -2}}";
         assertRefused(file(document(sequentialOf(invalid, "null"), "[]"), 0), "units must be positive");
     }

@@ -60,7 +60,9 @@ import org.backprop.nn.layers.preprocessing.RandomZoom;
 import org.backprop.nn.layers.preprocessing.Rescaling;
 import org.backprop.nn.layers.preprocessing.Resizing;
 import org.backprop.nn.layers.preprocessing.TextVectorization;
+import org.backprop.nn.ops.Ops;
 import org.backprop.nn.random.RandomSeed;
+import org.backprop.nn.regularizers.Regularizers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,30 +91,37 @@ class LayerContractTest {
             layer.setTrainable(false);
             return layer;
         }, new int[] {4, 4, 3});
-        example("Bidirectional", () -> new Bidirectional(new GRU(3).resetAfter(false).returnSequences(true), "ave"),
+        example("Bidirectional", () -> new Bidirectional(new GRU(3).resetAfter(false).returnSequences(true)
+                .recurrentRegularizer(Regularizers.l2(0.01)), "ave"),
                 new int[] {4, 2});
         example("Concatenate", () -> new Concatenate(1), new int[] {2, 3}, new int[] {4, 3});
-        example("Conv1D", () -> new Conv1D(4, 3, "relu").strides(2).padding("same"), new int[] {7, 2});
-        example("Conv2D", () -> new Conv2D(4, 3, 2).activation("relu").strides(2).padding("same"),
-                new int[] {6, 6, 2});
-        example("Conv2DTranspose", () -> new Conv2DTranspose(3, 3, "relu").strides(2).padding("same"),
+        example("Conv1D", () -> new Conv1D(4, 3, "relu").strides(2).padding("same")
+                .kernelRegularizer("l1").biasRegularizer(Regularizers.l2(0.5)), new int[] {7, 2});
+        example("Conv2D", () -> new Conv2D(4, 3, 2).activation("relu").strides(2).padding("same")
+                .kernelRegularizer(Regularizers.l2(0.002)).biasRegularizer("l1_l2"), new int[] {6, 6, 2});
+        example("Conv2DTranspose", () -> new Conv2DTranspose(3, 3, "relu").strides(2).padding("same")
+                .kernelRegularizer(Regularizers.l1(0.001)),
                 new int[] {3, 4, 2});
         example("Dense", () -> {
-            Dense layer = new Dense(3, "sigmoid").useBias(false).kernelInitializer("he_normal");
+            Dense layer = new Dense(3, "sigmoid").useBias(false).kernelInitializer("he_normal")
+                    .kernelRegularizer(Regularizers.l1L2(0.001, 0.002));
             layer.setName("logits");
             return layer;
         }, new int[] {5});
         example("DepthwiseConv2D", () -> new DepthwiseConv2D(3).depthMultiplier(2).padding("same")
-                .activation("tanh"), new int[] {5, 5, 2});
+                .activation("tanh").depthwiseRegularizer("l2"), new int[] {5, 5, 2});
         example("Dropout", () -> new Dropout(0.3), new int[] {6});
-        EXAMPLES.put("Embedding", new Example(() -> new Embedding(10, 4).maskZero(true), true, new int[] {5}));
+        EXAMPLES.put("Embedding", new Example(() -> new Embedding(10, 4).maskZero(true)
+                .embeddingsRegularizer(Regularizers.l2(0.002)), true, new int[] {5}));
         example("Flatten", Flatten::new, new int[] {2, 3, 2});
         example("GlobalAveragePooling1D", GlobalAveragePooling1D::new, new int[] {4, 3});
         example("GlobalAveragePooling2D", GlobalAveragePooling2D::new, new int[] {3, 3, 2});
         example("GlobalMaxPooling1D", GlobalMaxPooling1D::new, new int[] {4, 3});
         example("GlobalMaxPooling2D", GlobalMaxPooling2D::new, new int[] {3, 3, 2});
-        example("GRU", () -> new GRU(3).returnSequences(true).goBackwards(true), new int[] {4, 2});
-        example("LSTM", () -> new LSTM(3).returnSequences(true).goBackwards(true), new int[] {4, 2});
+        example("GRU", () -> new GRU(3).returnSequences(true).goBackwards(true)
+                .biasRegularizer("l2"), new int[] {4, 2});
+        example("LSTM", () -> new LSTM(3).returnSequences(true).goBackwards(true)
+                .kernelRegularizer(Regularizers.l2(0.002)).recurrentRegularizer("l1"), new int[] {4, 2});
         example("LayerNormalization", () -> new LayerNormalization().epsilon(1e-5), new int[] {3, 4});
         example("MaxPooling1D", () -> new MaxPooling1D(3).strides(2).padding("same"), new int[] {7, 2});
         example("MaxPooling2D", () -> new MaxPooling2D(3).strides(2).padding("same"), new int[] {5, 5, 2});
@@ -127,7 +136,8 @@ class LayerContractTest {
         example("Rescaling", () -> new Rescaling(1.0 / 255, 0.5), new int[] {4});
         example("Reshape", () -> new Reshape(-1, 2), new int[] {3, 4});
         example("Resizing", () -> new Resizing(4, 5), new int[] {6, 6, 1});
-        example("SimpleRNN", () -> new SimpleRNN(3).goBackwards(true), new int[] {4, 2});
+        example("SimpleRNN", () -> new SimpleRNN(3).goBackwards(true).kernelRegularizer(Regularizers.l1(0.003)),
+                new int[] {4, 2});
         // Takes text, not tensors: rebuiltLayerWithTheSavedWeightsComputesTheSameOutputs calls it on TEXTS.
         example("TextVectorization", () -> {
             TextVectorization layer = new TextVectorization("tf_idf").maxTokens(6).ngrams(2);
@@ -136,7 +146,8 @@ class LayerContractTest {
         });
         example("UpSampling2D", () -> new UpSampling2D(3), new int[] {2, 3, 2});
         example("SeparableConv2D", () -> new SeparableConv2D(4, 3).depthMultiplier(2).padding("same")
-                .activation("relu"), new int[] {5, 5, 3});
+                .activation("relu").depthwiseRegularizer("l1").pointwiseRegularizer(Regularizers.l2(0.002)),
+                new int[] {5, 5, 3});
     }
 
     private static void example(String className, Supplier<Layer> layer, int[]... inputShapes) {
@@ -223,6 +234,7 @@ class LayerContractTest {
         Tensor trained = layer.callAll(inputs, true);
         RandomSeed.set(3);
         assertSameValues(trained, rebuilt.callAll(inputs, true), className + " in training, with the same seed");
+        assertSameValues(Ops.addN(layer.losses()), Ops.addN(rebuilt.losses()), className + "'s penalties");
     }
 
     private static List<Tensor> inputs(Example example) {

@@ -19,6 +19,12 @@ import org.backprop.nn.saving.LayerRegistry;
  * ({@code data_format: "channels_last"}, {@code dilation_rate: [1, 1]}) and otherwise reaches the registry, which
  * refuses it by name. Layer classes nn lacks, and the few of its own whose Keras weights lie elsewhere, are refused
  * by name.
+ *
+ * <p>Regularizers are dropped although nn has them ({@code org.backprop.nn.regularizers}): a pretrained model is
+ * loaded for inference and for fine-tuning the program's own layers on top of it, its penalties shaped the training
+ * it already had, {@code keras.applications} models carry none, and several Keras layers hold penalties nn's layers
+ * do not take ({@code gamma_regularizer}, {@code activity_regularizer}); a program that wants a penalty while
+ * fine-tuning sets it on its own layers.
  */
 final class KerasLayers {
     /**

@@ -76,6 +76,25 @@ class KerasArchiveImporterTest {
     }
 
     @Test
+    void regularizersInTheConfigAreAcceptedAndLeftOutOfTheLoadedModel() throws IOException {
+        // layers.Dense(1, kernel_regularizer=regularizers.l2(0.002), activity_regularizer="l1"), as Keras 3 saves it.
+        Map<String, Object> dense = dense("dense", 1, "linear");
+        dense.put("kernel_regularizer", map("module", "keras.regularizers", "class_name", "L2", "config",
+                map("l2", 0.0020000000949949026), "registered_name", null));
+        dense.put("activity_regularizer", map("module", "keras.regularizers", "class_name", "L1", "config",
+                map("l1", 0.01), "registered_name", null));
+        Map<String, Object> config = sequential("regularized", true, List.of(inputLayer("input_layer", 2),
+                layer("Dense", dense)));
+        byte[] file = KerasFiles.archive(config, Map.of("layers/dense",
+                List.of(Tensor.of(new float[][] {{2}, {3}}), Tensor.of(new float[] {1}))));
+
+        Model model = SavedModels.fromBytes(importer.toSavedModel(new ByteArrayInputStream(file)));
+
+        assertArrayEquals(new float[] {6}, model.predict(Tensor.of(new float[][] {{1, 1}})).toArray());
+        assertTrue(model.losses().isEmpty(), "a pretrained model is loaded without its training penalties");
+    }
+
+    @Test
     void aSmallConvnetWithBatchNormalizationComputesWhatNnComputes() throws IOException {
         Model direct = smallConvnet();
         randomizeStatistics(direct);
