@@ -90,11 +90,15 @@ final class Graph {
         throw new IllegalArgumentException("layer \"" + layer.name() + "\" is not in this model");
     }
 
-    Tensor run(Tensor inputs, boolean training) {
+    /** Returns the output for {@code inputs} carrying {@code mask} (null: none), and the output's mask. */
+    MaskedOutput run(Tensor inputs, Tensor mask, boolean training) {
         Map<KerasTensor, Tensor> values = new IdentityHashMap<>();
         // Each produced tensor's mask (see Masks); a tensor without one is absent.
         Map<KerasTensor, Tensor> masks = new IdentityHashMap<>();
         values.put(input, inputs);
+        if (mask != null) {
+            masks.put(input, mask);
+        }
         for (KerasTensor step : steps) {
             List<Tensor> arguments = new ArrayList<>();
             List<Tensor> argumentMasks = new ArrayList<>();
@@ -103,11 +107,11 @@ final class Graph {
                 argumentMasks.add(masks.get(argument));
             }
             values.put(step, step.layer().callAll(arguments, argumentMasks, training));
-            Tensor mask = step.layer().computeMask(arguments, argumentMasks);
-            if (mask != null) {
-                masks.put(step, mask);
+            Tensor stepMask = step.layer().computeMask(arguments, argumentMasks);
+            if (stepMask != null) {
+                masks.put(step, stepMask);
             }
         }
-        return values.get(output);
+        return new MaskedOutput(values.get(output), masks.get(output));
     }
 }

@@ -59,10 +59,21 @@ public final class RecordedLayers {
             outputOf.put(layer.name(), recorded);
             last = recorded;
         }
-        if (model instanceof Sequential || model.output().layer() == null) {
+        if (model instanceof Sequential || model.routesInputsItself() || model.output().layer() == null) {
             return last;
         }
         return outputOf.getOrDefault(model.output().layer().name(), last);
+    }
+
+    /**
+     * Returns the input shape (without batch) of a built {@code model} whose layers are {@code entries}: that of the
+     * first layer, or for a subclassed model, whose first tracked layer need not be the first it calls, its own.
+     */
+    public static int[] inputShape(Model model, List<Entry> entries) {
+        if (model.routesInputsItself()) {
+            return model.builtInputShape();
+        }
+        return entries.isEmpty() ? new int[0] : entries.get(0).layer().inputShape();
     }
 
     private static String record(Entry entry, List<Entry> entries) {
