@@ -143,6 +143,18 @@ class TextbookListingsTest {
         assertEquals(small, run.integer("7.7 params"));
         assertEquals(small, run.integer("7.8 params"));
         assertEquals("[10]", run.text("7.8 output shape"));
+        assertEquals("false", run.text("7.14 built before call"), "a subclassed model is built by its first call");
+        assertEquals("customer_ticket_model", run.text("7.14 name"));
+        assertEquals("256x1", run.text("7.14 priority"));
+        assertEquals("256x4", run.text("7.14 department"));
+        assertEquals(dense(2 * 1000 + 100, 64) + dense(64, 1) + dense(64, 4), run.integer("7.14 params"));
+        assertEquals("[loss, mean_absolute_error]", run.text("7.14 history keys"));
+        run.fell("7.14 first loss", "7.14 last loss");
+        assertEquals("[loss, mean_absolute_error]", run.text("7.14 evaluated"));
+        assertEquals("256x5", run.text("7.14 predictions"));
+        assertEquals(small, run.integer("7.15 params"), "Dense(64) on 3 features, then the Classifier's Dense(10)");
+        assertEquals("classifier Classifier", run.text("7.15 layers"), "the subclassed model is one layer");
+        assertEquals(dense(3, 64) + dense(64, 1), run.integer("7.16 params"));
         assertEquals(dense(28 * 28, 512) + dense(512, 10), run.integer("7.17 params"));
         run.atLeast("7.17 accuracy", 0.6);
         assertEquals("200x10", run.text("7.17 predictions"));
@@ -155,6 +167,11 @@ class TextbookListingsTest {
         assertEquals(2, run.integer("7.20 epochs seen"));
         run.atLeast("7.23 last epoch accuracy", run.number("7.23 first epoch accuracy"));
         run.atLeast("7.24 val_accuracy", 0.6);
+        assertEquals("[loss]", run.text("7.26 history keys"), "the loss tracker is the step's only log");
+        run.fell("7.26 first loss", "7.26 last loss");
+        assertEquals("[loss, sparse_categorical_accuracy]", run.text("7.27 history keys"));
+        run.fell("7.27 first loss", "7.27 last loss");
+        assertEquals(3 * 25, run.integer("7.27 steps"), "800 examples in batches of 32, 3 epochs, each step the override's");
     }
 
     @Test
