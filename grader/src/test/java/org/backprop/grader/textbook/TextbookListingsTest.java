@@ -254,6 +254,8 @@ class TextbookListingsTest {
         assertEquals(transformer, run.integer("11.4.3 transformer params"));
         assertEquals(transformer + 600 * 256, run.integer("11.4.3 positional transformer params"),
                 "a position embedding per position of 600");
+        // 400 reviews of 12 + i % 9 tokens padded to 20: 44 of each length, one more of each of 12 to 15.
+        assertEquals(44 * (8 + 7 + 6 + 5 + 4 + 3 + 2 + 1) + (8 + 7 + 6 + 5), run.integer("11.4.3 padded steps"));
         run.fell("11.4.3 first loss", "11.4.3 last loss");
         run.atLeast("11.4.3 val_accuracy", 0.8);
     }
