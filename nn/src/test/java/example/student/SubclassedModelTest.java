@@ -178,6 +178,17 @@ class SubclassedModelTest {
     }
 
     @Test
+    void aTrackedLayerItsCallNeverUsedStaysOutOfTheRecord() {
+        WithSpare model = new WithSpare();
+        model.build(FEATURES);
+        assertTrue(model.summaryText().contains("│ dense_1 (Dense)                   │ ?                        │     0"
+                + " (unbuilt) │"), model.summaryText());
+        List<String> recorded = new ArrayList<>();
+        RunRecords.describe(model).layers().forEach(layer -> recorded.add(layer.name()));
+        assertEquals(List.of("dense"), recorded);
+    }
+
+    @Test
     void cannotBeSavedAndSaysWhy() {
         Classifier classifier = new Classifier(3);
         classifier.build(FEATURES);
@@ -238,6 +249,17 @@ class SubclassedModelTest {
     }
 
     private static final class NoCall extends Model {
+    }
+
+    /** Tracks a layer for later, as a student might, and calls only the other. */
+    private static final class WithSpare extends Model {
+        private final Dense used = track(new Dense(2));
+        private final Dense spare = track(new Dense(3));
+
+        @Override
+        public Tensor call(Tensor inputs, boolean training) {
+            return used.call(inputs, training);
+        }
     }
 
     private static int trainableParams(Model model) {

@@ -210,18 +210,28 @@ public class Model {
                     + " call(Tensor inputs, boolean training) to call its layers, or build it with new"
                     + " Model(inputs, outputs)");
         }
-        return callWithMask(inputs, null, training).output();
+        return runGraph(inputs, null, training).output();
     }
 
     /**
      * Returns the model's output for a batch whose steps {@code mask} marks (null: none) and the mask of that output,
-     * as Keras runs a model called as a layer with a mask (see {@link org.backprop.nn.layers.Masks}). A subclassed
-     * model's call takes no mask and its output carries none, as in Keras by default.
+     * as Keras runs a model called as a layer with a mask (see {@link org.backprop.nn.layers.Masks}). A subclass's
+     * call takes no mask and its output carries none, as in Keras by default; it runs as written, since it may do
+     * more than its graph.
      */
     MaskedOutput callWithMask(Tensor inputs, Tensor mask, boolean training) {
-        if (graph == null) {
+        if (!carriesMasks()) {
             return new MaskedOutput(call(inputs, training), null);
         }
+        return runGraph(inputs, mask, training);
+    }
+
+    /** Returns whether a mask goes through this model to its layers and out of it: not through a subclass's call. */
+    boolean carriesMasks() {
+        return graph != null && getClass() == Model.class;
+    }
+
+    private MaskedOutput runGraph(Tensor inputs, Tensor mask, boolean training) {
         int[] expected = graph.input().shape();
         if (!Shapes.same(expected, Shapes.withoutBatch(inputs.shape()))) {
             throw new IllegalArgumentException("Model \"" + name + "\" expects input of shape "

@@ -108,7 +108,7 @@ final class ModelLayer extends Layer {
     /** Returns the mask of the model's output for {@code inputs} carrying {@code mask}, as Keras's compute_mask. */
     @Override
     public Tensor computeMask(Tensor inputs, Tensor mask) {
-        if (model.routesInputsItself()) {
+        if (!model.carriesMasks()) {
             return null;
         }
         if (inputs == lastInputs && mask == lastInputMask) {

@@ -45,6 +45,10 @@ public final class RecordedLayers {
         String last = null;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            if (shapes.get(i) == null) {
+                // A layer a subclassed model tracks but its call never used: no weights, no output to record.
+                continue;
+            }
             List<String> inbound = new ArrayList<>();
             for (String name : model.inboundLayerNames(layer)) {
                 if (name.equals(Graph.INPUT_NAME)) {

@@ -55,6 +55,7 @@ public final class Sequential extends Model {
     }
 
     /** Builds every layer for examples of {@code shape} (without batch), checking that consecutive shapes fit. */
+    @Override
     public void build(int... shape) {
         int[] current = shape.clone();
         for (Layer layer : layers) {
@@ -132,6 +133,11 @@ public final class Sequential extends Model {
     @Override
     boolean routesInputsItself() {
         return false;
+    }
+
+    @Override
+    boolean carriesMasks() {
+        return true;
     }
 
     @Override

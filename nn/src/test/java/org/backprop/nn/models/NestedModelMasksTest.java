@@ -81,6 +81,21 @@ class NestedModelMasksTest {
                 null));
     }
 
+    @Test
+    void aFunctionalSubclassRunsItsOwnCallWhenNestedAndEndsTheMask() {
+        Input ids = Input.shape(5);
+        Model doubled = new Model(ids, new Embedding(8, 4).maskZero(true).apply(ids)) {
+            @Override
+            public Tensor call(Tensor inputs, boolean training) {
+                return super.call(inputs, training).mul(2f);
+            }
+        };
+        Input outerInput = Input.shape(5);
+        Model outer = new Model(outerInput, doubled.apply(outerInput));
+        assertClose(doubled.call(IDS, false), outer.call(IDS, false), "the override runs");
+        assertNull(doubled.asLayer().computeMask(IDS, null), "a subclass's call carries no mask out");
+    }
+
     private static void assertClose(Tensor expected, Tensor actual, String what) {
         assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
         for (int i = 0; i < expected.size(); i++) {
