@@ -51,7 +51,10 @@ public abstract class Merge extends Layer {
             shapes.add(Shapes.withoutBatch(input.shape()));
         }
         int[] output = computeOutputShape(shapes);
-        build(shapes.get(0));
+        // Built once, so that a subclassed model's summary counts it; later calls may take other shapes, as before.
+        if (!built()) {
+            build(shapes.get(0));
+        }
         lastOutputShape = output;
         return merge(inputs);
     }
