@@ -1,6 +1,7 @@
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Tensor;
@@ -18,6 +19,7 @@ import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.losses.SparseCategoricalCrossentropy;
+import org.backprop.nn.metrics.Mean;
 import org.backprop.nn.metrics.Metric;
 import org.backprop.nn.metrics.SparseCategoricalAccuracy;
 import org.backprop.nn.models.FitOptions;
@@ -77,6 +79,7 @@ public class Main {
         System.out.println("7.8 output shape = " + java.util.Arrays.toString(functional.output().shape()));
 
         ticketModels();
+        subclassedModels();
 
         // Listing 7.17 The standard workflow: compile(), fit(), evaluate(), predict()
         StoredDataset split = Datasets.load("mnist", "train");
@@ -154,6 +157,201 @@ public class Main {
         System.out.println("7.23 first epoch accuracy = " + firstEpochAccuracy);
         System.out.println("7.23 last epoch accuracy = " + lastEpochAccuracy);
         System.out.println("7.24 val_accuracy = " + accuracy.result());
+
+        // Listing 7.25 tf.function: nn runs every step as written, with nothing to compile.
+        customTrainSteps(trainImages, trainLabels);
+    }
+
+    /** Listings 7.14-7.16: subclassed models, alone and mixed with functional ones. */
+    static void subclassedModels() {
+        // Listing 7.14 A simple subclassed model, then the book's use of it. nn's models take one input tensor: the
+        // title, text body and tags side by side (a smaller vocabulary than the book's 10,000 words).
+        int vocabularySize = 1000;
+        int numTags = 100;
+        int numSamples = 256;
+        Random random = new Random(7);
+        Tensor features = randomMultiHot(random, numSamples, 2 * vocabularySize + numTags);
+        float[][] targets = new float[numSamples][5];
+        for (int i = 0; i < numSamples; i++) {
+            targets[i][0] = random.nextFloat();                 // priority_data
+            targets[i][1 + random.nextInt(4)] = 1;             // department_data, one-hot
+        }
+        CustomerTicketModel model = new CustomerTicketModel(4);
+        System.out.println("7.14 built before call = " + model.built());
+        Tensor outputs = model.apply(features);
+        Tensor priority = outputs.slice(1, 0, 1);
+        Tensor department = outputs.slice(1, 1, 5);
+        System.out.println("7.14 name = " + model.name());
+        System.out.println("7.14 priority = " + priority.dim(0) + "x" + priority.dim(1));
+        System.out.println("7.14 department = " + department.dim(0) + "x" + department.dim(1));
+        model.summary();
+        System.out.println("7.14 params = " + model.countParams());
+        model.compile("rmsprop", "mean_squared_error", "mean_absolute_error");
+        History history = model.fit(features, Tensor.of(targets), FitOptions.epochs(3).verbose(0));
+        Map<String, Double> evaluated = model.evaluate(features, Tensor.of(targets));
+        Tensor predicted = model.predict(features);
+        System.out.println("7.14 history keys = " + history.metrics());
+        System.out.println("7.14 first loss = " + history.get("loss").get(0));
+        System.out.println("7.14 last loss = " + history.get("loss").get(2));
+        System.out.println("7.14 evaluated = " + evaluated.keySet());
+        System.out.println("7.14 predictions = " + predicted.dim(0) + "x" + predicted.dim(1));
+
+        // Listing 7.15 Creating a Functional model that includes a subclassed model
+        Input inputs = Input.shape(3);
+        KerasTensor hidden = new Dense(64, "relu").apply(inputs);
+        KerasTensor classified = new Classifier(10).apply(hidden);
+        Model functional = new Model(inputs, classified);
+        functional.summary();
+        System.out.println("7.15 params = " + functional.countParams());
+        System.out.println("7.15 layers = " + functional.layers().get(1).name() + " "
+                + functional.layers().get(1).typeName());
+
+        // Listing 7.16 Creating a subclassed model that includes a Functional model
+        Input binaryInputs = Input.shape(64);
+        Model binaryClassifier = new Model(binaryInputs, new Dense(1, "sigmoid").apply(binaryInputs));
+        MyModel mine = new MyModel(binaryClassifier);
+        mine.apply(Tensor.zeros(2, 3));
+        mine.summary();
+        System.out.println("7.16 params = " + mine.countParams());
+    }
+
+    /** Returns {@code rows} rows of {@code width} random 0s and 1s, as the book's {@code np.random.randint(0, 2, ...)}. */
+    static Tensor randomMultiHot(Random random, int rows, int width) {
+        float[][] values = new float[rows][width];
+        for (float[] row : values) {
+            for (int j = 0; j < width; j++) {
+                row[j] = random.nextInt(2);
+            }
+        }
+        return Tensor.of(values);
+    }
+
+    /** Listing 7.14: the layers made in the constructor and tracked, wired in call. */
+    static final class CustomerTicketModel extends Model {
+        private final Concatenate concatLayer;
+        private final Dense mixingLayer;
+        private final Dense priorityScorer;
+        private final Dense departmentClassifier;
+
+        CustomerTicketModel(int numDepartments) {
+            concatLayer = track(new Concatenate());
+            mixingLayer = track(new Dense(64, "relu"));
+            priorityScorer = track(new Dense(1, "sigmoid"));
+            departmentClassifier = track(new Dense(numDepartments, "softmax"));
+        }
+
+        @Override
+        public Tensor call(Tensor inputs, boolean training) {
+            Tensor features = mixingLayer.call(inputs, training);
+            Tensor priority = priorityScorer.call(features, training);
+            Tensor department = departmentClassifier.call(features, training);
+            // nn's models have one output: the priority beside the department's probabilities.
+            return concatLayer.callAll(List.of(priority, department), training);
+        }
+    }
+
+    /** Listing 7.15's subclassed classifier. */
+    static final class Classifier extends Model {
+        private final Dense dense;
+
+        Classifier(int numClasses) {
+            int numUnits = numClasses == 2 ? 1 : numClasses;
+            String activation = numClasses == 2 ? "sigmoid" : "softmax";
+            dense = track(new Dense(numUnits, activation));
+        }
+
+        @Override
+        public Tensor call(Tensor inputs, boolean training) {
+            return dense.call(inputs, training);
+        }
+    }
+
+    /** Listing 7.16's subclassed model around a functional one. */
+    static final class MyModel extends Model {
+        private final Dense dense;
+        private final Model classifier;
+
+        MyModel(Model binaryClassifier) {
+            dense = track(new Dense(64, "relu"));
+            classifier = track(binaryClassifier);
+        }
+
+        @Override
+        public Tensor call(Tensor inputs, boolean training) {
+            Tensor features = dense.call(inputs, training);
+            return classifier.call(features, training);
+        }
+    }
+
+    /** Listings 7.26 and 7.27: custom training steps that fit runs. */
+    static void customTrainSteps(Tensor trainImages, Tensor trainLabels) {
+        // Listing 7.26 Implementing a custom training step to use with fit()
+        Input inputs = Input.shape(28 * 28);
+        KerasTensor features = new Dense(512, "relu").apply(inputs);
+        features = new Dropout(0.5).apply(features);
+        KerasTensor outputs = new Dense(10, "softmax").apply(features);
+        CustomModel model = new CustomModel(inputs, outputs);
+        model.compile(new RMSprop());
+        History history = model.fit(trainImages, trainLabels, FitOptions.epochs(3).verbose(0));
+        System.out.println("7.26 history keys = " + history.metrics());
+        System.out.println("7.26 first loss = " + history.get("loss").get(0));
+        System.out.println("7.26 last loss = " + history.get("loss").get(2));
+
+        // Listing 7.27 Using the compiled loss and metrics in a custom training step
+        Input compiledInputs = Input.shape(28 * 28);
+        KerasTensor compiledFeatures = new Dense(512, "relu").apply(compiledInputs);
+        compiledFeatures = new Dropout(0.5).apply(compiledFeatures);
+        CompiledStepModel compiled = new CompiledStepModel(compiledInputs,
+                new Dense(10, "softmax").apply(compiledFeatures));
+        compiled.compile(new RMSprop(), new SparseCategoricalCrossentropy(), new SparseCategoricalAccuracy());
+        History compiledHistory = compiled.fit(trainImages, trainLabels, FitOptions.epochs(3).verbose(0));
+        System.out.println("7.27 history keys = " + compiledHistory.metrics());
+        System.out.println("7.27 first loss = " + compiledHistory.get("loss").get(0));
+        System.out.println("7.27 last loss = " + compiledHistory.get("loss").get(2));
+        System.out.println("7.27 steps = " + compiled.steps);
+    }
+
+    /** Listing 7.26: the step computes its loss, applies the gradients and logs its loss tracker. */
+    static final class CustomModel extends Model {
+        private final SparseCategoricalCrossentropy lossFn = new SparseCategoricalCrossentropy();
+        private final Mean lossTracker = new Mean("loss");
+
+        CustomModel(Input inputs, KerasTensor outputs) {
+            super(inputs, outputs);
+        }
+
+        @Override
+        protected List<Metric> trainStep(Dataset batch) {
+            Tensor predictions = call(batch.features(), true);
+            Tensor loss = lossFn.call(batch.labels(), predictions);
+            List<Tensor> gradients = Gradients.ofWeights(loss, trainableWeights());
+            optimizer().applyGradients(gradients, trainableWeights());
+            lossTracker.updateState(loss);
+            return metrics();
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            return List.of(lossTracker);
+        }
+    }
+
+    /**
+     * Listing 7.27: nn has no compiled_loss and compiled_metrics objects; the compiled step (loss, one optimizer
+     * step, the compiled metrics) is the default trainStep, which an override calls as super.trainStep(batch).
+     */
+    static final class CompiledStepModel extends Model {
+        int steps;
+
+        CompiledStepModel(Input inputs, KerasTensor outputs) {
+            super(inputs, outputs);
+        }
+
+        @Override
+        protected List<Metric> trainStep(Dataset batch) {
+            steps++;
+            return super.trainStep(batch);
+        }
     }
 
     static Model getMnistModel() {

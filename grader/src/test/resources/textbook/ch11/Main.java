@@ -91,14 +91,22 @@ public class Main {
         System.out.println("11.4.3 positional transformer params = "
                 + transformer(20000, 256, 32, 2, true, 600).countParams());
 
-        // The same model with positional embedding, small, trained on made-up token sequences of length 20
+        // The same model with positional embedding, small, trained on made-up token sequences of 12 to 20 tokens
+        // padded to 20 with id 0, which the positional embedding masks for the encoder's attention
         int[][] sequences = reviews(400, 20);
         float[] tokens = new float[400 * 20];
+        int padded = 0;
         for (int i = 0; i < 400; i++) {
+            int length = 12 + i % 9;
             for (int j = 0; j < 20; j++) {
+                if (j >= length) {
+                    sequences[i][j] = 0;
+                    padded++;
+                }
                 tokens[i * 20 + j] = sequences[i][j] % 200;
             }
         }
+        System.out.println("11.4.3 padded steps = " + padded);
         Tensor x = Tensor.of(new int[] {400, 20}, tokens);
         Tensor y = Tensor.of(labelsOf(sequences));
         Model small = transformer(200, 16, 32, 2, true, 20);
@@ -209,7 +217,14 @@ public class Main {
 
         @Override
         protected Tensor forward(Tensor inputs, boolean training) {
-            Tensor attentionOutput = attention.call(inputs, inputs, training);
+            return forward(inputs, null, training);
+        }
+
+        // The book's call(self, inputs, mask=None): the padding's mask, from the positional embedding, or null.
+        @Override
+        protected Tensor forward(Tensor inputs, Tensor mask, boolean training) {
+            Tensor attentionMask = mask == null ? null : mask.reshape(mask.dim(0), 1, mask.dim(1));
+            Tensor attentionOutput = attention.callWithAttentionMask(inputs, inputs, attentionMask, training);
             Tensor projInput = layernorm1.call(inputs.add(attentionOutput), training);
             Tensor projOutput = denseProj.call(projInput, training);
             return layernorm2.call(projInput.add(projOutput), training);

@@ -172,6 +172,18 @@ class TextbookListingsTest {
         assertEquals("[20100]", run.text("7.12 concatenate output"));
         assertEquals(ticket + dense(64, 3), run.integer("7.13 params"), "difficulty shares the ticket model's layers");
         assertEquals("[priority, department, difficulty]", run.text("7.13 outputs"));
+        assertEquals("false", run.text("7.14 built before call"), "a subclassed model is built by its first call");
+        assertEquals("customer_ticket_model", run.text("7.14 name"));
+        assertEquals("256x1", run.text("7.14 priority"));
+        assertEquals("256x4", run.text("7.14 department"));
+        assertEquals(dense(2 * 1000 + 100, 64) + dense(64, 1) + dense(64, 4), run.integer("7.14 params"));
+        assertEquals("[loss, mean_absolute_error]", run.text("7.14 history keys"));
+        run.fell("7.14 first loss", "7.14 last loss");
+        assertEquals("[loss, mean_absolute_error]", run.text("7.14 evaluated"));
+        assertEquals("256x5", run.text("7.14 predictions"));
+        assertEquals(small, run.integer("7.15 params"), "Dense(64) on 3 features, then the Classifier's Dense(10)");
+        assertEquals("classifier Classifier", run.text("7.15 layers"), "the subclassed model is one layer");
+        assertEquals(dense(3, 64) + dense(64, 1), run.integer("7.16 params"));
         assertEquals(dense(28 * 28, 512) + dense(512, 10), run.integer("7.17 params"));
         run.atLeast("7.17 accuracy", 0.6);
         assertEquals("200x10", run.text("7.17 predictions"));
@@ -184,6 +196,11 @@ class TextbookListingsTest {
         assertEquals(2, run.integer("7.20 epochs seen"));
         run.atLeast("7.23 last epoch accuracy", run.number("7.23 first epoch accuracy"));
         run.atLeast("7.24 val_accuracy", 0.6);
+        assertEquals("[loss]", run.text("7.26 history keys"), "the loss tracker is the step's only log");
+        run.fell("7.26 first loss", "7.26 last loss");
+        assertEquals("[loss, sparse_categorical_accuracy]", run.text("7.27 history keys"));
+        run.fell("7.27 first loss", "7.27 last loss");
+        assertEquals(3 * 25, run.integer("7.27 steps"), "800 examples in batches of 32, 3 epochs, each step the override's");
     }
 
     @Test
@@ -266,6 +283,8 @@ class TextbookListingsTest {
         assertEquals(transformer, run.integer("11.4.3 transformer params"));
         assertEquals(transformer + 600 * 256, run.integer("11.4.3 positional transformer params"),
                 "a position embedding per position of 600");
+        // 400 reviews of 12 + i % 9 tokens padded to 20: 44 of each length, one more of each of 12 to 15.
+        assertEquals(44 * (8 + 7 + 6 + 5 + 4 + 3 + 2 + 1) + (8 + 7 + 6 + 5), run.integer("11.4.3 padded steps"));
         run.fell("11.4.3 first loss", "11.4.3 last loss");
         run.atLeast("11.4.3 val_accuracy", 0.8);
     }

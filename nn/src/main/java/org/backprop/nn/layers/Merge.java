@@ -9,6 +9,8 @@ import org.backprop.nn.ops.Ops;
 
 /** A layer that combines several inputs into one (Add, Concatenate); it has no weights. */
 public abstract class Merge extends Layer {
+    /** The output shape of the last call, for a subclassed model's summary, which knows no symbolic shapes. */
+    private int[] lastOutputShape;
 
     protected Merge(String kerasPrefix) {
         super(kerasPrefix);
@@ -32,12 +34,14 @@ public abstract class Merge extends Layer {
         }
         int[] output = computeOutputShape(shapes);
         build(shapes.get(0));
+        lastOutputShape = output;
         return KerasTensor.produced(output, this, List.of(inputs));
     }
 
+    /** Returns the output shape of the last call when there was one (a merge has several inputs), else {@code inputShape}. */
     @Override
     public final int[] computeOutputShape(int[] inputShape) {
-        return inputShape.clone();
+        return lastOutputShape == null ? inputShape.clone() : lastOutputShape.clone();
     }
 
     @Override
@@ -46,7 +50,12 @@ public abstract class Merge extends Layer {
         for (Tensor input : inputs) {
             shapes.add(Shapes.withoutBatch(input.shape()));
         }
-        computeOutputShape(shapes);
+        int[] output = computeOutputShape(shapes);
+        // Built once, so that a subclassed model's summary counts it; later calls may take other shapes, as before.
+        if (!built()) {
+            build(shapes.get(0));
+        }
+        lastOutputShape = output;
         return merge(inputs);
     }
 

@@ -11,8 +11,8 @@ import org.backprop.nn.ops.Ops;
  * plus an embedding of each position, added. Inputs {@code [batch, steps]} hold token ids in
  * {@code [0, inputDim)} with {@code steps ≤ sequenceLength}; outputs are {@code [batch, steps, outputDim]}.
  * Weights, in order: {@code token_embeddings} {@code [inputDim, outputDim]} and {@code position_embeddings}
- * {@code [sequenceLength, outputDim]}, both initialised as Keras's Embedding. The book's mask of zero ids
- * is not offered.
+ * {@code [sequenceLength, outputDim]}, both initialised as Keras's Embedding. As the book's {@code compute_mask},
+ * id 0 is padding: the output carries the {@link Masks mask} of the non-zero ids for the layers after it.
  */
 public final class PositionalEmbedding extends Layer {
     private final int sequenceLength;
@@ -69,6 +69,12 @@ public final class PositionalEmbedding extends Layer {
     @Override
     public int[] computeOutputShape(int[] inputShape) {
         return new int[] {inputShape[0], outputDim};
+    }
+
+    /** Returns the mask of {@code inputs}' non-zero ids, as the book's {@code compute_mask}; an input mask is not read. */
+    @Override
+    public Tensor computeMask(Tensor inputs, Tensor mask) {
+        return Masks.notZero(inputs);
     }
 
     @Override

@@ -57,9 +57,9 @@ final class FitLoop {
      * shuffles and dropout are the ones the team's browser drew, even in a program that set its seed only once.
      */
     History run(ExampleSource data) {
-        if (!model.built() && model instanceof Sequential sequential) {
-            // Built from the program's stream, as its first training step would, before the fit's own is split off.
-            sequential.build(data.featureShape());
+        // Built from the program's stream, as its first training step would, before the fit's own is split off.
+        if (!model.built()) {
+            model.build(data.featureShape());
         }
         RandomGenerator fitStream = RandomSeed.generator().split();
         RandomInternals.Saved program = RandomInternals.setAside(fitStream);

@@ -194,9 +194,35 @@ final class Graph {
 
     /** Returns the outputs for {@code values}, one batch per input in the order of {@link #inputs()}. */
     List<Tensor> run(List<Tensor> values, boolean training) {
-        Map<KerasTensor, Tensor> computed = new IdentityHashMap<>();
-        // Each produced tensor's mask (see Masks); a tensor without one is absent.
         Map<KerasTensor, Tensor> masks = new IdentityHashMap<>();
+        Map<KerasTensor, Tensor> computed = compute(values, masks, training);
+        List<Tensor> results = new ArrayList<>();
+        for (KerasTensor output : outputs) {
+            results.add(computed.get(output));
+        }
+        return results;
+    }
+
+    /**
+     * Returns the output of a graph of one input and one output for {@code inputs} carrying {@code mask} (null:
+     * none), and the output's mask: the graph used as a layer of another, which hands masks on.
+     */
+    MaskedOutput run(Tensor inputs, Tensor mask, boolean training) {
+        Map<KerasTensor, Tensor> masks = new IdentityHashMap<>();
+        if (mask != null) {
+            masks.put(inputs().get(0), mask);
+        }
+        Map<KerasTensor, Tensor> computed = compute(List.of(inputs), masks, training);
+        KerasTensor output = outputs.get(0);
+        return new MaskedOutput(computed.get(output), masks.get(output));
+    }
+
+    /**
+     * Runs every step on {@code values} (one batch per input) and returns each tensor's value; {@code masks} holds the
+     * inputs' masks and receives each produced tensor's (see Masks; a tensor without one is absent).
+     */
+    private Map<KerasTensor, Tensor> compute(List<Tensor> values, Map<KerasTensor, Tensor> masks, boolean training) {
+        Map<KerasTensor, Tensor> computed = new IdentityHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             computed.put(inputs.get(i), values.get(i));
         }
@@ -208,16 +234,12 @@ final class Graph {
                 argumentMasks.add(masks.get(argument));
             }
             computed.put(step, step.layer().callAll(arguments, argumentMasks, training));
-            Tensor mask = step.layer().computeMask(arguments, argumentMasks);
-            if (mask != null) {
-                masks.put(step, mask);
+            Tensor stepMask = step.layer().computeMask(arguments, argumentMasks);
+            if (stepMask != null) {
+                masks.put(step, stepMask);
             }
         }
-        List<Tensor> results = new ArrayList<>();
-        for (KerasTensor output : outputs) {
-            results.add(computed.get(output));
-        }
-        return results;
+        return computed;
     }
 
     /** Checks that {@code values} are one batch per input, of the inputs' shapes and one batch size. */

@@ -28,10 +28,19 @@ import org.backprop.nn.saving.SavedModels;
 
 /**
  * A model, as Keras's {@code Model}: built from an {@link Input} and the output of the layers called on it
- * (the functional API, {@code new Model(inputs, outputs)}), or a {@link Sequential}. Offers compile, fit,
- * evaluate, predict, summary and weights. A functional model may have several inputs and outputs ({@code new
+ * (the functional API, {@code new Model(inputs, outputs)}), a {@link Sequential}, or a subclass with its own
+ * {@link #call} (below). Offers compile, fit, evaluate, predict, summary and weights. A functional model may have several inputs and outputs ({@code new
  * Model(List.of(title, textBody, tags), List.of(priority, department))}): it is compiled with one loss per output,
  * and fit, evaluate and predict take one array per input and per output, in lists or in maps keyed by name.
+ *
+ * <p><b>A subclassed model</b> (Deep Learning with Python's {@code CustomerTicketModel(keras.Model)}): call
+ * {@link #Model()} or {@link #Model(String)}, create the layers in the constructor and hand each to {@link #track}
+ * (as a layer made of layers does, {@link Layer}), wire them in an override of {@link #call(Tensor, boolean)}. As in
+ * Keras, the model is built (its layers' weights created) on its first {@link #apply(Tensor)}, {@code fit},
+ * {@code evaluate} or {@code predict}, or by {@link #build}, which run {@code call} once on one example of zeros;
+ * its summary lists the tracked layers, with output shape {@code ?} before that. It can be called inside a
+ * functional model ({@link #apply(KerasTensor)}) and use one inside. It cannot be saved ({@code save} says so): nn
+ * rebuilds saved models from their config and never runs a program's code.
  *
  * <p>Not thread-safe.
  */
@@ -40,6 +49,9 @@ public class Model {
     private final Graph graph;
     /** This model as a layer of another: also where its trainable flag lives. */
     private final ModelLayer asLayer;
+    /** A subclassed model's example shapes (without batch) once built; null before, and for the others. */
+    private int[] calledInputShape;
+    private int[] calledOutputShape;
     private Optimizer optimizer;
     private Loss loss;
     /** One loss per output, when compiled so ({@code compile(optimizer, List.of(...), ...)}); else null. */
@@ -84,11 +96,38 @@ public class Model {
         this(inputs, List.of(output));
     }
 
-    /** For subclasses that route inputs themselves. */
+    /**
+     * For subclasses that route inputs themselves: {@link Sequential}, and a model with its own {@link #call} (see the
+     * class comment), named {@code name}.
+     */
     protected Model(String name) {
         this.name = checkName(name);
         this.graph = null;
         this.asLayer = new ModelLayer(this);
+    }
+
+    /**
+     * For a model with its own {@link #call}, named as Keras names it after its class: {@code CustomerTicketModel}
+     * is {@code customer_ticket_model}, then {@code customer_ticket_model_1}, …
+     */
+    protected Model() {
+        this.name = LayerNames.uniqueModelName(snakeCase(getClass().getSimpleName()));
+        this.graph = null;
+        this.asLayer = new ModelLayer(this);
+    }
+
+    /** Returns Keras's default name for a class: {@code CustomerTicketModel} → {@code customer_ticket_model}. */
+    private static String snakeCase(String className) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < className.length(); i++) {
+            char c = className.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                name.append('_');
+            }
+            name.append(Character.toLowerCase(c));
+        }
+        // An anonymous class has no simple name.
+        return name.length() == 0 ? "model" : name.toString();
     }
 
     private static String checkName(String name) {
@@ -108,6 +147,7 @@ public class Model {
      * {@link Sequential} model has none.
      */
     public Input input() {
+        checkGraph("input");
         if (graph.inputs().size() != 1) {
             throw new IllegalStateException("Model \"" + name + "\" has " + graph.inputs().size() + " inputs "
                     + graph.inputNames() + ": use inputs()");
@@ -117,6 +157,7 @@ public class Model {
 
     /** Returns the symbolic output of the functional model, as Keras's {@code model.output}; a Sequential has none. */
     public KerasTensor output() {
+        checkGraph("output");
         if (graph.outputs().size() != 1) {
             throw new IllegalStateException("Model \"" + name + "\" has " + graph.outputs().size() + " outputs "
                     + graph.outputNames() + ": use outputs()");
@@ -126,16 +167,19 @@ public class Model {
 
     /** Returns the functional model's symbolic inputs, in order, as Keras's {@code model.inputs}. */
     public List<Input> inputs() {
+        checkGraph("inputs");
         return graph.inputs();
     }
 
     /** Returns the functional model's symbolic outputs, in order, as Keras's {@code model.outputs}. */
     public List<KerasTensor> outputs() {
+        checkGraph("outputs");
         return graph.outputs();
     }
 
     /** Returns the names of the functional model's inputs: the ones given, else {@code input_layer}, … */
     public List<String> inputNames() {
+        checkGraph("input names");
         return graph.inputNames();
     }
 
@@ -144,6 +188,7 @@ public class Model {
      * layers that produce them, which name their losses and metrics in the logs.
      */
     public List<String> outputNames() {
+        checkGraph("output names");
         return graph.outputNames();
     }
 
@@ -170,9 +215,11 @@ public class Model {
         return List.of(layers.isEmpty() ? "output" : layers.get(layers.size() - 1).name());
     }
 
-    /** Returns the layers in the order inputs reach them. */
-    public List<Layer> layers() {
-        return graph.layers();
+    private void checkGraph(String what) {
+        if (graph == null) {
+            throw new IllegalStateException("Model \"" + name + "\" routes its inputs in its own call(), so it has no"
+                    + " symbolic " + what + "; read its layers()");
+        }
     }
 
     /**
@@ -191,15 +238,109 @@ public class Model {
                 + " layers are " + names);
     }
 
-    /** Returns the model's output for a batch; {@code training} switches dropout, augmentation, batch statistics. */
+    /**
+     * Returns the layers in the order inputs reach them; a subclassed model's are those it {@link #track}s, in the
+     * order it tracked them.
+     */
+    public List<Layer> layers() {
+        return graph == null ? asLayer.trackedLayers() : graph.layers();
+    }
+
+    /**
+     * Makes {@code layer} one of this subclassed model's layers, as Keras tracks a model's attributes: its weights
+     * are the model's, the optimizer moves them, the summary lists it. Returns {@code layer}, for {@code mixing =
+     * track(new Dense(64, "relu"))} in the constructor. The same mechanism as a layer made of layers
+     * ({@link Layer}): a model used as a layer holds them.
+     */
+    protected final <L extends Layer> L track(L layer) {
+        if (!routesInputsItself()) {
+            throw new IllegalStateException("Model \"" + name + "\" gets its layers from its inputs and outputs;"
+                    + " track(...) is for a Model subclass with its own call()");
+        }
+        return asLayer.trackLayer(layer);
+    }
+
+    /** Tracks {@code model} as one layer of this subclassed model (see {@link #track(Layer)}) and returns it. */
+    protected final <M extends Model> M track(M model) {
+        if (model == null || model == this) {
+            throw new IllegalArgumentException("Model \"" + name + "\" cannot track " + (model == null ? "null"
+                    : "itself"));
+        }
+        track(model.asLayer());
+        return model;
+    }
+
+    /** Returns whether this model wires its layers in its own {@link #call}, as a Keras subclassed model. */
+    boolean routesInputsItself() {
+        return graph == null;
+    }
+
+    /**
+     * Builds the model for examples of {@code shape} (without batch), as Keras's {@code model.build}: a subclassed
+     * model runs {@link #call} once on one example of zeros in inference mode, so that every layer it calls creates
+     * its weights; a functional model is built already and checks the shape. Later builds must agree with the first.
+     */
+    public void build(int... shape) {
+        int[] expected = graph != null ? input().shape() : calledInputShape;
+        if (expected != null) {
+            if (!Shapes.same(expected, shape)) {
+                throw new IllegalArgumentException("Model \"" + name + "\" is built for input of shape "
+                        + Shapes.describe(Shapes.withBatch(-1, expected)) + ", but was asked to build for "
+                        + Shapes.describe(Shapes.withBatch(-1, shape)));
+            }
+            return;
+        }
+        Tensor output = call(Tensor.zeros(Shapes.withBatch(1, shape)), false);
+        calledInputShape = shape.clone();
+        calledOutputShape = Shapes.withoutBatch(output.shape());
+    }
+
+    /** Builds a model not built yet for examples of {@code shape} (without batch), before data reaches it. */
+    final void buildIfNeeded(int[] shape) {
+        if (!built()) {
+            build(shape);
+        }
+    }
+
+    /**
+     * Returns the model's output for a batch; {@code training} switches dropout, augmentation, batch statistics. A
+     * subclassed model overrides it to call its layers, as Keras's {@code call(self, inputs, training=False)}.
+     */
     public Tensor call(Tensor inputs, boolean training) {
+        if (graph == null) {
+            throw new IllegalStateException("Model \"" + name + "\" has no layers wired from an Input: override"
+                    + " call(Tensor inputs, boolean training) to call its layers, or build it with new"
+                    + " Model(inputs, outputs)");
+        }
+        return runGraph(inputs, null, training).output();
+    }
+
+    /**
+     * Returns the model's output for a batch whose steps {@code mask} marks (null: none) and the mask of that output,
+     * as Keras runs a model called as a layer with a mask (see {@link org.backprop.nn.layers.Masks}). A subclass's
+     * call takes no mask and its output carries none, as in Keras by default; it runs as written, since it may do
+     * more than its graph.
+     */
+    MaskedOutput callWithMask(Tensor inputs, Tensor mask, boolean training) {
+        if (!carriesMasks()) {
+            return new MaskedOutput(call(inputs, training), null);
+        }
+        return runGraph(inputs, mask, training);
+    }
+
+    /** Returns whether a mask goes through this model to its layers and out of it: not through a subclass's call. */
+    boolean carriesMasks() {
+        return graph != null && getClass() == Model.class;
+    }
+
+    private MaskedOutput runGraph(Tensor inputs, Tensor mask, boolean training) {
         if (severalArrays()) {
             throw new IllegalArgumentException("Model \"" + name + "\" has inputs " + graph.inputNames()
                     + " and outputs " + graph.outputNames() + ": call(List.of(...), training) takes one batch per"
                     + " input and returns one per output");
         }
         graph.checkInputs(name, List.of(inputs));
-        return graph.run(List.of(inputs), training).get(0);
+        return graph.run(inputs, mask, training);
     }
 
     /**
@@ -229,6 +370,7 @@ public class Model {
 
     /** Returns the model's output for {@code inputs} in inference mode, as Keras's {@code model(x)}. */
     public final Tensor apply(Tensor inputs) {
+        buildIfNeeded(Shapes.withoutBatch(inputs.shape()));
         return call(inputs, false);
     }
 
@@ -262,29 +404,49 @@ public class Model {
 
     /** Returns the input shape (without batch) the model is built for. */
     int[] builtInputShape() {
-        return input().shape();
+        return graph == null ? calledShape(calledInputShape) : input().shape();
     }
 
     /** Returns the output shape (without batch) of the built model. */
     int[] builtOutputShape() {
-        return output().shape();
+        return graph == null ? calledShape(calledOutputShape) : output().shape();
     }
 
-    /** Returns whether every layer has its weights; a functional model is built when it is made. */
+    private int[] calledShape(int[] shape) {
+        if (shape == null) {
+            throw new IllegalStateException("Model \"" + name + "\" is not built yet: call it on data, or build(shape)");
+        }
+        return shape.clone();
+    }
+
+    /**
+     * Returns whether every layer has its weights; a functional model is built when it is made, a subclassed one by
+     * its first call ({@link #build}).
+     */
     public boolean built() {
-        return true;
+        return graph != null || calledInputShape != null;
     }
 
-    /** Returns the output shape (without batch) of each layer, in the order of {@link #layers()}; the model must be built. */
+    /**
+     * Returns the output shape (without batch) of each layer, in the order of {@link #layers()}; the model must be
+     * built. A subclassed model's layer that its call has not built yet has null, shown as {@code ?} in summaries.
+     */
     public List<int[]> layerOutputShapes() {
-        return graph.layerOutputShapes();
+        return graph == null ? ModelLayer.outputShapesOf(layers()) : graph.layerOutputShapes();
     }
 
     /**
      * Returns the names of the layers whose outputs {@code layer} takes, {@code input_layer} standing for the
-     * model's input, as the "Connected to" column of Keras's summary.
+     * model's input, as the "Connected to" column of Keras's summary; none for a subclassed model, whose call Keras
+     * does not trace either.
      */
     public List<String> inboundLayerNames(Layer layer) {
+        if (graph == null) {
+            if (!layers().contains(layer)) {
+                throw new IllegalArgumentException("layer \"" + layer.name() + "\" is not in model \"" + name + "\"");
+            }
+            return List.of();
+        }
         return graph.inboundLayerNames(layer);
     }
 
@@ -746,6 +908,9 @@ public class Model {
      */
     public final Map<String, Double> evaluate(ExampleSource data, int batchSize, Callback... callbacks) {
         checkCompiled("evaluate");
+        if (!built()) {
+            build(data.featureShape());
+        }
         return Inference.evaluate(this, metrics, data, batchSize,
                 InferenceProgress.of(this, InferenceProgress.Kind.EVALUATE, List.of(callbacks), RunInternals.observer()));
     }
@@ -766,6 +931,7 @@ public class Model {
      * progress bar shows them.
      */
     public final Tensor predict(Tensor x, int batchSize, Callback... callbacks) {
+        buildIfNeeded(Shapes.withoutBatch(x.shape()));
         return onlyOutput(Inference.predict(this, List.of(x), batchSize, predictProgress(callbacks)));
     }
 
@@ -815,6 +981,9 @@ public class Model {
 
     /** Returns the model's outputs for the features of {@code data}, in batches of {@code batchSize}. */
     public final Tensor predict(ExampleSource data, int batchSize, Callback... callbacks) {
+        if (!built()) {
+            build(data.featureShape());
+        }
         return onlyOutput(Inference.predict(this, data, batchSize, predictProgress(callbacks)));
     }
 
@@ -931,7 +1100,7 @@ public class Model {
      * output shapes and parameter counts, then the totals. The model must be built.
      */
     public final String summaryText() {
-        if (!built()) {
+        if (!built() && !routesInputsItself()) {
             throw new IllegalStateException("Model \"" + name + "\" is not built yet: give it an Input, or call it on"
                     + " data, before asking for its summary.");
         }

@@ -45,6 +45,10 @@ public final class RecordedLayers {
         String last = null;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            if (shapes.get(i) == null) {
+                // A layer a subclassed model tracks but its call never used: no weights, no output to record.
+                continue;
+            }
             List<String> inbound = new ArrayList<>();
             for (String name : model.inboundLayerNames(layer)) {
                 if (model.isInputName(name)) {
@@ -59,10 +63,22 @@ public final class RecordedLayers {
             outputOf.put(layer.name(), recorded);
             last = recorded;
         }
-        if (model instanceof Sequential || model.severalArrays() || model.output().layer() == null) {
+        if (model instanceof Sequential || model.routesInputsItself() || model.severalArrays()
+                || model.output().layer() == null) {
             return last;
         }
         return outputOf.getOrDefault(model.output().layer().name(), last);
+    }
+
+    /**
+     * Returns the input shape (without batch) of a built {@code model} whose layers are {@code entries}: that of the
+     * first layer, or for a subclassed model, whose first tracked layer need not be the first it calls, its own.
+     */
+    public static int[] inputShape(Model model, List<Entry> entries) {
+        if (model.routesInputsItself()) {
+            return model.builtInputShape();
+        }
+        return entries.isEmpty() ? new int[0] : entries.get(0).layer().inputShape();
     }
 
     private static String record(Entry entry, List<Entry> entries) {

@@ -55,6 +55,7 @@ public final class Sequential extends Model {
     }
 
     /** Builds every layer for examples of {@code shape} (without batch), checking that consecutive shapes fit. */
+    @Override
     public void build(int... shape) {
         int[] current = shape.clone();
         for (Layer layer : layers) {
@@ -130,18 +131,33 @@ public final class Sequential extends Model {
     }
 
     @Override
+    boolean routesInputsItself() {
+        return false;
+    }
+
+    @Override
+    boolean carriesMasks() {
+        return true;
+    }
+
+    @Override
     public Tensor call(Tensor inputs, boolean training) {
+        return callWithMask(inputs, null, training).output();
+    }
+
+    @Override
+    MaskedOutput callWithMask(Tensor inputs, Tensor inputMask, boolean training) {
         if (inputShape == null) {
             build(Shapes.withoutBatch(inputs.shape()));
         }
         Tensor outputs = inputs;
         // Each layer gets the mask of its input and computes its output's (see Masks).
-        Tensor mask = null;
+        Tensor mask = inputMask;
         for (Layer layer : layers) {
             Tensor next = layer.callWithMask(outputs, mask, training);
             mask = layer.computeMask(outputs, mask);
             outputs = next;
         }
-        return outputs;
+        return new MaskedOutput(outputs, mask);
     }
 }

@@ -38,8 +38,10 @@ final class Summary {
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             String name = layer.name() + " (" + layer.typeName() + ")";
-            String shape = Shapes.describe(Shapes.withBatch(-1, outputShapes.get(i)));
-            String params = thousands(layer.countParams());
+            // A subclassed model's layer that no call has built yet: Keras 3 prints "?" and "0 (unbuilt)".
+            int[] outputShape = outputShapes.get(i);
+            String shape = outputShape == null ? "?" : Shapes.describe(Shapes.withBatch(-1, outputShape));
+            String params = outputShape == null ? "0 (unbuilt)" : thousands(layer.countParams());
             rows.add(connectedTo ? new String[] {name, shape, params, connectedTo(model.inboundLayerNames(layer))}
                     : new String[] {name, shape, params});
             trainable += layer.countTrainableParams();

@@ -37,7 +37,7 @@ public final class RunRecords {
                     layer.countParams() - trainable, layer.activeOnlyInTraining(), entry.inbound(), isCustom(layer),
                     null, null));
         }
-        List<Integer> inputShape = layers.isEmpty() ? List.of() : shape(layers.get(0).layer().inputShape());
+        List<Integer> inputShape = shape(RecordedLayers.inputShape(model, layers));
         return new ModelGraph(model.name(), inputShape, records);
     }
 

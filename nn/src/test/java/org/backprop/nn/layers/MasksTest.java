@@ -170,4 +170,23 @@ class MasksTest {
         check("masked average", in -> Ops.sumAll(Ops.multiply(pooling.callWithMask(in[0], mask, false),
                 random(23, -1, 1, 2, 2))), x);
     }
+    @Test
+    void positionalEmbeddingMasksZeroIdsAsTheBooksDoes() {
+        PositionalEmbedding embedding = new PositionalEmbedding(5, 8, 6);
+        assertEquals(MASK, embedding.computeMask(IDS, null));
+        // The mask reaches the attention and the pooling: the first sequence's real steps alone give the same.
+        Input input = Input.shape(5);
+        MultiHeadAttention attention = new MultiHeadAttention(2, 3);
+        KerasTensor embedded = embedding.apply(input);
+        Model model = new Model(input, new GlobalAveragePooling1D().apply(attention.apply(embedded, embedded)));
+        Tensor y = model.call(IDS, false);
+        Tensor real = Ops.slice(Ops.slice(embedding.apply(IDS), 0, 0, 1), 1, 0, 3);
+        MultiHeadAttention shorter = sameWeights(attention, real, real);
+        assertClose(new GlobalAveragePooling1D().apply(shorter.apply(real, real)), Ops.slice(y, 0, 0, 1),
+                "padding left out");
+        Tensor unmasked = new GlobalAveragePooling1D().apply(attention.apply(embedding.apply(IDS),
+                embedding.apply(IDS)));
+        assertThrows(AssertionError.class, () -> assertClose(Ops.slice(unmasked, 0, 0, 1), Ops.slice(y, 0, 0, 1),
+                "without the mask the padding counts"));
+    }
 }

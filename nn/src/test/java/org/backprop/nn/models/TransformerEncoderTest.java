@@ -40,10 +40,11 @@ class TransformerEncoderTest {
      * attention and layer normalisation were fused ops; fusing attention left them bit-identical, and layer
      * normalisation's analytic backward moved the later epochs by one float step (0.6273671984672546 →
      * 0.627367228269577, 0.5082399994134903 → 0.5082399696111679, weights 4.272471566017169 →
-     * 4.2724707043894465), recorded again then.
+     * 4.2724707043894465), recorded again then. PositionalEmbedding then came to mask id 0 as the book's does (the
+     * ids hold zeros, which the attention now leaves out): recorded again at that change.
      */
-    private static final Double[] LOSSES = {0.7309333086013794, 0.8214318752288818, 0.5337779968976974};
-    private static final double WEIGHT_SUM = 4.833270199716409;
+    private static final Double[] LOSSES = {0.703423798084259, 0.7193067073822021, 0.45495304465293884};
+    private static final double WEIGHT_SUM = 5.786186400511369;
 
     @BeforeEach
     void freshNamesAndSeed() {

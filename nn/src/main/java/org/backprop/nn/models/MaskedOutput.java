@@ -1,0 +1,7 @@
+package org.backprop.nn.models;
+
+import org.backprop.nn.Tensor;
+
+/** A model's output for a batch and the {@link org.backprop.nn.layers.Masks mask} it carries (null: none). */
+record MaskedOutput(Tensor output, Tensor mask) {
+}
