@@ -502,22 +502,35 @@ public class Model {
     /**
      * Returns the confusion matrix of this model's predictions for {@code x} against integer labels
      * {@code y} ({@code [n]} or {@code [n, 1]}), classes named 0, 1, …; a single sigmoid output counts as two
-     * classes split at 0.5.
+     * classes split at 0.5. At higher rank it counts positions, as Keras 3's sparse accuracy does: labels
+     * {@code [n, h, w]} or {@code [n, h, w, 1]} against per-pixel scores {@code [n, h, w, classes]} count pixels.
      */
     public final org.backprop.nn.records.ConfusionMatrix confusionMatrix(Tensor x, Tensor y) {
         Tensor predictions = predict(x);
         int width = predictions.dim(-1);
         int classes = width == 1 ? 2 : width;
         long[][] counts = new long[classes][classes];
-        for (int row = 0; row < predictions.dim(0); row++) {
+        int[] labels = width == 1 ? null : org.backprop.nn.internal.SparseLabels.classIndices("confusionMatrix", y,
+                predictions);
+        if (width == 1 && !org.backprop.nn.internal.SparseLabels.fits(y.shape(), predictions.shape())) {
+            throw new IllegalArgumentException("confusionMatrix: labels must have one class index per prediction of"
+                    + " shape " + Shapes.describe(predictions.shape()) + ", got " + Shapes.describe(y.shape()));
+        }
+        for (int row = 0; row < predictions.size() / width; row++) {
             int predicted = width == 1 ? (predictions.get(row) > 0.5f ? 1 : 0)
                     : org.backprop.nn.metrics.Metrics.argmax(predictions, row, width);
-            float label = y.get(row);
-            if (label != (int) label || label < 0 || label >= classes) {
-                throw new IllegalArgumentException("label " + label + " at row " + row + " is not a class index in [0, "
-                        + classes + ")");
+            int label;
+            if (labels != null) {
+                label = labels[row];
+            } else {
+                float value = y.get(row);
+                if (value != 0f && value != 1f) {
+                    throw new IllegalArgumentException("confusionMatrix: label " + value + " at row " + row
+                            + " is not a class index in [0, 2)");
+                }
+                label = (int) value;
             }
-            counts[(int) label][predicted]++;
+            counts[label][predicted]++;
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
