@@ -36,6 +36,14 @@ public final class SparseLabels {
      * and that every label is a whole number in {@code [0, classes)}; errors start with {@code user}.
      */
     public static int[] classIndices(String user, Tensor labels, Tensor predictions) {
+        return classIndices(user, labels, predictions, predictions.dim(-1));
+    }
+
+    /**
+     * Returns the class index at each position as {@link #classIndices(String, Tensor, Tensor)} does, for
+     * {@code classes} classes: 2 for a single sigmoid unit, whose one score stands for two classes.
+     */
+    public static int[] classIndices(String user, Tensor labels, Tensor predictions, int classes) {
         int[] predictionShape = predictions.shape();
         if (!fits(labels.shape(), predictionShape)) {
             int[] positions = new int[Math.max(predictionShape.length - 1, 0)];
@@ -47,7 +55,6 @@ public final class SparseLabels {
                     + " or " + Shapes.describe(withOne) + " (one class index per position) for predictions of shape "
                     + Shapes.describe(predictionShape) + ", got " + Shapes.describe(labels.shape()));
         }
-        int classes = predictionShape[predictionShape.length - 1];
         float[] values = labels.toArray();
         int[] indices = new int[values.length];
         for (int position = 0; position < values.length; position++) {

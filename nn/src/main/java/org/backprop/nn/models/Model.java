@@ -510,27 +510,11 @@ public class Model {
         int width = predictions.dim(-1);
         int classes = width == 1 ? 2 : width;
         long[][] counts = new long[classes][classes];
-        int[] labels = width == 1 ? null : org.backprop.nn.internal.SparseLabels.classIndices("confusionMatrix", y,
-                predictions);
-        if (width == 1 && !org.backprop.nn.internal.SparseLabels.fits(y.shape(), predictions.shape())) {
-            throw new IllegalArgumentException("confusionMatrix: labels must have one class index per prediction of"
-                    + " shape " + Shapes.describe(predictions.shape()) + ", got " + Shapes.describe(y.shape()));
-        }
-        for (int row = 0; row < predictions.size() / width; row++) {
+        int[] labels = org.backprop.nn.internal.SparseLabels.classIndices("confusionMatrix", y, predictions, classes);
+        for (int row = 0; row < labels.length; row++) {
             int predicted = width == 1 ? (predictions.get(row) > 0.5f ? 1 : 0)
                     : org.backprop.nn.metrics.Metrics.argmax(predictions, row, width);
-            int label;
-            if (labels != null) {
-                label = labels[row];
-            } else {
-                float value = y.get(row);
-                if (value != 0f && value != 1f) {
-                    throw new IllegalArgumentException("confusionMatrix: label " + value + " at row " + row
-                            + " is not a class index in [0, 2)");
-                }
-                label = (int) value;
-            }
-            counts[label][predicted]++;
+            counts[labels[row]][predicted]++;
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
