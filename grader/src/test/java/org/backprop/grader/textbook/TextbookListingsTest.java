@@ -304,8 +304,9 @@ class TextbookListingsTest {
         run.atMost("12.5.5 last d_loss", Math.log(2));
         assertEquals("4x8x8", run.text("12.5.5 generated"));
         // The generator moves from its untrained grey (0.5 everywhere) towards the bars: darker (three quarters of a
-        // bar image is dark background) and with rows that differ (bars' rows spread by 0.39). A few dozen adversarial
-        // steps need not draw bars yet; over seeds 1-6 on the CPU the images got 0.21 to 0.49 darker and the row spread grew 5 to 140 times.
+        // bar image is dark background) and with rows that differ (bars' rows spread by 0.39). A few dozen
+        // adversarial steps need not draw bars yet; over seeds 1-6 on the CPU the images got 0.21 to 0.49 darker
+        // and the row spread grew 5 to 140 times.
         run.atMost("12.5.5 trained brightness", run.number("12.5.5 untrained brightness") - 0.15);
         run.atLeast("12.5.5 trained row contrast", 3 * run.number("12.5.5 untrained row contrast"));
     }
