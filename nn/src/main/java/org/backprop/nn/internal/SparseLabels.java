@@ -62,7 +62,8 @@ public final class SparseLabels {
             int index = (int) label;
             if (index != label || index < 0 || index >= classes) {
                 throw new IllegalArgumentException(user + ": label " + label + " at " + where(labels.shape(), position)
-                        + " is not a class index in [0, " + classes + ")");
+                        + " is not a class index in [0, " + classes + "): class indices count from 0, and the model"
+                        + " needs one output per class");
             }
             indices[position] = index;
         }

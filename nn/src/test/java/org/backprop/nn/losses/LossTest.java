@@ -119,7 +119,8 @@ class LossTest {
                 + " per position) for predictions of shape (2, 4, 3), got (2, 3)", error.getMessage());
         error = assertThrows(IllegalArgumentException.class, () -> new SparseCategoricalCrossentropy().call(
                 Tensor.of(new float[][] {{0, 1, 2, 1}, {2, 0, 5, 1}}), predictions));
-        assertEquals("sparse_categorical_crossentropy: label 5.0 at index (1, 2) is not a class index in [0, 3)",
+        assertEquals("sparse_categorical_crossentropy: label 5.0 at index (1, 2) is not a class index in [0, 3):"
+                + " class indices count from 0, and the model needs one output per class",
                 error.getMessage());
     }
 
@@ -127,7 +128,8 @@ class LossTest {
     void explainsLabelsThatAreNotClassIndices() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new SparseCategoricalCrossentropy(false).call(Tensor.of(new float[] {0, 3}), PROBABILITIES));
-        assertEquals("sparse_categorical_crossentropy: label 3.0 at row 1 is not a class index in [0, 3)",
+        assertEquals("sparse_categorical_crossentropy: label 3.0 at row 1 is not a class index in [0, 3):"
+                + " class indices count from 0, and the model needs one output per class",
                 error.getMessage());
         error = assertThrows(IllegalArgumentException.class,
                 () -> new MeanSquaredError().call(Tensor.zeros(2, 1), Tensor.zeros(2, 3)));
