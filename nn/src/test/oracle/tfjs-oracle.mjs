@@ -213,7 +213,8 @@ function runAttention(c) {
 // Keras ports, which clip to [1e-7, 1 - 1e-7] where nn adds 1e-7 inside the log; the test keeps every
 // probability in [0.02, 0.98], where the two differ by less than 1e-5 relative). The logit forms come from
 // tf.losses (TensorFlow's own stable sigmoid and softmax cross-entropy). Sparse labels become one-hot rows,
-// as tfjs-layers' sparseCategoricalCrossentropy does internally (it is not exported).
+// as tfjs-layers' sparseCategoricalCrossentropy does internally (it is not exported), one per position at any
+// rank (pixels, timesteps), reshaped like the predictions.
 const losses = {
     mean_squared_error: (y, p) => tf.mean(tfl.metrics.meanSquaredError(y, p)),
     mean_absolute_error: (y, p) => tf.mean(tfl.metrics.meanAbsoluteError(y, p)),
@@ -223,8 +224,8 @@ const losses = {
     categorical_crossentropy: (y, p, fromLogits) => fromLogits
         ? tf.losses.softmaxCrossEntropy(y, p, undefined, 0, tf.Reduction.MEAN)
         : tf.mean(tfl.metrics.categoricalCrossentropy(y, p)),
-    sparse_categorical_crossentropy: (y, p, fromLogits) => losses.categorical_crossentropy(
-        tf.oneHot(tf.cast(tf.reshape(y, [-1]), 'int32'), p.shape[p.shape.length - 1]), p, fromLogits),
+    sparse_categorical_crossentropy: (y, p, fromLogits) => losses.categorical_crossentropy(tf.reshape(
+        tf.oneHot(tf.cast(tf.reshape(y, [-1]), 'int32'), p.shape[p.shape.length - 1]), p.shape), p, fromLogits),
 };
 
 function runLoss(c) {

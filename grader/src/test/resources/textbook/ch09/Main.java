@@ -127,14 +127,13 @@ public class Main {
 
     /**
      * 9.2 trained small: 16x16 grey images of a bright rectangle on dark noise; the book's three mask classes are
-     * 0 inside the rectangle, 1 background, 2 its border. nn's sparse_categorical_crossentropy takes one label per
-     * example, so the masks are one-hot and the loss is categorical_crossentropy; pixel accuracy is counted here.
+     * 0 inside the rectangle, 1 background, 2 its border, kept as the book keeps them: integer masks of shape
+     * (16, 16, 1), one class index per pixel, with sparse_categorical_crossentropy; pixel accuracy is counted here.
      */
     static void trainSegmentation() {
         Random random = new Random(92);
         int count = 160;
         float[] pixels = new float[count * 256];
-        float[] oneHot = new float[count * 256 * 3];
         int[] classes = new int[count * 256];
         for (int i = 0; i < count; i++) {
             int top = random.nextInt(8);
@@ -148,14 +147,17 @@ public class Main {
                     int pixel = i * 256 + row * 16 + col;
                     pixels[pixel] = inside ? 170 + random.nextInt(60) : random.nextInt(60);
                     classes[pixel] = border ? 2 : inside ? 0 : 1;
-                    oneHot[pixel * 3 + classes[pixel]] = 1f;
                 }
             }
         }
+        float[] masks = new float[count * 256];
+        for (int pixel = 0; pixel < masks.length; pixel++) {
+            masks[pixel] = classes[pixel];
+        }
         Tensor images = Tensor.of(new int[] {count, 16, 16, 1}, pixels);
-        Tensor targets = Tensor.of(new int[] {count, 16, 16, 3}, oneHot);
+        Tensor targets = Tensor.of(new int[] {count, 16, 16, 1}, masks);
         Model model = getModel(16, 1, 3, 16);
-        model.compile("rmsprop", "categorical_crossentropy");
+        model.compile("rmsprop", "sparse_categorical_crossentropy");
         History history = model.fit(images.slice(0, 128), targets.slice(0, 128), FitOptions.epochs(8).batchSize(8)
                 .verbose(0));
         System.out.println("9.2 first loss = " + history.get("loss").get(0));

@@ -1,7 +1,9 @@
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Tensor;
@@ -9,6 +11,7 @@ import org.backprop.nn.Variable;
 import org.backprop.nn.applications.InceptionV3;
 import org.backprop.nn.applications.VGG19;
 import org.backprop.nn.autograd.Gradients;
+import org.backprop.nn.callbacks.Callback;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.Datasets;
 import org.backprop.nn.data.StoredDataset;
@@ -20,8 +23,13 @@ import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.Flatten;
 import org.backprop.nn.layers.Layer;
+import org.backprop.nn.layers.LayerConfig;
+import org.backprop.nn.layers.LayerNormalization;
+import org.backprop.nn.layers.MultiHeadAttention;
+import org.backprop.nn.layers.PositionalEmbedding;
 import org.backprop.nn.layers.Reshape;
 import org.backprop.nn.layers.preprocessing.Resizing;
+import org.backprop.nn.layers.preprocessing.TextVectorization;
 import org.backprop.nn.losses.BinaryCrossentropy;
 import org.backprop.nn.losses.Loss;
 import org.backprop.nn.metrics.Mean;
@@ -39,12 +47,14 @@ import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 
 /**
- * Deep Learning with Python, chapter 12 (generative deep learning), sections 12.2 to 12.5: DeepDream on InceptionV3
- * and neural style transfer on VGG19, both at small sizes on images this program makes and with freshly initialised
- * (seeded) weights, since the book's ImageNet weights are not here (a course can publish them as a pretrained model);
- * the variational autoencoder on MNIST (the course's copy, a slice of it) and the GAN, both with their own
- * train_step. The GAN is built at the book's size for CelebA (64x64x3) and trained small on 8x8 images this program
- * makes (dark images with one bright horizontal bar), since CelebA is not a course dataset.
+ * Deep Learning with Python, chapter 12 (generative deep learning), sections 12.1 to 12.5: the Transformer language
+ * model with temperature sampling (built at the book's size, trained small on sentences this program makes, since the
+ * IMDB reviews are not a course dataset); DeepDream on InceptionV3 and neural style transfer on VGG19, both at small
+ * sizes on images this program makes and with freshly initialised (seeded) weights, since the book's ImageNet weights
+ * are not here (a course can publish them as a pretrained model); the variational autoencoder on MNIST (the course's
+ * copy, a slice of it) and the GAN, both with their own train_step. The GAN is built at the book's size for CelebA
+ * (64x64x3) and trained small on 8x8 images this program makes (dark images with one bright horizontal bar), since
+ * CelebA is not a course dataset.
  */
 public class Main {
     public static void main(String[] args) {
@@ -63,7 +73,8 @@ public class Main {
         zMeanLayer.setName("z_mean");
         Dense zLogVarLayer = new Dense(latentDim);
         zLogVarLayer.setName("z_log_var");
-        // nn's models have one output: z_mean and z_log_var side by side, sliced apart in the train step
+        // The VAE calls the encoder as a layer, and nn uses only models of one output as layers: z_mean and z_log_var
+        // side by side, sliced apart in the train step
         KerasTensor zMeanAndLogVar = new Concatenate().apply(zMeanLayer.apply(x), zLogVarLayer.apply(x));
         Model encoder = new Model(encoderInputs, zMeanAndLogVar, "encoder");
         encoder.summary();
@@ -112,6 +123,7 @@ public class Main {
         Sequential smallDiscriminator = discriminator(8, 1, 8, 16);
         Sequential smallGenerator = generator(smallLatent, 1, 16, 16, 16, 1);
         Tensor bars = bars(256);
+        Tensor untrained = smallGenerator.predict(normal(64, smallLatent));
         GAN gan = new GAN(smallDiscriminator, smallGenerator, smallLatent);
         gan.compile(new Adam(1e-3), new Adam(1e-3), new BinaryCrossentropy());
         History ganHistory = gan.fit(bars, FitOptions.epochs(6).batchSize(32).verbose(0));
@@ -120,6 +132,233 @@ public class Main {
         System.out.println("12.5.5 last g_loss = " + ganHistory.get("g_loss").get(5));
         Tensor generated = smallGenerator.predict(normal(4, smallLatent));
         System.out.println("12.5.5 generated = " + generated.dim(0) + "x" + generated.dim(1) + "x" + generated.dim(2));
+        // How the generator's images compare with the bars, before and after training: brightness and row contrast
+        Tensor trained = smallGenerator.predict(normal(64, smallLatent));
+        System.out.println("12.5.5 bars brightness = " + bars.mean().item());
+        System.out.println("12.5.5 untrained brightness = " + untrained.mean().item());
+        System.out.println("12.5.5 trained brightness = " + trained.mean().item());
+        System.out.println("12.5.5 bars row contrast = " + rowContrast(bars));
+        System.out.println("12.5.5 untrained row contrast = " + rowContrast(untrained));
+        System.out.println("12.5.5 trained row contrast = " + rowContrast(trained));
+
+        // 12.1 Text generation, last: the sections above keep the random numbers they drew before it was added
+        textGeneration();
+    }
+
+    /** 12.1.4 the book's sizes: 15,000 words, sequences of 100, embeddings of 256, a decoder of 2,048 units, 2 heads. */
+    static Model languageModel(int sequenceLength, int vocabSize, int embedDim, int latentDim, int numHeads) {
+        Input inputs = Input.shape(sequenceLength - 1);
+        KerasTensor x = new PositionalEmbedding(sequenceLength, vocabSize, embedDim).apply(inputs);
+        x = new TransformerDecoder(embedDim, latentDim, numHeads).apply(x);
+        KerasTensor outputs = new Dense(vocabSize, "softmax").apply(x);
+        return new Model(inputs, outputs);
+    }
+
+    /**
+     * 12.1 Text generation: the book's language model learns to continue sentences that this program writes from word
+     * lists (words drawn with uneven frequencies, so that temperature has something to sharpen), then its
+     * TextGenerator samples continuations of a prompt at a low and a high temperature.
+     */
+    static void textGeneration() {
+        Model bookSize = languageModel(100, 15000, 256, 2048, 2);
+        bookSize.summary();
+        System.out.println("12.1.4 language model params = " + bookSize.countParams());
+
+        // 12.1.3 Preparing the data: sentences of five words, vectorized to sequenceLength tokens, shifted by one
+        int sequenceLength = 8;
+        List<String> sentences = sentences(640);
+        TextVectorization textVectorization = new TextVectorization("int").maxTokens(64)
+                .outputSequenceLength(sequenceLength);
+        textVectorization.adapt(sentences);
+        Tensor vectorized = textVectorization.call(sentences);
+        Tensor x = vectorized.slice(1, 0, sequenceLength - 1);
+        Tensor y = vectorized.slice(1, 1, sequenceLength);
+        int vocabSize = textVectorization.vocabularySize();
+        System.out.println("12.1.3 vocabulary size = " + vocabSize);
+        System.out.println("12.1.3 batch shapes = " + x.dim(1) + " " + y.dim(1));
+
+        // 12.1.4 A simple Transformer-based sequence-to-sequence model, small
+        Model model = languageModel(sequenceLength, vocabSize, 32, 64, 2);
+        model.compile("rmsprop", "sparse_categorical_crossentropy");
+        int epochs = 6;
+        TextGenerator textGenCallback = new TextGenerator("the cat", 3, textVectorization,
+                new double[] {0.2, 1.5}, 20, epochs);
+        History history = model.fit(x, y, FitOptions.epochs(epochs).batchSize(32).verbose(0)
+                .callbacks(textGenCallback));
+        System.out.println("12.1.4 first loss = " + history.get("loss").get(0));
+        System.out.println("12.1.4 last loss = " + history.get("loss").get(epochs - 1));
+    }
+
+    static final String[] DETERMINERS = {"the", "a"};
+    static final String[] ANIMALS = {"cat", "dog", "bird", "fox"};
+    static final String[] VERBS = {"sees", "likes", "chases", "finds"};
+    static final String[] THINGS = {"ball", "fish", "bone", "mouse"};
+    /** How often each word of a list is drawn: the first word most. */
+    static final double[] FREQUENCIES = {0.55, 0.25, 0.12, 0.08};
+
+    /** Sentences "determiner animal verb determiner thing", words drawn with uneven frequencies. */
+    static List<String> sentences(int count) {
+        RandomGenerator random = new RandomGenerator(121);
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sentences.add(pick(DETERMINERS, random) + " " + pick(ANIMALS, random) + " " + pick(VERBS, random) + " "
+                    + pick(DETERMINERS, random) + " " + pick(THINGS, random));
+        }
+        return sentences;
+    }
+
+    static String pick(String[] words, RandomGenerator random) {
+        if (words.length == 2) {
+            return words[random.nextFloat() < 0.7f ? 0 : 1];
+        }
+        double draw = random.nextFloat();
+        for (int i = 0; i < words.length - 1; i++) {
+            draw -= FREQUENCIES[i];
+            if (draw < 0) {
+                return words[i];
+            }
+        }
+        return words[words.length - 1];
+    }
+
+    /** 11.4 / 12.1.4 The book's TransformerDecoder: causal self-attention, attention to the encoder's outputs, a projection. */
+    static final class TransformerDecoder extends Layer {
+        private final int embedDim;
+        private final int denseDim;
+        private final int numHeads;
+        private final MultiHeadAttention attention1;
+        private final MultiHeadAttention attention2;
+        private final Sequential denseProj;
+        private final LayerNormalization layernorm1;
+        private final LayerNormalization layernorm2;
+        private final LayerNormalization layernorm3;
+
+        TransformerDecoder(int embedDim, int denseDim, int numHeads) {
+            super("transformer_decoder");
+            this.embedDim = embedDim;
+            this.denseDim = denseDim;
+            this.numHeads = numHeads;
+            attention1 = track(new MultiHeadAttention(numHeads, embedDim));
+            attention2 = track(new MultiHeadAttention(numHeads, embedDim));
+            denseProj = track(new Sequential(new Dense(denseDim, "relu"), new Dense(embedDim)));
+            layernorm1 = track(new LayerNormalization());
+            layernorm2 = track(new LayerNormalization());
+            layernorm3 = track(new LayerNormalization());
+        }
+
+        @Override
+        public String typeName() {
+            return "TransformerDecoder";
+        }
+
+        @Override
+        public int[] computeOutputShape(int[] inputShape) {
+            return inputShape;
+        }
+
+        /**
+         * The book calls the decoder on (x, x) in 12.1: the sequence is its own encoder output. Both attentions are
+         * causal (the book's padding mask is min(padding, causal)), so step i never sees the token it predicts.
+         */
+        @Override
+        protected Tensor forward(Tensor inputs, boolean training) {
+            Tensor encoderOutputs = inputs;
+            Tensor attentionOutput1 = attention1.call(inputs, inputs, null, true, training);
+            attentionOutput1 = layernorm1.call(inputs.add(attentionOutput1), training);
+            Tensor attentionOutput2 = attention2.call(attentionOutput1, encoderOutputs, null, true, training);
+            attentionOutput2 = layernorm2.call(attentionOutput1.add(attentionOutput2), training);
+            Tensor projOutput = denseProj.call(attentionOutput2, training);
+            return layernorm3.call(attentionOutput2.add(projOutput), training);
+        }
+
+        @Override
+        public LayerConfig getConfig() {
+            return super.getConfig().put("embed_dim", embedDim).put("dense_dim", denseDim)
+                    .put("num_heads", numHeads);
+        }
+    }
+
+    /** 12.1.5 The text-generation callback's sampling: reweights a probability distribution by the temperature. */
+    static int sampleNext(float[] predictions, int offset, int width, double temperature) {
+        double[] reweighted = new double[width];
+        double total = 0;
+        for (int i = 0; i < width; i++) {
+            reweighted[i] = Math.exp(Math.log(predictions[offset + i]) / temperature);
+            total += reweighted[i];
+        }
+        double draw = RandomSeed.generator().nextFloat() * total;
+        for (int i = 0; i < width; i++) {
+            draw -= reweighted[i];
+            if (draw < 0) {
+                return i;
+            }
+        }
+        return width - 1;
+    }
+
+    /**
+     * 12.1.5 The text-generation callback: at the end of the last epoch (the book's print_freq), continues the prompt
+     * by generateLength words, `samples` times per temperature, and prints one continuation, how many different ones
+     * it drew, and the share that follow the sentences' grammar (verb, determiner, thing).
+     */
+    static final class TextGenerator extends Callback {
+        final String prompt;
+        final int generateLength;
+        final TextVectorization textVectorization;
+        final double[] temperatures;
+        final int samples;
+        final int printFreq;
+
+        TextGenerator(String prompt, int generateLength, TextVectorization textVectorization, double[] temperatures,
+                int samples, int printFreq) {
+            this.prompt = prompt;
+            this.generateLength = generateLength;
+            this.textVectorization = textVectorization;
+            this.temperatures = temperatures;
+            this.samples = samples;
+            this.printFreq = printFreq;
+        }
+
+        @Override
+        public void onEpochEnd(Model model, int epoch, Map<String, Double> logs) {
+            if ((epoch + 1) % printFreq != 0) {
+                return;
+            }
+            List<String> tokensIndex = textVectorization.getVocabulary();
+            for (double temperature : temperatures) {
+                Set<String> distinct = new HashSet<>();
+                int grammatical = 0;
+                String example = "";
+                for (int sample = 0; sample < samples; sample++) {
+                    String sentence = prompt;
+                    int promptWords = prompt.split(" ").length;
+                    for (int i = 0; i < generateLength; i++) {
+                        Tensor tokenized = textVectorization.call(sentence);
+                        int steps = tokenized.dim(1) - 1;
+                        Tensor predictions = model.call(tokenized.slice(1, 0, steps), false);
+                        int width = predictions.dim(2);
+                        int nextToken = sampleNext(predictions.toArray(), (promptWords + i - 1) * width, width,
+                                temperature);
+                        sentence += " " + tokensIndex.get(nextToken);
+                    }
+                    String continuation = sentence.substring(prompt.length() + 1);
+                    distinct.add(continuation);
+                    grammatical += grammatical(continuation) ? 1 : 0;
+                    example = sentence;
+                }
+                System.out.println("12.1.5 temperature " + temperature + " example = " + example);
+                System.out.println("12.1.5 temperature " + temperature + " distinct = " + distinct.size());
+                System.out.println("12.1.5 temperature " + temperature + " grammatical = "
+                        + (double) grammatical / samples);
+            }
+        }
+    }
+
+    /** Whether three words are a verb, a determiner and a thing, in that order. */
+    static boolean grammatical(String continuation) {
+        String[] words = continuation.split(" ");
+        return words.length == 3 && List.of(VERBS).contains(words[0]) && List.of(DETERMINERS).contains(words[1])
+                && List.of(THINGS).contains(words[2]);
     }
 
     /** 12.2 DeepDream: gradient ascent on an image to raise the activations of InceptionV3's mixed4 to mixed7. */
@@ -539,6 +778,29 @@ public class Main {
             values[i] = (float) random.nextGaussian();
         }
         return Tensor.of(new int[] {rows, columns}, values);
+    }
+
+    /** The mean over 8x8 images of the spread (standard deviation) of their 8 row means: bars have a lot. */
+    static double rowContrast(Tensor images) {
+        float[] pixels = images.toArray();
+        int count = images.dim(0);
+        double total = 0;
+        for (int i = 0; i < count; i++) {
+            double[] rows = new double[8];
+            double mean = 0;
+            for (int r = 0; r < 8; r++) {
+                for (int c = 0; c < 8; c++) {
+                    rows[r] += pixels[i * 64 + r * 8 + c] / 8.0;
+                }
+                mean += rows[r] / 8;
+            }
+            double variance = 0;
+            for (double row : rows) {
+                variance += (row - mean) * (row - mean) / 8;
+            }
+            total += Math.sqrt(variance);
+        }
+        return total / count;
     }
 
     /** Dark 8x8 images, each with one bright horizontal bar two pixels high. */

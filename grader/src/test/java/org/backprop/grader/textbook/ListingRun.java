@@ -68,4 +68,12 @@ final class ListingRun {
         assertTrue(after > before, () -> later + " (" + after + ") should be above " + earlier + " (" + before
                 + ")\n" + stdout);
     }
+
+    /** Asserts that {@code smaller}'s value is below {@code larger}'s. */
+    void below(String smaller, String larger) {
+        double low = number(smaller);
+        double high = number(larger);
+        assertTrue(low < high, () -> smaller + " (" + low + ") should be below " + larger + " (" + high + ")\n"
+                + stdout);
+    }
 }

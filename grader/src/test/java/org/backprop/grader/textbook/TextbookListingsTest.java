@@ -299,7 +299,7 @@ class TextbookListingsTest {
     }
 
     @Test
-    void chapter12TrainsAVariationalAutoencoderOnMnistAndAGanWithTheirOwnTrainingSteps() {
+    void chapter12GeneratesTextDreamsTransfersStyleAndTrainsAVariationalAutoencoderAndAGanWithTheirOwnSteps() {
         ListingRun run = run("ch12");
         // 12.2: Keras's InceptionV3(include_top=False) and VGG19(include_top=False) counts.
         assertEquals(21_802_784, run.integer("12.2 inception params"));
@@ -311,6 +311,26 @@ class TextbookListingsTest {
         run.fell("12.3 first loss", "12.3 last loss");
         // ExponentialDecay(100, 100, 0.96) after 5 steps: 100 · 0.96^(5/100).
         assertEquals(100 * Math.pow(0.96, 0.05), run.number("12.3 learning rate after 5 steps"), 1e-3);
+        // The book's TransformerDecoder: two attentions with key_dim = embed_dim, a dense projection, three
+        // LayerNormalizations; around it a PositionalEmbedding of 100 positions and a softmax over the vocabulary.
+        long attention = 3 * dense(256, 2 * 256) + dense(2 * 256, 256);
+        long transformerDecoder = 2 * attention + dense(256, 2048) + dense(2048, 256) + 3 * 2 * 256;
+        long languageModel = (15_000 + 100) * 256 + transformerDecoder + dense(256, 15_000);
+        assertEquals(9_825_176, languageModel, "Keras's count for section 12.1.4's language model");
+        assertEquals(languageModel, run.integer("12.1.4 language model params"));
+        // "", "[UNK]" and the 14 words the sentences use; inputs and targets are the sequences shifted by one.
+        assertEquals(16, run.integer("12.1.3 vocabulary size"));
+        assertEquals("7 7", run.text("12.1.3 batch shapes"));
+        run.fell("12.1.4 first loss", "12.1.4 last loss");
+        // Every position guessing among the 16 tokens would lose ln 16 ≈ 2.77; the padding after each sentence and
+        // the grammar make most positions predictable.
+        run.atMost("12.1.4 last loss", 0.8);
+        // Cold sampling follows the grammar and repeats the likeliest words; hot sampling strays and varies more.
+        run.atLeast("12.1.5 temperature 0.2 grammatical", 0.9);
+        run.atLeast("12.1.5 temperature 0.2 grammatical", run.number("12.1.5 temperature 1.5 grammatical"));
+        run.below("12.1.5 temperature 0.2 distinct", "12.1.5 temperature 1.5 distinct");
+        assertTrue(run.text("12.1.5 temperature 0.2 example").startsWith("the cat "),
+                run.text("12.1.5 temperature 0.2 example"));
 
         // 28 -> 14 -> 7 with strides 2 and "same" padding: 7 * 7 * 64 = 3,136 features.
         long encoder = conv2d(3, 1, 32) + conv2d(3, 32, 64) + dense(7 * 7 * 64, 16) + 2 * dense(16, 2);
@@ -337,10 +357,15 @@ class TextbookListingsTest {
         assertEquals(3_979_651, generator, "Keras's count for section 12.5.4's generator");
         assertEquals(generator, run.integer("12.5.4 generator params"));
         assertEquals("[d_loss, g_loss]", run.text("12.5.5 history keys"));
-        // The discriminator tells generated images from bars better than a coin (ln 2). Whether the generator's images
-        // come to look like bars is not asserted: a few dozen adversarial steps swing to and fro.
+        // The discriminator tells generated images from bars better than a coin (ln 2).
         run.atMost("12.5.5 last d_loss", Math.log(2));
         assertEquals("4x8x8", run.text("12.5.5 generated"));
+        // The generator moves from its untrained grey (0.5 everywhere) towards the bars: darker (three quarters of a
+        // bar image is dark background) and with rows that differ (bars' rows spread by 0.39). A few dozen
+        // adversarial steps need not draw bars yet; over seeds 1-6 on the CPU the images got 0.21 to 0.49 darker
+        // and the row spread grew 5 to 140 times.
+        run.atMost("12.5.5 trained brightness", run.number("12.5.5 untrained brightness") - 0.15);
+        run.atLeast("12.5.5 trained row contrast", 3 * run.number("12.5.5 untrained row contrast"));
     }
 
     /** Compiles and runs chapter {@code chapter}'s program with the course's datasets, and requires it to finish. */

@@ -79,6 +79,21 @@ public final class Masks {
         return result == null ? null : Ops.multiply(result, Tensor.filled(1f, batch, tq, tk));
     }
 
+    /**
+     * Returns {@code attentionMask} (or nothing, when null) and Keras 3's causal mask {@code [1, tq, tk]}: 1 where
+     * key step j ≤ query step i, as its {@code _compute_causal_mask} (row index ≥ column index, both counted from
+     * the first step).
+     */
+    static Tensor causal(Tensor attentionMask, int tq, int tk) {
+        float[] lower = new float[tq * tk];
+        for (int i = 0; i < tq; i++) {
+            for (int j = 0; j <= i && j < tk; j++) {
+                lower[i * tk + j] = 1f;
+            }
+        }
+        return and(attentionMask, Tensor.of(new int[] {1, tq, tk}, lower));
+    }
+
     private static Tensor and(Tensor a, Tensor b) {
         return a == null ? b : Ops.multiply(a, b);
     }

@@ -23,7 +23,8 @@ import org.backprop.nn.ops.Ops;
  * {@code maskZero} before it in a model) and the explicit attention mask of {@link #callWithAttentionMask}
  * ({@code [batch, Tq, Tv]} or {@code [batch, 1, Tv]}, 1 where a query step may attend to a value step) combine into
  * one: masked scores get −1e9 before the softmax and a weight of 0 after it. The output carries the query's mask.
- * Not offered: the causal mask, dropout, {@code value_dim}, {@code output_shape}, {@code attention_axes} and
+ * Keras's {@code use_causal_mask=True} is {@link #call(Tensor, Tensor, Tensor, boolean, boolean)}: query step i
+ * attends to value steps 0..i only, as a language model's decoder needs. Not offered: dropout, {@code value_dim}, {@code output_shape}, {@code attention_axes} and
  * returning the attention scores.
  */
 public final class MultiHeadAttention extends Layer {
@@ -173,22 +174,33 @@ public final class MultiHeadAttention extends Layer {
      * Keras's {@code None}.
      */
     public Tensor callWithAttentionMask(Tensor query, Tensor value, Tensor attentionMask, boolean training) {
-        return run(List.of(query, value), null, attentionMask);
+        return run(List.of(query, value), null, attentionMask, false);
+    }
+
+    /**
+     * Returns the attention output for {@code query} and {@code value} (also the key), as Keras 3's
+     * {@code attention(query, value, attention_mask=mask, use_causal_mask=useCausalMask, training=...)}: with
+     * {@code useCausalMask}, query step i attends only to value steps 0..i (Keras's lower-triangular mask, combined
+     * with {@code attentionMask} when that is not null), so that a language model's step i never sees the tokens it
+     * is trained to predict. The book's {@code TransformerDecoder} calls its self-attention this way.
+     */
+    public Tensor call(Tensor query, Tensor value, Tensor attentionMask, boolean useCausalMask, boolean training) {
+        return run(List.of(query, value), null, attentionMask, useCausalMask);
     }
 
     /** Returns the attention output for (query, value) or (query, value, key), each with batch. */
     @Override
     public Tensor callAll(List<Tensor> inputs, boolean training) {
-        return run(inputs, null, null);
+        return run(inputs, null, null, false);
     }
 
     /** Returns the attention output for (query, value) or (query, value, key) and their masks (see {@link Masks}). */
     @Override
     public Tensor callAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
-        return run(inputs, masks, null);
+        return run(inputs, masks, null, false);
     }
 
-    private Tensor run(List<Tensor> inputs, List<Tensor> masks, Tensor attentionMask) {
+    private Tensor run(List<Tensor> inputs, List<Tensor> masks, Tensor attentionMask, boolean useCausalMask) {
         if (inputs.size() < 2 || inputs.size() > 3) {
             throw new IllegalArgumentException(oneInputMessage() + "; got " + inputs.size() + " inputs");
         }
@@ -212,8 +224,9 @@ public final class MultiHeadAttention extends Layer {
         }
         // Without a key, the value is the key, and its mask masks both.
         Tensor keyMask = inputs.size() == 3 ? maskOf(inputs, masks, 2) : null;
+        Tensor explicit = useCausalMask ? Masks.causal(attentionMask, tq, tk) : attentionMask;
         return attend(query, value, key, Masks.attention(maskOf(inputs, masks, 0), maskOf(inputs, masks, 1), keyMask,
-                attentionMask, batch, tq, tk));
+                explicit, batch, tq, tk));
     }
 
     /** Returns the checked mask of input {@code index}, or null when it has none. */

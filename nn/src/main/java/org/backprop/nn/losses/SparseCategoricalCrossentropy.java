@@ -1,12 +1,15 @@
 package org.backprop.nn.losses;
 
-import org.backprop.nn.Shapes;
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.SparseLabels;
 import org.backprop.nn.internal.TensorInternals;
 
 /**
- * Categorical cross-entropy with integer class labels ({@code [batch]} or {@code [batch, 1]}) instead of
- * one-hot targets, as Keras's {@code SparseCategoricalCrossentropy}.
+ * Categorical cross-entropy with integer class labels instead of one-hot targets, as Keras 3's
+ * {@code SparseCategoricalCrossentropy}: labels {@code [batch]} or {@code [batch, 1]} against predictions
+ * {@code [batch, classes]}, and at any rank one label per position, e.g. masks {@code [batch, h, w]} or
+ * {@code [batch, h, w, 1]} against per-pixel scores {@code [batch, h, w, classes]}, or one label per timestep
+ * {@code [batch, steps]} against {@code [batch, steps, classes]}. The loss is the mean over every position.
  */
 public final class SparseCategoricalCrossentropy extends Loss {
     private final CategoricalCrossentropy dense;
@@ -29,34 +32,17 @@ public final class SparseCategoricalCrossentropy extends Loss {
 
     @Override
     public Tensor call(Tensor yTrue, Tensor yPred) {
-        return dense.call(Labels.oneHot(name(), yTrue, yPred), yPred);
+        return dense.call(oneHot(yTrue, yPred), yPred);
     }
 
-    /** Integer labels held in float tensors, checked and expanded to one-hot rows. */
-    static final class Labels {
-        private Labels() {
+    /** Returns one-hot targets shaped like {@code predictions}, one row per labelled position. */
+    private Tensor oneHot(Tensor labels, Tensor predictions) {
+        int[] indices = SparseLabels.classIndices(name(), labels, predictions);
+        int classes = predictions.dim(-1);
+        float[] oneHot = new float[indices.length * classes];
+        for (int position = 0; position < indices.length; position++) {
+            oneHot[position * classes + indices[position]] = 1f;
         }
-
-        static Tensor oneHot(String user, Tensor labels, Tensor predictions) {
-            int batch = predictions.dim(0);
-            int classes = predictions.dim(-1);
-            if (predictions.rank() != 2 || labels.size() != batch
-                    || !(labels.rank() == 1 || (labels.rank() == 2 && labels.dim(1) == 1))) {
-                throw new IllegalArgumentException(user + ": labels must have shape (" + batch + ",) or (" + batch
-                        + ", 1) for predictions of shape " + Shapes.describe(predictions.shape()) + ", got "
-                        + Shapes.describe(labels.shape()));
-            }
-            float[] oneHot = new float[batch * classes];
-            for (int row = 0; row < batch; row++) {
-                float label = labels.get(row);
-                int index = (int) label;
-                if (index != label || index < 0 || index >= classes) {
-                    throw new IllegalArgumentException(user + ": label " + label + " at row " + row
-                            + " is not a class index in [0, " + classes + ")");
-                }
-                oneHot[row * classes + index] = 1f;
-            }
-            return TensorInternals.wrap(new int[] {batch, classes}, oneHot);
-        }
+        return TensorInternals.wrap(predictions.shape(), oneHot);
     }
 }

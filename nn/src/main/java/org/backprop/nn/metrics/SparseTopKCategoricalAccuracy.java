@@ -2,7 +2,8 @@ package org.backprop.nn.metrics;
 
 /**
  * The share of rows whose integer label ({@code [n]} or {@code [n, 1]}) is among the {@code k} largest predictions
- * ({@code [n, classes]}), as Keras's {@code SparseTopKCategoricalAccuracy}.
+ * ({@code [n, classes]}), as Keras's {@code SparseTopKCategoricalAccuracy}; at any rank, one label per position
+ * (see {@link SparseCategoricalAccuracy}).
  */
 public final class SparseTopKCategoricalAccuracy extends TopKCategoricalAccuracy {
 

@@ -1,6 +1,7 @@
 package org.backprop.nn.metrics;
 
 import org.backprop.nn.Tensor;
+import org.backprop.nn.internal.SparseLabels;
 
 /**
  * The share of rows whose target class is among the {@code k} largest predictions, as Keras's
@@ -39,8 +40,9 @@ public class TopKCategoricalAccuracy extends MeanMetric {
     protected final float[] scores(Tensor yTrue, Tensor yPred) {
         int classes = yPred.dim(-1);
         float[] scores = new float[yPred.size() / classes];
+        int[] labels = sparse ? SparseLabels.classIndices(name(), yTrue, yPred) : null;
         for (int row = 0; row < scores.length; row++) {
-            int target = sparse ? (int) yTrue.get(row) : Metrics.argmax(yTrue, row, classes);
+            int target = sparse ? labels[row] : Metrics.argmax(yTrue, row, classes);
             scores[row] = inTopK(yPred, row, classes, target) ? 1f : 0f;
         }
         return scores;

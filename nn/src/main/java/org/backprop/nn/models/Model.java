@@ -1057,22 +1057,19 @@ public class Model {
     /**
      * Returns the confusion matrix of this model's predictions for {@code x} against integer labels
      * {@code y} ({@code [n]} or {@code [n, 1]}), classes named 0, 1, …; a single sigmoid output counts as two
-     * classes split at 0.5.
+     * classes split at 0.5. At higher rank it counts positions, as Keras 3's sparse accuracy does: labels
+     * {@code [n, h, w]} or {@code [n, h, w, 1]} against per-pixel scores {@code [n, h, w, classes]} count pixels.
      */
     public final org.backprop.nn.records.ConfusionMatrix confusionMatrix(Tensor x, Tensor y) {
         Tensor predictions = predict(x);
         int width = predictions.dim(-1);
         int classes = width == 1 ? 2 : width;
         long[][] counts = new long[classes][classes];
-        for (int row = 0; row < predictions.dim(0); row++) {
+        int[] labels = org.backprop.nn.internal.SparseLabels.classIndices("confusionMatrix", y, predictions, classes);
+        for (int row = 0; row < labels.length; row++) {
             int predicted = width == 1 ? (predictions.get(row) > 0.5f ? 1 : 0)
                     : org.backprop.nn.metrics.Metrics.argmax(predictions, row, width);
-            float label = y.get(row);
-            if (label != (int) label || label < 0 || label >= classes) {
-                throw new IllegalArgumentException("label " + label + " at row " + row + " is not a class index in [0, "
-                        + classes + ")");
-            }
-            counts[(int) label][predicted]++;
+            counts[labels[row]][predicted]++;
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < classes; i++) {

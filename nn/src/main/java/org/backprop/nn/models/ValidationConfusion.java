@@ -7,14 +7,17 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.data.Dataset;
 import org.backprop.nn.data.ExampleSource;
 import org.backprop.nn.data.StoredDataset;
+import org.backprop.nn.internal.SparseLabels;
 import org.backprop.nn.records.ConfusionMatrix;
 
 /**
  * The confusion matrix a classifier's completed fit records on its validation data, so that the experiment log and
  * the report can show which classes the model confuses without the student computing it. Only for a model whose
- * output is one row of class scores per example (or a single sigmoid, two classes split at 0.5) against integer
- * class labels; any other model records none. Inference does not draw random numbers, so the run's seed state is
- * left as it was.
+ * output is one row of class scores (or a single sigmoid, two classes split at 0.5) per labelled position against
+ * integer class labels; any other model records none. A segmentation model's matrix counts pixels, as Keras 3's
+ * sparse accuracy does, since which classes bleed into which is what its report needs; a sequence model's counts
+ * timesteps (a language model's vocabulary is above {@link #MAX_CLASSES}, so it records none). Inference does not
+ * draw random numbers, so the run's seed state is left as it was.
  */
 final class ValidationConfusion {
     /** More classes than this make a matrix nobody reads and a record too large to keep: none is recorded. */
@@ -32,10 +35,10 @@ final class ValidationConfusion {
         for (Dataset batch : validation.batches(batchSize)) {
             Tensor predictions = model.predictSilently(batch.features());
             Tensor labels = batch.labels();
-            if (predictions.rank() != 2 || labels.size() != predictions.dim(0)) {
+            if (!SparseLabels.fits(labels.shape(), predictions.shape())) {
                 return Optional.empty();
             }
-            int width = predictions.dim(1);
+            int width = predictions.dim(-1);
             int classes = width == 1 ? 2 : width;
             if (classes > MAX_CLASSES || (counts != null && counts.length != classes)) {
                 return Optional.empty();

@@ -6,6 +6,7 @@ import static org.backprop.nn.GradientChecks.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.backprop.nn.Input;
@@ -84,6 +85,53 @@ class MultiHeadAttentionTest {
                 query, value, key);
         checkWeights("attention", () -> Ops.sumAll(Ops.multiply(layer.apply(query, value, key), weights)),
                 layer.weights());
+    }
+
+    @Test
+    void causalMaskLetsEachStepAttendOnlyToItselfAndEarlierSteps() {
+        MultiHeadAttention layer = new MultiHeadAttention(2, 3);
+        Tensor x = random(5, -1, 1, 2, 4, 6);
+        float[] causal = layer.call(x, x, null, true, false).toArray();
+        // Keras's mask is the lower triangle: the same as passing it explicitly.
+        float[] lower = new float[2 * 4 * 4];
+        for (int b = 0; b < 2; b++) {
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j <= i; j++) {
+                    lower[b * 16 + i * 4 + j] = 1;
+                }
+            }
+        }
+        assertArrayEquals(layer.callWithAttentionMask(x, x, Tensor.of(new int[] {2, 4, 4}, lower), false).toArray(),
+                causal, 1e-6f);
+        // Changing the last step's value changes no earlier step's output, and changes the last step's.
+        float[] changed = x.toArray();
+        for (int b = 0; b < 2; b++) {
+            for (int f = 0; f < 6; f++) {
+                changed[b * 24 + 18 + f] += 1f;
+            }
+        }
+        float[] later = layer.call(x, Tensor.of(x.shape(), changed), null, true, false).toArray();
+        for (int b = 0; b < 2; b++) {
+            for (int i = 0; i < 24; i++) {
+                int at = b * 24 + i;
+                if (i < 18) {
+                    assertEquals(causal[at], later[at], 1e-6f, "step " + i / 6 + " saw the last step");
+                }
+            }
+            assertTrue(Math.abs(causal[b * 24 + 20] - later[b * 24 + 20]) > 1e-4f, "the last step attends to itself");
+        }
+        // Combined with an explicit mask that hides the first step: the first step has nothing left to attend to,
+        // so its output is the output bias (zeros as built), while the causal mask alone let it see itself.
+        Tensor noFirst = Tensor.of(new int[] {2, 1, 4}, new float[] {0, 1, 1, 1, 0, 1, 1, 1});
+        float[] both = layer.call(x, x, noFirst, true, false).toArray();
+        for (int f = 0; f < 6; f++) {
+            assertEquals(0f, both[f], 1e-7f);
+            assertEquals(0f, both[24 + f], 1e-7f);
+        }
+        assertTrue(Math.abs(causal[0]) > 1e-4f);
+        Tensor weights = random(6, -1, 1, 2, 4, 6);
+        check("causal attention", in -> Ops.sumAll(Ops.multiply(layer.call(in[0], in[0], null, true, true), weights)),
+                x);
     }
 
     @Test

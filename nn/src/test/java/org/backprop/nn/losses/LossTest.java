@@ -89,10 +89,47 @@ class LossTest {
     }
 
     @Test
+    void sparseLabelsPerPixelAndPerTimestepAreMeanOverEveryPosition() {
+        // A 2×2 "image" of 3 classes per pixel: the loss is the one-hot loss of the same pixels, averaged over them.
+        Tensor logits = random(15, -2, 2, 1, 2, 2, 3);
+        Tensor masks = Tensor.of(new int[] {1, 2, 2, 1}, new float[] {0, 2, 1, 2});
+        Tensor oneHot = Tensor.of(new int[] {1, 2, 2, 3}, new float[] {1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1});
+        float expected = new CategoricalCrossentropy(true).call(oneHot, logits).item();
+        assertEquals(expected, new SparseCategoricalCrossentropy(true).call(masks, logits).item(), 1e-6);
+        assertEquals(expected, new SparseCategoricalCrossentropy(true).call(Tensor.of(new int[] {1, 2, 2},
+                masks.toArray()), logits).item(), 1e-6);
+        // The same pixels as rows of a classifier give the same mean.
+        assertEquals(expected, new SparseCategoricalCrossentropy(true).call(Tensor.of(masks.toArray()),
+                Ops.reshape(logits, new int[] {4, 3})).item(), 1e-6);
+        Tensor probabilities = Tensor.of(logits.shape(), Ops.softmax(logits).toArray());
+        assertEquals(expected, new SparseCategoricalCrossentropy(false).call(masks, probabilities).item(), 1e-5);
+        // One label per timestep of a sequence, [batch, steps] against [batch, steps, vocabulary].
+        check("sparse categorical crossentropy per timestep", in -> new SparseCategoricalCrossentropy(true).call(
+                Tensor.of(new float[][] {{1, 0, 3}, {2, 2, 0}}), in[0]), random(16, -2, 2, 2, 3, 4));
+        check("sparse categorical crossentropy per pixel, probabilities",
+                in -> new SparseCategoricalCrossentropy(false).call(masks, in[0]), random(17, 0.1f, 0.9f, 1, 2, 2, 3));
+    }
+
+    @Test
+    void explainsPerPositionLabelsThatDoNotLineUp() {
+        Tensor predictions = Tensor.zeros(2, 4, 3);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new SparseCategoricalCrossentropy().call(Tensor.zeros(2, 3), predictions));
+        assertEquals("sparse_categorical_crossentropy: labels must have shape (2, 4) or (2, 4, 1) (one class index"
+                + " per position) for predictions of shape (2, 4, 3), got (2, 3)", error.getMessage());
+        error = assertThrows(IllegalArgumentException.class, () -> new SparseCategoricalCrossentropy().call(
+                Tensor.of(new float[][] {{0, 1, 2, 1}, {2, 0, 5, 1}}), predictions));
+        assertEquals("sparse_categorical_crossentropy: label 5.0 at index (1, 2) is not a class index in [0, 3):"
+                + " class indices count from 0, and the model needs one output per class",
+                error.getMessage());
+    }
+
+    @Test
     void explainsLabelsThatAreNotClassIndices() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new SparseCategoricalCrossentropy(false).call(Tensor.of(new float[] {0, 3}), PROBABILITIES));
-        assertEquals("sparse_categorical_crossentropy: label 3.0 at row 1 is not a class index in [0, 3)",
+        assertEquals("sparse_categorical_crossentropy: label 3.0 at row 1 is not a class index in [0, 3):"
+                + " class indices count from 0, and the model needs one output per class",
                 error.getMessage());
         error = assertThrows(IllegalArgumentException.class,
                 () -> new MeanSquaredError().call(Tensor.zeros(2, 1), Tensor.zeros(2, 3)));

@@ -1,6 +1,7 @@
 package org.backprop.nn.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.backprop.nn.Tensor;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,24 @@ class MetricsTest {
         Metric binary = Metrics.byName("accuracy", "binary_crossentropy");
         binary.update(Tensor.of(new float[][] {{1}, {0}}), Tensor.of(new float[][] {{0.6f}, {0.3f}}));
         assertEquals(1.0, binary.result(), 1e-9);
+    }
+
+    @Test
+    void sparseAccuraciesCountEveryPixelOrTimestep() {
+        // Two 1×2 masks of 3 classes: pixels (0,0) right, (0,1) wrong, (1,0) right, (1,1) wrong.
+        Tensor scores = Tensor.of(new int[] {2, 1, 2, 3}, new float[] {
+            0.7f, 0.2f, 0.1f, 0.5f, 0.3f, 0.2f, 0.1f, 0.1f, 0.8f, 0.3f, 0.6f, 0.1f});
+        Tensor masks = Tensor.of(new int[] {2, 1, 2, 1}, new float[] {0, 1, 2, 2});
+        Metric accuracy = Metrics.byName("accuracy", "sparse_categorical_crossentropy");
+        accuracy.update(masks, scores);
+        assertEquals(0.5, accuracy.result(), 1e-9);
+        // Within the two largest: pixel (0,1)'s class 1 (0.3 second) yes, pixel (1,1)'s class 2 (0.1 last) no.
+        Metric top2 = Metrics.sparseTopKCategorical("top2", 2);
+        top2.update(Tensor.of(new int[] {2, 1, 2}, masks.toArray()), scores);
+        assertEquals(0.75, top2.result(), 1e-9);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> accuracy.update(Tensor.of(new float[] {0, 1}), scores));
+        assertEquals("accuracy: labels must have shape (2, 1, 2) or (2, 1, 2, 1) (one class index per position) for"
+                + " predictions of shape (2, 1, 2, 3), got (2,)", error.getMessage());
     }
 }

@@ -51,6 +51,39 @@ class ValidationConfusionTest {
     }
 
     @Test
+    void countsEveryPositionOfPerTimestepLabels() {
+        // Two timesteps per example, each labelled: the matrix counts timesteps, as the sparse accuracy does.
+        float[][][] sequences = new float[40][2][];
+        float[][] labels = new float[40][2];
+        for (int i = 0; i < 40; i++) {
+            sequences[i][0] = FEATURES[i];
+            sequences[i][1] = FEATURES[(i + 1) % 40];
+            labels[i][0] = CLASSES[i];
+            labels[i][1] = CLASSES[(i + 1) % 40];
+        }
+        RandomSeed.set(5);
+        Sequential model = new Sequential(Input.shape(2, 2), new Dense(8, "relu"), new Dense(3, "softmax"));
+        model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        Tensor x = Tensor.of(sequences);
+        Tensor y = Tensor.of(labels);
+        RunRecord record = model.fit(x, y, FitOptions.epochs(2).batchSize(8).validationSplit(0.25).verbose(0))
+                .runRecord();
+
+        ConfusionMatrix matrix = record.confusionMatrix().orElseThrow();
+        long total = 0;
+        long correct = 0;
+        for (int i = 0; i < 3; i++) {
+            total += Arrays.stream(matrix.counts()[i]).sum();
+            correct += matrix.counts()[i][i];
+        }
+        assertEquals(20, total, "10 validation examples of 2 timesteps");
+        assertEquals(record.finalMetrics().get("val_accuracy"), correct / 20.0, 1e-6,
+                "the diagonal is what val_accuracy counted");
+        ConfusionMatrix all = model.confusionMatrix(x, y);
+        assertEquals(80, Arrays.stream(all.counts()).flatMapToLong(Arrays::stream).sum());
+    }
+
+    @Test
     void recordsNoneForARegressionOrWithoutValidationData() {
         RandomSeed.set(5);
         Sequential regression = new Sequential(Input.shape(2), new Dense(1));

@@ -323,7 +323,16 @@ class TfjsOracleTest {
                         new SparseCategoricalCrossentropy(false), "sparse_categorical_crossentropy", false, labels,
                         Ops.softmax(random(80, -1, 1, 6, 5))),
                 OracleCase.loss("SparseCategoricalCrossentropy from logits", new SparseCategoricalCrossentropy(true),
-                        "sparse_categorical_crossentropy", true, labels, logits));
+                        "sparse_categorical_crossentropy", true, labels, logits),
+                // One label per pixel of 2×3 masks (shape [2, 2, 3, 1], as the book's segmentation has) and per
+                // timestep of 4-step sequences: the mean over every position.
+                OracleCase.loss("SparseCategoricalCrossentropy per pixel from logits",
+                        new SparseCategoricalCrossentropy(true), "sparse_categorical_crossentropy", true,
+                        Tensor.of(new int[] {2, 2, 3, 1}, new float[] {0, 2, 1, 1, 0, 2, 2, 2, 1, 0, 0, 1}),
+                        random(81, -3, 3, 2, 2, 3, 3)),
+                OracleCase.loss("SparseCategoricalCrossentropy per timestep from probabilities",
+                        new SparseCategoricalCrossentropy(false), "sparse_categorical_crossentropy", false,
+                        Tensor.of(new float[][] {{3, 0, 4, 1}, {2, 2, 0, 3}}), Ops.softmax(random(82, -1, 1, 2, 4, 5))));
     }
 
     private static Tensor oneHot(Tensor labels, int classes) {

@@ -27,8 +27,10 @@ import org.backprop.nn.layers.preprocessing.RandomFlip;
 import org.backprop.nn.layers.preprocessing.RandomRotation;
 import org.backprop.nn.layers.preprocessing.RandomTranslation;
 import org.backprop.nn.layers.preprocessing.RandomZoom;
+import org.backprop.nn.losses.SparseCategoricalCrossentropy;
 import org.backprop.nn.ops.Normalized;
 import org.backprop.nn.ops.Ops;
+import org.backprop.nn.random.RandomGenerator;
 import org.backprop.nn.random.RandomSeed;
 
 /**
@@ -197,6 +199,12 @@ final class ParityCases {
         cases.add(new ParityCase("softmax cross-entropy, soft targets, rows of 300", random -> new Tensor[] {
             ParityCase.uniform(random, 4, 300), ParityCase.positive(random, 4, 300)},
                 in -> Ops.softmaxCrossEntropy(Ops.scale(in[0], 40f), in[1]), new boolean[] {true, false}, SUMS));
+        // The sparse loss at rank 4, as a segmentation model's: one label per pixel, the mean over every pixel.
+        Tensor masks = ParityCase.indices(new RandomGenerator(61), 3, 2, 5, 4, 1);
+        cases.add(new ParityCase("sparse categorical crossentropy per pixel, from logits", random -> new Tensor[] {
+            ParityCase.uniform(random, 2, 5, 4, 3)},
+                in -> new SparseCategoricalCrossentropy(true).call(masks, Ops.scale(in[0], 5f)), new boolean[] {true},
+                TIGHT));
     }
 
     /** Returns one-hot rows of {@code classes} for the class indices in {@code labels}. */
@@ -307,6 +315,11 @@ final class ParityCases {
                 RandomSeed.set(55);
                 return new MultiHeadAttention(2, 8).callAll(List.of(in[0], in[1]), List.of(mask, mask), true);
             }, new boolean[] {true, true}, sums(6 * 16)));
+        cases.add(new ParityCase("MultiHeadAttention layer, causal mask", random -> new Tensor[] {
+            ParityCase.uniform(random, 3, 6, 10)}, in -> {
+                RandomSeed.set(56);
+                return new MultiHeadAttention(2, 8).call(in[0], in[0], null, true, true);
+            }, new boolean[] {true}, sums(6 * 16)));
         cases.add(new ParityCase("GlobalAveragePooling1D layer, masked", random -> new Tensor[] {
             ParityCase.uniform(random, 3, 6, 7)}, in -> new GlobalAveragePooling1D().callWithMask(in[0], mask, true),
                 new boolean[] {true}, sums(6)));
