@@ -141,5 +141,7 @@ test('the command writes the index as compact JSON', () => {
   const text = readFileSync(out, 'utf8');
   assert.deepEqual(JSON.parse(text), index);
   assert.ok(!text.includes('\n'), 'one line, no indentation');
-  assert.ok(text.length < 250_000, `index is ${text.length} bytes`);
+  // It grows with nn (257 kB with chapter 12's applications and schedules); the editor fetches it once, after the
+  // page, and the server gzips it to about a fifth. The bound catches a change that bloats every entry.
+  assert.ok(text.length < 350_000, `index is ${text.length} bytes`);
 });
