@@ -1,7 +1,9 @@
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Tensor;
@@ -25,8 +27,10 @@ import org.backprop.nn.models.Sequential;
 /**
  * Deep Learning with Python, chapter 11: deep learning for text, cited by section and the book's captions:
  * TextVectorization (11.2.3), the bag-of-words models (11.3.2), the masked bidirectional LSTM (11.3.3) and the
- * Transformer encoder (11.4.3). IMDB is not a course dataset, so reviews are made here from word lists; the
- * Transformer's run takes made-up token indices (words 2-21 are positive, 22-41 negative, the rest neutral).
+ * Transformer encoder (11.4.3) and the Transformer sequence-to-sequence translator (11.5). IMDB is not a course
+ * dataset, so reviews are made here from word lists; the Transformer's run takes made-up token indices (words 2-21 are
+ * positive, 22-41 negative, the rest neutral). Nor are the English-Spanish pairs: 11.5 translates a made-up English
+ * into a made-up "Spanish" (a fixed word-by-word mapping, adjectives after their nouns).
  */
 public class Main {
     static final Random RANDOM = new Random(11);
@@ -116,6 +120,9 @@ public class Main {
         System.out.println("11.4.3 first loss = " + history.get("loss").get(0));
         System.out.println("11.4.3 last loss = " + history.get("loss").get(3));
         System.out.println("11.4.3 val_accuracy = " + history.get("val_accuracy").get(3));
+
+        // 11.5 last: the sections above keep the random numbers they drew before it was added
+        translation();
     }
 
     static Model getModel(int maxTokens, int hiddenDim) {
@@ -260,5 +267,220 @@ public class Main {
             labels[i] = score > 0 ? 1 : 0;
         }
         return labels;
+    }
+
+    /** 11.5.3 The end-to-end Transformer (the book's sizes: 15,000 words, sequences of 20, 256, 2,048, 8 heads). */
+    static Model seq2seqTransformer(int vocabSize, int sequenceLength, int embedDim, int denseDim, int numHeads) {
+        Input encoderInputs = Input.shape("english", sequenceLength);
+        KerasTensor x = new PositionalEmbedding(sequenceLength, vocabSize, embedDim).apply(encoderInputs);
+        KerasTensor encoderOutputs = new TransformerEncoder(embedDim, denseDim, numHeads).apply(x);
+        Input decoderInputs = Input.shape("spanish", sequenceLength);
+        x = new PositionalEmbedding(sequenceLength, vocabSize, embedDim).apply(decoderInputs);
+        x = new TransformerDecoder(embedDim, denseDim, numHeads).apply(x, encoderOutputs);
+        x = new Dropout(0.5).apply(x);
+        KerasTensor decoderOutputs = new Dense(vocabSize, "softmax").apply(x);
+        return new Model(List.of(encoderInputs, decoderInputs), decoderOutputs);
+    }
+
+    static final String[][] DETERMINERS = {{"the", "el"}, {"a", "un"}};
+    static final String[][] ADJECTIVES = {{"big", "grande"}, {"small", "pequeno"}, {"red", "rojo"}, {"old", "viejo"},
+        {"new", "nuevo"}, {"happy", "feliz"}};
+    static final String[][] NOUNS = {{"cat", "gato"}, {"dog", "perro"}, {"bird", "pajaro"}, {"house", "casa"},
+        {"car", "coche"}, {"man", "hombre"}};
+    static final String[][] VERBS = {{"sees", "ve"}, {"likes", "quiere"}, {"finds", "encuentra"},
+        {"chases", "persigue"}};
+
+    /**
+     * One made-up pair {english, spanish}: "determiner adjective noun verb determiner adjective noun", translated word
+     * by word with each adjective after its noun, the Spanish between the book's [start] and [end].
+     */
+    static String[] pair(Random random) {
+        String[] d1 = DETERMINERS[random.nextInt(2)];
+        String[] a1 = ADJECTIVES[random.nextInt(ADJECTIVES.length)];
+        String[] n1 = NOUNS[random.nextInt(NOUNS.length)];
+        String[] v = VERBS[random.nextInt(VERBS.length)];
+        String[] d2 = DETERMINERS[random.nextInt(2)];
+        String[] a2 = ADJECTIVES[random.nextInt(ADJECTIVES.length)];
+        String[] n2 = NOUNS[random.nextInt(NOUNS.length)];
+        String english = d1[0] + " " + a1[0] + " " + n1[0] + " " + v[0] + " " + d2[0] + " " + a2[0] + " " + n2[0];
+        String spanish = "[start] " + d1[1] + " " + n1[1] + " " + a1[1] + " " + v[1] + " " + d2[1] + " " + n2[1] + " "
+                + a2[1] + " [end]";
+        return new String[] {english, spanish};
+    }
+
+    /**
+     * 11.5 Sequence-to-sequence learning with Transformer: the book's model at its size, then small, trained on
+     * made-up pairs, and its greedy decode_sequence on held-out English sentences.
+     */
+    static void translation() {
+        Model bookSize = seq2seqTransformer(15000, 20, 256, 2048, 8);
+        bookSize.summary();
+        System.out.println("11.5 transformer params = " + bookSize.countParams());
+
+        // 11.5.1 Preparing the data: 1,200 distinct pairs, the last 40 held out (never seen in training)
+        Random random = new Random(115);
+        List<String> english = new ArrayList<>();
+        List<String> spanish = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        while (english.size() < 1200) {
+            String[] pair = pair(random);
+            if (seen.add(pair[0])) {
+                english.add(pair[0]);
+                spanish.add(pair[1]);
+            }
+        }
+        int trainCount = 1160;
+        // Vectorizing the English and Spanish text pairs. The book's custom_standardization keeps [ and ] of [start]
+        // and [end]; nn's standardize takes Keras's names, not functions, and these sentences have no punctuation,
+        // so "lower" (no stripping) does the same here.
+        int sequenceLength = 8;
+        TextVectorization sourceVectorization = new TextVectorization("int").maxTokens(15000)
+                .outputSequenceLength(sequenceLength);
+        TextVectorization targetVectorization = new TextVectorization("int").maxTokens(15000)
+                .outputSequenceLength(sequenceLength + 1).standardize("lower");
+        sourceVectorization.adapt(english.subList(0, trainCount));
+        targetVectorization.adapt(spanish.subList(0, trainCount));
+        List<String> targetVocabulary = targetVectorization.getVocabulary();
+        System.out.println("11.5 target vocabulary has [start] and [end] = "
+                + (targetVocabulary.contains("[start]") && targetVocabulary.contains("[end]")));
+        // format_dataset: the decoder reads the Spanish without its last token and predicts it shifted by one
+        Tensor eng = sourceVectorization.call(english.subList(0, trainCount));
+        Tensor spa = targetVectorization.call(spanish.subList(0, trainCount));
+        Tensor decoderInputs = spa.slice(1, 0, sequenceLength);
+        Tensor targets = spa.slice(1, 1, sequenceLength + 1);
+
+        // 11.5.3 Training the sequence-to-sequence Transformer, small
+        // One vocabulary size for both embeddings and the softmax, as the book's vocab_size
+        int vocabSize = Math.max(sourceVectorization.vocabularySize(), targetVectorization.vocabularySize());
+        Model transformer = seq2seqTransformer(vocabSize, sequenceLength, 32, 64, 2);
+        transformer.compile("rmsprop", "sparse_categorical_crossentropy", "accuracy");
+        int epochs = 12;
+        History history = transformer.fit(List.of(eng, decoderInputs), List.of(targets),
+                FitOptions.epochs(epochs).batchSize(32).verbose(0));
+        System.out.println("11.5 first loss = " + history.get("loss").get(0));
+        System.out.println("11.5 last loss = " + history.get("loss").get(epochs - 1));
+
+        // Translating new sentences with our Transformer model: the book's greedy decode_sequence
+        int right = 0;
+        int total = 0;
+        for (int i = trainCount; i < english.size(); i++) {
+            String[] expected = spanish.get(i).split(" ");
+            String[] decoded = decodeSequence(transformer, english.get(i), sourceVectorization, targetVectorization,
+                    sequenceLength).split(" ");
+            // Position by position after [start], up to and with [end]
+            for (int j = 1; j < expected.length; j++) {
+                right += j < decoded.length && decoded[j].equals(expected[j]) ? 1 : 0;
+                total++;
+            }
+            if (i < trainCount + 3) {
+                System.out.println("11.5 " + english.get(i) + " -> " + String.join(" ", decoded));
+            }
+        }
+        System.out.println("11.5 held-out token accuracy = " + (double) right / total);
+    }
+
+    /** 11.5.3 decode_sequence: one token at a time, the most probable each time, until [end]. */
+    static String decodeSequence(Model transformer, String inputSentence, TextVectorization sourceVectorization,
+            TextVectorization targetVectorization, int maxDecodedSentenceLength) {
+        List<String> spaVocab = targetVectorization.getVocabulary();
+        Tensor tokenizedInputSentence = sourceVectorization.call(List.of(inputSentence));
+        String decodedSentence = "[start]";
+        for (int i = 0; i < maxDecodedSentenceLength; i++) {
+            Tensor tokenizedTargetSentence = targetVectorization.call(List.of(decodedSentence))
+                    .slice(1, 0, maxDecodedSentenceLength);
+            Tensor predictions = transformer.predict(List.of(tokenizedInputSentence, tokenizedTargetSentence)).get(0);
+            int sampledTokenIndex = (int) predictions.slice(1, i, i + 1).argmax(2).get(0);
+            String sampledToken = spaVocab.get(sampledTokenIndex);
+            decodedSentence += " " + sampledToken;
+            if (sampledToken.equals("[end]")) {
+                break;
+            }
+        }
+        return decodedSentence;
+    }
+
+    /**
+     * 11.5.2 The book's TransformerDecoder, called on two inputs as decoder(x, encoder_outputs): causal
+     * self-attention over the Spanish so far, then attention to the encoder's outputs, then a dense projection.
+     */
+    static final class TransformerDecoder extends Layer {
+        private final int embedDim;
+        private final int denseDim;
+        private final int numHeads;
+        private final MultiHeadAttention attention1;
+        private final MultiHeadAttention attention2;
+        private final Sequential denseProj;
+        private final LayerNormalization layernorm1;
+        private final LayerNormalization layernorm2;
+        private final LayerNormalization layernorm3;
+
+        TransformerDecoder(int embedDim, int denseDim, int numHeads) {
+            super("transformer_decoder");
+            this.embedDim = embedDim;
+            this.denseDim = denseDim;
+            this.numHeads = numHeads;
+            attention1 = track(new MultiHeadAttention(numHeads, embedDim));
+            attention2 = track(new MultiHeadAttention(numHeads, embedDim));
+            denseProj = track(new Sequential(new Dense(denseDim, "relu"), new Dense(embedDim)));
+            layernorm1 = track(new LayerNormalization());
+            layernorm2 = track(new LayerNormalization());
+            layernorm3 = track(new LayerNormalization());
+        }
+
+        @Override
+        public String typeName() {
+            return "TransformerDecoder";
+        }
+
+        @Override
+        public int[] computeOutputShape(int[] inputShape) {
+            return inputShape;
+        }
+
+        /** decoder(x, encoder_outputs) in a functional model: built for x's shape, output of x's shape. */
+        @Override
+        public KerasTensor apply(KerasTensor... inputs) {
+            if (inputs.length != 2) {
+                throw new IllegalArgumentException("TransformerDecoder takes (decoder inputs, encoder outputs), got "
+                        + inputs.length + " inputs");
+            }
+            build(inputs[0].shape());
+            return KerasTensor.produced(computeOutputShape(inputs[0].shape()), this, List.of(inputs));
+        }
+
+        /** The model runs the decoder on its two inputs with their masks; the decoder's mask is the first's. */
+        @Override
+        public Tensor callAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+            return call(inputs.get(0), inputs.get(1), masks.get(0), training);
+        }
+
+        /**
+         * nn builds a layer's sub-layers by running forward on one example of zeros of the first input's shape; the
+         * decoder then attends to that input itself, as 12.1's decoder(x, x) (the encoder's outputs have its shape).
+         */
+        @Override
+        protected Tensor forward(Tensor inputs, boolean training) {
+            return call(inputs, inputs, null, training);
+        }
+
+        /**
+         * The book's call(self, inputs, encoder_outputs, mask=None): causal self-attention, then attention to the
+         * encoder's outputs where the padding mask (the decoder input's mask, also causal) allows.
+         */
+        Tensor call(Tensor inputs, Tensor encoderOutputs, Tensor mask, boolean training) {
+            Tensor paddingMask = mask == null ? null : mask.reshape(mask.dim(0), 1, mask.dim(1));
+            Tensor attentionOutput1 = attention1.call(inputs, inputs, null, true, training);
+            attentionOutput1 = layernorm1.call(inputs.add(attentionOutput1), training);
+            Tensor attentionOutput2 = attention2.call(attentionOutput1, encoderOutputs, paddingMask, true, training);
+            attentionOutput2 = layernorm2.call(attentionOutput1.add(attentionOutput2), training);
+            Tensor projOutput = denseProj.call(attentionOutput2, training);
+            return layernorm3.call(attentionOutput2.add(projOutput), training);
+        }
+
+        @Override
+        public LayerConfig getConfig() {
+            return super.getConfig().put("embed_dim", embedDim).put("dense_dim", denseDim)
+                    .put("num_heads", numHeads);
+        }
     }
 }

@@ -261,7 +261,7 @@ class TextbookListingsTest {
     }
 
     @Test
-    void chapter11VectorizesMadeUpReviewsForBagOfWordsAndSequenceModelsAndATransformerEncoder() {
+    void chapter11VectorizesMadeUpReviewsForBagOfWordsSequenceModelsATransformerEncoderAndTranslation() {
         ListingRun run = run("ch11");
         long bagOfWords = dense(20_000, 16) + dense(16, 1);
         assertEquals(320_033, bagOfWords);
@@ -287,6 +287,13 @@ class TextbookListingsTest {
         assertEquals(44 * (8 + 7 + 6 + 5 + 4 + 3 + 2 + 1) + (8 + 7 + 6 + 5), run.integer("11.4.3 padded steps"));
         run.fell("11.4.3 first loss", "11.4.3 last loss");
         run.atLeast("11.4.3 val_accuracy", 0.8);
+        // 11.5: two PositionalEmbeddings of 20 positions, the encoder, the decoder and a softmax over the vocabulary.
+        long seq2seq = 2 * (15_000L + 20) * 256 + encoder(256, 2048, 8) + decoder(256, 2048, 8) + dense(256, 15_000);
+        assertEquals(19_960_216, seq2seq, "Keras's count for section 11.5.3's Transformer");
+        assertEquals(seq2seq, run.integer("11.5 transformer params"));
+        assertEquals("true", run.text("11.5 target vocabulary has [start] and [end]"));
+        run.fell("11.5 first loss", "11.5 last loss");
+        run.atLeast("11.5 held-out token accuracy", 0.8);
     }
 
     /**
@@ -296,6 +303,12 @@ class TextbookListingsTest {
     private static long encoder(long embedDim, long denseDim, long heads) {
         long attention = 3 * dense(embedDim, heads * embedDim) + dense(heads * embedDim, embedDim);
         return attention + dense(embedDim, denseDim) + dense(denseDim, embedDim) + 2 * 2 * embedDim;
+    }
+
+    /** The book's TransformerDecoder: two such attentions, the same projection, three LayerNormalizations. */
+    private static long decoder(long embedDim, long denseDim, long heads) {
+        long attention = 3 * dense(embedDim, heads * embedDim) + dense(heads * embedDim, embedDim);
+        return 2 * attention + dense(embedDim, denseDim) + dense(denseDim, embedDim) + 3 * 2 * embedDim;
     }
 
     @Test
