@@ -201,11 +201,12 @@ public class Main {
         System.out.println("8.26 conv base trainable weights = " + convBase.trainableWeights().size());
         System.out.println("8.26 trainable weights = " + endToEnd.trainableWeights().size());
 
-        // Listing 8.27 Fine-tuning the model
+        // Listing 8.27 Fine-tuning the model (1 epoch of 16 of the images: two steps)
         endToEnd.compile(new RMSprop(1e-5), "binary_crossentropy", "accuracy");
         float[] block5Before = convBase.getLayer("block5_conv3").weights().get(0).value().toArray();
         block1Before = convBase.getLayer("block1_conv1").weights().get(0).value().toArray();
-        History fineTuning = endToEnd.fit(trainImages, trainLabels, FitOptions.epochs(1).batchSize(8).verbose(0));
+        History fineTuning = endToEnd.fit(trainImages.slice(0, 16), trainLabels.slice(0, 16),
+                FitOptions.epochs(1).batchSize(8).verbose(0));
         System.out.println("8.27 loss = " + fineTuning.get("loss").get(0));
         System.out.println("8.27 block5_conv3 moved = " + moved(block5Before,
                 convBase.getLayer("block5_conv3").weights().get(0).value().toArray()));
