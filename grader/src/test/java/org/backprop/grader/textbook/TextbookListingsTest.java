@@ -204,7 +204,7 @@ class TextbookListingsTest {
     }
 
     @Test
-    void chapter8TrainsConvnetsOnMnistAndFashionMnistAndBuildsTheDogsVersusCatsModels() {
+    void chapter8TrainsConvnetsBuildsTheDogsVersusCatsModelsAndExtractsFeaturesAndFineTunesVgg16() {
         ListingRun run = run("ch08");
         // 28 -> conv 26 -> pool 13 -> conv 11 -> pool 5 -> conv 3: 3 * 3 * 128 = 1,152 features.
         long mnist = conv2d(3, 1, 32) + conv2d(3, 32, 64) + conv2d(3, 64, 128) + dense(3 * 3 * 128, 10);
@@ -224,6 +224,41 @@ class TextbookListingsTest {
         assertEquals(dogsVsCats, run.integer("8.16 params"), "augmentation and dropout add no weights");
         run.atLeast("8.17 val_accuracy", 0.25);
         run.atLeast("8.18 test_acc", 0.25);
+
+        // VGG16 without its top: 13 3x3 convolutions with same padding, five 2x2 poolings (180 -> 5, 32 -> 1).
+        long vgg16 = conv2d(3, 3, 64) + conv2d(3, 64, 64) + conv2d(3, 64, 128) + conv2d(3, 128, 128)
+                + conv2d(3, 128, 256) + 2 * conv2d(3, 256, 256) + conv2d(3, 256, 512) + 2 * conv2d(3, 512, 512)
+                + 3 * conv2d(3, 512, 512);
+        assertEquals(14_714_688, vgg16, "Keras's count for VGG16(include_top=False), listing 8.19");
+        assertEquals(vgg16, run.integer("8.19 params"));
+        assertEquals("5x5x512", run.text("8.19 output"), "the book's conv base summary");
+        assertEquals(vgg16, run.integer("8.19 small params"), "convolutions' counts do not depend on the image size");
+        assertEquals("1x1x512", run.text("8.19 small output"));
+        assertEquals("32x1x1x512", run.text("8.20 train features"));
+        assertEquals("16x1x1x512", run.text("8.20 test features"));
+        long classifier = dense(5 * 5 * 512, 256) + dense(256, 1);
+        assertEquals(3_277_313, classifier, "Keras's count for listing 8.21's classifier");
+        assertEquals(classifier, run.integer("8.21 params"));
+        long smallClassifier = dense(512, 256) + dense(256, 1);
+        assertEquals(smallClassifier, run.integer("8.21 small params"));
+        run.fell("8.21 first loss", "8.21 last loss");
+        // len(conv_base.trainable_weights): a kernel and a bias for each of the 13 convolutions, then none.
+        assertEquals(26, run.integer("8.23 trainable weights before freezing"));
+        assertEquals(0, run.integer("8.23 trainable weights after freezing"));
+        assertEquals(vgg16 + smallClassifier, run.integer("8.24 params"));
+        assertEquals(4, run.integer("8.24 trainable weights"), "the two Dense layers' kernels and biases");
+        run.fell("8.24 first loss", "8.24 last loss");
+        assertEquals("false", run.text("8.24 frozen base moved"));
+        // Random VGG16 features give no accuracy to require above chance: the evaluations run and report one.
+        run.atLeast("8.25 test_acc", 0);
+        run.atMost("8.25 test_acc", 1);
+        // Fine-tuning: block5_conv1 to block5_conv3 (and block5_pool) unfrozen: 6 weights, with the classifier's 10.
+        assertEquals(6, run.integer("8.26 conv base trainable weights"));
+        assertEquals(10, run.integer("8.26 trainable weights"));
+        assertEquals("true", run.text("8.27 block5_conv3 moved"));
+        assertEquals("false", run.text("8.27 block1_conv1 moved"));
+        run.atLeast("8.28 test_acc", 0);
+        run.atMost("8.28 test_acc", 1);
     }
 
     @Test

@@ -27,18 +27,20 @@ public final class Gradients {
         if (loss.size() != 1) {
             throw new IllegalArgumentException("gradients need a scalar loss, got shape " + Shapes.describe(loss.shape()));
         }
+        List<Tensor> order = reverseTopologicalOrder(loss);
+        Map<Tensor, Boolean> leadsToWrt = leadingTo(order, wrt);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         grads.put(loss, Tensor.filled(1f, loss.shape()));
-        for (Tensor node : reverseTopologicalOrder(loss)) {
+        for (Tensor node : order) {
             Tensor outputGrad = grads.get(node);
             Function creator = TensorInternals.creator(node);
-            if (outputGrad == null || creator == null) {
+            if (outputGrad == null || creator == null || !leadsToWrt.containsKey(node)) {
                 continue;
             }
             Tensor[] inputs = creator.inputs();
             Tensor[] inputGrads = creator.backward(outputGrad);
             for (int i = 0; i < inputs.length; i++) {
-                if (inputGrads[i] == null || !inputs[i].requiresGrad()) {
+                if (inputGrads[i] == null || !inputs[i].requiresGrad() || !leadsToWrt.containsKey(inputs[i])) {
                     continue;
                 }
                 Tensor previous = grads.get(inputs[i]);
@@ -66,6 +68,34 @@ public final class Gradients {
             leaves.add(weight.value());
         }
         return of(loss, leaves);
+    }
+
+    /**
+     * Returns the tensors of {@code order} (each after all tensors computed from it) that are in {@code wrt} or
+     * computed from one: only their gradients reach {@code wrt}. The rest of the graph is not differentiated, as
+     * Keras's tape watches only the trainable weights: a frozen convolutional base under a trained classifier
+     * (Deep Learning with Python, listing 8.24) costs its forward pass alone, and fine-tuning its last block
+     * (listing 8.27) goes back through that block only.
+     */
+    private static Map<Tensor, Boolean> leadingTo(List<Tensor> order, List<Tensor> wrt) {
+        Map<Tensor, Boolean> leading = new IdentityHashMap<>();
+        for (Tensor t : wrt) {
+            leading.put(t, Boolean.TRUE);
+        }
+        for (int n = order.size() - 1; n >= 0; n--) {
+            Tensor node = order.get(n);
+            Function creator = TensorInternals.creator(node);
+            if (creator == null || leading.containsKey(node)) {
+                continue;
+            }
+            for (Tensor input : creator.inputs()) {
+                if (leading.containsKey(input)) {
+                    leading.put(node, Boolean.TRUE);
+                    break;
+                }
+            }
+        }
+        return leading;
     }
 
     /** Returns every tensor the loss depends on, each after all tensors computed from it. */
