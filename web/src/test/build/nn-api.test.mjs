@@ -54,6 +54,8 @@ test('Sequential extends Model, which has fit, compile and summary', () => {
     'History fit(List<Tensor> x, List<Tensor> y)', 'History fit(List<Tensor> x, List<Tensor> y, FitOptions options)',
     'History fit(Map<String, Tensor> x, Map<String, Tensor> y)',
     'History fit(Map<String, Tensor> x, Map<String, Tensor> y, FitOptions options)',
+    'History fit(Map<String, Tensor> x, List<Tensor> y)',
+    'History fit(Map<String, Tensor> x, List<Tensor> y, FitOptions options)',
     'History fit(ExampleSource data, FitOptions options)']);
   assert.equal(fit[0].returns, 'History');
   assert.equal(fit[0].static, undefined);

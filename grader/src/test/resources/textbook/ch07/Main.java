@@ -1,7 +1,6 @@
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Tensor;
@@ -78,8 +77,8 @@ public class Main {
         System.out.println("7.8 params = " + functional.countParams());
         System.out.println("7.8 output shape = " + java.util.Arrays.toString(functional.output().shape()));
 
-        ticketModels();
-        subclassedModels();
+        TicketData ticketData = ticketModels();
+        subclassedModels(ticketData);
 
         // Listing 7.17 The standard workflow: compile(), fit(), evaluate(), predict()
         StoredDataset split = Datasets.load("mnist", "train");
@@ -163,38 +162,43 @@ public class Main {
     }
 
     /** Listings 7.14-7.16: subclassed models, alone and mixed with functional ones. */
-    static void subclassedModels() {
-        // Listing 7.14 A simple subclassed model, then the book's use of it. nn's models take one input tensor: the
-        // title, text body and tags side by side (a smaller vocabulary than the book's 10,000 words).
-        int vocabularySize = 1000;
-        int numTags = 100;
-        int numSamples = 256;
-        Random random = new Random(7);
-        Tensor features = randomMultiHot(random, numSamples, 2 * vocabularySize + numTags);
-        float[][] targets = new float[numSamples][5];
-        for (int i = 0; i < numSamples; i++) {
-            targets[i][0] = random.nextFloat();                 // priority_data
-            targets[i][1 + random.nextInt(4)] = 1;             // department_data, one-hot
-        }
+    static void subclassedModels(TicketData data) {
+        // Listing 7.14 A simple subclassed model, then the book's use of it, on listing 7.10's tickets.
+        Tensor titleData = data.title;
+        Tensor textBodyData = data.textBody;
+        Tensor tagsData = data.tags;
+        Tensor priorityData = data.priority;
+        Tensor departmentData = data.department;
         CustomerTicketModel model = new CustomerTicketModel(4);
         System.out.println("7.14 built before call = " + model.built());
-        Tensor outputs = model.apply(features);
-        Tensor priority = outputs.slice(1, 0, 1);
-        Tensor department = outputs.slice(1, 1, 5);
+        List<Tensor> outputs = model.apply(Map.of("title", titleData, "text_body", textBodyData, "tags", tagsData));
+        Tensor priority = outputs.get(0);
+        Tensor department = outputs.get(1);
         System.out.println("7.14 name = " + model.name());
         System.out.println("7.14 priority = " + priority.dim(0) + "x" + priority.dim(1));
         System.out.println("7.14 department = " + department.dim(0) + "x" + department.dim(1));
         model.summary();
         System.out.println("7.14 params = " + model.countParams());
-        model.compile("rmsprop", "mean_squared_error", "mean_absolute_error");
-        History history = model.fit(features, Tensor.of(targets), FitOptions.epochs(3).verbose(0));
-        Map<String, Double> evaluated = model.evaluate(features, Tensor.of(targets));
-        Tensor predicted = model.predict(features);
+        model.compile("rmsprop", List.of("mean_squared_error", "categorical_crossentropy"),
+                List.of(List.of("mean_absolute_error"), List.of("accuracy")));
+        History history = model.fit(Map.of("title", titleData, "text_body", textBodyData, "tags", tagsData),
+                List.of(priorityData, departmentData), FitOptions.epochs(1).verbose(0));
+        Map<String, Double> evaluated = model.evaluate(
+                Map.of("title", titleData, "text_body", textBodyData, "tags", tagsData),
+                List.of(priorityData, departmentData));
+        Map<String, Tensor> predictions = model.predict(
+                Map.of("title", titleData, "text_body", textBodyData, "tags", tagsData));
+        Tensor priorityPreds = predictions.get("output_1");
+        Tensor departmentPreds = predictions.get("output_2");
         System.out.println("7.14 history keys = " + history.metrics());
-        System.out.println("7.14 first loss = " + history.get("loss").get(0));
-        System.out.println("7.14 last loss = " + history.get("loss").get(2));
+        System.out.println("7.14 loss = " + history.get("loss").get(0));
         System.out.println("7.14 evaluated = " + evaluated.keySet());
-        System.out.println("7.14 predictions = " + predicted.dim(0) + "x" + predicted.dim(1));
+        System.out.println("7.14 evaluated loss = " + evaluated.get("loss"));
+        System.out.println("7.14 evaluated mean_squared_error_loss = " + evaluated.get("mean_squared_error_loss"));
+        System.out.println("7.14 evaluated categorical_crossentropy_loss = "
+                + evaluated.get("categorical_crossentropy_loss"));
+        System.out.println("7.14 predictions = " + priorityPreds.dim(0) + "x" + priorityPreds.dim(1) + " "
+                + departmentPreds.dim(0) + "x" + departmentPreds.dim(1));
 
         // Listing 7.15 Creating a Functional model that includes a subclassed model
         Input inputs = Input.shape(3);
@@ -215,17 +219,6 @@ public class Main {
         System.out.println("7.16 params = " + mine.countParams());
     }
 
-    /** Returns {@code rows} rows of {@code width} random 0s and 1s, as the book's {@code np.random.randint(0, 2, ...)}. */
-    static Tensor randomMultiHot(Random random, int rows, int width) {
-        float[][] values = new float[rows][width];
-        for (float[] row : values) {
-            for (int j = 0; j < width; j++) {
-                row[j] = random.nextInt(2);
-            }
-        }
-        return Tensor.of(values);
-    }
-
     /** Listing 7.14: the layers made in the constructor and tracked, wired in call. */
     static final class CustomerTicketModel extends Model {
         private final Concatenate concatLayer;
@@ -241,12 +234,15 @@ public class Main {
         }
 
         @Override
-        public Tensor call(Tensor inputs, boolean training) {
-            Tensor features = mixingLayer.call(inputs, training);
+        public List<Tensor> call(Map<String, Tensor> inputs, boolean training) {
+            Tensor title = inputs.get("title");
+            Tensor textBody = inputs.get("text_body");
+            Tensor tags = inputs.get("tags");
+            Tensor features = concatLayer.callAll(List.of(title, textBody, tags), training);
+            features = mixingLayer.call(features, training);
             Tensor priority = priorityScorer.call(features, training);
             Tensor department = departmentClassifier.call(features, training);
-            // nn's models have one output: the priority beside the department's probabilities.
-            return concatLayer.callAll(List.of(priority, department), training);
+            return List.of(priority, department);
         }
     }
 
@@ -362,9 +358,26 @@ public class Main {
         return new Model(inputs, outputs);
     }
 
+    /** Listing 7.10's made-up tickets, which listing 7.14 uses again. */
+    static final class TicketData {
+        final Tensor title;
+        final Tensor textBody;
+        final Tensor tags;
+        final Tensor priority;
+        final Tensor department;
+
+        TicketData(Tensor title, Tensor textBody, Tensor tags, Tensor priority, Tensor department) {
+            this.title = title;
+            this.textBody = textBody;
+            this.tags = tags;
+            this.priority = priority;
+            this.department = department;
+        }
+    }
+
     // Listing 7.21 Writing a step-by-step training loop: the training step function
     /** Listings 7.9–7.13: the customer-support ticket model, with three inputs and two (then three) outputs. */
-    static void ticketModels() {
+    static TicketData ticketModels() {
         // Listing 7.9 A multi-input, multi-output Functional model
         int vocabularySize = 10000;
         int numTags = 100;
@@ -443,6 +456,7 @@ public class Main {
         newModel.summary();
         System.out.println("7.13 params = " + newModel.countParams());
         System.out.println("7.13 outputs = " + newModel.outputNames());
+        return new TicketData(titleData, textBodyData, tagsData, priorityData, departmentData);
     }
 
     /** Returns a {@code rows × columns} array of whole numbers in {@code [0, bound)}, as {@code np.random.randint}. */

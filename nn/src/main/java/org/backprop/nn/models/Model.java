@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.backprop.nn.Input;
 import org.backprop.nn.KerasTensor;
 import org.backprop.nn.Shapes;
@@ -42,6 +43,14 @@ import org.backprop.nn.saving.SavedModels;
  * functional model ({@link #apply(KerasTensor)}) and use one inside. It cannot be saved ({@code save} says so): nn
  * rebuilds saved models from their config and never runs a program's code.
  *
+ * <p>A subclassed model of several inputs or outputs, the book's listing 7.14 as written, overrides {@link
+ * #call(Map, boolean)} instead: it reads its inputs by name ({@code inputs.get("title")}) and returns its outputs,
+ * {@code List.of(priority, department)}. {@link #apply(Map)} calls it ({@code priority, department = model({...})});
+ * it is compiled with one loss and one list of metrics per output, in the order it returns them, and {@code fit},
+ * {@code evaluate} and {@code predict} take the inputs as a map and the targets as a list, as Keras's do. Its outputs
+ * have no names, so the logs name them as Keras 3 does: {@code loss}, {@code mean_squared_error_loss}, {@code
+ * categorical_crossentropy_loss}, {@code mean_absolute_error}, {@code accuracy}.
+ *
  * <p>Not thread-safe.
  */
 public class Model {
@@ -52,6 +61,13 @@ public class Model {
     /** A subclassed model's example shapes (without batch) once built; null before, and for the others. */
     private int[] calledInputShape;
     private int[] calledOutputShape;
+    /**
+     * A subclassed model built on arrays by name ({@link #call(Map, boolean)}): their names, sorted as Keras flattens
+     * a dict, and shapes (without batch), and how many outputs its call returned; null and 0 for the others.
+     */
+    private List<String> calledInputNames;
+    private List<int[]> calledInputShapes;
+    private int calledOutputCount;
     private Optimizer optimizer;
     private Loss loss;
     /** One loss per output, when compiled so ({@code compile(optimizer, List.of(...), ...)}); else null. */
@@ -179,15 +195,24 @@ public class Model {
 
     /** Returns the names of the functional model's inputs: the ones given, else {@code input_layer}, … */
     public List<String> inputNames() {
+        if (calledByName()) {
+            return calledInputNames;
+        }
         checkGraph("input names");
         return graph.inputNames();
     }
 
     /**
      * Returns the names of the functional model's outputs, as Keras's {@code model.output_names}: the names of the
-     * layers that produce them, which name their losses and metrics in the logs.
+     * layers that produce them, which name their losses and metrics in the logs. A subclassed model built on arrays
+     * by name has {@code output_1}, {@code output_2}, … in the order its call returns them (tf.keras's names for
+     * them; {@code predict(Map)} keys its outputs so), which its logs do not use: Keras 3 names their losses after
+     * the losses, {@code mean_squared_error_loss}.
      */
     public List<String> outputNames() {
+        if (calledByName()) {
+            return numberedOutputNames(calledOutputCount);
+        }
         checkGraph("output names");
         return graph.outputNames();
     }
@@ -197,22 +222,55 @@ public class Model {
         return graph == null ? Graph.INPUT_NAME.equals(name) : graph.inputNames().contains(name);
     }
 
-    /** Returns whether this is a functional model of more than one input or output. */
+    /**
+     * Returns whether this is a functional model of more than one input or output, or a subclassed model built on
+     * arrays by name: either takes and returns lists of arrays.
+     */
     final boolean severalArrays() {
-        return graph != null && (graph.inputs().size() > 1 || graph.outputs().size() > 1);
+        return graph != null ? graph.inputs().size() > 1 || graph.outputs().size() > 1 : calledByName();
     }
 
-    /** Returns the output names whose losses the logs list one by one: those of a multi-output compile. */
+    /** Returns whether this is a subclassed model built on arrays by name, whose call takes a map. */
+    private boolean calledByName() {
+        return graph == null && calledInputNames != null;
+    }
+
+    /**
+     * Returns the names the logs give the outputs' losses one by one, before {@code _loss}: those of a multi-output
+     * compile (see {@link OutputLosses#logNames}).
+     */
     final List<String> lossOutputNames() {
-        return outputLosses == null || compiledOutputNames().size() < 2 ? List.of() : compiledOutputNames();
+        return outputLosses == null ? List.of() : outputLosses.logNames();
     }
 
     private List<String> compiledOutputNames() {
+        return compiledOutputNames(0);
+    }
+
+    /**
+     * Returns the names of the outputs to compile: a subclassed model not built yet has as many as {@code losses}
+     * the program gives, which its first step checks against what its call returns.
+     */
+    private List<String> compiledOutputNames(int losses) {
         if (graph != null) {
             return graph.outputNames();
         }
+        if (calledByName()) {
+            return outputNames();
+        }
+        if (routesInputsItself() && !built() && losses > 1) {
+            return numberedOutputNames(losses);
+        }
         List<Layer> layers = layers();
         return List.of(layers.isEmpty() ? "output" : layers.get(layers.size() - 1).name());
+    }
+
+    private static List<String> numberedOutputNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add("output_" + i);
+        }
+        return names;
     }
 
     private void checkGraph(String what) {
@@ -281,6 +339,10 @@ public class Model {
      * its weights; a functional model is built already and checks the shape. Later builds must agree with the first.
      */
     public void build(int... shape) {
+        if (calledByName()) {
+            throw new IllegalArgumentException("Model \"" + name + "\" is built for inputs " + calledInputNames
+                    + " by name; build(shape) is for a model of one input");
+        }
         int[] expected = graph != null ? input().shape() : calledInputShape;
         if (expected != null) {
             if (!Shapes.same(expected, shape)) {
@@ -300,6 +362,94 @@ public class Model {
         if (!built()) {
             build(shape);
         }
+    }
+
+    /**
+     * Builds a subclassed model not built yet for the arrays of {@code inputs} (batch first), keyed by input name, as
+     * Keras builds it by its first call {@code model({"title": title_data, ...})}: {@link #call(Map, boolean)} runs
+     * once on one example of zeros per input, in inference mode. A built one checks that the names and shapes are
+     * those it was built for; a functional model checks them as it orders them.
+     */
+    private void buildIfNeeded(Map<String, Tensor> inputs) {
+        if (graph != null) {
+            return;
+        }
+        List<String> names = sortedNames(inputs);
+        if (!routesInputsItself()) {
+            throw new IllegalArgumentException("Model \"" + name + "\" takes one array, not arrays by name " + names);
+        }
+        if (built()) {
+            if (calledInputNames == null) {
+                throw new IllegalArgumentException("Model \"" + name + "\" was built for one input of shape "
+                        + Shapes.describe(Shapes.withBatch(-1, calledInputShape)) + ", so it takes one array, not"
+                        + " arrays by name " + names);
+            }
+            if (!calledInputNames.equals(names)) {
+                throw new IllegalArgumentException("Model \"" + name + "\" is built for inputs " + calledInputNames
+                        + ", but received " + names);
+            }
+            for (int i = 0; i < names.size(); i++) {
+                int[] shape = Shapes.withoutBatch(inputs.get(names.get(i)).shape());
+                if (!Shapes.same(calledInputShapes.get(i), shape)) {
+                    throw new IllegalArgumentException("Model \"" + name + "\" is built for input \"" + names.get(i)
+                            + "\" of shape " + Shapes.describe(Shapes.withBatch(-1, calledInputShapes.get(i)))
+                            + ", but received " + Shapes.describe(Shapes.withBatch(-1, shape)));
+                }
+            }
+            return;
+        }
+        List<int[]> shapes = new ArrayList<>();
+        Map<String, Tensor> zeros = new LinkedHashMap<>();
+        for (String input : names) {
+            int[] shape = Shapes.withoutBatch(inputs.get(input).shape());
+            shapes.add(shape);
+            zeros.put(input, Tensor.zeros(Shapes.withBatch(1, shape)));
+        }
+        List<Tensor> outputs = checkedOutputs(call(zeros, false));
+        calledInputNames = List.copyOf(names);
+        calledInputShapes = shapes;
+        calledInputShape = shapes.get(0).clone();
+        calledOutputShape = Shapes.withoutBatch(outputs.get(0).shape());
+        calledOutputCount = outputs.size();
+    }
+
+    /** Returns the names of {@code inputs}, sorted, after checking each names a batch of examples. */
+    private List<String> sortedNames(Map<String, Tensor> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException("Model \"" + name + "\" needs at least one array by input name, got "
+                    + (inputs == null ? "null" : "none"));
+        }
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Tensor> entry : inputs.entrySet()) {
+            if (entry.getKey() == null || entry.getValue() == null || entry.getValue().rank() == 0) {
+                throw new IllegalArgumentException("Model \"" + name + "\" needs a batch of examples for each input"
+                        + " name, got " + (entry.getKey() == null ? "a null name" : entry.getValue() == null
+                        ? "null for \"" + entry.getKey() + "\"" : "a scalar for \"" + entry.getKey() + "\""));
+            }
+            names.add(entry.getKey());
+        }
+        return new ArrayList<>(new TreeSet<>(names));
+    }
+
+    /**
+     * Returns what a subclassed model's {@link #call(Map, boolean)} returned, or says what it should have returned;
+     * once built, it must return as many outputs as when it was built.
+     */
+    private List<Tensor> checkedOutputs(List<Tensor> outputs) {
+        boolean nullOutput = false;
+        for (int i = 0; outputs != null && i < outputs.size(); i++) {
+            nullOutput |= outputs.get(i) == null;
+        }
+        if (outputs == null || outputs.isEmpty() || nullOutput) {
+            throw new IllegalStateException("call(Map<String, Tensor> inputs, boolean training) of model \"" + name
+                    + "\" returned " + (outputs == null ? "null" : outputs.isEmpty() ? "no outputs" : "a null output")
+                    + ": return its outputs, e.g. List.of(priority, department)");
+        }
+        if (calledOutputCount > 0 && outputs.size() != calledOutputCount) {
+            throw new IllegalStateException("call(Map<String, Tensor> inputs, boolean training) of model \"" + name
+                    + "\" returned " + outputs.size() + " outputs, but " + calledOutputCount + " when it was built");
+        }
+        return List.copyOf(outputs);
     }
 
     /**
@@ -348,6 +498,17 @@ public class Model {
      * as Keras's {@code model([title, text_body, tags])}. A model of one input and output takes a list of one.
      */
     public List<Tensor> call(List<Tensor> inputs, boolean training) {
+        if (calledByName()) {
+            if (inputs == null || inputs.size() != calledInputNames.size()) {
+                throw new IllegalArgumentException("Model \"" + name + "\" has inputs " + calledInputNames
+                        + ", but received " + (inputs == null ? "null" : inputs.size() + " arrays"));
+            }
+            Map<String, Tensor> byName = new LinkedHashMap<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                byName.put(calledInputNames.get(i), inputs.get(i));
+            }
+            return checkedOutputs(call(byName, training));
+        }
         if (!severalArrays()) {
             if (inputs == null || inputs.size() != 1) {
                 throw new IllegalArgumentException("Model \"" + name + "\" has one input, but received "
@@ -357,6 +518,29 @@ public class Model {
         }
         graph.checkInputs(name, inputs);
         return graph.run(inputs, training);
+    }
+
+    /**
+     * Returns the model's outputs, one batch per output, for batches keyed by input name, as Keras's {@code
+     * call(self, inputs)} receives the book's {@code {"title": title_data, "text_body": text_body_data, "tags":
+     * tags_data}}. A subclassed model of several inputs or outputs overrides this one, as listing 7.14's {@code
+     * CustomerTicketModel}: {@code inputs.get("title")}, …, its layers called on them, {@code return
+     * List.of(priority, department)}. It is built by its first {@link #apply(Map)}, or the first {@code fit},
+     * {@code evaluate} or {@code predict} given arrays by name, which then pass the arrays by the same names; its
+     * outputs are compiled with a list of losses (and of metrics), in the order it returns them. A functional model
+     * runs its graph on the inputs named so.
+     */
+    public List<Tensor> call(Map<String, Tensor> inputs, boolean training) {
+        if (graph != null) {
+            return call(byInputName(inputs), training);
+        }
+        String names = inputs == null ? "null" : new TreeSet<>(inputs.keySet()).toString();
+        if (!routesInputsItself()) {
+            throw new IllegalArgumentException("Model \"" + name + "\" takes one array, not arrays by name " + names);
+        }
+        throw new IllegalStateException("Model \"" + name + "\" was called on arrays by name " + names + ": override"
+                + " call(Map<String, Tensor> inputs, boolean training) to call its layers on them and return its"
+                + " outputs, e.g. List.of(priority, department)");
     }
 
     /**
@@ -375,6 +559,19 @@ public class Model {
     }
 
     /**
+     * Returns the model's outputs, one per output, for batches keyed by input name, in inference mode, as the book's
+     * {@code priority, department = model({"title": title_data, "text_body": text_body_data, "tags": tags_data})};
+     * the first call builds a subclassed model (see {@link #call(Map, boolean)}).
+     */
+    public final List<Tensor> apply(Map<String, Tensor> inputs) {
+        if (graph != null) {
+            return call(byInputName(inputs), false);
+        }
+        buildIfNeeded(inputs);
+        return checkedOutputs(call(inputs, false));
+    }
+
+    /**
      * Returns this model as a layer, for where a {@link Layer} is wanted: {@code new Sequential(convBase.asLayer(),
      * new Flatten(), new Dense(1, "sigmoid"))}, as Keras puts a model in a Sequential. The layer is this model: its
      * weights are the model's, freezing it freezes the model; a summary shows it as one row ({@code vgg16
@@ -382,8 +579,8 @@ public class Model {
      */
     public final Layer asLayer() {
         if (severalArrays()) {
-            throw new IllegalStateException("Model \"" + name + "\" has inputs " + graph.inputNames() + " and outputs "
-                    + graph.outputNames() + ": nn uses only models of one input and one output as layers. Build"
+            throw new IllegalStateException("Model \"" + name + "\" has inputs " + inputNames() + " and outputs "
+                    + outputNames() + ": nn uses only models of one input and one output as layers. Build"
                     + " the larger model from this one's layers instead, e.g. from model.outputs().");
         }
         return asLayer;
@@ -535,7 +732,8 @@ public class Model {
      * {@code loss_weights=[1.0, 0.2]}: the model minimizes each output's loss times its weight, summed.
      */
     public final void compile(Optimizer optimizer, List<?> losses, List<?> metrics, List<? extends Number> lossWeights) {
-        compileOutputs(optimizer, OutputLosses.of(compiledOutputNames(), losses, metrics, lossWeights));
+        compileOutputs(optimizer, OutputLosses.of(compiledOutputNames(losses == null ? 0 : losses.size()), losses,
+                metrics, lossWeights, !routesInputsItself()));
     }
 
     /**
@@ -556,6 +754,11 @@ public class Model {
     /** Sets the optimizer, and the losses, metrics and loss weights (1 for an output left out) keyed by output name. */
     public final void compile(Optimizer optimizer, Map<String, ?> losses, Map<String, ?> metrics,
             Map<String, ? extends Number> lossWeights) {
+        if (routesInputsItself() && (severalArrays() || losses == null || losses.size() > 1)) {
+            throw new IllegalArgumentException("Model \"" + name + "\" returns its outputs from its own call(), so"
+                    + " they have no names to key losses by: compile it with lists, one loss (and one list of"
+                    + " metrics) per output in the order call returns them");
+        }
         compileOutputs(optimizer, OutputLosses.of(compiledOutputNames(), losses, metrics, lossWeights));
     }
 
@@ -659,26 +862,43 @@ public class Model {
     }
 
     /**
+     * Trains on arrays keyed by input name and one target array per output, as the book's subclassed {@code
+     * model.fit({"title": title_data, "text_body": text_body_data, "tags": tags_data}, [priority_data,
+     * department_data])}, with Keras's defaults; a subclassed model not built yet is built for them first.
+     */
+    public final History fit(Map<String, Tensor> x, List<Tensor> y) {
+        return fit(x, y, FitOptions.defaults());
+    }
+
+    /** Trains on arrays keyed by input name and one target array per output, in the order of the outputs. */
+    public final History fit(Map<String, Tensor> x, List<Tensor> y, FitOptions options) {
+        return fit(byInputName(x), y, options);
+    }
+
+    /**
      * Returns the arrays as one dataset whose rows stay together, after checking there is one per input and per
      * output; a model of one input and output takes lists of one.
      */
     private Dataset arrays(List<Tensor> x, List<Tensor> y) {
-        int inputs = graph == null ? 1 : graph.inputs().size();
+        boolean named = graph != null || calledByName();
+        int inputs = named ? inputNames().size() : 1;
         if (x == null || x.size() != inputs) {
             throw new IllegalArgumentException("Model \"" + name + "\" has " + inputs + " input" + (inputs == 1 ? ""
-                    : "s") + (graph == null ? "" : " " + graph.inputNames()) + ", but x holds " + (x == null ? "null"
+                    : "s") + (named ? " " + inputNames() : "") + ", but x holds " + (x == null ? "null"
                     : x.size() + " array" + (x.size() == 1 ? "" : "s")));
         }
-        int outputs = graph == null ? 1 : graph.outputs().size();
+        int outputs = named ? outputNames().size() : 1;
         if (y == null || y.size() != outputs) {
             throw new IllegalArgumentException("Model \"" + name + "\" has " + outputs + " output" + (outputs == 1
-                    ? "" : "s") + (graph == null ? "" : " " + graph.outputNames()) + ", but y holds " + (y == null
+                    ? "" : "s") + (named ? " " + outputNames() : "") + ", but y holds " + (y == null
                     ? "null" : y.size() + " array" + (y.size() == 1 ? "" : "s")));
         }
         return Dataset.of(x, y);
     }
 
+    /** Returns the arrays of {@code x} in the order of the inputs; a subclassed model is built for them first. */
     private List<Tensor> byInputName(Map<String, Tensor> x) {
+        buildIfNeeded(x);
         return inOrder(x, inputNames(), "input", "x");
     }
 
@@ -782,6 +1002,11 @@ public class Model {
                     + (predictions.size() == 1 ? "" : "s") + " " + compiledOutputNames() + ", but the data holds "
                     + labels.size() + " target array" + (labels.size() == 1 ? "" : "s") + ": give one per output");
         }
+        if (outputLosses != null && outputLosses.size() != predictions.size()) {
+            throw new IllegalStateException("Model \"" + name + "\" was compiled with " + outputLosses.size()
+                    + " losses, one per output, but it returns " + predictions.size() + " output"
+                    + (predictions.size() == 1 ? "" : "s") + ": compile it with one loss per output");
+        }
         if (outputLosses == null) {
             if (predictions.size() != 1) {
                 throw new IllegalStateException("Model \"" + name + "\" has outputs " + compiledOutputNames()
@@ -793,7 +1018,7 @@ public class Model {
         }
         List<Tensor> perOutput = outputLosses.perOutput(labels, predictions);
         Tensor total = withPenalties(outputLosses.total(perOutput));
-        compiledResults.add(total, lossOutputNames().isEmpty() ? List.of() : perOutput, labels, predictions);
+        compiledResults.add(total, outputLosses.size() < 2 ? List.of() : perOutput, labels, predictions);
         return total;
     }
 
@@ -894,6 +1119,14 @@ public class Model {
     /** Returns the loss and metrics on arrays keyed by input and output name, in batches of 32. */
     public final Map<String, Double> evaluate(Map<String, Tensor> x, Map<String, Tensor> y) {
         return evaluate(byInputName(x), byOutputName(y), 32);
+    }
+
+    /**
+     * Returns the loss and metrics on arrays keyed by input name and one target array per output, as the book's
+     * subclassed {@code model.evaluate({"title": title_data, ...}, [priority_data, department_data])}; batches of 32.
+     */
+    public final Map<String, Double> evaluate(Map<String, Tensor> x, List<Tensor> y) {
+        return evaluate(byInputName(x), y, 32);
     }
 
     /** Returns the loss and metrics on {@code data}, in inference mode, in batches of 32. */

@@ -21,12 +21,16 @@ final class OutputLosses {
     static final String RECORD_NAME = "per_output";
 
     private final List<String> names;
+    /** What the logs call each output's loss, before {@code _loss}: none for a model of one output. */
+    private final List<String> logNames;
     private final List<Loss> losses;
     private final List<Double> weights;
     private final List<Metric> metrics;
 
-    private OutputLosses(List<String> names, List<Loss> losses, List<Double> weights, List<Metric> metrics) {
+    private OutputLosses(List<String> names, List<String> logNames, List<Loss> losses, List<Double> weights,
+            List<Metric> metrics) {
         this.names = List.copyOf(names);
+        this.logNames = List.copyOf(logNames);
         this.losses = List.copyOf(losses);
         this.weights = List.copyOf(weights);
         this.metrics = List.copyOf(metrics);
@@ -38,27 +42,64 @@ final class OutputLosses {
      * {@link Metric}, or a list of them, and {@code weights} (or null) one number per output.
      */
     static OutputLosses of(List<String> outputNames, List<?> losses, List<?> metrics, List<? extends Number> weights) {
+        return of(outputNames, losses, metrics, weights, true);
+    }
+
+    /**
+     * Returns the compiled outputs, as {@link #of(List, List, List, List)}; with {@code namedOutputs} false (a
+     * subclassed model, whose outputs are what its call returns), the logs name them as Keras 3 does a model without
+     * output names: each output's loss after the loss, {@code mean_squared_error_loss}, and its metrics by their own
+     * names, {@code accuracy}, a name met again numbered, {@code accuracy_1} (keras/src/trainers/compile_utils.py).
+     */
+    static OutputLosses of(List<String> outputNames, List<?> losses, List<?> metrics, List<? extends Number> weights,
+            boolean namedOutputs) {
         checkCount("losses", losses, outputNames);
         checkCount("metrics", metrics, outputNames);
         checkCount("lossWeights", weights, outputNames);
         List<Loss> resolvedLosses = new ArrayList<>();
         List<Double> resolvedWeights = new ArrayList<>();
         List<Metric> resolvedMetrics = new ArrayList<>();
+        List<String> logNames = new ArrayList<>();
+        List<String> metricNames = new ArrayList<>();
         boolean several = outputNames.size() > 1;
         for (int i = 0; i < outputNames.size(); i++) {
             String name = outputNames.get(i);
             Loss loss = loss(losses.get(i), name);
             resolvedLosses.add(loss);
+            if (several) {
+                logNames.add(namedOutputs ? name : unique(losses.get(i) instanceof String given ? given : loss.name(),
+                        logNames));
+            }
             resolvedWeights.add(weight(weights == null ? null : weights.get(i), name));
             List<Metric> outputMetrics = new ArrayList<>();
             if (metrics != null && metrics.get(i) != null) {
                 Model.addMetric(outputMetrics, metrics.get(i), loss);
             }
             for (Metric metric : outputMetrics) {
-                resolvedMetrics.add(several ? new OutputMetric(name, i, metric) : metric);
+                if (!several) {
+                    resolvedMetrics.add(metric);
+                } else if (namedOutputs) {
+                    resolvedMetrics.add(new OutputMetric(name + "_" + metric.name(), i, metric));
+                } else {
+                    String metricName = unique(metric.name(), metricNames);
+                    metricNames.add(metricName);
+                    resolvedMetrics.add(new OutputMetric(metricName, i, metric));
+                }
             }
         }
-        return new OutputLosses(outputNames, resolvedLosses, resolvedWeights, resolvedMetrics);
+        return new OutputLosses(outputNames, logNames, resolvedLosses, resolvedWeights, resolvedMetrics);
+    }
+
+    /** Returns {@code name}, or if {@code taken} has it, {@code name_1}, {@code name_2}, … the first free. */
+    private static String unique(String name, List<String> taken) {
+        if (!taken.contains(name)) {
+            return name;
+        }
+        int index = 1;
+        while (taken.contains(name + "_" + index)) {
+            index++;
+        }
+        return name + "_" + index;
     }
 
     /** Returns the compiled outputs given by output name, as Keras's {@code loss={"priority": ..., ...}}. */
@@ -131,6 +172,19 @@ final class OutputLosses {
                     + " of at least 0, got " + weight);
         }
         return value;
+    }
+
+    /** Returns how many outputs the model was compiled for: one loss each. */
+    int size() {
+        return losses.size();
+    }
+
+    /**
+     * Returns what the logs call each output's loss, before {@code _loss}: its output's name ({@code priority}), or
+     * for a subclassed model its loss's ({@code mean_squared_error}); none for a model of one output.
+     */
+    List<String> logNames() {
+        return logNames;
     }
 
     /** Returns the metrics of every output, each named after its output when there are several. */

@@ -5,15 +5,16 @@ import org.backprop.nn.metrics.Metric;
 
 /**
  * A metric compiled for one output of a model with several, as Keras's {@code metrics=[["mean_absolute_error"],
- * ["accuracy"]]}: it reads that output's labels and predictions and logs under the output's name, {@code
- * priority_mean_absolute_error}, {@code department_accuracy}.
+ * ["accuracy"]]}: it reads that output's labels and predictions and logs under the name it is given: after the
+ * output's name, {@code priority_mean_absolute_error}, {@code department_accuracy}, or for a subclassed model, whose
+ * outputs have no names, its own ({@link OutputLosses}).
  */
 final class OutputMetric extends Metric {
     private final int output;
     private final Metric metric;
 
-    OutputMetric(String outputName, int output, Metric metric) {
-        super(outputName + "_" + metric.name());
+    OutputMetric(String name, int output, Metric metric) {
+        super(name);
         this.output = output;
         this.metric = metric;
     }
