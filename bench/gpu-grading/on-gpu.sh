@@ -5,7 +5,8 @@
 # the decoded output and a summary under $RESULTS (or /tmp/gpu-grading-out).
 # The grader's jail (bubblewrap) is not on that machine, so these runs are not jailed; the run itself is the grader's:
 # the same compiled program, runner (run-program.mjs), dataset folder and run plan that NodeSandbox hands Node.
-# Usage, from the repository root: bench/gpu-grading/on-gpu.sh [bundle-dir]   (QUICK=1: a smoke test, no training)
+# Usage, from the repository root: bench/gpu-grading/on-gpu.sh [bundle-dir]   (QUICK=1: a smoke test, no training;
+# ONLY=<program>: that program of the bundle alone)
 set -uo pipefail
 bundle=${1:-.gpu-bundle}
 out=${RESULTS:-/tmp/gpu-grading-out}
@@ -39,6 +40,12 @@ run() {
       | tee -a "$summary"
 }
 
+if [ -n "${ONLY:-}" ]; then
+  # One program of the bundle alone, every fit trained (a program of one's own, added as programs/<name>.mjs.xz).
+  run "$ONLY" "$ONLY"
+  cat "$out/$ONLY.txt"
+  exit 0
+fi
 if [ "$quick" = 1 ]; then
   run reference-smoke reference '{"train":[],"standIns":{}}'
   cat "$out/reference-smoke.txt"

@@ -11,7 +11,10 @@ import org.backprop.nn.records.RunRecord;
  * {@code reproduce}: each handed-in run the server re-ran reaches the claimed final {@code metric} within
  * {@code tolerance}; when it does not, the message shows both curves' values and the epoch where they part. A
  * handed-in run the submitted code does not produce fails too; one the re-run budget left out neither earns nor
- * costs. Points in proportion.
+ * costs. Points in proportion. Where the claimed run trained on other hardware than the server's re-run, a difference
+ * names both devices: GPUs round differently in their last bits, and a short run that has not settled can turn that
+ * into other numbers (the demo's reference, trained on an H200 and re-run on SwiftShader, parted in epoch 1 on
+ * Fashion-MNIST), which a TA reading the item should know.
  */
 final class ReproduceCheck implements Check {
 
@@ -82,7 +85,22 @@ final class ReproduceCheck implements Check {
                 + " epoch" + (claimedCurve.size() == 1 ? "" : "s") + ", " + Numbers.format(actualFinal, 4)
                 + " on the server after " + actualCurve.size() + "; they part in epoch " + (parts + 1) + " ("
                 + (parts < claimedCurve.size() ? Numbers.format(claimedCurve.get(parts), 4) : "none") + " claimed, "
-                + (parts < actualCurve.size() ? Numbers.format(actualCurve.get(parts), 4) : "none") + " re-run).";
+                + (parts < actualCurve.size() ? Numbers.format(actualCurve.get(parts), 4) : "none") + " re-run)."
+                + otherHardware(claimed, actual);
+    }
+
+    /** Returns a sentence naming both devices when the runs trained on different ones, else "". */
+    private static String otherHardware(RunRecord claimed, RunRecord actual) {
+        if (claimed.device().equals(actual.device())) {
+            return "";
+        }
+        return " The claimed run trained on " + describe(claimed) + ", the server's re-run on " + describe(actual)
+                + ": different hardware rounds differently, and a run that has not settled can turn that into other"
+                + " numbers.";
+    }
+
+    private static String describe(RunRecord run) {
+        return run.device().backend() + (run.device().device().isEmpty() ? "" : " (" + run.device().device() + ")");
     }
 
     private static String value(RunRecord run, String metric) {

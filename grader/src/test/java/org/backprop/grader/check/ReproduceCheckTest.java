@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.grader.check.ServerRuns.Parts;
 import org.backprop.grader.evidence.ServerRun;
+import org.backprop.nn.records.Device;
 import org.backprop.nn.records.RunRecord;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,29 @@ class ReproduceCheckTest {
     }
 
     @Test
+    void aDifferenceBetweenRunsOnDifferentHardwareNamesBothDevices() {
+        RunRecord elsewhere = withCurve(BASELINE, "val_accuracy", List.of(0.5, 0.97, 0.99),
+                new Device("webgpu", "NVIDIA: 580.159.04"));
+        ServerRun run = ServerRuns.run(BASELINE);
+        CheckOutcome outcome = evaluate("reproduce", new CheckInput(run, ServerRuns.claims(run, elsewhere), "",
+                List.of()), Map.of("tolerance", 0.02));
+        assertEquals(CheckOutcome.Verdict.FAILED, outcome.verdict(), outcome.message());
+        assertTrue(outcome.message().endsWith(" re-run). The claimed run trained on webgpu (NVIDIA: 580.159.04), the"
+                + " server's re-run on " + BASELINE.device().backend() + " (" + BASELINE.device().device() + "):"
+                + " different hardware rounds differently, and a run that has not settled can turn that into other"
+                + " numbers."), outcome.message());
+    }
+
+    @Test
+    void aDifferenceOnTheSameHardwareNamesNoDevice() {
+        RunRecord better = withCurve(BASELINE, "val_accuracy", List.of(0.5, 0.97, 0.99));
+        ServerRun run = ServerRuns.run(BASELINE);
+        CheckOutcome outcome = evaluate("reproduce", new CheckInput(run, ServerRuns.claims(run, better), "",
+                List.of()), Map.of("tolerance", 0.02));
+        assertTrue(outcome.message().endsWith(" re-run)."), outcome.message());
+    }
+
+    @Test
     void neitherCreditsNorBlamesARunOutsideTheBudget() {
         RunRecord variant = fit("no-residual", Parts.ALL.without("residual"), 3, "ablation:no-residual");
         ServerRun run = ServerRuns.run(BASELINE, ServerRuns.notTrained("no-residual", Parts.ALL.without("residual"),
@@ -63,13 +87,18 @@ class ReproduceCheckTest {
 
     /** A forged claim: {@code record} with one curve replaced, as a team could write by hand. */
     private static RunRecord withCurve(RunRecord record, String metric, List<Double> values) {
+        return withCurve(record, metric, values, record.device());
+    }
+
+    /** {@code record} with one curve replaced, trained on {@code device}. */
+    private static RunRecord withCurve(RunRecord record, String metric, List<Double> values, Device device) {
         Map<String, List<Double>> history = new LinkedHashMap<>(record.history());
         history.put(metric, new ArrayList<>(values));
         Map<String, Double> finals = new LinkedHashMap<>(record.finalMetrics());
         finals.put(metric, values.get(values.size() - 1));
         RunRecord.Builder forged = RunRecord.builder(record.name(), record.seed(), record.model())
                 .dataset(record.dataset()).optimizer(record.optimizer()).loss(record.loss()).history(history)
-                .finalMetrics(finals).device(record.device()).wallTimeMs(record.wallTimeMs());
+                .finalMetrics(finals).device(device).wallTimeMs(record.wallTimeMs());
         record.tags().forEach(forged::tag);
         return forged.build();
     }
