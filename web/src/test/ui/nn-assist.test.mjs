@@ -96,6 +96,8 @@ test('after a variable and a dot, the members of its declared type and its super
     '(List<Tensor> x, List<Tensor> y) → History', '(List<Tensor> x, List<Tensor> y, FitOptions options) → History',
     '(Map<String, Tensor> x, Map<String, Tensor> y) → History',
     '(Map<String, Tensor> x, Map<String, Tensor> y, FitOptions options) → History',
+    '(Map<String, Tensor> x, List<Tensor> y) → History',
+    '(Map<String, Tensor> x, List<Tensor> y, FitOptions options) → History',
     '(ExampleSource data, FitOptions options) → History']);
   const split = labels(complete('train.').result);
   assert.ok(split.includes('take') && split.includes('batchCount'),
