@@ -53,6 +53,17 @@ public class Main {
         }
         System.out.println("11.2.3 vocabulary = " + vocabulary);
         System.out.println("11.2.3 decoded sentence = " + decoded);
+        // 11.2.3 Custom standardization and split functions: the book's, which do what the defaults do
+        TextVectorization customVectorization = new TextVectorization("int")
+                .standardize(Main::customStandardizationFn).split(Main::customSplitFn);
+        customVectorization.adapt(List.of("I write, erase, and write again", sentence));
+        Tensor customEncoded = customVectorization.call(sentence);
+        List<Integer> customIds = new ArrayList<>();
+        for (int i = 0; i < customEncoded.size(); i++) {
+            customIds.add((int) customEncoded.get(i));
+        }
+        System.out.println("11.2.3 custom vocabulary = " + customVectorization.getVocabulary());
+        System.out.println("11.2.3 custom encoded sentence = " + customIds);
 
         // 11.3.2 Processing words as a set: made-up reviews (IMDB is not a course dataset), 300 to train, 100 to validate
         List<String> reviews = new ArrayList<>();
@@ -123,6 +134,18 @@ public class Main {
 
         // 11.5 last: the sections above keep the random numbers they drew before it was added
         translation();
+    }
+
+    /** 11.2.3 custom_standardization_fn: lower-cased, string.punctuation (Java's \p{Punct}) removed. */
+    static String customStandardizationFn(String string) {
+        String lowercaseString = string.toLowerCase();
+        return lowercaseString.replaceAll("\\p{Punct}", "");
+    }
+
+    /** 11.2.3 custom_split_fn: tf.strings.split, on runs of whitespace. */
+    static List<String> customSplitFn(String string) {
+        String trimmed = string.trim();
+        return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
     }
 
     static Model getModel(int maxTokens, int hiddenDim) {
@@ -330,14 +353,15 @@ public class Main {
             }
         }
         int trainCount = 1160;
-        // Vectorizing the English and Spanish text pairs. The book's custom_standardization keeps [ and ] of [start]
-        // and [end]; nn's standardize takes Keras's names, not functions, and these sentences have no punctuation,
-        // so "lower" (no stripping) does the same here.
+        // Vectorizing the English and Spanish text pairs: the book's custom_standardization keeps the [ and ] of
+        // [start] and [end]
+        System.out.println("11.5 custom standardization = "
+                + customStandardization("[start] ¿Dónde está el GATO? [end]"));
         int sequenceLength = 8;
         TextVectorization sourceVectorization = new TextVectorization("int").maxTokens(15000)
                 .outputSequenceLength(sequenceLength);
         TextVectorization targetVectorization = new TextVectorization("int").maxTokens(15000)
-                .outputSequenceLength(sequenceLength + 1).standardize("lower");
+                .outputSequenceLength(sequenceLength + 1).standardize(Main::customStandardization);
         sourceVectorization.adapt(english.subList(0, trainCount));
         targetVectorization.adapt(spanish.subList(0, trainCount));
         List<String> targetVocabulary = targetVectorization.getVocabulary();
@@ -377,6 +401,15 @@ public class Main {
             }
         }
         System.out.println("11.5 held-out token accuracy = " + (double) right / total);
+    }
+
+    /**
+     * 11.5.1 custom_standardization: lower-cased, and strip_chars (string.punctuation and "¿", without "[" and "]")
+     * removed. Java's \p{Punct} is Python's string.punctuation; "&&[^\\[\\]]" takes [ and ] out of the class.
+     */
+    static String customStandardization(String inputString) {
+        String lowercase = inputString.toLowerCase();
+        return lowercase.replaceAll("[\\p{Punct}¿&&[^\\[\\]]]", "");
     }
 
     /** 11.5.3 decode_sequence: one token at a time, the most probable each time, until [end]. */
