@@ -342,6 +342,12 @@ class TextbookListingsTest {
         assertEquals("true", run.text("11.5 target vocabulary has [start] and [end]"));
         run.fell("11.5 first loss", "11.5 last loss");
         run.atLeast("11.5 held-out token accuracy", 0.8);
+        // 11.3.3's one-hot model: a bidirectional LSTM on 20,000-wide one-hot vectors, as the book's summary.
+        long oneHotLstm = 2 * 4 * ((20_000L + 32) * 32 + 32) + dense(64, 1);
+        assertEquals(5_128_513, oneHotLstm, "Keras's count for section 11.3.3's one-hot model");
+        assertEquals(oneHotLstm, run.integer("11.3.3 one-hot lstm params"));
+        run.fell("11.3.3 one-hot first loss", "11.3.3 one-hot last loss");
+        run.atLeast("11.3.3 one-hot val_accuracy", 0.8);
     }
 
     /**
