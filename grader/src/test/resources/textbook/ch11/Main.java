@@ -151,10 +151,25 @@ public class Main {
         System.out.println("11.3.3 one-hot val_accuracy = " + oneHotHistory.get("val_accuracy").get(19));
     }
 
-    /** 11.2.3 custom_standardization_fn: lower-cased, string.punctuation (Java's \p{Punct}) removed. */
+    /** Python's string.punctuation. */
+    static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+    /** 11.2.3 custom_standardization_fn: lower-cased, string.punctuation removed. */
     static String customStandardizationFn(String string) {
         String lowercaseString = string.toLowerCase();
-        return lowercaseString.replaceAll("\\p{Punct}", "");
+        return lowercaseString.replaceAll("[" + reEscape(PUNCTUATION) + "]", "");
+    }
+
+    /**
+     * Python's re.escape for these characters: each after a backslash, which a Java regular expression reads as the
+     * character itself (for anything but letters and digits).
+     */
+    static String reEscape(String characters) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : characters.toCharArray()) {
+            escaped.append('\\').append(c);
+        }
+        return escaped.toString();
     }
 
     /** 11.2.3 custom_split_fn: tf.strings.split, on runs of whitespace. */
@@ -460,13 +475,13 @@ public class Main {
         System.out.println("11.5 held-out token accuracy = " + (double) right / total);
     }
 
-    /**
-     * 11.5.1 custom_standardization: lower-cased, and strip_chars (string.punctuation and "¿", without "[" and "]")
-     * removed. Java's \p{Punct} is Python's string.punctuation; "&&[^\\[\\]]" takes [ and ] out of the class.
-     */
+    /** 11.5.1 strip_chars: string.punctuation and "¿", without "[" and "]". */
+    static final String STRIP_CHARS = (PUNCTUATION + "¿").replace("[", "").replace("]", "");
+
+    /** 11.5.1 custom_standardization: lower-cased, strip_chars removed. */
     static String customStandardization(String inputString) {
         String lowercase = inputString.toLowerCase();
-        return lowercase.replaceAll("[\\p{Punct}¿&&[^\\[\\]]]", "");
+        return lowercase.replaceAll("[" + reEscape(STRIP_CHARS) + "]", "");
     }
 
     /** 11.5.3 decode_sequence: one token at a time, the most probable each time, until [end]. */
