@@ -1,4 +1,5 @@
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -23,14 +24,15 @@ import org.backprop.nn.models.FitOptions;
 import org.backprop.nn.models.History;
 import org.backprop.nn.models.Model;
 import org.backprop.nn.models.Sequential;
+import org.backprop.nn.ops.Ops;
 
 /**
  * Deep Learning with Python, chapter 11: deep learning for text, cited by section and the book's captions:
- * TextVectorization (11.2.3), the bag-of-words models (11.3.2), the masked bidirectional LSTM (11.3.3) and the
- * Transformer encoder (11.4.3) and the Transformer sequence-to-sequence translator (11.5). IMDB is not a course
- * dataset, so reviews are made here from word lists; the Transformer's run takes made-up token indices (words 2-21 are
- * positive, 22-41 negative, the rest neutral). Nor are the English-Spanish pairs: 11.5 translates a made-up English
- * into a made-up "Spanish" (a fixed word-by-word mapping, adjectives after their nouns).
+ * TextVectorization and its custom functions (11.2.3), the bag-of-words models (11.3.2), the one-hot and the masked
+ * bidirectional LSTMs (11.3.3), the Transformer encoder (11.4.3) and the Transformer sequence-to-sequence translator
+ * (11.5). IMDB is not a course dataset, so reviews are made here from word lists; the Transformer's run takes made-up
+ * token indices (words 2-21 are positive, 22-41 negative, the rest neutral). Nor are the English-Spanish pairs: 11.5
+ * translates a made-up English into a made-up "Spanish" (a fixed word-by-word mapping, adjectives after their nouns).
  */
 public class Main {
     static final Random RANDOM = new Random(11);
@@ -53,6 +55,17 @@ public class Main {
         }
         System.out.println("11.2.3 vocabulary = " + vocabulary);
         System.out.println("11.2.3 decoded sentence = " + decoded);
+        // 11.2.3 Custom standardization and split functions: the book's, which do what the defaults do
+        TextVectorization customVectorization = new TextVectorization("int")
+                .standardize(Main::customStandardizationFn).split(Main::customSplitFn);
+        customVectorization.adapt(List.of("I write, erase, and write again", sentence));
+        Tensor customEncoded = customVectorization.call(sentence);
+        List<Integer> customIds = new ArrayList<>();
+        for (int i = 0; i < customEncoded.size(); i++) {
+            customIds.add((int) customEncoded.get(i));
+        }
+        System.out.println("11.2.3 custom vocabulary = " + customVectorization.getVocabulary());
+        System.out.println("11.2.3 custom encoded sentence = " + customIds);
 
         // 11.3.2 Processing words as a set: made-up reviews (IMDB is not a course dataset), 300 to train, 100 to validate
         List<String> reviews = new ArrayList<>();
@@ -123,6 +136,46 @@ public class Main {
 
         // 11.5 last: the sections above keep the random numbers they drew before it was added
         translation();
+
+        // 11.3.3 A sequence model built on one-hot encoded vectors, at the book's size (after 11.5, for the same
+        // reason: the sections above keep their random numbers)
+        System.out.println("11.3.3 one-hot lstm params = " + oneHotModel(20000, 32, 600).countParams());
+        // Trained small, on the int sequences above: one-hot vectors as wide as their vocabulary, LSTM(16), 20 epochs
+        // (it learns more slowly than the embedding's model)
+        Model oneHot = oneHotModel(intVectorization.vocabularySize(), 16, 12);
+        oneHot.compile("rmsprop", "binary_crossentropy", "accuracy");
+        History oneHotHistory = oneHot.fit(sequenceIds.slice(0, 300), targets.slice(0, 300), FitOptions.epochs(20)
+                .batchSize(32).validationData(sequenceIds.slice(300, 400), targets.slice(300, 400)).verbose(0));
+        System.out.println("11.3.3 one-hot first loss = " + oneHotHistory.get("loss").get(0));
+        System.out.println("11.3.3 one-hot last loss = " + oneHotHistory.get("loss").get(19));
+        System.out.println("11.3.3 one-hot val_accuracy = " + oneHotHistory.get("val_accuracy").get(19));
+    }
+
+    /** Python's string.punctuation. */
+    static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+    /** 11.2.3 custom_standardization_fn: lower-cased, string.punctuation removed. */
+    static String customStandardizationFn(String string) {
+        String lowercaseString = string.toLowerCase();
+        return lowercaseString.replaceAll("[" + reEscape(PUNCTUATION) + "]", "");
+    }
+
+    /**
+     * Python's re.escape for these characters: each after a backslash, which a Java regular expression reads as the
+     * character itself (for anything but letters and digits).
+     */
+    static String reEscape(String characters) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : characters.toCharArray()) {
+            escaped.append('\\').append(c);
+        }
+        return escaped.toString();
+    }
+
+    /** 11.2.3 custom_split_fn: tf.strings.split, on runs of whitespace. */
+    static List<String> customSplitFn(String string) {
+        String trimmed = string.trim();
+        return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
     }
 
     static Model getModel(int maxTokens, int hiddenDim) {
@@ -143,6 +196,48 @@ public class Main {
         History history = model.fit(vectorization.call(trainTexts), targets.slice(0, 300), FitOptions.epochs(10)
                 .batchSize(32).validationData(vectorization.call(valTexts), targets.slice(300, 400)).verbose(0));
         return history.get("val_accuracy").get(9);
+    }
+
+    /** 11.3.3 A sequence model built on one-hot encoded vectors: tf.one_hot(inputs, depth=max_tokens), a BiLSTM. */
+    static Model oneHotModel(int maxTokens, int units, int length) {
+        Input inputs = Input.shape(length);
+        KerasTensor embedded = new OneHot(maxTokens).apply(inputs);
+        KerasTensor x = new Bidirectional(new LSTM(units)).apply(embedded);
+        x = new Dropout(0.5).apply(x);
+        KerasTensor outputs = new Dense(1, "sigmoid").apply(x);
+        return new Model(inputs, outputs);
+    }
+
+    /** The book's tf.one_hot inside the model, which Keras wraps in a layer: Ops.oneHot in a layer of its own. */
+    static final class OneHot extends Layer {
+        private final int depth;
+
+        OneHot(int depth) {
+            super("one_hot");
+            this.depth = depth;
+        }
+
+        @Override
+        public String typeName() {
+            return "OneHot";
+        }
+
+        @Override
+        public int[] computeOutputShape(int[] inputShape) {
+            int[] shape = Arrays.copyOf(inputShape, inputShape.length + 1);
+            shape[inputShape.length] = depth;
+            return shape;
+        }
+
+        @Override
+        protected Tensor forward(Tensor inputs, boolean training) {
+            return Ops.oneHot(inputs, depth);
+        }
+
+        @Override
+        public LayerConfig getConfig() {
+            return super.getConfig().put("depth", depth);
+        }
     }
 
     /** 11.3.3 Using an Embedding layer with masking enabled, then a bidirectional LSTM. */
@@ -330,14 +425,15 @@ public class Main {
             }
         }
         int trainCount = 1160;
-        // Vectorizing the English and Spanish text pairs. The book's custom_standardization keeps [ and ] of [start]
-        // and [end]; nn's standardize takes Keras's names, not functions, and these sentences have no punctuation,
-        // so "lower" (no stripping) does the same here.
+        // Vectorizing the English and Spanish text pairs: the book's custom_standardization keeps the [ and ] of
+        // [start] and [end]
+        System.out.println("11.5 custom standardization = "
+                + customStandardization("[start] ¿Dónde está el GATO? [end]"));
         int sequenceLength = 8;
         TextVectorization sourceVectorization = new TextVectorization("int").maxTokens(15000)
                 .outputSequenceLength(sequenceLength);
         TextVectorization targetVectorization = new TextVectorization("int").maxTokens(15000)
-                .outputSequenceLength(sequenceLength + 1).standardize("lower");
+                .outputSequenceLength(sequenceLength + 1).standardize(Main::customStandardization);
         sourceVectorization.adapt(english.subList(0, trainCount));
         targetVectorization.adapt(spanish.subList(0, trainCount));
         List<String> targetVocabulary = targetVectorization.getVocabulary();
@@ -377,6 +473,15 @@ public class Main {
             }
         }
         System.out.println("11.5 held-out token accuracy = " + (double) right / total);
+    }
+
+    /** 11.5.1 strip_chars: string.punctuation and "¿", without "[" and "]". */
+    static final String STRIP_CHARS = (PUNCTUATION + "¿").replace("[", "").replace("]", "");
+
+    /** 11.5.1 custom_standardization: lower-cased, strip_chars removed. */
+    static String customStandardization(String inputString) {
+        String lowercase = inputString.toLowerCase();
+        return lowercase.replaceAll("[" + reEscape(STRIP_CHARS) + "]", "");
     }
 
     /** 11.5.3 decode_sequence: one token at a time, the most probable each time, until [end]. */

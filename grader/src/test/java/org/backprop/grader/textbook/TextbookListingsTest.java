@@ -311,6 +311,9 @@ class TextbookListingsTest {
         assertEquals(bagOfWords, run.integer("11.3.2 bag-of-words params"));
         assertEquals("[, [UNK], write, rewrite, i, and, again, still, erase]", run.text("11.2.3 vocabulary"));
         assertEquals("i write rewrite and still rewrite again", run.text("11.2.3 decoded sentence"));
+        // The book's custom_standardization_fn and custom_split_fn do what the defaults do, in adapt and in the call.
+        assertEquals(run.text("11.2.3 vocabulary"), run.text("11.2.3 custom vocabulary"));
+        assertEquals("[4, 2, 3, 5, 7, 3, 6]", run.text("11.2.3 custom encoded sentence"));
         run.atLeast("11.3.2 unigram val_accuracy", 0.8);
         run.atLeast("11.3.2 bigram val_accuracy", 0.8);
         run.atLeast("11.3.2 tf_idf val_accuracy", 0.8);
@@ -334,9 +337,17 @@ class TextbookListingsTest {
         long seq2seq = 2 * (15_000L + 20) * 256 + encoder(256, 2048, 8) + decoder(256, 2048, 8) + dense(256, 15_000);
         assertEquals(19_960_216, seq2seq, "Keras's count for section 11.5.3's Transformer");
         assertEquals(seq2seq, run.integer("11.5 transformer params"));
+        // 11.5's custom_standardization: lower-cased, punctuation and "¿" stripped, but [ and ] kept.
+        assertEquals("[start] dónde está el gato [end]", run.text("11.5 custom standardization"));
         assertEquals("true", run.text("11.5 target vocabulary has [start] and [end]"));
         run.fell("11.5 first loss", "11.5 last loss");
         run.atLeast("11.5 held-out token accuracy", 0.8);
+        // 11.3.3's one-hot model: a bidirectional LSTM on 20,000-wide one-hot vectors, as the book's summary.
+        long oneHotLstm = 2 * 4 * ((20_000L + 32) * 32 + 32) + dense(64, 1);
+        assertEquals(5_128_513, oneHotLstm, "Keras's count for section 11.3.3's one-hot model");
+        assertEquals(oneHotLstm, run.integer("11.3.3 one-hot lstm params"));
+        run.fell("11.3.3 one-hot first loss", "11.3.3 one-hot last loss");
+        run.atLeast("11.3.3 one-hot val_accuracy", 0.8);
     }
 
     /**

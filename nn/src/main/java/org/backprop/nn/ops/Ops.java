@@ -72,6 +72,36 @@ public final class Ops {
         return Gather.apply(table, indices);
     }
 
+    /**
+     * Returns {@code indices} one-hot encoded, as {@code tf.one_hot(indices, depth)}: whole numbers held as floats in
+     * any shape {@code s} give {@code [s…, depth]}, 1 at each index and 0 elsewhere; an index outside
+     * {@code [0, depth)} gives a row of zeros, as in TensorFlow. Indices have no gradient, so neither has this.
+     */
+    public static Tensor oneHot(Tensor indices, int depth) {
+        if (depth <= 0) {
+            throw new IllegalArgumentException("oneHot needs a positive depth, got " + depth);
+        }
+        int[] shape = java.util.Arrays.copyOf(indices.shape(), indices.rank() + 1);
+        shape[indices.rank()] = depth;
+        float[] values = TensorInternals.values(indices);
+        if ((long) values.length * depth > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("oneHot of " + values.length + " indices at depth " + depth
+                    + " has more than " + Integer.MAX_VALUE + " values");
+        }
+        float[] encoded = new float[values.length * depth];
+        for (int i = 0; i < values.length; i++) {
+            float index = values[i];
+            if (index != Math.floor(index)) {
+                throw new IllegalArgumentException("oneHot needs whole-number indices, got " + index + " at position "
+                        + position(indices.shape(), i));
+            }
+            if (index >= 0 && index < depth) {
+                encoded[i * depth + (int) index] = 1f;
+            }
+        }
+        return TensorInternals.wrap(shape, encoded);
+    }
+
     private static String position(int[] shape, int flat) {
         int[] position = new int[shape.length];
         int rest = flat;

@@ -159,8 +159,18 @@ public final class LayerRegistry {
         return Regularizers.deserialize(c.get(key));
     }
 
-    /** Settings first: what the vocabulary means (its special tokens, its cap) depends on them. */
+    /**
+     * Settings first: what the vocabulary means (its special tokens, its cap) depends on them. A custom standardize
+     * or split function is recorded as "custom" and cannot be rebuilt, as Keras cannot without registering it.
+     */
     private static TextVectorization textVectorization(LayerConfig c) {
+        for (String step : List.of("standardize", "split")) {
+            if ("custom".equals(c.get(step))) {
+                throw new IllegalArgumentException("its " + step + " was a custom Java function, which a config cannot"
+                        + " hold: build the layer in code again with " + step + "(yourFunction) and"
+                        + " setVocabulary(the config's \"vocabulary\")");
+            }
+        }
         TextVectorization layer = new TextVectorization(c.getString("output_mode", "int"))
                 .maxTokens(optionalInt(c, "max_tokens")).standardize(nullableString(c, "standardize",
                         "lower_and_strip_punctuation")).split(nullableString(c, "split", "whitespace"))

@@ -2,29 +2,56 @@ package org.backprop.nn.layers.preprocessing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Turns one text into tokens as TextVectorization's settings say: standardize, split, then n-grams, each step as
- * TensorFlow does it, so that a vocabulary means here what it means in Keras.
+ * Turns one text into tokens as TextVectorization's settings say: standardize, split, then n-grams, each built-in
+ * step as TensorFlow does it, so that a vocabulary means here what it means in Keras. A custom function replaces
+ * its step, as a callable does in Keras.
  */
 final class TextTokens {
     /** Keras's DEFAULT_STRIP_REGEX: Python's {@code string.punctuation}. */
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    private final String standardize;
-    private final String split;
+    private final Function<String, String> standardize;
+    private final Function<String, List<String>> split;
     private final int ngrams;
 
-    /** {@code standardize} and {@code split} are checked Keras names or null; {@code ngrams} is 0 for none. */
-    TextTokens(String standardize, String split, int ngrams) {
+    /** {@code standardize} and {@code split} are the steps (none: null); {@code ngrams} is 0 for none. */
+    TextTokens(Function<String, String> standardize, Function<String, List<String>> split, int ngrams) {
         this.standardize = standardize;
         this.split = split;
         this.ngrams = ngrams;
     }
 
+    /** Returns the built-in standardization Keras names {@code name} (checked), or null for none. */
+    static Function<String, String> standardization(String name) {
+        if (name == null) {
+            return null;
+        }
+        boolean lower = !"strip_punctuation".equals(name);
+        boolean strip = !"lower".equals(name);
+        return text -> standardized(text, lower, strip);
+    }
+
+    /** Returns the built-in split Keras names {@code name} (checked), or null for none. */
+    static Function<String, List<String>> splitter(String name) {
+        if (name == null) {
+            return null;
+        }
+        return "character".equals(name) ? TextTokens::characters : TextTokens::words;
+    }
+
     /** Returns the tokens of {@code text}: the unigrams in order, then the bigrams, …, as {@code tf.strings.ngrams}. */
     List<String> of(String text) {
-        List<String> words = split(standardized(text));
+        String standardized = standardize == null ? text : standardize.apply(text);
+        List<String> words;
+        if (split == null) {
+            words = new ArrayList<>();
+            words.add(standardized);
+        } else {
+            words = split.apply(standardized);
+        }
         if (ngrams <= 1) {
             return words;
         }
@@ -37,12 +64,7 @@ final class TextTokens {
         return tokens;
     }
 
-    private String standardized(String text) {
-        if (standardize == null) {
-            return text;
-        }
-        boolean lower = !"strip_punctuation".equals(standardize);
-        boolean strip = !"lower".equals(standardize);
+    private static String standardized(String text, boolean lower, boolean strip) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -55,25 +77,25 @@ final class TextTokens {
         return out.toString();
     }
 
-    private List<String> split(String text) {
+    private static List<String> characters(String text) {
         List<String> tokens = new ArrayList<>();
-        if (split == null) {
-            tokens.add(text);
-        } else if ("character".equals(split)) {
-            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-                tokens.add(new String(Character.toChars(text.codePointAt(i))));
-            }
-        } else {
-            // tf.strings.split without a separator: runs of ASCII whitespace separate, none at either end.
-            int start = -1;
-            for (int i = 0; i <= text.length(); i++) {
-                boolean space = i == text.length() || isAsciiSpace(text.charAt(i));
-                if (space && start >= 0) {
-                    tokens.add(text.substring(start, i));
-                    start = -1;
-                } else if (!space && start < 0) {
-                    start = i;
-                }
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            tokens.add(new String(Character.toChars(text.codePointAt(i))));
+        }
+        return tokens;
+    }
+
+    /** tf.strings.split without a separator: runs of ASCII whitespace separate, none at either end. */
+    private static List<String> words(String text) {
+        List<String> tokens = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || isAsciiSpace(text.charAt(i));
+            if (space && start >= 0) {
+                tokens.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
             }
         }
         return tokens;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.layers.Layer;
 import org.backprop.nn.layers.LayerConfig;
@@ -19,6 +20,11 @@ import org.backprop.nn.layers.LayerConfig;
  * split ({@code "whitespace"} by default, {@code "character"}, or none: the whole text is one token), optionally
  * extended by n-grams, and looked up in a vocabulary that {@link #adapt} learns (most frequent tokens first; ties
  * in reverse code-point order, as Keras orders them) or {@link #setVocabulary} sets.
+ *
+ * <p>As Keras takes a function for {@code standardize} or {@code split}, {@link #standardize(Function)} and
+ * {@link #split(Function)} take a Java function that replaces that step, in {@code adapt} and in the call alike:
+ * {@code split(text -> List.of(text.split("-")))} splits on dashes. A config cannot hold a function: it records
+ * {@code "custom"}, and rebuilding a layer from such a config fails.
  *
  * <p>Outputs, for {@code n} texts: {@code "int"} gives token indices {@code [n, length]} (0 pads, 1 is
  * {@code "[UNK]"} for tokens outside the vocabulary, the vocabulary from 2; {@code length} is
@@ -44,9 +50,14 @@ public final class TextVectorization extends Layer {
     private static final List<String> SPLIT = List.of("whitespace", "character");
     private static final List<String> OUTPUT_MODES = List.of("int", "multi_hot", "count", "tf_idf");
 
+    /** What a config records for a custom standardize or split function. */
+    private static final String CUSTOM = "custom";
+
     private int maxTokens;
     private String standardize = "lower_and_strip_punctuation";
     private String split = "whitespace";
+    private Function<String, String> customStandardize;
+    private Function<String, List<String>> customSplit;
     private int ngrams;
     private String outputMode = "int";
     private int outputSequenceLength;
@@ -75,15 +86,45 @@ public final class TextVectorization extends Layer {
         return this;
     }
 
-    /** Sets the standardization: "lower_and_strip_punctuation", "lower", "strip_punctuation" or null for none. */
+    /**
+     * Sets the standardization: "lower_and_strip_punctuation", "lower", "strip_punctuation" or none, Keras's None:
+     * {@code standardize((String) null)} (a bare null could also be a {@link #standardize(Function) function}).
+     */
     public TextVectorization standardize(String value) {
         standardize = oneOf("standardize", value, STANDARDIZE, true);
+        customStandardize = null;
         return this;
     }
 
-    /** Sets the split: "whitespace", "character" or null for none (each text is one token). */
+    /**
+     * Standardizes each text with {@code function} instead, as Keras's {@code standardize=custom_standardization_fn}:
+     * it takes a text and returns the text to split, e.g. {@code text -> text.toLowerCase()}. A null function means
+     * none, as {@code standardize((String) null)}.
+     */
+    public TextVectorization standardize(Function<String, String> function) {
+        standardize = null;
+        customStandardize = function;
+        return this;
+    }
+
+    /**
+     * Sets the split: "whitespace", "character" or none, each text one token: {@code split((String) null)} (a bare
+     * null could also be a {@link #split(Function) function}).
+     */
     public TextVectorization split(String value) {
         split = oneOf("split", value, SPLIT, true);
+        customSplit = null;
+        return this;
+    }
+
+    /**
+     * Splits each standardized text with {@code function} instead, as Keras's {@code split=custom_split_fn}: it takes
+     * a text and returns its tokens, e.g. {@code text -> List.of(text.split("-"))}; n-grams are made from them. A null
+     * function means none, as {@code split((String) null)}.
+     */
+    public TextVectorization split(Function<String, List<String>> function) {
+        split = null;
+        customSplit = function;
         return this;
     }
 
@@ -350,7 +391,8 @@ public final class TextVectorization extends Layer {
             }
         }
         return super.getConfig().put("max_tokens", maxTokens == 0 ? null : maxTokens)
-                .put("standardize", standardize).put("split", split).put("ngrams", ngrams == 0 ? null : ngrams)
+                .put("standardize", customStandardize != null ? CUSTOM : standardize)
+                .put("split", customSplit != null ? CUSTOM : split).put("ngrams", ngrams == 0 ? null : ngrams)
                 .put("output_mode", outputMode)
                 .put("output_sequence_length", outputSequenceLength == 0 ? null : outputSequenceLength)
                 .put("pad_to_max_tokens", padToMaxTokens).put("vocabulary", tokens == null ? null : getVocabulary())
@@ -366,7 +408,38 @@ public final class TextVectorization extends Layer {
     }
 
     private TextTokens tokenizer() {
-        return new TextTokens(standardize, split, ngrams);
+        Function<String, String> standardization = TextTokens.standardization(standardize);
+        if (customStandardize != null) {
+            standardization = text -> {
+                String standardized = customStandardize.apply(text);
+                if (standardized == null) {
+                    throw new IllegalStateException(customFailure("standardize") + " returned null for \"" + text
+                            + "\"");
+                }
+                return standardized;
+            };
+        }
+        Function<String, List<String>> splitter = TextTokens.splitter(split);
+        if (customSplit != null) {
+            splitter = text -> {
+                List<String> tokens = customSplit.apply(text);
+                if (tokens == null) {
+                    throw new IllegalStateException(customFailure("split") + " returned null for \"" + text + "\"");
+                }
+                for (String token : tokens) {
+                    if (token == null) {
+                        throw new IllegalStateException(customFailure("split") + " returned a null token for \""
+                                + text + "\"");
+                    }
+                }
+                return tokens;
+            };
+        }
+        return new TextTokens(standardization, splitter, ngrams);
+    }
+
+    private String customFailure(String step) {
+        return "Layer \"" + name() + "\" (TextVectorization): the custom " + step + " function";
     }
 
     /** Rejects the combinations Keras rejects when it builds the layer. */
@@ -378,8 +451,9 @@ public final class TextVectorization extends Layer {
         if (padToMaxTokens && maxTokens == 0) {
             throw new IllegalArgumentException("padToMaxTokens needs maxTokens");
         }
-        if (ngrams > 1 && split == null) {
-            throw new IllegalArgumentException("ngrams need a split: set split to \"whitespace\" or \"character\"");
+        if (ngrams > 1 && split == null && customSplit == null) {
+            throw new IllegalArgumentException("ngrams need a split: set split to \"whitespace\", \"character\" or a"
+                    + " function");
         }
     }
 

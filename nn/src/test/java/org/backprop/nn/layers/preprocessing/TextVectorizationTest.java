@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.backprop.nn.Input;
 import org.backprop.nn.Tensor;
 import org.backprop.nn.data.Dataset;
@@ -118,12 +120,12 @@ class TextVectorizationTest {
         assertEquals(List.of("", "[UNK]", "a", "b a", "b", "a b"), bigrams.getVocabulary());
         assertEquals(Tensor.of(new float[][] {{2, 4, 5}}), bigrams.call("A  b\t"));
 
-        TextVectorization characters = new TextVectorization().standardize(null).split("character");
+        TextVectorization characters = new TextVectorization().standardize((String) null).split("character");
         characters.adapt(List.of("aab"));
         assertEquals(List.of("", "[UNK]", "a", "b"), characters.getVocabulary());
         assertEquals(Tensor.of(new float[][] {{3, 2, 1, 1}}), characters.call("ba c"));
 
-        TextVectorization whole = new TextVectorization("multi_hot").standardize("lower").split(null);
+        TextVectorization whole = new TextVectorization("multi_hot").standardize("lower").split((String) null);
         whole.adapt(List.of("Yes, sir", "no", "yes, SIR"));
         assertEquals(List.of("[UNK]", "yes, sir", "no"), whole.getVocabulary());
 
@@ -134,6 +136,95 @@ class TextVectorizationTest {
         TextVectorization ascii = new TextVectorization();
         ascii.adapt(List.of("ÉMILE émile"));
         assertEquals(List.of("", "[UNK]", "émile", "Émile"), ascii.getVocabulary());
+    }
+
+    /** The book's 11.5 custom_standardization: lower-cased, string.punctuation and "¿" stripped but [ and ]. */
+    private static String keepingBrackets(String text) {
+        return text.toLowerCase().replaceAll("[\\p{Punct}¿&&[^\\[\\]]]", "");
+    }
+
+    @Test
+    void aCustomStandardizationReplacesTheBuiltInOneInAdaptAndCall() {
+        List<String> texts = List.of("[start] Hola, amigo! [end]", "[start] ¿Qué tal? [end]");
+        TextVectorization custom = new TextVectorization().standardize(TextVectorizationTest::keepingBrackets);
+        custom.adapt(texts);
+        // [start] 2, [end] 2, then tal, qué, hola, amigo once each: ties in reverse code-point order.
+        assertEquals(List.of("", "[UNK]", "[start]", "[end]", "tal", "qué", "hola", "amigo"), custom.getVocabulary());
+        assertEquals(Tensor.of(new float[][] {{2, 6, 4, 1, 3}}), custom.call("[start] HOLA, tal, adiós [end]"));
+
+        TextVectorization builtIn = new TextVectorization();
+        builtIn.adapt(texts);
+        // The built-in one strips [ and ] and keeps "¿" (not in string.punctuation), which sorts after the letters.
+        assertEquals(List.of("", "[UNK]", "start", "end", "¿qué", "tal", "hola", "amigo"), builtIn.getVocabulary());
+        // A name again replaces the function; a null function is none, as the null name.
+        custom.standardize("lower_and_strip_punctuation");
+        custom.adapt(texts);
+        assertEquals(builtIn.getVocabulary(), custom.getVocabulary());
+        TextVectorization none = new TextVectorization().standardize((Function<String, String>) null);
+        none.adapt(List.of("A a"));
+        assertEquals(List.of("", "[UNK]", "a", "A"), none.getVocabulary());
+    }
+
+    @Test
+    void aCustomSplitReplacesTheBuiltInOneAndFeedsTheNgrams() {
+        // The default standardization strips "-", so this one only lowers.
+        TextVectorization dashes = new TextVectorization().standardize("lower")
+                .split(text -> Arrays.asList(text.split("-")));
+        dashes.adapt(List.of("Ice-cream-ice", "tea-ICE"));
+        assertEquals(List.of("", "[UNK]", "ice", "tea", "cream"), dashes.getVocabulary());
+        // Whitespace no longer separates: "ice cream" is one token, outside the vocabulary.
+        assertEquals(Tensor.of(new float[][] {{4, 2, 1}, {1, 3, 0}}), dashes.call("cream-ice-coffee", "ice cream-tea"));
+
+        TextVectorization bigrams = new TextVectorization("count").standardize("lower").ngrams(2)
+                .split(text -> List.of(text.split("-")));
+        bigrams.adapt(List.of("a-b"));
+        // a, b, then the bigram "a b": one each, in reverse order. "a-b-a" adds "b a", outside it ([UNK]).
+        assertEquals(List.of("[UNK]", "b", "a b", "a"), bigrams.getVocabulary());
+        assertEquals(Tensor.of(new float[][] {{1, 1, 1, 2}}), bigrams.call("A-b-a"));
+        // The book's custom_split_fn, tf.strings.split: the built-in whitespace split, as a function.
+        TextVectorization book = new TextVectorization().standardize(TextVectorizationTest::keepingBrackets)
+                .split(text -> text.isBlank() ? List.of() : List.of(text.trim().split("\\s+")));
+        book.adapt(TEXTS);
+        assertEquals(with(List.of("", "[UNK]")), book.getVocabulary());
+    }
+
+    @Test
+    void aConfigRecordsCustomFunctionsAndCannotRebuildThem() {
+        TextVectorization custom = new TextVectorization().standardize(text -> text.toLowerCase());
+        custom.adapt(TEXTS);
+        LayerConfig config = custom.getConfig();
+        assertEquals("custom", config.get("standardize"));
+        assertEquals("whitespace", config.get("split"));
+        IllegalArgumentException rebuilt = assertThrows(IllegalArgumentException.class,
+                () -> LayerRegistry.fromConfig("TextVectorization", config));
+        assertEquals("Layer \"text_vectorization\" (TextVectorization) cannot be rebuilt from its config: its"
+                + " standardize was a custom Java function, which a config cannot hold: build the layer in code again"
+                + " with standardize(yourFunction) and setVocabulary(the config's \"vocabulary\")",
+                rebuilt.getMessage());
+
+        TextVectorization split = new TextVectorization().split(text -> List.of(text));
+        split.setName("words");
+        assertEquals("custom", split.getConfig().get("split"));
+        IllegalArgumentException splitRebuilt = assertThrows(IllegalArgumentException.class,
+                () -> LayerRegistry.fromConfig("TextVectorization", split.getConfig()));
+        assertTrue(splitRebuilt.getMessage().startsWith("Layer \"words\" (TextVectorization) cannot be rebuilt from"
+                + " its config: its split was a custom Java function"), splitRebuilt.getMessage());
+        // Set back to a name, the layer rebuilds again.
+        split.split("whitespace");
+        assertEquals(split.getConfig(), LayerRegistry.fromConfig("TextVectorization", split.getConfig()).getConfig());
+    }
+
+    @Test
+    void aCustomFunctionReturningNullIsNamed() {
+        TextVectorization standardize = new TextVectorization().standardize(text -> null);
+        IllegalStateException nullText = assertThrows(IllegalStateException.class,
+                () -> standardize.adapt(List.of("hi")));
+        assertEquals("Layer \"text_vectorization\" (TextVectorization): the custom standardize function returned"
+                + " null for \"hi\"", nullText.getMessage());
+        TextVectorization split = new TextVectorization().split(text -> Arrays.asList("a", null));
+        IllegalStateException nullToken = assertThrows(IllegalStateException.class, () -> split.adapt(List.of("hi")));
+        assertEquals("Layer \"text_vectorization_1\" (TextVectorization): the custom split function returned a null"
+                + " token for \"hi\"", nullToken.getMessage());
     }
 
     @Test
@@ -169,7 +260,8 @@ class TextVectorizationTest {
         assertEquals(config, rebuilt.getConfig());
         assertEquals(tfIdf.call(TEXTS), rebuilt.call(TEXTS));
 
-        TextVectorization plain = new TextVectorization().split(null).standardize(null).outputSequenceLength(3);
+        TextVectorization plain = new TextVectorization().split((String) null).standardize((String) null)
+                .outputSequenceLength(3);
         TextVectorization plainRebuilt = (TextVectorization) LayerRegistry.fromConfig("TextVectorization",
                 plain.getConfig());
         assertEquals(plain.getConfig(), plainRebuilt.getConfig());
