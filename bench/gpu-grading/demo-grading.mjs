@@ -5,10 +5,10 @@
 // through its queue, compile workers and jailed sandbox. Then a forged hello-world hands in the same runs. Prints each
 // rubric item's verdict and message for both.
 // Usage: node bench/gpu-grading/demo-grading.mjs <reference-all.frames> [http://localhost:8080]
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { demoCourse, HOMEWORK, referenceSources, signIn } from './demo-api.mjs';
+import { readFrames } from './frame-reader.mjs';
 
 const [framesFile, base = 'http://localhost:8080'] = process.argv.slice(2);
 const MEMBERS = ['student01', 'student02', 'student03'].map((name) => `${name}@demo.backprop.dev`);
@@ -16,16 +16,7 @@ const POLL_MS = 5000;
 
 /** The run records (JSON text) in a frames file, in the order the program's fits ended. */
 function runRecords(file) {
-  const bytes = readFileSync(file);
-  const records = [];
-  for (let offset = 0; offset + 5 <= bytes.length;) {
-    const length = bytes.readUInt32BE(offset + 1);
-    if (String.fromCharCode(bytes[offset]) === 'r') {
-      records.push(bytes.subarray(offset + 5, offset + 5 + length).toString('utf8'));
-    }
-    offset += 5 + length;
-  }
-  return records;
+  return [...readFrames(file)].filter((frame) => frame.type === 'r').map((frame) => frame.payload.toString('utf8'));
 }
 
 const students = await Promise.all(MEMBERS.map((email) => signIn(base, email)));

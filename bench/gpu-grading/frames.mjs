@@ -1,20 +1,13 @@
-// Reads the frames run-program.mjs wrote (one type byte, a 4-byte big-endian length, the payload) and prints what a
-// timing needs: the program's output, and for each run record its name, how it ended, its wall time, its device and
-// its val_accuracy curve. With --plan and run names, prints instead the grader's run plan (BACKPROP_RUN_PLAN) that
+// Reads the frames run-program.mjs wrote and prints what a timing needs: the program's output, and for each run
+// record its name, how it ended, its wall time, its device and its val_accuracy curve. With --plan and run names, prints instead the grader's run plan (BACKPROP_RUN_PLAN) that
 // trains those runs and hands the program the recorded histories of the others as stand-ins, as the grader does with
 // a team's handed-in runs.
 // Usage: node bench/gpu-grading/frames.mjs <frames-file> [--plan name,name,...]
-import { readFileSync } from 'node:fs';
+import { readFrames } from './frame-reader.mjs';
 
 const [framesFile, option, names] = process.argv.slice(2);
-const bytes = readFileSync(framesFile);
 const planned = option === '--plan' ? { train: names.split(','), standIns: {} } : null;
-let offset = 0;
-while (offset + 5 <= bytes.length) {
-  const type = String.fromCharCode(bytes[offset]);
-  const length = bytes.readUInt32BE(offset + 1);
-  const payload = bytes.subarray(offset + 5, offset + 5 + length);
-  offset += 5 + length;
+for (const { type, payload } of readFrames(framesFile)) {
   if (planned !== null) {
     if (type === 'r') {
       const record = JSON.parse(payload.toString('utf8'));
@@ -31,7 +24,7 @@ while (offset + 5 <= bytes.length) {
       + ` (${record.device.device}), val_accuracy ${accuracy.map((value) => value.toFixed(3)).join(' ')}`);
   } else if (type === 'm') {
     const nameLength = payload.readUInt16BE(0);
-    console.log(`[model] ${payload.subarray(2, 2 + nameLength).toString('utf8')}: ${length - 2 - nameLength} bytes`);
+    console.log(`[model] ${payload.subarray(2, 2 + nameLength).toString('utf8')}: ${payload.length - 2 - nameLength} bytes`);
   } else if (type === 'x' || type === 's') {
     console.log(`[exit] ${type} ${payload.toString('utf8')}`);
   } else if (type === 'n') {

@@ -48,35 +48,6 @@ class FitObserverTest {
     private static final Tensor XOR_X = Tensor.of(new float[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}});
     private static final Tensor XOR_Y = Tensor.of(new float[][] {{0}, {1}, {1}, {0}});
 
-    /** Records what it is asked and told; trains the runs not named in {@code skip}. */
-    private static class Recorder implements RunObserver {
-        final List<String> asked = new ArrayList<>();
-        final List<RunRecord> ended = new ArrayList<>();
-        private final List<String> skip;
-        private final boolean probes;
-
-        Recorder(boolean probes, String... skip) {
-            this.probes = probes;
-            this.skip = List.of(skip);
-        }
-
-        @Override
-        public boolean shouldTrain(String runName, List<String> tags) {
-            asked.add(runName + " " + tags);
-            return !skip.contains(runName);
-        }
-
-        @Override
-        public void runEnded(RunRecord record) {
-            ended.add(record);
-        }
-
-        @Override
-        public boolean probesBehaviour() {
-            return probes;
-        }
-    }
-
     @AfterEach
     void restore() {
         RunInternals.observe(null);
@@ -85,7 +56,7 @@ class FitObserverTest {
 
     @Test
     void aRunTheObserverDoesNotPickIsDescribedButNotTrained() {
-        Recorder observer = new Recorder(true, "ablation-a");
+        RunRecorder observer = new RunRecorder(true, "ablation-a");
         RunInternals.observe(observer);
         RandomSeed.set(5);
         // Not built yet: the record still needs its graph, as the first training step would have built it.
@@ -123,8 +94,8 @@ class FitObserverTest {
 
     @Test
     void aRunNotTrainedLeavesTheProgramsGeneratorWhereATrainedOneWould() {
-        Trained bothTrained = seedOnceTrainTwoModels(new Recorder(false));
-        Trained firstSkipped = seedOnceTrainTwoModels(new Recorder(false, "first"));
+        Trained bothTrained = seedOnceTrainTwoModels(new RunRecorder(false));
+        Trained firstSkipped = seedOnceTrainTwoModels(new RunRecorder(false, "first"));
         assertEquals(bothTrained.histories.get(1), firstSkipped.histories.get(1),
                 "the second model's weights and its fit's draws do not depend on whether the first trained");
         for (int i = 0; i < bothTrained.weights.size(); i++) {
@@ -139,7 +110,7 @@ class FitObserverTest {
      * A program that sets its seed once, then builds and trains one model, then builds (drawing its weights) and
      * trains another: the homework's study, whose variants the grader re-runs only in part.
      */
-    private static Trained seedOnceTrainTwoModels(Recorder observer) {
+    private static Trained seedOnceTrainTwoModels(RunRecorder observer) {
         RunInternals.observe(observer);
         RandomSeed.set(8);
         List<Map<String, List<Double>>> histories = new ArrayList<>();
@@ -162,7 +133,7 @@ class FitObserverTest {
     @Test
     void aRunNotTrainedHandsTheProgramTheRuntimesStandInHistoryButKeepsItOutOfTheRecord() {
         Map<String, List<Double>> claimed = Map.of("loss", List.of(0.7, 0.6), "val_accuracy", List.of(0.5, 0.75));
-        RunInternals.observe(new Recorder(false, "variant") {
+        RunInternals.observe(new RunRecorder(false, "variant") {
             @Override
             public Map<String, List<Double>> standInHistory(String runName) {
                 return runName.equals("variant") ? claimed : Map.of();
@@ -180,7 +151,7 @@ class FitObserverTest {
 
     @Test
     void everyFitReportsItsRecordExactlyOnceHoweverItEnds() {
-        Recorder observer = new Recorder(false, "skipped");
+        RunRecorder observer = new RunRecorder(false, "skipped");
         RunInternals.observe(observer);
         RandomSeed.set(1);
         Sequential model = new Sequential(Input.shape(2), new Dense(1, "sigmoid"));
@@ -234,7 +205,7 @@ class FitObserverTest {
 
     /** Fits a model with {@link UntrackedNorm}; returns the moving mean of the batch normalization it hides. */
     private static float[] untrackedStatisticsAfterAFit(boolean probes) {
-        RunInternals.observe(new Recorder(probes));
+        RunInternals.observe(new RunRecorder(probes));
         RandomSeed.set(12);
         UntrackedNorm hidden = new UntrackedNorm();
         Sequential model = new Sequential(Input.shape(3), hidden, new Dense(1, "sigmoid"));
@@ -250,7 +221,7 @@ class FitObserverTest {
 
     /** Two fits in a row (the second goes on from the first's generator) of a model with augmentation and BN. */
     private static Trained trainTwice(boolean probes) {
-        RunInternals.observe(new Recorder(probes));
+        RunInternals.observe(new RunRecorder(probes));
         RandomSeed.set(31);
         Sequential model = new Sequential(Input.shape(6, 6, 1), new Rescaling(1.0 / 255), new RandomFlip(),
                 new FlipAlways(), new Conv2D(2, 3), new BatchNormalization(), new Flatten(), new Dropout(0.3),
@@ -282,7 +253,7 @@ class FitObserverTest {
 
     @Test
     void theProbeObservesAugmentationDropoutAndTheStudentsOwnLayers() {
-        RunInternals.observe(new Recorder(true));
+        RunInternals.observe(new RunRecorder(true));
         RandomSeed.set(3);
         Sequential model = new Sequential(Input.shape(4, 4, 1), new RandomFlip("horizontal"), new FlipAlways(),
                 new Flatten(), new Dropout(0.5), new Dense(2, "softmax"));
@@ -304,7 +275,7 @@ class FitObserverTest {
 
     @Test
     void aStudentsLayerThatDrawsInInferenceMakesInferenceNondeterministic() {
-        RunInternals.observe(new Recorder(true));
+        RunInternals.observe(new RunRecorder(true));
         Sequential model = new Sequential(Input.shape(3), new NoisyInference(), new Dense(1));
         model.compile("sgd", "mse");
         RunRecord record = model.fit(Tensor.filled(1, 2, 3), Tensor.filled(0, 2, 1), FitOptions.epochs(1).verbose(0))

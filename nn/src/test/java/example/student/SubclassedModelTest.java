@@ -16,7 +16,6 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.internal.RunInternals;
-import org.backprop.nn.internal.RunObserver;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.Dropout;
 import org.backprop.nn.layers.LayerNames;
@@ -143,23 +142,9 @@ class SubclassedModelTest {
 
     @Test
     void isDescribedAndProbedForRunRecordsByItsTrackedLayers() {
-        List<RunRecord> ended = new ArrayList<>();
-        RunInternals.observe(new RunObserver() {
-            @Override
-            public boolean shouldTrain(String runName, List<String> tags) {
-                return true;
-            }
-
-            @Override
-            public void runEnded(RunRecord record) {
-                ended.add(record);
-            }
-
-            @Override
-            public boolean probesBehaviour() {
-                return true;
-            }
-        });
+        RunRecorder recorder = new RunRecorder(true);
+        RunInternals.observe(recorder);
+        List<RunRecord> ended = recorder.ended;
         Classifier classifier = new Classifier(3);
         classifier.compile("adam", "sparse_categorical_crossentropy", "accuracy");
         classifier.fit(features(), departments(), FitOptions.epochs(2).verbose(0));

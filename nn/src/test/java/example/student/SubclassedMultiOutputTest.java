@@ -13,7 +13,6 @@ import org.backprop.nn.Tensor;
 import org.backprop.nn.backend.cpu.CpuBackend;
 import org.backprop.nn.internal.BackendInternals;
 import org.backprop.nn.internal.RunInternals;
-import org.backprop.nn.internal.RunObserver;
 import org.backprop.nn.layers.Dense;
 import org.backprop.nn.layers.LayerNames;
 import org.backprop.nn.models.FitOptions;
@@ -110,23 +109,9 @@ class SubclassedMultiOutputTest {
 
     @Test
     void validatesAndIsDescribedInItsRunRecord() {
-        List<RunRecord> ended = new ArrayList<>();
-        RunInternals.observe(new RunObserver() {
-            @Override
-            public boolean shouldTrain(String runName, List<String> tags) {
-                return true;
-            }
-
-            @Override
-            public void runEnded(RunRecord record) {
-                ended.add(record);
-            }
-
-            @Override
-            public boolean probesBehaviour() {
-                return true;
-            }
-        });
+        RunRecorder recorder = new RunRecorder(true);
+        RunInternals.observe(recorder);
+        List<RunRecord> ended = recorder.ended;
         TicketModel model = new TicketModel(4);
         model.compile("rmsprop", List.of("mean_squared_error", "categorical_crossentropy"),
                 List.of(List.of("mean_absolute_error"), List.of("accuracy")));
